@@ -1,0 +1,82 @@
+"""Articles and their claims in the store: identity by normalised text, one add per article."""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from factcheck import speakers
+from factcheck.extract import extract
+from factcheck.ingest import Article
+from factcheck.normalize import fold
+from factcheck.store import Database
+
+SOURCE_FIELDS = ("url", "outlet", "published", "title", "path", "added")
+
+
+def text_hash(text: str) -> str:
+    """Hash of the normalised text: the same story with other spacing or diacritics matches."""
+    return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+
+
+def article_id(text: str) -> str:
+    return text_hash(text)[:16]
+
+
+def claim_id(article: str, claim: dict) -> str:
+    key = f"{article}:{claim['cue']['span']}:{claim['content']['span']}"
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class AddResult:
+    """What adding one article did: stored it, or found it was there already."""
+
+    article: dict
+    new: bool
+    claims: list[dict] = field(default_factory=list)
+
+
+def add_article(db: Database, article: Article, *, claims: list[dict] | None = None) -> AddResult:
+    """Store `article` and its claims unless the same text is stored already."""
+    aid = article_id(article.text)
+    existing = db.articles.get(aid)
+    if existing is not None:
+        return AddResult(existing, new=False, claims=db.claims.find(article=aid))
+    if claims is None:
+        claims = [c.to_dict() for c in extract(article.text)]
+    record = {
+        "id": aid,
+        "hash": text_hash(article.text),
+        "text": article.text,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published": article.published,
+        "title": article.title,
+        "path": article.path,
+        "added": now_iso(),
+        "lang": claims[0]["lang"] if claims else None,
+    }
+    db.articles.insert(record)
+    stored = [stored_claim(db, record, c) for c in claims]
+    db.claims.insert_many(stored)
+    return AddResult(record, new=True, claims=stored)
+
+
+def stored_claim(db: Database, article: dict, claim: dict) -> dict:
+    """An extracted claim as stored: with its ID, its article, its source and its speaker."""
+    out = dict(claim)
+    out["id"] = claim_id(article["id"], claim)
+    out["article"] = article["id"]
+    for key in SOURCE_FIELDS:
+        out[key] = article.get(key)
+    out["speaker"] = dict(claim["speaker"])
+    if claim["speaker"]["name"]:
+        out["speaker"]["id"] = speakers.register(
+            db, claim["speaker"]["name"], role=claim["speaker"]["role"],
+            seen=article.get("published") or article["added"],
+        )
+    return out

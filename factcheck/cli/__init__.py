@@ -1,0 +1,9 @@
+"""The `claims` command: the only place that parses arguments, renders and exits.
+
+Each command group lives in its own module and registers itself on `app`.
+"""
+
+from factcheck.cli.app import app
+from factcheck.cli import articles as _articles  # noqa: F401  (registers commands)
+
+__all__ = ["app"]

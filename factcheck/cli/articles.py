@@ -1,0 +1,148 @@
+"""Commands that take articles in: extract, add, list, show."""
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.text import Text
+
+from factcheck.articles import add_article
+from factcheck.cli import render
+from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.errors import InputError
+from factcheck.extract import extract
+from factcheck.ingest import Article, article_paths, read_article
+from factcheck.paths import db_path
+from factcheck.store import Store
+
+
+def _read(path: str) -> Article:
+    stdin = sys.stdin.buffer.read() if path == "-" else None
+    return read_article(path, stdin=stdin)
+
+
+@app.command("extract")
+def extract_cmd(
+    path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), or - for stdin.")],
+    json: JsonOption = False,
+):
+    """Print the claims found in one article, without storing them.
+
+    Example: claims extract seeds/000_04a54f23c455cc2f.txt --json
+    """
+    article = _read(path)
+    claims = [c.to_dict() for c in extract(article.text)]
+    if json:
+        render.print_json(claims)
+        return
+    render.console().print(render.claims_table(claims, title=f"{len(claims)} claims in {path}"))
+
+
+@app.command("add")
+def add_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders, or - for stdin.")],
+    url: Annotated[str | None, typer.Option(help="Where the article was published.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="The article's headline.")] = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Extract the claims of articles and store them; an article already stored adds nothing.
+
+    Example: claims add seeds/ --outlet "Example News" --published 2025-07-09
+    """
+    files = article_paths(paths)
+    if not files:
+        raise InputError("no article files (.txt, .md, .html) in " + ", ".join(paths))
+    # Read and decode everything before touching the database: a bad file stores nothing.
+    articles = [_read(p) for p in files]
+    for article in articles:
+        article.url = url or article.url
+        article.outlet = outlet or article.outlet
+        article.published = published or article.published
+        article.title = title or article.title
+    with Store(db_path(db)).write() as database:
+        results = [add_article(database, a) for a in articles]
+    if json:
+        render.print_json([
+            {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,
+             "claims": [c["id"] for c in r.claims]}
+            for r in results
+        ])
+        return
+    for r in results:
+        where = r.article.get("path") or r.article["id"]
+        if r.new:
+            render.console().print(render.claims_table(
+                r.claims, title=f"{where}: {len(r.claims)} claims stored", with_id=True))
+        else:
+            render.note(f"{where}: already stored as article {r.article['id']}; nothing new")
+
+
+@app.command("list")
+def list_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Only claims by this speaker.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many claims.")] = 50,
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """List stored claims, newest first.
+
+    Example: claims list --speaker زاخاروفا --limit 10
+    """
+    from factcheck.speakers import claims_by_speaker
+
+    database = Store(db_path(db)).read()
+    claims = claims_by_speaker(database, speaker) if speaker else database.claims.all()
+    claims.sort(key=lambda c: (c.get("published") or c.get("added") or ""), reverse=True)
+    claims = claims[:limit]
+    if json:
+        render.print_json(claims)
+        return
+    render.console().print(render.claims_table(
+        claims, title=f"{len(claims)} claims", with_id=True, with_source=True))
+
+
+@app.command("show")
+def show_cmd(
+    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Show one claim: its sentence with speaker, cue and content marked, and its source.
+
+    Example: claims show 3fa2
+    """
+    database = Store(db_path(db)).read()
+    claim = database.claims.resolve(claim_id)
+    article = database.articles.get(claim["article"]) or {}
+    if json:
+        render.print_json({**claim, "sentence": _sentence(article, claim)})
+        return
+    con = render.console()
+    con.print(render.claims_table([claim], with_id=True, with_source=True))
+    con.print(Panel(_marked_sentence(article, claim), title="in the article", expand=False))
+
+
+def _sentence(article: dict, claim: dict) -> str | None:
+    start, end = claim.get("sentence_span") or (0, 0)
+    body = article.get("text") or ""
+    return body[start:end] if end > start else None
+
+
+def _marked_sentence(article: dict, claim: dict) -> Text:
+    body = article.get("text") or ""
+    start, end = claim.get("sentence_span") or (0, len(body))
+    styles = [
+        ((claim["speaker"].get("mention") or {}).get("span") or claim["speaker"].get("span"),
+         "bold cyan"),
+        (claim["cue"]["span"], "bold yellow"),
+        (claim["content"]["span"], "green"),
+    ]
+    marked = render.text(body[start:end])
+    for span, style in styles:
+        if span and start <= span[0] and span[1] <= end:
+            marked.stylize(style, span[0] - start, span[1] - start)
+    return marked

@@ -1,0 +1,31 @@
+"""Domain errors: the CLI turns each into a one-line message and an exit code."""
+
+
+class FactcheckError(Exception):
+    """Base of every error that is the user's input or environment, not a bug."""
+
+    exit_code = 2
+
+
+class InputError(FactcheckError):
+    """An article, file or argument could not be read or understood."""
+
+
+class DatabaseError(FactcheckError):
+    """The claims database is damaged, of an unknown schema, or cannot be written."""
+
+
+class LockTimeout(FactcheckError):
+    """Another claims process held the database lock for too long."""
+
+
+class NotFound(FactcheckError):
+    """No stored record matches the given ID or name."""
+
+
+class AmbiguousID(FactcheckError):
+    """An ID prefix matches more than one stored record."""
+
+
+class FetchError(FactcheckError):
+    """A feed or page could not be fetched, or what came back could not be used."""

@@ -1,0 +1,114 @@
+"""One normalisation for Arabic and English, shared by extraction, store keys, search and matching.
+
+Folding removes what spelling varies on (diacritics, tatweel, hamza seats, taa marbuta, alef
+maqsura, Persian letter forms, Arabic-Indic digits, case) so that two spellings of a word meet.
+Stemming is light on purpose: a heavy Arabic stemmer strips letters that begin proper names
+(the ب of بوتين, the ف of فلاديمير), and names are what fact-checkers search for most.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from factcheck.rules import rules_for
+
+_ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_TATWEEL = "\u0640"
+_STRIP_RE = re.compile(f"[{_ARABIC_MARKS}{_TATWEEL}\u200c\u200d\u200e\u200f\u061c]")
+_FOLD_TABLE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+        "ة": "ه", "ۀ": "ه", "ە": "ه",
+        "ؤ": "و",
+        "ک": "ك", "گ": "ك", "ڪ": "ك",
+        "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق",
+        "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+        "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+        "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+        "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    }
+)
+# A word is letters and digits with the Arabic marks that may sit inside it.
+WORD_RE = re.compile(f"(?:[^\\W_]|[{_ARABIC_MARKS}{_TATWEEL}])+")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: where it stands and its folded form."""
+
+    start: int
+    end: int
+    norm: str
+
+
+def fold(text: str) -> str:
+    """Fold spelling variants away: the key form of any Arabic or English text."""
+    text = unicodedata.normalize("NFKC", text)
+    return _STRIP_RE.sub("", text).translate(_FOLD_TABLE).casefold()
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of `text` with their spans in `text` and their folded forms."""
+    return [Token(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`."""
+    return [t.norm for t in tokens(text)]
+
+
+def detect_lang(text: str) -> str:
+    """'ar' when Arabic letters outnumber Latin ones, else 'en'."""
+    arabic = len(_ARABIC_LETTER_RE.findall(text))
+    latin = len(_LATIN_LETTER_RE.findall(text))
+    return "ar" if arabic >= latin and arabic > 0 else "en"
+
+
+def is_arabic(word: str) -> bool:
+    return bool(_ARABIC_LETTER_RE.search(word))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light stem of one folded word, in the language its letters belong to."""
+    if is_arabic(word):
+        return _stem_arabic(word)
+    if word.isascii() and word.isalpha():
+        return _english_stemmer().stemWord(word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def _english_stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+def _stem_arabic(word: str) -> str:
+    stemming = rules_for("ar").stemming
+    min_len = stemming["min_stem"]
+    for prefix in stemming["prefixes"]:
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_len:
+            word = word[len(prefix):]
+            break
+    for suffix in stemming["suffixes"]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_len + 1:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of `text`, stop words left out: what matching compares."""
+    out = []
+    for word in words(text):
+        lang = "ar" if is_arabic(word) else "en"
+        if word in rules_for(lang).stopwords:
+            continue
+        out.append(stem(word))
+    return out

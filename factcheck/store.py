@@ -1,0 +1,254 @@
+"""The only module that touches the database file.
+
+The database is TinyDB in one plain JSON file (`claims.json`). Everything else speaks to it
+through `Store` and `Database`, so that a shared store (PostgreSQL) can take its place later
+without any other module knowing that claims live in JSON.
+
+Safety: a writer holds a file lock for the whole read-modify-write, works on the data in
+memory, and replaces the file atomically (temporary file, fsync, rename) once at the end. A
+crash before the rename leaves the old file whole; a second process waits for the lock.
+Readers need no lock: a rename is atomic, so they see the old file or the new one.
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import filelock
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+from tinydb.table import Table as _TinyTable
+
+from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage over a dict already in memory; the Store decides when it hits disk."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.dirty = True
+
+
+class _StrIdTable(_TinyTable):
+    # Records are keyed by their own short hex ID, so `get` by ID is one dict lookup.
+    document_id_class = str
+
+
+class _TinyDB(TinyDB):
+    table_class = _StrIdTable
+
+
+class Table:
+    """One kind of record (articles, claims, ...), each a dict with a unique string `id`."""
+
+    def __init__(self, tiny: _TinyTable, name: str):
+        self._tiny = tiny
+        self.name = name
+
+    def __len__(self) -> int:
+        return len(self._tiny)
+
+    def __contains__(self, record_id: str) -> bool:
+        return self._tiny.contains(doc_id=record_id)
+
+    def all(self) -> list[dict]:
+        return [dict(doc) for doc in self._tiny.all()]
+
+    def ids(self) -> list[str]:
+        return list(self._tiny._read_table().keys())
+
+    def get(self, record_id: str) -> dict | None:
+        doc = self._tiny.get(doc_id=record_id)
+        return dict(doc) if doc is not None else None
+
+    def find(self, **fields) -> list[dict]:
+        """Records whose top-level fields equal the given values."""
+        return [dict(d) for d in self._tiny.all() if all(d.get(k) == v for k, v in fields.items())]
+
+    def insert(self, record: dict) -> str:
+        record_id = record["id"]
+        if record_id in self:
+            raise DatabaseError(f"{self.name} record {record_id} already exists")
+        self._tiny.insert(Document(record, doc_id=record_id))
+        return record_id
+
+    def insert_many(self, records: list[dict]) -> None:
+        fresh = [r for r in records if r["id"] not in self]
+        self._tiny.insert_multiple(Document(r, doc_id=r["id"]) for r in fresh)
+
+    def upsert(self, record: dict) -> None:
+        self._tiny.upsert(Document(record, doc_id=record["id"]))
+
+    def update(self, record_id: str, fields: dict) -> None:
+        if record_id not in self:
+            raise NotFound(f"no {self.name} record {record_id}")
+        self._tiny.update(fields, doc_ids=[record_id])
+
+    def remove(self, record_id: str) -> None:
+        self._tiny.remove(doc_ids=[record_id])
+
+    def resolve(self, prefix: str) -> dict:
+        """The one record whose ID is `prefix` or starts with it, as git resolves hashes."""
+        prefix = prefix.strip().lower()
+        exact = self.get(prefix) if prefix else None
+        if exact is not None:
+            return exact
+        matches = [i for i in self.ids() if prefix and i.startswith(prefix)]
+        if not matches:
+            raise NotFound(f"no {self.name} record with ID {prefix!r}")
+        if len(matches) > 1:
+            shown = ", ".join(sorted(matches)[:5])
+            raise AmbiguousID(f"ID prefix {prefix!r} matches {len(matches)} {self.name}: {shown}")
+        return self.get(matches[0])
+
+
+class Database:
+    """The records of one database, loaded in memory."""
+
+    def __init__(self, data: dict, path: Path):
+        self.path = path
+        self._storage = _MemoryStorage(data)
+        self._tiny = _TinyDB(storage=_MemoryStorageFactory(self._storage))
+        self._tables: dict[str, Table] = {}
+
+    def table(self, name: str) -> Table:
+        if name not in self._tables:
+            self._tables[name] = Table(self._tiny.table(name, cache_size=0), name)
+        return self._tables[name]
+
+    @property
+    def articles(self) -> Table:
+        return self.table("articles")
+
+    @property
+    def claims(self) -> Table:
+        return self.table("claims")
+
+    @property
+    def dirty(self) -> bool:
+        return self._storage.dirty
+
+    def raw(self) -> dict:
+        return self._storage.data
+
+
+class _MemoryStorageFactory:
+    """TinyDB builds its storage from a class; this hands it the one we already hold."""
+
+    def __init__(self, storage: _MemoryStorage):
+        self._storage = storage
+
+    def __call__(self, *args, **kwargs) -> _MemoryStorage:
+        return self._storage
+
+
+class Store:
+    """A database file: read it, or change it under a lock with one atomic write."""
+
+    def __init__(self, path: str | os.PathLike, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+
+    def read(self) -> Database:
+        """The database as it is now; changes made to it are not saved."""
+        return Database(_load(self.path), self.path)
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """Lock, load, let the caller change the database, then save it atomically if changed.
+
+        If the caller raises, nothing is written and the file stays as it was.
+        """
+        lock = filelock.FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise LockTimeout(
+                f"{self.path} is locked by another claims process; gave up after "
+                f"{self.lock_timeout:g}s"
+            ) from None
+        try:
+            db = Database(_load(self.path), self.path)
+            yield db
+            if db.dirty or not self.path.exists():
+                _atomic_write(self.path, db.raw())
+        finally:
+            lock.release()
+
+
+def _load(path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _empty()
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if not raw.strip():
+        return _empty()
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise DatabaseError(f"{path} is not valid JSON ({exc}); it was left as it is") from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DatabaseError(f"{path} is not a claims database; it was left as it is")
+    version = data.get(META_TABLE, {}).get("schema", {}).get("version", SCHEMA_VERSION)
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} has schema version {version}, newer than this factcheck "
+            f"({SCHEMA_VERSION}); upgrade factcheck"
+        )
+    return data
+
+
+def _empty() -> dict:
+    return {META_TABLE: {"schema": {"version": SCHEMA_VERSION}}}
+
+
+def _atomic_write(path: Path, data: dict) -> None:
+    data.setdefault(META_TABLE, {})["schema"] = {"version": SCHEMA_VERSION}
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise DatabaseError(f"cannot write beside {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(directory)
+
+
+def _fsync_dir(directory: Path) -> None:
+    # The rename is durable only once the directory entry is on disk too.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
