@@ -1,0 +1,149 @@
+"""The language rules compiled for lookup: folded word sets and phrase tables, built once.
+
+The words themselves live in factcheck/rules/<lang>.toml; this module only gives them the
+shapes the extractor looks them up in.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.normalize import fold, words
+from factcheck.rules import rules_for
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue verb form: its lemma, what kind of statement it reports, and the gender it marks."""
+
+    lemma: str
+    modality: str
+    gender: str | None  # "f", "m", "p" or None when the form does not say
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    verbs: dict[Phrase, Cue]
+    participles: dict[str, Cue]
+    clause_complementizers: frozenset[str]
+    prepositions: frozenset[str]
+    sources: tuple[Phrase, ...]
+    attached_prefix: str
+    relay_lemmas: frozenset[str]
+    relay_marker: str
+    relay_saying: frozenset[str]
+    speculation_lead: tuple[Phrase, ...]
+    speculation_nouns: frozenset[str]
+    speculation_adjectives: tuple[Phrase, ...]
+    speculation_links: frozenset[str]
+    question_heads: tuple[Phrase, ...]
+    question_about: tuple[Phrase, ...]
+    negators: frozenset[str]
+    negator_phrases: tuple[Phrase, ...]
+    not_negation: tuple[Phrase, ...]
+    roles: frozenset[str]
+    bodies: frozenset[str]
+    feminine_roles: frozenset[str]
+    np_links: frozenset[str]
+    np_stops: frozenset[str]
+    occasions: frozenset[str]
+    connectives: tuple[Phrase, ...]
+    listeners: frozenset[str]
+    pronouns: frozenset[str]
+    content_stops: tuple[Phrase, ...]
+    skip_prefixes: tuple[str, ...]
+    max_verb_len: int
+
+
+def phrase(text: str) -> Phrase:
+    return tuple(words(text))
+
+
+def _phrases(items) -> tuple[Phrase, ...]:
+    # Longest first, so that a longer phrase wins over its own beginning.
+    return tuple(sorted({phrase(i) for i in items if phrase(i)}, key=len, reverse=True))
+
+
+def _set(items) -> frozenset[str]:
+    return frozenset(fold(i) for i in items)
+
+
+def _gender(lang: str, lemma: str, form: str) -> str | None:
+    if lang == "en":
+        return None
+    if form.endswith(("وا", "ون")):
+        return "p"
+    if form == lemma + "ت" or (form.startswith("ت") and not lemma.startswith("ت")):
+        return "f"
+    if form.startswith("تت") or (lemma.startswith("ت") and form == lemma + "ت"):
+        return "f"
+    return "m"
+
+
+def _verbs(lang: str, table: dict) -> dict[Phrase, Cue]:
+    out: dict[Phrase, Cue] = {}
+    for modality, lemmas in table.items():
+        for lemma, forms in lemmas.items():
+            lemma_f = fold(lemma)
+            for form in [lemma, *forms]:
+                form_f = fold(form)
+                out[phrase(form)] = Cue(lemma_f, modality, _gender(lang, lemma_f, form_f))
+    return out
+
+
+def _participles(raw: dict) -> dict[str, Cue]:
+    denial = _set(raw.get("denial", []))
+    out = {}
+    for gender, key in (("m", "masculine"), ("f", "feminine"), (None, "neutral")):
+        for form in raw.get(key, []):
+            f = fold(form)
+            out[f] = Cue(f, "denial" if f in denial else "assertion", gender)
+    return out
+
+
+def _complementizers(raw: dict) -> frozenset[str]:
+    base = [fold(c) for c in raw["clause"]]
+    suffixed = [b + fold(s) for b in base for s in raw.get("pronoun_suffixes", [])]
+    return frozenset(base + suffixed)
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled rules of `lang`."""
+    r = rules_for(lang).raw
+    verbs = _verbs(lang, r["verbs"])
+    return Lexicon(
+        lang=lang,
+        verbs=verbs,
+        participles=_participles(r["participles"]),
+        clause_complementizers=_complementizers(r["complementizers"]),
+        prepositions=_set(r["complementizers"]["prepositions"]),
+        sources=_phrases(r["sources"]["phrases"]),
+        attached_prefix=fold(r["sources"]["attached_prefix"]),
+        relay_lemmas=_set(r["relay"]["verbs"]),
+        relay_marker=fold(r["relay"]["marker"]),
+        relay_saying=_set(r["relay"]["saying"]),
+        speculation_lead=_phrases(r["speculation"]["lead"]),
+        speculation_nouns=_set(r["speculation"]["nouns"]),
+        speculation_adjectives=_phrases(r["speculation"]["adjectives"]),
+        speculation_links=_set(r["speculation"]["links"]),
+        question_heads=_phrases(r["questions"]["heads"]),
+        question_about=_phrases(r["questions"]["about"]),
+        negators=frozenset(p[0] for p in _phrases(r["negation"]["particles"]) if len(p) == 1),
+        negator_phrases=_phrases(r["negation"]["phrases"]),
+        not_negation=_phrases(r["negation"]["not_negation"]),
+        roles=_set(r["speakers"]["roles"]),
+        bodies=_set(r["speakers"]["bodies"]),
+        feminine_roles=_set(r["speakers"]["feminine_roles"]),
+        np_links=_set(r["speakers"]["links"]),
+        np_stops=_set(r["speakers"]["stops"]),
+        occasions=_set(r["speakers"]["occasion_after_fi"]),
+        connectives=_phrases(r["speakers"]["connectives"]),
+        listeners=_set(r["speakers"]["listeners"]),
+        pronouns=_set(r["speakers"]["pronouns"]),
+        content_stops=_phrases(r["content"]["stops"]),
+        skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
+        max_verb_len=max(len(k) for k in verbs),
+    )
