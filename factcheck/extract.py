@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from factcheck.lexicon import Cue, Lexicon, Phrase, lexicon
 from factcheck.model import Claim, Span
-from factcheck.normalize import WORD_RE, detect_lang, fold
+from factcheck.normalize import WORD_RE, detect_lang, fold, stem
 
 _TOKEN_RE = re.compile(f"{WORD_RE.pattern}|[^\\s]")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
@@ -30,6 +30,11 @@ _EN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "
                      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                      "dec", "no", "vs", "prof", "inc", "co", "corp", "jr", "sr"}
 _MAX_NP_WORDS = 10
+# Lower-case words that may stand in an English speaker's noun phrase ("senior state media").
+_EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "former", "chief",
+                    "defence", "defense", "interior", "health", "finance", "news", "press",
+                    "official", "government", "military", "security", "regional", "federal",
+                    "national", "international", "independent", "s"}
 _HEADLINE_MAX_WORDS = 25
 
 
@@ -75,6 +80,10 @@ class Speaker:
     role: str | None = None
     gender: str | None = None
     kind: str = "name"  # "name", "body", "role" or "pronoun"
+
+    @property
+    def claim_kind(self) -> str:
+        return {"body": "body", "role": "role"}.get(self.kind, "person")
 
 
 @dataclass
@@ -185,6 +194,7 @@ def _sentences(text: str, start: int, end: int, lex: Lexicon) -> list[Sentence]:
     toks = _tokenize(text, start, end)
     quotes = _pair_quotes(toks, text)
     inside = set()
+    closes = {c for _, c in quotes}
     for o, c in quotes:
         inside.update(range(o + 1, c))
     out, first = [], 0
@@ -193,7 +203,7 @@ def _sentences(text: str, start: int, end: int, lex: Lexicon) -> list[Sentence]:
             continue
         if _is_abbreviation(toks, i, lex):
             continue
-        last = i + 1 if i + 1 < len(toks) and toks[i + 1].raw in _CLOSE_ONLY | {'"'} else i
+        last = i + 1 if i + 1 in closes else i
         if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and toks[last + 1].word:
             continue  # 3.5, U.S
         out.append(_sentence(toks, quotes, first, last + 1))
@@ -331,8 +341,11 @@ def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
 
 
 def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
-    events = _independent(state, s, _find_events(state, s))
     question = _question(state, s)
+    events = _find_events(state, s)
+    if question is not None:
+        events = [ev for ev in events if ev.first >= question.end]
+    events = _independent(state, s, events)
     # An event that yields no claim (a cue verb used for something else) must not cut the
     # content of the report before it, so build until every remaining event holds.
     while True:
@@ -344,8 +357,9 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
     out = [c for c in claims if c is not None]
     for claim in out:
         if claim.speaker:
+            kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
             state.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
-                                            claim.gender), claim.gender))
+                                            claim.gender, kind), claim.gender))
     return out
 
 
@@ -443,29 +457,37 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     if ev.kind == "speculation":
         return _speculation_claim(state, s, ev, limit)
     lex = state.lex
-    cue_tok_first = s.toks[ev.first]
     cue_span = (ev.cue_start, s.toks[ev.last].end)
-    speaker, listener, j = _speaker_after(state, s, ev, limit)
+    before_np = None
+    if lex.lang == "en" and ev.kind == "verb":
+        before_np = _speaker_before(state, s, ev)
+    if before_np is not None:
+        speaker, listener, j = before_np, None, ev.last + 1
+        if ev.cue and ev.cue.lemma == "tell":
+            listener, j = _english_listener(state, s, j, limit)
+        j = _skip_adverbials(state, s, j, limit)
+    else:
+        speaker, listener, j = _speaker_after(state, s, ev, limit)
     context = None
     if question is not None:
         context = question.context
         if speaker is None and question.speaker is not None:
             speaker = question.speaker
-    before_np = None
-    if speaker is None and ev.kind == "verb":
+    if speaker is None and ev.kind == "verb" and lex.lang == "ar":
         before_np = _speaker_before(state, s, ev)
-        if before_np is not None:
-            speaker = before_np
+        speaker = before_np
     if speaker is not None and speaker.kind == "pronoun":
         speaker = _continuation(state, speaker.gender, previous=previous)
     elif speaker is None and ev.kind in ("verb", "participle"):
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
             gender = question.gender
-        speaker = _continuation(state, gender, previous=previous if ev.kind == "participle" else None)
+        speaker = _continuation(state, gender, previous=previous)
     if speaker is None:
         return None
-    content = _content_after(state, s, j, limit)
+    # "According to X, ..." opens the sentence; "..., according to X." closes it.
+    opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
+    content = _content_after(state, s, j, limit, clause_after_comma=opens_clause)
     if content is None:
         content = _content_before(state, s, ev, prev_end, before_np)
     if content is None:
@@ -486,6 +508,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         speaker=speaker.name,
         speaker_span=speaker.span,
         role=speaker.role,
+        speaker_kind=speaker.claim_kind,
         mention=mention.name if mention else None,
         mention_span=mention.span if mention else None,
         listener=listener[0] if listener else None,
@@ -498,7 +521,6 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         sentence_span=(s.start, s.end),
         gender=gender,
     )
-    del cue_tok_first
     return claim
 
 
@@ -571,7 +593,7 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
 def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
     # وفقًا لما ذكرته X / بحسب ما أفادت X: the verb in the slot belongs to the cue.
     toks = s.toks
-    if j < len(toks) and toks[j].word:
+    if state.lex.lang == "ar" and j < len(toks) and toks[j].word:
         verb = _verb_at(s, j, state.lex)
         if verb:
             return j + verb[1]
@@ -657,12 +679,17 @@ def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
 
 
 def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
-    """'told reporters', 'told AFP': the one spoken to."""
-    toks = s.toks
+    """'told reporters', 'told AFP', 'told the BBC': the one spoken to."""
+    toks, lex = s.toks, state.lex
     k = j
-    while k < limit and toks[k].word and toks[k].norm not in ("that", "on", "in", "at") and k - j < 5:
+    if k < limit and toks[k].norm in ("the", "a", "an"):
         k += 1
-    if k == j:
+    if k < limit and toks[k].word and toks[k].norm in lex.listeners:
+        k += 1
+    while k < limit and toks[k].word and (toks[k].raw[:1].isupper() or
+                                          toks[k].norm in ("news", "conference", "press")):
+        k += 1
+    if k == j or not toks[k - 1].word or toks[k - 1].norm in ("the", "a", "an"):
         return None, j
     start, end = toks[j].start, toks[k - 1].end
     return (state.text[start:end], (start, end)), k
@@ -700,8 +727,9 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
             if q and words and q[1] - q[0] <= 5 and _alias_quote_ok(state, s, q[1] + 1, limit):
                 k = q[1] + 1  # هيئة النقل الجوي “روسافياتسيا”: an alias in quotes
                 continue
-            if t.raw in ("-", "‑", "'", "’") and words:
-                k += 1
+            if _joins_word(s, k) and words:
+                k += 2  # Eul-chul, يول-تشول: one name across the hyphen
+                words += 1
                 continue
             break
         if words and _np_ends_at(state, s, k, limit, ev):
@@ -721,6 +749,13 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         return None
     k = _apposition(state, s, k, limit, speaker)
     return speaker, k
+
+
+def _joins_word(s: Sentence, k: int) -> bool:
+    toks = s.toks
+    return (toks[k].raw in ("-", "‑", "'", "’") and 0 < k < len(toks) - 1
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+            and toks[k + 1].word)
 
 
 def _alias_quote_ok(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
@@ -744,7 +779,8 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     norm = t.norm
     if norm in lex.clause_complementizers:
         return True
-    if ev.cue and ev.cue.lemma in lex.relay_lemmas and norm == lex.relay_marker:
+    if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
+            norm == lex.relay_marker or norm in lex.relay_saying):
         return True
     if _listener_head(state, s, k) or _is_adverbial_start(state, s, k):
         return True
@@ -776,12 +812,9 @@ def _english_np_word(t: Tok, lex: Lexicon, *, first: bool) -> bool:
         return t.norm not in lex.clause_complementizers
     if t.norm in lex.roles or t.norm in lex.bodies:
         return True
-    if first:
-        return t.norm in ("the", "a", "an")
-    return t.norm in lex.np_links or t.norm in ("state", "foreign", "top", "local", "senior",
-                                               "deputy", "former", "chief", "defence",
-                                               "defense", "interior", "health", "finance",
-                                               "news", "press", "of", "s")
+    if t.norm in _EN_NP_MODIFIERS or (first and t.norm in ("the", "a", "an")):
+        return True
+    return not first and t.norm in lex.np_links
 
 
 def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
@@ -962,12 +995,13 @@ def _continuation(state: _ArticleState, gender: str | None, *,
     """The earlier speaker that 'وأضاف' / 'she added' continues, agreeing in gender."""
     candidates = []
     if previous is not None and previous.speaker:
+        kind = {"person": "name"}.get(previous.speaker_kind, previous.speaker_kind)
         candidates.append(Speaker(previous.speaker, previous.speaker_span, previous.role,
-                                  previous.gender))
+                                  previous.gender, kind))
     candidates += [sp for sp, _ in state.recent]
     for sp in candidates:
         if gender in (None, "b", "p") or sp.gender is None or sp.gender == gender:
-            return Speaker(sp.name, sp.span, sp.role, sp.gender, kind="resolved")
+            return Speaker(sp.name, sp.span, sp.role, sp.gender, kind=sp.kind)
     return None
 
 
@@ -1032,11 +1066,17 @@ def _content_intro(state: _ArticleState, s: Sentence, j: int) -> bool:
     return t.norm in state.lex.clause_complementizers or t.raw == ":" or bool(s.quote_opening_at(j))
 
 
-def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int):
+def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+                   clause_after_comma: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
-    if j < limit and toks[j].raw in _COMMAS and j + 1 < limit and _content_intro(state, s, j + 1):
+    if j < limit and toks[j].raw in _COMMAS and j + 1 < limit and (
+            clause_after_comma or _content_intro(state, s, j + 1)):
         j += 1
+        if clause_after_comma and not _content_intro(state, s, j):
+            end = _stops_content(state, s, j, limit)
+            span = _trim(state.text, s, j, end if end is not None else limit)
+            return (span, False) if span else None
     if j >= limit:
         return None
     t = toks[j]
@@ -1065,7 +1105,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int):
         end_after_quote = q[1] + 1
         rest = [x for x in toks[end_after_quote:limit] if x.word]
         if not rest or _stops_content(state, s, end_after_quote, limit) is not None:
-            return (toks[q[0]].end, toks[q[1]].start), True
+            return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
     end = _stops_content(state, s, start, limit)
     span = _trim(state.text, s, start, end if end is not None else limit)
     if span is None:
@@ -1106,7 +1146,7 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
         k -= 1
     for o, c in s.quotes:
         if c == k - 1 and o >= prev_end:
-            return (toks[o].end, toks[c].start), True
+            return _inside_quote(state.text, toks[o].end, toks[c].start), True
     span = _trim(state.text, s, prev_end, k)
     if span is None:
         return None
@@ -1117,6 +1157,15 @@ def _after_np(state: _ArticleState, s: Sentence, ev: Event) -> int:
     np = _noun_phrase(state, s, ev.last + 1, len(s.toks), ev)
     j = np[1] if np else ev.last + 1
     return _skip_adverbials(state, s, j, len(s.toks))
+
+
+def _inside_quote(text: str, start: int, end: int) -> Span:
+    # '"We are not going," he said': the comma belongs to the sentence, not the quote
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،;؛"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
@@ -1186,7 +1235,7 @@ def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
         cue=text[left_end:left_end + 1], cue_span=(left_end, left_end + 1),
         content=text[span[0]:span[1]], content_span=span, lang=state.lex.lang,
         speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
-        mention=speaker.name, mention_span=speaker.span, direct=direct,
+        speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span, direct=direct,
         negated=_negated(state, *span), modality="assertion", sentence_span=(start, end),
         gender=speaker.gender,
     )
@@ -1196,19 +1245,25 @@ def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
 
 
 def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
-    """Short mentions and roles to the fullest name the article gives (زاخاروفا -> ماريا زاخاروفا)."""
-    mentions = [(c.speaker, c.speaker_span, c.role) for c in claims if c.speaker]
+    """Short mentions and titles to the fullest name the article gives.
+
+    زاخاروفا -> ماريا زاخاروفا; "the ministry" -> "the foreign ministry"; a title standing for a
+    person (المتحدث باسم الخارجية) -> the named person who holds it. A body is never resolved
+    to a person, nor a person to a title.
+    """
+    mentions = [(c.speaker, c.speaker_span, c.role, c.speaker_kind) for c in claims if c.speaker]
     for c in claims:
         if not c.speaker:
             continue
-        best = _fullest(c.speaker, mentions)
-        if best is None and c.role and c.role == c.speaker:
-            best = _person_with_role(c.role, mentions)
-        if best is not None:
-            c.speaker, c.speaker_span = best[0], best[1]
-            c.role = c.role if c.role and c.role != c.speaker else best[2] or c.role
-        if c.role == c.speaker:
-            c.role = None if _has_person(c.speaker, mentions) else c.role
+        best = _fullest(c.speaker, c.speaker_kind, mentions)
+        if c.speaker_kind == "role":
+            best = _person_with_role(c.role or c.speaker, mentions) or best
+        if best is None:
+            continue
+        name, span, role, kind = best
+        c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
+        if kind != "role" and (not c.role or c.role == c.mention):
+            c.role = role
 
 
 def _tokens_of(name: str) -> list[str]:
@@ -1216,29 +1271,24 @@ def _tokens_of(name: str) -> list[str]:
             if w not in ("the", "a", "an")]
 
 
-def _fullest(name: str, mentions) -> tuple | None:
+def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
     mine = _tokens_of(name)
-    best = None
-    for other, span, role in mentions:
-        theirs = _tokens_of(other)
-        if len(theirs) > len(mine) and all(w in theirs for w in mine):
-            if best is None or len(_tokens_of(best[0])) < len(theirs):
-                best = (other, span, role)
+    best, best_len = None, len(mine)
+    for mention in mentions:
+        theirs = _tokens_of(mention[0])
+        same_kind = mention[3] == kind
+        if same_kind and len(theirs) > best_len and all(w in theirs for w in mine):
+            best, best_len = mention, len(theirs)
     return best
 
 
 def _person_with_role(role: str, mentions) -> tuple | None:
-    from factcheck.normalize import stem
-
     mine = {stem(w) for w in _tokens_of(role)}
-    for other, span, other_role in mentions:
-        if not other_role or other_role == other:
+    for mention in mentions:
+        other_role, kind = mention[2], mention[3]
+        if kind != "person" or not other_role:
             continue
         theirs = {stem(w) for w in _tokens_of(other_role)}
         if mine and len(mine & theirs) / len(mine) >= 0.6:
-            return other, span, other_role
+            return mention
     return None
-
-
-def _has_person(name: str, mentions) -> bool:
-    return False

@@ -21,6 +21,7 @@ class Claim:
     speaker: str | None = None
     speaker_span: Span | None = None
     role: str | None = None
+    speaker_kind: str | None = None  # "person", "body", or "role" (a title with no name)
     mention: str | None = None
     mention_span: Span | None = None
     listener: str | None = None
@@ -39,6 +40,7 @@ class Claim:
             "speaker": {
                 "name": self.speaker,
                 "role": self.role,
+                "kind": self.speaker_kind,
                 "span": _span(self.speaker_span),
                 "mention": (
                     {"text": self.mention, "span": _span(self.mention_span)}
