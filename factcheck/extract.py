@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from factcheck.lexicon import Cue, Lexicon, Phrase, lexicon
 from factcheck.model import Claim, Span
 from factcheck.normalize import WORD_RE, detect_lang, fold, stem
+from factcheck.rules import rules_for
 
 _TOKEN_RE = re.compile(f"{WORD_RE.pattern}|[^\\s]")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
@@ -368,17 +369,52 @@ def _build_all(state: _ArticleState, s: Sentence, events: list[Event],
     claims: list[Claim | None] = []
     previous: Claim | None = None
     for k, ev in enumerate(events):
-        limit = _clause_start(state, s, events[k + 1]) if k + 1 < len(events) else len(s.toks)
+        limit = _limit(state, s, events, k + 1)
         prev_end = events[k - 1].last + 1 if k > 0 else 0
         q = question if question and question.end <= ev.first else None
         claim = _build(state, s, ev, limit=limit, prev_end=prev_end, question=q,
                        previous=previous)
+        if claim is None and ev.kind == "verb" and k + 1 < len(events):
+            # وقالت الصحيفة، نقلًا عن مسؤولين، إن ...: the source phrase is a parenthesis
+            skip = _parenthesis(state, s, events[k + 1])
+            if skip is not None:
+                claim = _build(state, s, ev, limit=_limit(state, s, events, k + 2),
+                               prev_end=prev_end, question=q, previous=previous, skip=skip)
         claims.append(claim)
         if claim is not None:
             previous = claim
             if q is not None:
                 question = None
     return claims
+
+
+def _limit(state: _ArticleState, s: Sentence, events: list[Event], k: int) -> int:
+    """Where the content of the event before events[k] must end."""
+    while k < len(events) and _parenthesis(state, s, events[k]) is not None and \
+            k > 0 and events[k - 1].kind == "verb" and _follows_speaker(s, events[k - 1],
+                                                                         events[k]):
+        k += 1
+    return _clause_start(state, s, events[k]) if k < len(events) else len(s.toks)
+
+
+def _follows_speaker(s: Sentence, verb: Event, source: Event) -> bool:
+    return verb.last < source.first and source.first - verb.last <= _MAX_NP_WORDS + 2
+
+
+def _parenthesis(state: _ArticleState, s: Sentence, ev: Event) -> tuple[int, int] | None:
+    """(comma before, token after) of ', نقلًا عن X،' when a clause intro follows it."""
+    toks = s.toks
+    if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in _COMMAS:
+        return None
+    np = _noun_phrase(state, s, ev.last + 1, len(toks), ev)
+    if np is None:
+        return None
+    j = np[1]
+    if j < len(toks) and toks[j].raw in _COMMAS:
+        j += 1
+    if j < len(toks) and _content_intro(state, s, j):
+        return ev.first - 1, j
+    return None
 
 
 def _independent(state: _ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
@@ -453,7 +489,8 @@ def _back_over_short_clause(s: Sentence, i: int) -> int:
 
 
 def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,
-           question: Question | None, previous: Claim | None) -> Claim | None:
+           question: Question | None, previous: Claim | None,
+           skip: tuple[int, int] | None = None) -> Claim | None:
     if ev.kind == "speculation":
         return _speculation_claim(state, s, ev, limit)
     lex = state.lex
@@ -468,6 +505,8 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         j = _skip_adverbials(state, s, j, limit)
     else:
         speaker, listener, j = _speaker_after(state, s, ev, limit)
+    if skip is not None and j == skip[0]:
+        j = skip[1]
     context = None
     if question is not None:
         context = question.context
@@ -487,7 +526,9 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         return None
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
-    content = _content_after(state, s, j, limit, clause_after_comma=opens_clause)
+    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and speaker.kind != "pronoun")
+    content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
+                             takes_object=takes_object)
     if content is None:
         content = _content_before(state, s, ev, prev_end, before_np)
     if content is None:
@@ -630,9 +671,12 @@ def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
         return True
     if _match(s, j, lex.connectives) and lex.lang == "ar":
         return True
-    if norm in ("في", "فى", "and") and j + 1 < len(toks) and toks[j + 1].norm in lex.occasions:
-        return True
-    return False
+    return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
+
+
+def _is_occasion(norm: str, lex: Lexicon) -> bool:
+    # في بيان، في مؤتمره الصحفي، في تصريحاتها: the noun may carry a pronoun
+    return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
 
 
 def _ends_adverbial(state: _ArticleState, s: Sentence, j: int) -> bool:
@@ -790,9 +834,9 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
         if nxt is not None and nxt.norm in lex.clause_complementizers:
             return True
         return not _complementizer_ahead(state, s, k + 1, limit)
-    if lex.lang == "ar" and _verb_at(s, k, lex):
+    if norm in lex.object_starts:
         return True
-    return False
+    return bool(lex.lang == "ar" and _verb_at(s, k, lex))
 
 
 def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
@@ -977,17 +1021,24 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         return speaker
     if ev.conj:
         return None
-    k = ev.first
-    m = k
-    while m > 0 and toks[m - 1].word and k - m < 5:
+    end = ev.first
+    while end > 0 and toks[end - 1].word and toks[end - 1].norm in lex.auxiliaries:
+        end -= 1  # الوكالة قد ذكرت
+    m, n_words = end, 0
+    while m > 0 and toks[m - 1].raw not in _COMMAS and toks[m - 1].raw not in _TERMINATORS:
         m -= 1
-    if m == k or (m > 0 and toks[m - 1].raw not in _COMMAS and toks[m - 1].raw not in
-                  _TERMINATORS):
+        n_words += toks[m].word
+        if n_words > 8:
+            return None
+    while m < end and (not toks[m].word and not s.quote_opening_at(m) or
+                       toks[m].norm in lex.auxiliaries):
+        m += 1  # وكانت الوكالة ...
+    if m >= end or not toks[m].word:
         return None
-    if toks[m].norm in lex.prepositions or toks[m].norm in lex.clause_complementizers:
+    if toks[m].norm in lex.prepositions or toks[m].norm in lex.clause_complementizers or \
+            any(_verb_at(s, x, lex) for x in range(m, end)):
         return None
-    speaker = _speaker_from_np(state, s, m, k, toks[m].start, toks[k - 1].end)
-    return speaker
+    return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
 
 
 def _continuation(state: _ArticleState, gender: str | None, *,
@@ -1067,7 +1118,7 @@ def _content_intro(state: _ArticleState, s: Sentence, j: int) -> bool:
 
 
 def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
-                   clause_after_comma: bool = False):
+                   clause_after_comma: bool = False, takes_object: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
     if j < limit and toks[j].raw in _COMMAS and j + 1 < limit and (
@@ -1085,9 +1136,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         j += 1
         t = toks[j]
     if t.norm in lex.clause_complementizers:
-        start = j + 1
-        if lex.lang == "ar" and t.norm not in ("ان", "بان", "فان", "وان") and start < limit:
-            pass  # أنها نشرت: the pronoun is the subject, the content starts after it
+        start = j + 1  # أنها نشرت: the content starts after the pronoun, which is its subject
     elif t.raw == ":":
         start = j + 1
     elif s.quote_opening_at(j):
@@ -1096,6 +1145,8 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         start = j + 1
     elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
         start = j  # "said the plan was dead": a clause with no "that"
+    elif takes_object and t.word:
+        start = j  # نفت الوزارة هذه الاتهامات
     else:
         return None
     if start >= limit:
@@ -1256,6 +1307,8 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         if not c.speaker:
             continue
         best = _fullest(c.speaker, c.speaker_kind, mentions)
+        if best is None and c.speaker_kind == "person":
+            best = _fuller_in_text(state, c.speaker)
         if c.speaker_kind == "role":
             best = _person_with_role(c.role or c.speaker, mentions) or best
         if best is None:
@@ -1264,6 +1317,44 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
         if kind != "role" and (not c.role or c.role == c.mention):
             c.role = role
+
+
+def _fuller_in_text(state: _ArticleState, name: str) -> tuple | None:
+    """A longer form of a one-word name written elsewhere in the article, even outside a
+    report: "عراقجي" said, and the text earlier named "وزير الخارجية عباس عراقجي"."""
+    text, lex = state.text, state.lex
+    if len(_tokens_of(name)) != 1:
+        return None
+    for m in re.finditer(re.escape(name), text):
+        before = list(WORD_RE.finditer(text, max(0, m.start() - 80), m.start()))[-3:]
+        for n in (2, 1):
+            if len(before) < n + 1:
+                continue
+            part, boundary = before[-n:], before[-n - 1]
+            joined = all(a.end() + 1 == b.start() for a, b in zip(part, [*part[1:], m],
+                                                                    strict=True))
+            if joined and all(_could_be_name_part(w.group(), lex) for w in part) and \
+                    _ends_title(boundary.group(), lex):
+                start = part[0].start()
+                return text[start:m.end()], (start, m.end()), None, "person"
+    return None
+
+
+def _could_be_name_part(word: str, lex: Lexicon) -> bool:
+    norm = fold(word)
+    if norm in lex.roles or norm in lex.bodies or norm in rules_for(lex.lang).stopwords:
+        return False
+    if lex.lang == "en":
+        return word[:1].isupper()
+    return not norm.startswith(("ال", "لل")) and len(norm) >= 3 and norm not in lex.np_stops
+
+
+def _ends_title(word: str, lex: Lexicon) -> bool:
+    # The word before a full name closes a title: وزير الخارجية | عباس عراقجي
+    norm = fold(word)
+    if lex.lang == "en":
+        return norm in lex.roles or norm in lex.bodies
+    return norm.startswith("ال") or norm in lex.roles
 
 
 def _tokens_of(name: str) -> list[str]:

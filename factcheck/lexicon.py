@@ -52,6 +52,9 @@ class Lexicon:
     connectives: tuple[Phrase, ...]
     listeners: frozenset[str]
     pronouns: frozenset[str]
+    object_starts: frozenset[str]
+    auxiliaries: frozenset[str]
+    object_lemmas: frozenset[str]
     content_stops: tuple[Phrase, ...]
     skip_prefixes: tuple[str, ...]
     max_verb_len: int
@@ -143,6 +146,9 @@ def lexicon(lang: str) -> Lexicon:
         connectives=_phrases(r["speakers"]["connectives"]),
         listeners=_set(r["speakers"]["listeners"]),
         pronouns=_set(r["speakers"]["pronouns"]),
+        object_starts=_set(r["speakers"]["object_starts"]),
+        auxiliaries=_set(r["speakers"]["auxiliaries"]),
+        object_lemmas=_set(r["objects"]["lemmas"]),
         content_stops=_phrases(r["content"]["stops"]),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
         max_verb_len=max(len(k) for k in verbs),
