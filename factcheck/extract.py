@@ -31,6 +31,16 @@ _EN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "
                      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
                      "dec", "no", "vs", "prof", "inc", "co", "corp", "jr", "sr"}
 _MAX_NP_WORDS = 10
+_EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "two", "three",
+                   "several", "many", "some", "other", "one"}
+# Words that make a run of words a clause, not a speaker's noun phrase.
+_EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "been", "will",
+                    "would", "not", "to", "if", "because", "when", "it", "there", "this",
+                    "could", "should", "can", "may", "might", "did", "does", "do", "had", "has",
+                    "have", "said", "says", "told"}
+_EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although"}
+_EN_ADVERBS = {"later", "then", "earlier", "also", "previously", "again", "repeatedly",
+               "recently", "separately", "meanwhile"}
 # Lower-case words that may stand in an English speaker's noun phrase ("senior state media").
 _EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "former", "chief",
                     "defence", "defense", "interior", "health", "finance", "news", "press",
@@ -244,6 +254,11 @@ def _match(s: Sentence, i: int, phrases: tuple[Phrase, ...], *, clitic: bool = F
     return 0
 
 
+def _clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
+    """Whether the phrase matched at i needed a leading و/ف stripped (ووفقًا، وبحسب)."""
+    return _match(s, i, phrases) == 0 and _match(s, i, phrases, clitic=True) > 0
+
+
 def _verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
     """The cue verb starting at token i: (cue, length in tokens, has a و/ف clitic)."""
     toks = s.toks
@@ -271,7 +286,7 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
         if n:
             last = _source_slot_end(state, s, i + n) - 1
             events.append(Event("source", i, last, Cue("source", "assertion", None),
-                                conj=toks[i].norm[:1] in _CONJ_CLITICS))
+                                conj=_clitic_used(s, i, lex.sources)))
             i = last + 1
             continue
         n = _speculation_at(s, i, lex)
@@ -294,7 +309,7 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
         i += 1
     for e in events:
         first = toks[e.first]
-        e.cue_start = first.start + (1 if e.conj and e.kind == "verb" else 0)
+        e.cue_start = first.start + (1 if e.conj and e.kind in ("verb", "source") else 0)
     return events
 
 
@@ -515,6 +530,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     if speaker is None and ev.kind == "verb" and lex.lang == "ar":
         before_np = _speaker_before(state, s, ev)
         speaker = before_np
+    continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
         speaker = _continuation(state, speaker.gender, previous=previous)
     elif speaker is None and ev.kind in ("verb", "participle"):
@@ -539,7 +555,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
     negated = ev.cue.modality == "denial" or _negated(state, c_start, c_end)
-    mention = speaker if speaker.kind != "pronoun" else None
+    mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
         cue_span=cue_span,
@@ -632,15 +648,16 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
 
 
 def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
-    # وفقًا لما ذكرته X / بحسب ما أفادت X: the verb in the slot belongs to the cue.
+    # وفقًا لما ذكرته X / بحسب ما يتداوله X: after ما the verb of the relative clause comes,
+    # known to the lexicon or not; it belongs to the cue.
     toks = s.toks
-    if state.lex.lang == "ar" and j < len(toks) and toks[j].word:
-        verb = _verb_at(s, j, state.lex)
-        if verb:
-            return j + verb[1]
-        stem = toks[j].norm[:-1] if toks[j].norm.endswith("ه") else None
-        if stem and (stem,) in state.lex.verbs:
-            return j + 1
+    if state.lex.lang != "ar" or j >= len(toks) or not toks[j].word:
+        return j
+    verb = _verb_at(s, j, state.lex)
+    if verb:
+        return j + verb[1]
+    if toks[j - 1].norm in ("ما", "لما", "حسبما", "كما"):
+        return j + 1
     return j
 
 
@@ -778,7 +795,8 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
             break
         if words and _np_ends_at(state, s, k, limit, ev):
             break
-        if lex.lang == "en" and not _english_np_word(t, lex, first=False):
+        if lex.lang == "en" and (t.norm in _EN_CLAUSE_WORDS or t.norm in lex.np_stops
+                                 and not t.raw[:1].isupper()):
             break
         words += 1
         k += 1
@@ -889,9 +907,15 @@ def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
     lex, toks = state.lex, s.toks
     if lex.lang == "ar":
         return toks[i].word and toks[i].norm in lex.roles
-    window = [t.norm for t in toks[i:i + 6] if t.word]
-    return bool(window) and window[0] in ("the", "a", "an", "who") and any(
-        w in lex.roles or w in lex.bodies for w in window)
+    # ", the city engineer," / ", a professor at Kyungnam University,": a determiner opens it
+    segment = []
+    for t in toks[i:]:
+        if t.raw in _COMMAS or t.raw in _TERMINATORS or _is_quote_mark(t):
+            break
+        segment.append(t)
+    words_ = [t.norm for t in segment if t.word]
+    return 1 < len(words_) <= 9 and words_[0] in ("the", "a", "an") and not any(
+        w in _EN_CLAUSE_WORDS for w in words_)
 
 
 def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: int,
@@ -973,33 +997,48 @@ def _pronoun_gender(norm: str) -> str | None:
 
 
 def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
-    """Start of an English subject noun phrase ending just before token i, if there is one."""
+    """Start of an English subject noun phrase ending just before token i, if there is one.
+
+    The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
+    hold lower-case words ("the central bank"), but no word that makes it a clause.
+    """
     lex, toks = state.lex, s.toks
     k = i
-    while k > 0 and toks[k - 1].word and toks[k - 1].norm in ("also", "has", "had", "have",
-                                                               "later", "then", "earlier"):
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
         k -= 1
-    end = k
-    # "Dmitry Peskov, the Kremlin spokesman, said": step over the apposition
     if k > 0 and toks[k - 1].raw in _COMMAS:
+        # "Dmitry Peskov, the Kremlin spokesman, said": step over the apposition
         m = k - 2
-        while m >= 0 and toks[m].raw not in _COMMAS and toks[m].raw not in _QUOTE_PAIRS:
+        while m >= 0 and toks[m].raw not in _COMMAS and not _is_quote_mark(toks[m]):
             m -= 1
-        if m >= 0 and toks[m].raw in _COMMAS and _is_role_phrase(state, s, m + 1):
-            k = m
-        else:
+        if m < 0 or toks[m].raw not in _COMMAS or not _is_role_phrase(state, s, m + 1):
             return None
+        k = m
     m = k
-    while m > 0 and _english_np_word(toks[m - 1], lex, first=False) and k - m < _MAX_NP_WORDS:
-        m -= 1
-    while m < k and toks[m].norm in lex.np_links and toks[m].norm not in ("the", "a", "an"):
-        m += 1
-    if m == k:
-        if k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.pronouns:
-            return k - 1
+    while m > 0 and k - m <= 7:
+        prev = toks[m - 1]
+        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS:
+            m -= 1
+        elif _joins_word(s, m - 1):
+            m -= 1
+        else:
+            break
+    if m == k or k - m > 7:
         return None
-    del end
-    return m
+    phrase = toks[m:k]
+    if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
+        return m
+    if any(t.norm in _EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
+        return None
+    first = phrase[0]
+    if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or first.norm in lex.roles \
+            or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
+        return m
+    return None
+
+
+def _is_quote_mark(t: Tok) -> bool:
+    return not t.word and (t.raw in _QUOTE_PAIRS or t.raw in _CLOSE_ONLY)
 
 
 def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | None:
@@ -1050,10 +1089,18 @@ def _continuation(state: _ArticleState, gender: str | None, *,
         candidates.append(Speaker(previous.speaker, previous.speaker_span, previous.role,
                                   previous.gender, kind))
     candidates += [sp for sp, _ in state.recent]
+    distinct: list[Speaker] = []
     for sp in candidates:
-        if gender in (None, "b", "p") or sp.gender is None or sp.gender == gender:
-            return Speaker(sp.name, sp.span, sp.role, sp.gender, kind=sp.kind)
-    return None
+        if all(sp.name != d.name for d in distinct):
+            distinct.append(sp)
+    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman.
+    marked = gender in ("m", "f")
+    chosen = next((sp for sp in distinct[:2] if marked and sp.gender == gender), None)
+    if chosen is None:
+        chosen = next((sp for sp in distinct if not marked or sp.gender in (None, gender)), None)
+    if chosen is None:
+        return None
+    return Speaker(chosen.name, chosen.span, chosen.role, chosen.gender, kind=chosen.kind)
 
 
 # ----------------------------------------------------------------------------- questions

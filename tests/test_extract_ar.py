@@ -1,0 +1,236 @@
+"""Arabic constructions, on sentences written for these tests in the manner of news reports."""
+
+from factcheck.extract import extract
+
+
+def one(text: str) -> dict:
+    claims = [c.to_dict() for c in extract(text)]
+    assert len(claims) == 1, [c["content"]["text"] for c in claims]
+    return claims[0]
+
+
+def all_(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract(text)]
+
+
+def test_verb_first_role_before_name():
+    c = one("وقال المتحدث باسم وزارة الصحة أحمد الخطيب إن عدد الإصابات تراجع هذا الشهر.")
+    assert c["speaker"]["name"] == "أحمد الخطيب"
+    assert c["speaker"]["role"] == "المتحدث باسم وزارة الصحة"
+    assert c["cue"]["text"] == "قال"  # without the leading و
+    assert c["content"]["text"] == "عدد الإصابات تراجع هذا الشهر"
+    assert c["direct"] is False and c["negated"] is False
+
+
+def test_verb_first_body_with_feminine_verb():
+    c = one("أكدت وزارة الدفاع التركية أن قواتها أسقطت طائرة مسيرة قرب الحدود.")
+    assert c["speaker"]["name"] == "وزارة الدفاع التركية"
+    assert c["speaker"]["kind"] == "body"
+    assert c["content"]["text"] == "قواتها أسقطت طائرة مسيرة قرب الحدود"
+
+
+def test_subject_first():
+    c = one("رئيس البرلمان نبيه بري قال إن الجلسة ستعقد يوم الخميس.")
+    assert c["speaker"]["name"] == "نبيه بري"
+    assert c["speaker"]["role"] == "رئيس البرلمان"
+    assert c["content"]["text"] == "الجلسة ستعقد يوم الخميس"
+
+
+def test_time_words_between_speaker_and_content_are_not_the_speaker():
+    c = one("وأعلن البنك المركزي اليوم الأحد، في بيان رسمي، أن أسعار الفائدة ستبقى دون تغيير.")
+    assert c["speaker"]["name"] == "البنك المركزي"
+    assert c["content"]["text"] == "أسعار الفائدة ستبقى دون تغيير"
+
+
+def test_wafqan_lima_dhakarahu_then_fa_inna():
+    c = one("ووفقًا لما ذكره مدير المطار خالد سعيد، فإن الرحلات ستعود إلى طبيعتها مساء الغد.")
+    assert c["cue"]["text"] == "ووفقًا لما ذكره"[1:]
+    assert c["speaker"]["name"] == "خالد سعيد"
+    assert c["speaker"]["role"] == "مدير المطار"
+    assert c["content"]["text"] == "الرحلات ستعود إلى طبيعتها مساء الغد"
+
+
+def test_source_phrase_after_the_content():
+    c = one("ارتفع عدد السياح بنسبة عشرين في المئة خلال الصيف، وفقًا لوزارة السياحة.")
+    assert c["speaker"]["name"] == "وزارة السياحة"
+    assert c["content"]["text"] == "ارتفع عدد السياح بنسبة عشرين في المئة خلال الصيف"
+
+
+def test_bihasab_and_hasab():
+    a = one("وبحسب مصادر طبية، فإن حصيلة الضحايا بلغت اثني عشر شخصا.")
+    assert a["speaker"]["name"] == "مصادر طبية"
+    assert a["cue"]["text"] == "بحسب"
+    assert a["content"]["text"] == "حصيلة الضحايا بلغت اثني عشر شخصا"
+    b = one("تراجع سعر الذهب إلى أدنى مستوى منذ شهرين، حسب بيانات البورصة.")
+    assert b["speaker"]["name"] == "بيانات البورصة"
+    assert b["content"]["text"].startswith("تراجع سعر الذهب")
+
+
+def test_naqlan_an_as_a_parenthesis_gives_two_claims():
+    claims = all_("وقالت صحيفة الأهرام، نقلًا عن مسؤول حكومي، إن الحكومة ستطرح سندات جديدة.")
+    assert [c["speaker"]["name"] for c in claims] == ["صحيفة الأهرام", "مسؤول حكومي"]
+    assert {c["content"]["text"] for c in claims} == {"الحكومة ستطرح سندات جديدة"}
+
+
+def test_naqalat_an_relays_to_the_real_speaker():
+    c = one("ونقلت وكالة الأنباء الأردنية عن وزير المياه قوله إن الموسم المطري كان ضعيفا.")
+    assert c["speaker"]["name"] == "وزير المياه"
+    assert c["content"]["text"] == "الموسم المطري كان ضعيفا"
+
+
+def test_ala_lisan():
+    c = one("وجاء على لسان قائد الشرطة أن التحقيقات ما زالت في بدايتها.")
+    assert c["speaker"]["name"] == "قائد الشرطة"
+    assert c["content"]["text"] == "التحقيقات ما زالت في بدايتها"
+
+
+def test_apposition_role_between_commas():
+    c = one("وأوضحت سارة حداد، الباحثة في مركز الدراسات الاقتصادية، أن البطالة بين الشباب مرتفعة.")
+    assert c["speaker"]["name"] == "سارة حداد"
+    assert c["speaker"]["role"] == "الباحثة في مركز الدراسات الاقتصادية"
+
+
+def test_listener_kept_apart_from_speaker():
+    c = one("وقال وزير النقل لصحيفة «الشرق» إن القطار السريع سيفتتح العام المقبل.")
+    assert c["speaker"]["name"] == "وزير النقل"
+    assert c["listener"]["text"] == "الشرق"
+    assert c["content"]["text"] == "القطار السريع سيفتتح العام المقبل"
+
+
+def test_continuation_follows_gender():
+    claims = all_(
+        "وقالت وزيرة التربية منى القاسم إن المدارس ستفتح في موعدها. "
+        "وقال مدير المناهج فادي يوسف إن الكتب الجديدة طبعت. "
+        "وأضافت أن المعلمين تلقوا تدريبا إضافيا."
+    )
+    assert [c["speaker"]["name"] for c in claims] == ["منى القاسم", "فادي يوسف", "منى القاسم"]
+    assert claims[2]["speaker"]["mention"] is None
+
+
+def test_participle_opens_its_own_claim():
+    claims = all_("وأكد المتحدث العسكري أن القصف توقف، مضيفًا أن فرق الإنقاذ وصلت إلى المنطقة.")
+    assert [c["cue"]["text"] for c in claims] == ["أكد", "مضيفًا"]
+    assert claims[1]["speaker"]["name"] == claims[0]["speaker"]["name"]
+    assert claims[0]["content"]["text"] == "القصف توقف"
+    assert claims[1]["content"]["text"] == "فرق الإنقاذ وصلت إلى المنطقة"
+
+
+def test_short_later_mention_resolves_to_full_name():
+    claims = all_(
+        "وقال رئيس الوزراء الإسباني بيدرو سانشيز إن حكومته ستعترف بالدولة الفلسطينية. "
+        "وشدد سانشيز على أن القرار نهائي."
+    )
+    assert [c["speaker"]["name"] for c in claims] == ["بيدرو سانشيز", "بيدرو سانشيز"]
+    assert claims[1]["speaker"]["mention"]["text"] == "سانشيز"
+    assert claims[1]["speaker"]["role"] == "رئيس الوزراء الإسباني"
+
+
+def test_role_standing_for_the_person_resolves_to_the_name():
+    claims = all_(
+        "وقال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن الوساطة مستمرة. "
+        "وأكد المتحدث باسم الخارجية أن الاتصالات لم تنقطع."
+    )
+    assert [c["speaker"]["name"] for c in claims] == ["ماجد الأنصاري", "ماجد الأنصاري"]
+    assert claims[1]["negated"] is True
+
+
+def test_headline_convention():
+    c = all_("بيسكوف: لا خطط لزيارة كيم إلى موسكو\nوقالت الوكالة إن الاجتماع انتهى.")[0]
+    assert c["speaker"]["name"] == "بيسكوف"
+    assert c["cue"]["text"] == ":"
+    assert c["content"]["text"] == "لا خطط لزيارة كيم إلى موسكو"
+    assert c["negated"] is True
+
+
+def test_direct_quote_in_guillemets():
+    c = one("وقال الرئيس الفلسطيني: «لن نقبل بأي حل لا يضمن حقوق شعبنا».")
+    assert c["direct"] is True
+    assert c["content"]["text"] == "لن نقبل بأي حل لا يضمن حقوق شعبنا"
+    assert c["negated"] is True
+
+
+def test_direct_quote_after_anna_is_still_direct():
+    c = one('وأكد المدرب أن "الفريق جاهز تماما للمباراة النهائية".')
+    assert c["direct"] is True
+    assert c["content"]["text"] == "الفريق جاهز تماما للمباراة النهائية"
+
+
+def test_partly_quoted_report_is_not_direct():
+    c = one("وقال المحافظ إن الوضع “تحت السيطرة” رغم الأمطار الغزيرة.")
+    assert c["direct"] is False
+    assert c["content"]["text"] == "الوضع “تحت السيطرة” رغم الأمطار الغزيرة"
+
+
+def test_quote_whose_speaker_was_named_in_a_question():
+    c = one(
+        "وردًا على سؤال لوزير المالية محمد معيط عن موعد خفض الدعم، "
+        "أجاب “لا يوجد قرار حتى الآن”."
+    )
+    assert c["context"] == "موعد خفض الدعم"
+    assert c["direct"] is True and c["negated"] is True
+    assert c["content"]["text"] == "لا يوجد قرار حتى الآن"
+
+
+def test_denial_cue_marks_negated_and_denial():
+    c = one("ونفت الشركة أن تكون قد سرحت أي موظف خلال الربع الأخير.")
+    assert c["modality"] == "denial"
+    assert c["negated"] is True
+
+
+def test_negators_in_content():
+    for sentence, negated in [
+        ("وقال الوزير إن الحكومة لن ترفع الأسعار.", True),
+        ("وقال الوزير إن الحكومة لم تتخذ قرارا بعد.", True),
+        ("وقال الوزير إن القرار ليس نهائيا.", True),
+        ("وقال الوزير إن المفاوضات لا تزال مستمرة.", False),
+        ("وقال الوزير إن المشروع أمر غير مسبوق.", False),
+        ("وقال الوزير إن الأسعار سترتفع.", False),
+    ]:
+        assert one(sentence)["negated"] is negated, sentence
+
+
+def test_unattributed_speculation():
+    c = one("ويأتي الاجتماع وسط أنباء عن قرب الإعلان عن تعديل وزاري.")
+    assert c["speaker"]["name"] is None
+    assert c["modality"] == "speculation"
+    assert c["content"]["text"] == "قرب الإعلان عن تعديل وزاري"
+
+
+def test_source_phrase_gets_its_own_claim_beside_speculation():
+    claims = all_("ويأتي الاجتماع وسط أنباء عن تعديل وزاري، بحسب ما يتداوله ناشطون.")
+    assert [c["speaker"]["name"] for c in claims] == [None, "ناشطون"]
+    assert claims[1]["cue"]["text"] == "بحسب ما يتداوله"
+    assert claims[1]["content"]["text"] == "تعديل وزاري"
+
+
+def test_navigation_byline_heading_and_caption_lines_are_skipped():
+    text = (
+        "كتب: محمد حسن\n"
+        "الاقتصاد في أسبوع\n"
+        "وقال وزير الاقتصاد إن النمو سيبلغ ثلاثة في المئة.\n"
+        "اقرأ أيضًا: وزير الاقتصاد يقول إن التضخم سينخفض\n"
+        "صورة أرشيفية لوزير الاقتصاد\n"
+    )
+    claims = all_(text)
+    assert [c["content"]["text"] for c in claims] == ["النمو سيبلغ ثلاثة في المئة"]
+
+
+def test_narrator_sentence_gives_nothing():
+    assert all_("وشهدت العاصمة أمس أمطارا غزيرة أدت إلى إغلاق عدد من الطرق الرئيسية.") == []
+
+
+def test_report_nested_inside_a_quote_is_not_counted():
+    c = one("وقال النائب: “أبلغنا الوزير أن الميزانية لن تكفي، وقال إن الحل في الاقتراض”.")
+    assert c["speaker"]["name"] == "النائب"
+    assert c["direct"] is True
+
+
+def test_report_nested_in_reported_content_is_not_counted():
+    c = one("وقال المسؤول إن الوزارة أكدت أن الطريق سيفتح غدا.")
+    assert c["content"]["text"] == "الوزارة أكدت أن الطريق سيفتح غدا"
+
+
+def test_diacritics_and_tatweel_do_not_hide_a_cue():
+    c = one("وقَـالَ المُتحدِّث إنّ الاجتماع أُلغي.")
+    assert c["cue"]["text"] == "قَـالَ"
+    assert c["content"]["text"] == "الاجتماع أُلغي"

@@ -1,0 +1,153 @@
+"""English constructions, on sentences written for these tests in the manner of wire copy."""
+
+from factcheck.extract import extract
+
+
+def one(text: str) -> dict:
+    claims = [c.to_dict() for c in extract(text)]
+    assert len(claims) == 1, [c["content"]["text"] for c in claims]
+    return claims[0]
+
+
+def all_(text: str) -> list[dict]:
+    return [c.to_dict() for c in extract(text)]
+
+
+def test_x_said_that():
+    c = one("The central bank said on Monday that inflation had eased for a third month.")
+    assert c["speaker"]["name"] == "central bank"
+    assert c["speaker"]["kind"] == "body"
+    assert c["cue"]["text"] == "said"
+    assert c["content"]["text"] == "inflation had eased for a third month"
+    assert c["lang"] == "en"
+
+
+def test_said_x_after_a_quote():
+    c = one('"We expect the bridge to reopen by spring," said Ana Lopes, the city engineer.')
+    assert c["speaker"]["name"] == "Ana Lopes"
+    assert c["speaker"]["role"] == "the city engineer"
+    assert c["direct"] is True
+    assert c["content"]["text"] == "We expect the bridge to reopen by spring"
+
+
+def test_quote_then_x_said():
+    c = one('"There will be no new taxes this year," the finance minister said.')
+    assert c["speaker"]["name"] == "finance minister"
+    assert c["speaker"]["kind"] == "role"
+    assert c["negated"] is True and c["direct"] is True
+
+
+def test_told_reporters_keeps_the_listener_apart():
+    c = one("Health Minister Karen Holt told reporters the vaccine stock would last until May.")
+    assert c["speaker"]["name"] == "Karen Holt"
+    assert c["speaker"]["role"] == "Health Minister"
+    assert c["listener"]["text"] == "reporters"
+    assert c["content"]["text"] == "the vaccine stock would last until May"
+
+
+def test_told_an_agency():
+    c = one("A senior diplomat told AFP that the talks had stalled.")
+    assert c["listener"]["text"] == "AFP"
+    assert "AFP" not in c["speaker"]["name"]
+
+
+def test_according_to_at_the_start_and_at_the_end():
+    a = one("According to the electoral commission, turnout reached 61 percent.")
+    assert a["speaker"]["name"] == "electoral commission"
+    assert a["content"]["text"] == "turnout reached 61 percent"
+    b = one("Turnout reached 61 percent, according to the electoral commission.")
+    assert b["speaker"]["name"] == "electoral commission"
+    assert b["content"]["text"] == "Turnout reached 61 percent"
+
+
+def test_apposition_role():
+    c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
+    assert c["speaker"]["name"] == "Dmitry Peskov"
+    assert c["speaker"]["role"] == "the Kremlin spokesman"
+    assert c["negated"] is True
+
+
+def test_pronoun_continuations_follow_gender():
+    claims = all_(
+        "Maria Santos, the spokeswoman for the port authority, said the strike had ended. "
+        "Union leader Tom Reyes said workers would return on Monday. "
+        "She added that cargo delays would clear within a week."
+    )
+    assert [c["speaker"]["name"] for c in claims] == ["Maria Santos", "Tom Reyes", "Maria Santos"]
+
+
+def test_adding_that_opens_its_own_claim():
+    claims = all_("The coach said the team was ready, adding that two players were injured.")
+    assert [c["cue"]["text"] for c in claims] == ["said", "adding"]
+    assert claims[0]["content"]["text"] == "the team was ready"
+    assert claims[1]["content"]["text"] == "two players were injured"
+    assert claims[1]["speaker"]["name"] == "coach"
+
+
+def test_short_mention_resolves_to_full_name():
+    claims = all_(
+        "Prime Minister Sofia Marin said the budget would be balanced. "
+        "Marin said spending on schools would rise."
+    )
+    assert [c["speaker"]["name"] for c in claims] == ["Sofia Marin", "Sofia Marin"]
+    assert claims[1]["speaker"]["mention"]["text"] == "Marin"
+
+
+def test_headline_convention():
+    c = all_("Peskov: no plans for a Kim visit to Moscow\nThe Kremlin said talks went well.")[0]
+    assert c["speaker"]["name"] == "Peskov"
+    assert c["content"]["text"] == "no plans for a Kim visit to Moscow"
+    assert c["negated"] is True
+
+
+def test_asked_whether_gives_context():
+    c = one('Asked whether the border would reopen, Peskov replied: "Not in the near future."')
+    assert c["speaker"]["name"] == "Peskov"
+    assert c["context"] == "whether the border would reopen"
+    assert c["direct"] is True and c["negated"] is True
+
+
+def test_denied():
+    c = one("The company denied that customer data had been stolen.")
+    assert c["modality"] == "denial" and c["negated"] is True
+    assert c["content"]["text"] == "customer data had been stolen"
+
+
+def test_negation_in_content():
+    assert one("The mayor said the water was not safe to drink.")["negated"] is True
+    assert one("The mayor said the water didn't meet standards.")["negated"] is True
+    assert one("The mayor said the water was safe to drink.")["negated"] is False
+
+
+def test_amid_speculation_is_unattributed():
+    c = one("Shares rose amid speculation that a merger was close.")
+    assert c["speaker"]["name"] is None
+    assert c["modality"] == "speculation"
+    assert c["content"]["text"] == "a merger was close"
+
+
+def test_single_quotes_are_quotes_but_apostrophes_are_not():
+    c = one("The minister's aide said: 'We won't comment on the report.'")
+    assert c["direct"] is True
+    assert c["content"]["text"] == "We won't comment on the report."
+    assert c["negated"] is True
+
+
+def test_multi_sentence_quote_is_one_claim():
+    c = one('"The roads are closed. Stay at home," the governor said.')
+    assert c["content"]["text"] == "The roads are closed. Stay at home"
+    assert c["speaker"]["name"] == "governor"
+
+
+def test_read_more_and_reporting_lines_are_skipped():
+    text = (
+        "Storm hits coast\n"
+        "The weather service said winds would reach 120 km/h.\n"
+        "Read more: Officials say the storm will weaken\n"
+        "Reporting by Lina Haddad; Editing by Mark Cole\n"
+    )
+    assert [c["content"]["text"] for c in all_(text)] == ["winds would reach 120 km/h"]
+
+
+def test_narrator_sentence_gives_nothing():
+    assert all_("The bridge was closed for three hours after the accident.") == []
