@@ -36,8 +36,9 @@ def decode(raw: bytes, *, name: str = "input", charset: str | None = None) -> st
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return _strict(raw, codec, name)
-    if _looks_utf16(raw):
-        return _strict(raw, "utf-16-le" if raw[1] == 0 else "utf-16-be", name)
+    order = _utf16_order(raw)
+    if order:
+        return _strict(raw, f"utf-16-{order}", name)
     if b"\x00" in raw:
         raise InputError(f"{name} looks binary, not text")
     candidates = [c for c in (charset, "utf-8", "cp1256") if c]
@@ -61,12 +62,20 @@ def _strict(raw: bytes, codec: str, name: str) -> str:
     return text
 
 
-def _looks_utf16(raw: bytes) -> bool:
-    sample = raw[:2000]
-    if len(sample) < 4:
-        return False
-    evens, odds = sample[0::2], sample[1::2]
-    return odds.count(0) > 0.3 * len(odds) or evens.count(0) > 0.3 * len(evens)
+def _utf16_order(raw: bytes) -> str | None:
+    """'le' or 'be' when the bytes look like UTF-16 without a BOM.
+
+    In UTF-16 one byte of each pair is the high byte, and for Latin or Arabic text it is
+    almost always 0x00 or 0x06.
+    """
+    sample = raw[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for order, high, low in (("le", sample[1::2], sample[0::2]),
+                             ("be", sample[0::2], sample[1::2])):
+        if (high.count(0) + high.count(6)) > 0.85 * len(high) and low.count(0) < len(low) / 2:
+            return order
+    return None
 
 
 def _plausible(text: str) -> bool:

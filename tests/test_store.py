@@ -1,0 +1,96 @@
+"""The store: atomic, locked writes; a damaged file is reported and left as it is."""
+
+import json
+import multiprocessing
+
+import pytest
+
+from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
+from factcheck.store import SCHEMA_VERSION, Store
+
+
+def test_write_then_read_back(tmp_path):
+    store = Store(tmp_path / "db.json")
+    with store.write() as db:
+        db.claims.insert({"id": "abc123", "text": "نص"})
+    data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
+    assert data["_meta"]["schema"]["version"] == SCHEMA_VERSION
+    assert store.read().claims.get("abc123") == {"id": "abc123", "text": "نص"}
+
+
+def test_an_exception_inside_a_write_changes_nothing(tmp_path):
+    store = Store(tmp_path / "db.json")
+    with store.write() as db:
+        db.claims.insert({"id": "a1"})
+    before = (tmp_path / "db.json").read_bytes()
+    with pytest.raises(RuntimeError), store.write() as db:
+        db.claims.insert({"id": "a2"})
+        raise RuntimeError("crash halfway")
+    assert (tmp_path / "db.json").read_bytes() == before
+    assert not list(tmp_path.glob(".db.json.*.tmp"))
+
+
+def test_damaged_file_is_reported_by_name_and_left_alone(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text('{"claims": {"x": ', encoding="utf-8")
+    with pytest.raises(DatabaseError, match=r"claims\.json is not valid JSON"):
+        Store(path).read()
+    with pytest.raises(DatabaseError), Store(path).write():
+        pass
+    assert path.read_text(encoding="utf-8") == '{"claims": {"x": '
+
+
+def test_json_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text("[1, 2, 3]", encoding="utf-8")
+    with pytest.raises(DatabaseError, match="not a claims database"):
+        Store(path).read()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps({"_meta": {"schema": {"version": SCHEMA_VERSION + 1}}}))
+    with pytest.raises(DatabaseError, match="newer"):
+        Store(path).read()
+
+
+def test_id_prefixes_resolve_like_git(tmp_path):
+    store = Store(tmp_path / "db.json")
+    with store.write() as db:
+        db.claims.insert_many([{"id": "abc123"}, {"id": "abd456"}])
+    db = store.read()
+    assert db.claims.resolve("abc")["id"] == "abc123"
+    with pytest.raises(AmbiguousID, match="matches 2"):
+        db.claims.resolve("ab")
+    with pytest.raises(NotFound):
+        db.claims.resolve("zz")
+
+
+def test_a_held_lock_times_out_with_a_clear_error(tmp_path):
+    import filelock
+
+    path = tmp_path / "db.json"
+    with filelock.FileLock(str(path) + ".lock"):
+        with pytest.raises(LockTimeout, match="locked by another claims process"):
+            with Store(path, lock_timeout=0.2).write():
+                pass
+
+
+def _add_many(path: str, prefix: str, n: int) -> None:
+    store = Store(path)
+    for i in range(n):
+        with store.write() as db:
+            db.claims.insert({"id": f"{prefix}{i:03d}"})
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    path = str(tmp_path / "db.json")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_add_many, args=(path, p, 25)) for p in ("a", "b")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert all(p.exitcode == 0 for p in procs)
+    ids = Store(path).read().claims.ids()
+    assert len(ids) == 50 and len(set(ids)) == 50
