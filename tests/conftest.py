@@ -3,12 +3,10 @@
 from pathlib import Path
 
 import pytest
+from tests_support import SEED, SEEDS  # noqa: F401  (SEEDS re-exported for tests)
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-SEED = next(SEEDS.glob("*.txt"))
 
 
 @pytest.fixture

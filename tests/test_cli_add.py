@@ -1,0 +1,103 @@
+"""`claims add`: extract and store; the same text twice stores nothing; bad input stores nothing."""
+
+import json
+import subprocess
+import sys
+
+from tests_support import SEED, SEEDS
+
+from factcheck.store import Store
+
+
+def stored(db_file):
+    db = Store(db_file).read()
+    return db.articles.all(), db.claims.all()
+
+
+def test_add_stores_article_claims_and_source(run, db_file):
+    result = run("add", str(SEED), "--url", "https://example.org/a", "--outlet", "Example",
+                 "--published", "2025-07-09", "--title", "Lavrov in Pyongyang", "--json")
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.stdout)
+    assert report["new"] is True and len(report["claims"]) == 10
+    articles, claims = stored(db_file)
+    assert len(articles) == 1 and len(claims) == 10
+    for c in claims:
+        assert c["article"] == articles[0]["id"]
+        assert (c["url"], c["outlet"], c["published"], c["title"]) == (
+            "https://example.org/a", "Example", "2025-07-09", "Lavrov in Pyongyang")
+        assert c["path"] == str(SEED) and c["added"]
+        if c["speaker"]["name"]:
+            assert c["speaker"]["id"]
+
+
+def test_adding_the_same_text_twice_stores_nothing_new(run, db_file, tmp_path):
+    assert run("add", str(SEED)).exit_code == 0
+    before = db_file.read_bytes()
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    result = run("add", str(copy))
+    assert result.exit_code == 0
+    assert "already stored as article" in result.stderr
+    assert "nothing new" in result.stderr
+    assert db_file.read_bytes() == before
+
+
+def test_add_a_folder(run, db_file, tmp_path):
+    (tmp_path / "a.txt").write_text("وقال الوزير إن الجسر سيفتح غدا.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("The mayor said the park would reopen.", encoding="utf-8")
+    (tmp_path / "skip.jpg").write_bytes(b"\xff\xd8")
+    result = run("add", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.output
+    assert [r["new"] for r in json.loads(result.stdout)] == [True, True]
+    assert len(stored(db_file)[1]) == 2
+
+
+def test_one_bad_file_stores_nothing(run, db_file, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("وقال الوزير إن الجسر سيفتح غدا.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = run("add", str(good), str(bad))
+    assert result.exit_code == 2
+    assert result.stderr == f"claims: error: {bad} looks binary, not text\n"
+    assert not db_file.exists()
+
+
+def test_damaged_database_is_named_and_untouched(run, db_file):
+    db_file.write_text('{"claims": ', encoding="utf-8")
+    result = run("add", str(SEED))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"claims: error: {db_file} is not valid JSON")
+    assert result.stderr.count("\n") == 1
+    assert db_file.read_text(encoding="utf-8") == '{"claims": '
+
+
+def test_db_option_wins_over_environment(run, db_file, tmp_path):
+    other = tmp_path / "other.json"
+    assert run("add", str(SEED), "--db", str(other)).exit_code == 0
+    assert other.exists() and not db_file.exists()
+
+
+def test_two_adds_at_once_leave_every_claim_once(db_file, tmp_path):
+    texts = {
+        "one.txt": "وقال الوزير إن الجسر سيفتح غدا. وأضاف أن الطريق سيصان.",
+        "two.txt": "The mayor said the park would reopen. She added that fees would fall.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "factcheck", "add", str(tmp_path / name),
+                          "--db", str(db_file)], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+        for name in texts
+    ]
+    assert [p.wait(120) for p in procs] == [0, 0]
+    articles, claims = stored(db_file)
+    assert len(articles) == 2
+    assert len(claims) == 4 and len({c["id"] for c in claims}) == 4
+    json.loads(db_file.read_text(encoding="utf-8"))
+
+
+def test_seeds_folder_holds_the_users_seed():
+    assert SEED.parent == SEEDS and SEED.name == "000_04a54f23c455cc2f.txt"
