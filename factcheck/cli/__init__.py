@@ -5,5 +5,6 @@ Each command group lives in its own module and registers itself on `app`.
 
 from factcheck.cli.app import app
 from factcheck.cli import articles as _articles  # noqa: F401  (registers commands)
+from factcheck.cli import watch as _watch  # noqa: F401  (registers commands)
 
 __all__ = ["app"]

@@ -1,0 +1,198 @@
+"""The watch command: read feeds, pages and folders from cron, store what is new, alert."""
+
+import sys
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from factcheck.cli import render
+from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.errors import InputError
+from factcheck.fetch import DEFAULT_TIMEOUT
+from factcheck.paths import db_path
+from factcheck.store import DEFAULT_LOCK_TIMEOUT, Store
+from factcheck.watch import SourceStatus, WatchResult, read_sources_file, watch
+
+EXIT_QUIET, EXIT_CONTRADICTIONS, EXIT_FAILED = 0, 1, 2
+_STAGES = {"fetch": "fetching sources", "pages": "fetching linked pages",
+           "extract": "extracting claims"}
+
+
+@app.command("watch")
+def watch_cmd(
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Feed URLs or files (RSS/Atom), page URLs, or folders of .txt/.html/.md.",
+        show_default=False)] = None,
+    sources_file: Annotated[str | None, typer.Option(
+        "--sources", help="File listing sources, one a line; # starts a comment.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Skip items dated before this day, YYYY-MM-DD (folder files: by mtime).")] = None,
+    timeout: Annotated[float, typer.Option(
+        min=0.1, help="Seconds to wait for each server before giving up on it.")
+    ] = DEFAULT_TIMEOUT,
+    max_items: Annotated[int | None, typer.Option(
+        min=1, help="At most this many new items from each source; the rest wait for the "
+                    "next run.")] = None,
+    lock_timeout: Annotated[float, typer.Option(
+        min=0, help="Seconds to wait for another claims process to release the database.")
+    ] = DEFAULT_LOCK_TIMEOUT,
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Store new articles' claims from feeds, pages, folders; exit 1 on new contradictions.
+
+    Example: claims watch https://example.com/rss.xml ./inbox --sources feeds.txt --json
+    """
+    wanted = list(sources or [])
+    if sources_file:
+        wanted += read_sources_file(sources_file)
+    if not wanted:
+        raise InputError("no sources: give feed URLs, pages or folders, or --sources FILE")
+    store = Store(db_path(db), lock_timeout=lock_timeout)
+    show_progress = not json and sys.stdout.isatty()
+    with _progress(show_progress) as on_progress:
+        result = watch(list(dict.fromkeys(wanted)), store=store, since=_day(since),
+                       max_items=max_items, timeout=timeout, on_progress=on_progress)
+    code = _exit_code(result)
+    _report_problems(result)
+    if json:
+        _print_jsonl(result, code)
+    else:
+        _print_tables(result)
+    raise typer.Exit(code)
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--since {value!r} is not a date like 2026-11-29") from None
+
+
+def _exit_code(result: WatchResult) -> int:
+    if result.failed:
+        return EXIT_FAILED
+    return EXIT_CONTRADICTIONS if result.contradictions else EXIT_QUIET
+
+
+class _progress:
+    """A transient progress bar on stderr, or a callback that does nothing."""
+
+    def __init__(self, enabled: bool):
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                             MofNCompleteColumn(), console=render.console(stderr=True),
+                             transient=True) if enabled else None
+        self._tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        if self._bar is None:
+            return None
+        self._bar.start()
+        return self.update
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(_STAGES.get(stage, stage), total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
+
+
+def _report_problems(result: WatchResult) -> None:
+    # On stderr in every mode, so cron mails them even when stdout goes to the alerting.
+    for report in result.sources:
+        if report.status is SourceStatus.FAILED:
+            render.note(f"claims: watch: failed: {report.error}")
+        for warning in report.warnings:
+            render.note(f"claims: watch: warning: {warning}")
+
+
+def _print_jsonl(result: WatchResult, code: int) -> None:
+    for report in result.sources:
+        render.print_jsonl({"type": "source", **report.to_dict()})
+    for added in result.articles:
+        article = added.article
+        render.print_jsonl({"type": "article", "id": article["id"], "url": article.get("url"),
+                            "path": article.get("path"), "title": article.get("title"),
+                            "outlet": article.get("outlet"),
+                            "published": article.get("published"),
+                            "claims": [c["id"] for c in added.claims]})
+    for found in result.contradictions:
+        record = found["contradiction"]
+        render.print_jsonl({"type": "contradiction", "id": record["id"],
+                            "relation": record.get("relation"), "score": record.get("score"),
+                            "reasons": record.get("reasons"), "status": record.get("status"),
+                            "a": _claim_summary(found["a"]), "b": _claim_summary(found["b"])})
+    render.print_jsonl({"type": "summary", **_totals(result), "exit": code})
+
+
+def _claim_summary(claim: dict | None) -> dict | None:
+    if claim is None:
+        return None
+    keys = ("id", "article", "url", "path", "outlet", "published", "title", "negated",
+            "modality", "context", "lang")
+    return {"speaker": claim["speaker"].get("name"), "cue": claim["cue"]["text"],
+            "content": claim["content"]["text"], **{k: claim.get(k) for k in keys}}
+
+
+def _totals(result: WatchResult) -> dict:
+    return {
+        "sources": len(result.sources),
+        "failed": sum(r.status is SourceStatus.FAILED for r in result.sources),
+        "items": sum(r.items for r in result.sources),
+        "new": sum(r.new for r in result.sources),
+        "known": sum(r.known for r in result.sources),
+        "pending": sum(r.pending for r in result.sources),
+        "claims": sum(r.claims for r in result.sources),
+        "contradictions": len(result.contradictions),
+    }
+
+
+def _print_tables(result: WatchResult) -> None:
+    con = render.console()
+    table = Table(title="sources", show_lines=False)
+    for column in ("source", "kind", "status", "items", "new", "known", "claims"):
+        table.add_column(column, justify="right" if column in ("items", "new", "known",
+                                                               "claims") else "left")
+    for r in result.sources:
+        status = render.text(r.status.value, "red" if r.status is SourceStatus.FAILED else None)
+        table.add_row(render.text(r.source), render.text(r.kind.value if r.kind else "-"),
+                      status, str(r.items), str(r.new), str(r.known), str(r.claims))
+    con.print(table)
+    for found in result.contradictions:
+        con.print(_contradiction_table(found))
+    totals = _totals(result)
+    con.print(render.text(
+        f"{totals['sources']} sources read ({totals['failed']} failed), {totals['new']} new "
+        f"items, {totals['claims']} claims stored, {totals['contradictions']} new "
+        f"contradictions" + (f", {totals['pending']} items left for the next run"
+                             if totals["pending"] else "")))
+
+
+def _contradiction_table(found: dict) -> Table:
+    record = found["contradiction"]
+    score = record.get("score")
+    title = f"contradiction {record['id'][:8]}" + (f" (score {score:.2f})" if score else "")
+    table = Table(title=title, show_lines=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("content", ratio=3)
+    table.add_column("source")
+    for side in ("a", "b"):
+        claim = found[side]
+        if claim is None:
+            continue
+        table.add_row(side, render.text(claim["id"][:8]), render.speaker_cell(claim),
+                      render.content_cell(claim), render.source_cell(claim))
+    reasons = record.get("reasons") or []
+    if reasons:
+        table.caption = render.safe("; ".join(str(r) for r in reasons))
+    return table

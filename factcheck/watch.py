@@ -1,0 +1,498 @@
+"""Watching sources (feeds, pages, folders) for new articles: only new work, never twice.
+
+A run has two halves. Outside the database lock: fetch the sources a few at a time, parse
+them, drop every item already seen (by feed GUID, canonical URL, file identity or the hash of
+its normalised text) and extract the claims of what is left; this is the slow part, and it
+must not hold other `claims` processes back. Inside the lock (`Store.write`, one atomic
+write): check "seen" again, since an overlapping run may have stored the same items while we
+fetched, then store the articles, remember what was seen and each source's ETag and
+Last-Modified, and look for contradictions with what the desk stored before.
+
+Nothing is lost: an item that could not be read is not marked seen, and a source's validators
+are only saved when every item it offered was stored or known, so the next run retries the rest.
+"""
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from factcheck.articles import AddResult, add_article, article_id, now_iso
+from factcheck.errors import FactcheckError, FetchError, InputError
+from factcheck.extract import extract
+from factcheck.feeds import Feed, parse_feed
+from factcheck.feeds import looks_like_feed as _looks_like_feed
+from factcheck.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetcher, Request, Response
+from factcheck.ingest import Article, article_paths, html_to_article, read_article
+from factcheck.store import Database, Store
+
+SOURCES_TABLE = "sources"
+SEEN_TABLE = "seen"
+# A feed entry with less text than this is a teaser: its linked page is fetched for the story.
+TEASER_CHARS = 400
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid")
+_FEED_SUFFIXES = (".xml", ".rss", ".atom")
+
+Progress = Callable[[str, int, int], None]
+
+
+class SourceKind(StrEnum):
+    FEED = "feed"
+    PAGE = "page"
+    FOLDER = "folder"
+    FILE = "file"
+
+
+class SourceStatus(StrEnum):
+    OK = "ok"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass
+class SourceReport:
+    """What one source gave in this run."""
+
+    source: str
+    kind: SourceKind | None = None
+    status: SourceStatus = SourceStatus.OK
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    items: int = 0
+    new: int = 0
+    known: int = 0
+    pending: int = 0
+    claims: int = 0
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "kind": self.kind.value if self.kind else None,
+                "status": self.status.value, "error": self.error, "warnings": self.warnings,
+                "items": self.items, "new": self.new, "known": self.known,
+                "pending": self.pending, "claims": self.claims}
+
+
+@dataclass
+class WatchResult:
+    """A whole run: per-source reports, what was stored, and the new contradictions."""
+
+    sources: list[SourceReport]
+    articles: list[AddResult] = field(default_factory=list)
+    contradictions: list[dict] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when every source failed: the run itself did nothing it was asked to."""
+        return bool(self.sources) and all(s.status is SourceStatus.FAILED for s in self.sources)
+
+    @property
+    def claims(self) -> list[dict]:
+        return [c for r in self.articles for c in r.claims]
+
+
+@dataclass
+class _Candidate:
+    """An item not seen before: its identity keys, and its article once it has text."""
+
+    keys: list[str]
+    article: Article | None = None
+    link: str | None = None
+    claims: list[dict] | None = None
+    known: bool = False  # the text is stored already (under other keys): only remember these
+
+
+@dataclass
+class _Harvest:
+    """One source's work between fetching and storing."""
+
+    report: SourceReport
+    source_id: str
+    candidates: list[_Candidate] = field(default_factory=list)
+    validators: dict | None = None
+
+
+def watch(sources: list[str], *, store: Store, since: date | None = None,
+          max_items: int | None = None, timeout: float = DEFAULT_TIMEOUT,
+          max_bytes: int = DEFAULT_MAX_BYTES, on_progress: Progress | None = None) -> WatchResult:
+    """Read every source, store what is new, and report new contradictions."""
+    if not sources:
+        raise InputError("no sources to watch")
+    progress = on_progress or (lambda stage, done, total: None)
+    snapshot = store.read()
+    with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
+        harvests = _harvest_all(sources, snapshot, fetcher, since=since, max_items=max_items,
+                                progress=progress)
+        _fetch_teasers(harvests, fetcher, progress)
+    _extract_claims(harvests, snapshot, progress)
+    with store.write() as db:
+        result = _store_harvests(db, harvests)
+        result.contradictions = _contradictions(db, result.articles)
+    return result
+
+
+def read_sources_file(path: str) -> list[str]:
+    """The sources listed in a file, one a line; blank lines and `#` comments ignored."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such sources file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the sources file ({exc})") from None
+    out = []
+    for line in lines:
+        line = line.strip()
+        if line.startswith("#"):
+            continue
+        line = line.split(" #", 1)[0].split("\t#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def canonical_url(url: str) -> str:
+    """A URL in one spelling: lower-case host, no fragment, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(_TRACKING_PARAMS)])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+def source_id(source: str) -> str:
+    return _digest(_source_name(source))
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+# Outside the lock: fetching and reading ------------------------------------------------------
+
+def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> list[_Harvest]:
+    seen = _Seen(snapshot)
+    harvests = [_Harvest(SourceReport(s), source_id(s)) for s in sources]
+    urls = [h for h in harvests if is_url(h.report.source)]
+    requests = [_request(snapshot, h) for h in urls]
+    done = [0]
+
+    def fetched():
+        done[0] += 1
+        progress("fetch", done[0], len(requests))
+
+    responses = fetcher.fetch_all(requests, on_done=fetched)
+    replies = dict(zip((id(h) for h in urls), responses, strict=True))
+    for harvest in harvests:
+        try:
+            _harvest_one(harvest, replies.get(id(harvest)), seen, since=since)
+        except FactcheckError as exc:
+            harvest.report.status = SourceStatus.FAILED
+            harvest.report.error = str(exc)
+            harvest.candidates = []
+            continue
+        _cap(harvest, max_items)
+    return harvests
+
+
+def _request(snapshot: Database, harvest: _Harvest) -> Request:
+    state = snapshot.table(SOURCES_TABLE).get(harvest.source_id) or {}
+    return Request(harvest.report.source, etag=state.get("etag"),
+                   last_modified=state.get("last_modified"))
+
+
+def _harvest_one(harvest: _Harvest, reply, seen: "_Seen", *, since: date | None) -> None:
+    source = harvest.report.source
+    if isinstance(reply, FetchError):
+        raise reply
+    if isinstance(reply, Response):
+        _harvest_response(harvest, reply, seen, since)
+        return
+    path = Path(source)
+    if path.is_dir():
+        harvest.report.kind = SourceKind.FOLDER
+        _harvest_files(harvest, article_paths([source]), seen, since)
+    elif not path.exists():
+        raise InputError(f"{source}: no such file, folder or URL")
+    elif path.suffix.lower() in _FEED_SUFFIXES or _file_is_feed(path):
+        harvest.report.kind = SourceKind.FEED
+        feed = parse_feed(_read_bytes(path), name=source)
+        _harvest_feed(harvest, feed, seen, since)
+    else:
+        harvest.report.kind = SourceKind.FILE
+        _harvest_files(harvest, [source], seen, since)
+
+
+def _harvest_response(harvest: _Harvest, reply: Response, seen: "_Seen", since) -> None:
+    report = harvest.report
+    if reply.not_modified:
+        report.kind, report.status = None, SourceStatus.UNCHANGED
+        return
+    harvest.validators = {"etag": reply.etag, "last_modified": reply.last_modified}
+    if _looks_like_feed(reply.body, reply.content_type):
+        report.kind = SourceKind.FEED
+        feed = parse_feed(reply.body, name=report.source, content_type=reply.content_type,
+                          charset=reply.charset)
+        _harvest_feed(harvest, feed, seen, since)
+        return
+    report.kind = SourceKind.PAGE
+    article = _page_article(reply)
+    report.items = 1
+    keys = _url_keys(reply.url, reply.final_url, article.url)
+    if seen.any(keys):
+        report.known = 1
+        return
+    if seen.has_text(article.text):
+        report.known = 1
+        harvest.candidates.append(_Candidate(keys=keys, article=article, known=True))
+        return
+    if _before(article.published, since):
+        return
+    harvest.candidates.append(_Candidate(keys=keys, article=article))
+
+
+def _page_article(reply: Response) -> Article:
+    try:
+        article = html_to_article(reply.text(), url=reply.final_url)
+    except InputError as exc:
+        raise FetchError(str(exc)) from None
+    article.url = article.url or reply.final_url
+    return article
+
+
+def _harvest_feed(harvest: _Harvest, feed: Feed, seen: "_Seen", since) -> None:
+    report = harvest.report
+    report.warnings.extend(feed.warnings)
+    outlet = feed.title or (urlsplit(feed.link).hostname if feed.link else None)
+    for item in feed.items:
+        report.items += 1
+        keys = []
+        if item.guid:
+            keys.append(f"guid:{harvest.source_id}:{item.guid}")
+        if item.link:
+            keys.extend(_url_keys(item.link))
+        if seen.any(keys):
+            report.known += 1
+            continue
+        if item.text and seen.has_text(item.text):
+            report.known += 1
+            harvest.candidates.append(_Candidate(keys=keys, article=Article(text=item.text),
+                                                 known=True))
+            continue
+        if _before(item.published, since):
+            continue
+        article = Article(text=item.text, title=item.title, published=item.published,
+                          outlet=outlet, url=item.link)
+        link = item.link if item.link and is_url(item.link) else None
+        if len(item.text) < TEASER_CHARS and link:
+            harvest.candidates.append(_Candidate(keys=keys, article=article, link=link))
+        elif item.text.strip():
+            harvest.candidates.append(_Candidate(keys=keys, article=article))
+        else:
+            report.warnings.append(f"{item.link or item.guid}: an item with no text; skipped")
+
+
+def _harvest_files(harvest: _Harvest, paths: list[str], seen: "_Seen", since) -> None:
+    report = harvest.report
+    for path in paths:
+        report.items += 1
+        key = _file_key(path)
+        if seen.any([key]):
+            report.known += 1
+            continue
+        if since and _mtime_date(path) < since:
+            continue
+        try:
+            article = read_article(path)
+        except FactcheckError as exc:
+            report.warnings.append(str(exc))
+            report.pending += 1
+            continue
+        known = seen.has_text(article.text)
+        report.known += known
+        harvest.candidates.append(_Candidate(keys=[key], article=article, known=known))
+
+
+def _cap(harvest: _Harvest, max_items: int | None) -> None:
+    # Items past the cap stay unseen, so the next run picks them up.
+    fresh = [c for c in harvest.candidates if not c.known]
+    if max_items is None or len(fresh) <= max_items:
+        return
+    dropped = {id(c) for c in fresh[max_items:]}
+    harvest.report.pending += len(dropped)
+    harvest.candidates = [c for c in harvest.candidates if id(c) not in dropped]
+
+
+def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progress) -> None:
+    """For feed items that carry only a teaser, fetch the linked page for the whole story."""
+    wanted = [(h, c) for h in harvests for c in h.candidates if c.link]
+    if not wanted:
+        return
+    done = [0]
+
+    def fetched():
+        done[0] += 1
+        progress("pages", done[0], len(wanted))
+
+    replies = fetcher.fetch_all([c.link for _, c in wanted], on_done=fetched)
+    for (harvest, candidate), reply in zip(wanted, replies, strict=True):
+        try:
+            if isinstance(reply, FetchError):
+                raise reply
+            page = _page_article(reply)
+        except FetchError as exc:
+            if candidate.article.text.strip():
+                continue  # the teaser is all there is; better than nothing
+            harvest.report.warnings.append(str(exc))
+            harvest.report.pending += 1
+            harvest.candidates.remove(candidate)
+            continue
+        candidate.keys.extend(k for k in _url_keys(reply.final_url, page.url)
+                              if k not in candidate.keys)
+        candidate.article.text = page.text
+        candidate.article.title = candidate.article.title or page.title
+        candidate.article.published = candidate.article.published or page.published
+        candidate.article.outlet = page.outlet or candidate.article.outlet
+
+
+def _extract_claims(harvests: list[_Harvest], snapshot: Database, progress: Progress) -> None:
+    # The extraction happens before the lock; add_article then only stores.
+    todo = [c for h in harvests for c in h.candidates
+            if not c.known and article_id(c.article.text) not in snapshot.articles]
+    for n, candidate in enumerate(todo, 1):
+        candidate.claims = [claim.to_dict() for claim in extract(candidate.article.text)]
+        progress("extract", n, len(todo))
+
+
+# Inside the lock: storing ----------------------------------------------------------------------
+
+def _store_harvests(db: Database, harvests: list[_Harvest]) -> WatchResult:
+    result = WatchResult(sources=[h.report for h in harvests])
+    seen = _Seen(db)
+    for harvest in harvests:
+        report = harvest.report
+        for candidate in harvest.candidates:
+            if seen.any(candidate.keys):
+                # An overlapping run stored it while we were fetching.
+                report.known += not candidate.known
+                continue
+            if candidate.known:
+                seen.mark(candidate.keys, source=harvest.source_id,
+                          article=article_id(candidate.article.text))
+                continue
+            added = add_article(db, candidate.article, claims=candidate.claims)
+            seen.mark(candidate.keys, source=harvest.source_id, article=added.article["id"])
+            if added.new:
+                report.new += 1
+                report.claims += len(added.claims)
+                result.articles.append(added)
+            else:
+                report.known += 1  # the same text came from another source in this run
+        _save_source(db, harvest)
+    return result
+
+
+def _save_source(db: Database, harvest: _Harvest) -> None:
+    table = db.table(SOURCES_TABLE)
+    report = harvest.report
+    record = table.get(harvest.source_id) or {"id": harvest.source_id,
+                                              "source": _source_name(report.source)}
+    record["checked"] = now_iso()
+    record["kind"] = report.kind.value if report.kind else record.get("kind")
+    record["error"] = report.error
+    if report.status is not SourceStatus.FAILED:
+        record["ok"] = record["checked"]
+    if harvest.validators and report.pending == 0:
+        record.update(harvest.validators)
+    table.upsert(record)
+
+
+def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
+    """New contradictions between the claims just stored and every claim stored before."""
+    try:
+        from factcheck.contradict import check_claims, record_contradictions
+    except ModuleNotFoundError:  # issue 4 not landed yet
+        return []
+    findings = []
+    for result in added:
+        findings.extend(check_claims(db, result.claims, exclude_article=result.article["id"]))
+    records = record_contradictions(db, findings) if findings else []
+    return [{"contradiction": rec, "a": db.claims.get(rec["a"]), "b": db.claims.get(rec["b"])}
+            for rec in records]
+
+
+# Identity -------------------------------------------------------------------------------------
+
+class _Seen:
+    """The identity keys and texts the database already knows."""
+
+    def __init__(self, db: Database):
+        self._db = db
+        self._table = db.table(SEEN_TABLE)
+
+    def any(self, keys: list[str]) -> bool:
+        return any(_digest(k) in self._table for k in keys)
+
+    def has_text(self, text: str) -> bool:
+        return article_id(text) in self._db.articles
+
+    def mark(self, keys: list[str], *, source: str, article: str) -> None:
+        at = now_iso()
+        for key in keys:
+            self._table.upsert({"id": _digest(key), "key": key, "source": source,
+                                "article": article, "at": at})
+
+
+def _url_keys(*urls: str | None) -> list[str]:
+    keys: list[str] = []
+    for url in urls:
+        if url and is_url(url):
+            key = "url:" + canonical_url(url)
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _file_key(path: str) -> str:
+    # Path, size and modification time: a file rewritten in place is read again, and then
+    # recognised by its text if only its bytes changed.
+    stat = os.stat(path)
+    return f"file:{Path(path).resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _source_name(source: str) -> str:
+    return source if is_url(source) else str(Path(source).resolve())
+
+
+def _digest(key: str) -> str:
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
+
+
+def _before(published: str | None, since: date | None) -> bool:
+    """True when the item is dated and older than `since`; undated items are kept."""
+    if since is None or not published:
+        return False
+    return published[:10] < since.isoformat()
+
+
+def _mtime_date(path: str) -> date:
+    return datetime.fromtimestamp(os.stat(path).st_mtime, UTC).date()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+
+
+def _file_is_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return _looks_like_feed(fh.read(2048))
+    except OSError:
+        return False

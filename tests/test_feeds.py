@@ -1,0 +1,89 @@
+"""factcheck.feeds: RSS and Atom parsed into items, unsafe XML refused, pages told from feeds."""
+
+import pytest
+from localserver import atom, page, rss
+from newsroom import BRIDGE, HOSPITAL, WHEAT
+
+from factcheck.errors import FetchError
+from factcheck.feeds import html_fragment_text, looks_like_feed, parse_feed
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+]>
+<rss version="2.0"><channel><title>t</title>
+<item><guid>bomb-1</guid><title>&d;</title><description>&d;</description></item>
+</channel></rss>"""
+
+EXTERNAL = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>t</title>
+<item><guid>ext-1</guid><title>x</title><description>&secret;</description></item>
+</channel></rss>"""
+
+
+def test_rss_items_carry_identity_source_fields_and_plain_text():
+    raw = rss([{"guid": "n-1", "link": "http://news.example/a?utm_source=x", "title": "مستشفى",
+                "date": "Mon, 23 Nov 2026 08:30:00 GMT",
+                "body": "<p>" + HOSPITAL.replace("\n", "</p><p>") + "</p>"}],
+              title="أخبار محلية")
+    feed = parse_feed(raw, name="feed.xml")
+    assert feed.title == "أخبار محلية" and feed.warnings == []
+    [item] = feed.items
+    assert (item.guid, item.link, item.title) == ("n-1", "http://news.example/a?utm_source=x",
+                                                  "مستشفى")
+    assert item.published == "2026-11-23T08:30:00+00:00"
+    assert item.text == HOSPITAL
+
+
+def test_atom_entries_take_their_html_content():
+    raw = atom([{"id": "urn:x:1", "link": "http://news.example/bridge", "title": "Bridge",
+                 "updated": "2026-11-24T10:00:00Z", "body": f"<div><p>{BRIDGE}</p></div>"}])
+    [item] = parse_feed(raw, name="atom.xml").items
+    assert (item.guid, item.link, item.text) == ("urn:x:1", "http://news.example/bridge", BRIDGE)
+    assert item.published.startswith("2026-11-24T10:00:00")
+
+
+def test_a_windows_1256_feed_is_decoded_from_its_declaration():
+    raw = rss([{"guid": "w-1", "title": "قمح", "body": WHEAT}], encoding="windows-1256")
+    assert WHEAT.encode("utf-8") not in raw
+    [item] = parse_feed(raw, name="cp.xml").items
+    assert item.text == WHEAT and item.title == "قمح"
+
+
+@pytest.mark.parametrize("raw", [BOMB, EXTERNAL], ids=["entity-expansion", "external-entity"])
+def test_entity_declarations_are_refused_not_expanded(raw):
+    with pytest.raises(FetchError, match="refused: the XML declares entities"):
+        parse_feed(raw, name="evil.xml")
+
+
+def test_malformed_xml_with_nothing_usable_fails():
+    with pytest.raises(FetchError, match=r"bad\.xml: not a usable feed \(malformed XML"):
+        parse_feed(b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>x<',
+                   name="bad.xml")
+
+
+def test_malformed_xml_that_still_yields_items_is_read_with_a_warning():
+    raw = rss([{"guid": "m-1", "title": "t", "body": WHEAT}]).replace(b"</channel>", b"")
+    feed = parse_feed(raw, name="loose.xml")
+    assert [i.guid for i in feed.items] == ["m-1"]
+    assert feed.warnings and feed.warnings[0].startswith("loose.xml: malformed XML")
+
+
+def test_feeds_are_told_from_pages():
+    assert looks_like_feed(rss([]))
+    assert looks_like_feed(atom([]))
+    assert looks_like_feed(b"{}", "application/rss+xml")
+    assert not looks_like_feed(page("t", ["نص"]))
+    assert not looks_like_feed(rss([]), "text/html")
+    # An XHTML page that quotes "<rss" in its body is still a page.
+    assert not looks_like_feed(b'<?xml version="1.0"?><html><body>&lt;rss<p><rss</p></body>'
+                               b"</html>")
+
+
+def test_html_fragment_text_keeps_paragraphs_and_drops_scripts():
+    html = "<p>الفقرة <b>الأولى</b></p><script>alert(1)</script><p>الفقرة&nbsp;الثانية</p>"
+    assert html_fragment_text(html) == "الفقرة الأولى\nالفقرة الثانية"

@@ -1,0 +1,131 @@
+"""factcheck.fetch against a real HTTP server on 127.0.0.1: limits, charsets, conditional GET."""
+
+import socket
+
+import pytest
+from localserver import LocalServer, page
+
+from factcheck import __version__
+from factcheck.errors import FetchError
+from factcheck.fetch import Fetcher, Request, sniff_charset
+
+pytestmark = pytest.mark.network
+
+ARABIC = "وقال المتحدث باسم البلدية إن الطريق سيفتح غدًا."
+
+
+@pytest.fixture
+def server():
+    with LocalServer() as s:
+        yield s
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(timeout=0.5, max_bytes=1024 * 1024) as f:
+        yield f
+
+
+def test_sends_user_agent_and_decompresses_gzip(server, fetcher):
+    body = ("<p>" + ARABIC + "</p>") * 50
+    url = server.add("/gz", body, gzip=True, headers={"Content-Type": "text/html"})
+    reply = fetcher.fetch(url)
+    assert reply.body.decode("utf-8") == body
+    headers = server.requests[-1][1]
+    assert headers["User-Agent"].startswith(f"factcheck/{__version__}")
+    assert "gzip" in headers["Accept-Encoding"]
+
+
+def test_follows_a_redirect_and_reports_where_it_ended(server, fetcher):
+    target = server.add("/story", "done", headers={"Content-Type": "text/plain"})
+    start = server.redirect("/old", target, status=301)
+    reply = fetcher.fetch(start)
+    assert (reply.status, reply.final_url, reply.body) == (200, target, b"done")
+
+
+def test_too_many_redirects_is_a_fetch_error(server):
+    for n in range(4):
+        server.redirect(f"/r{n}", server.url(f"/r{n + 1}"))
+    server.add("/r4", "end")
+    with Fetcher(timeout=0.5, max_redirects=2) as fetcher, \
+            pytest.raises(FetchError, match="more than 2 redirects"):
+        fetcher.fetch(server.url("/r0"))
+
+
+@pytest.mark.parametrize(("status", "reason"), [(404, "Not Found"),
+                                                (500, "Internal Server Error")])
+def test_http_errors_are_one_line_fetch_errors(server, fetcher, status, reason):
+    url = server.add("/broken", "oops", status=status)
+    with pytest.raises(FetchError) as err:
+        fetcher.fetch(url)
+    assert str(err.value) == f"{url}: HTTP {status} {reason}"
+
+
+def test_a_stalled_server_times_out(server, fetcher):
+    url = server.add("/slow", "late", stall=3.0)
+    with pytest.raises(FetchError, match=r"no answer within 0\.5s"):
+        fetcher.fetch(url)
+
+
+def test_a_body_past_the_limit_is_abandoned_while_streaming(server, fetcher):
+    url = server.add("/huge", b"x" * (20 * 1024 * 1024), length=False)
+    with pytest.raises(FetchError, match="more than the 1.0 MB limit"):
+        fetcher.fetch(url)
+
+
+def test_a_declared_length_past_the_limit_is_refused_before_reading(server, fetcher):
+    url = server.add("/declared", b"y" * (2 * 1024 * 1024))
+    with pytest.raises(FetchError, match=r"2\.0 MB is over the 1\.0 MB limit"):
+        fetcher.fetch(url)
+
+
+def test_charset_from_the_header(server, fetcher):
+    url = server.add("/cp", ARABIC.encode("cp1256"),
+                     headers={"Content-Type": "text/plain; charset=windows-1256"})
+    reply = fetcher.fetch(url)
+    assert reply.charset == "windows-1256"
+    assert reply.text() == ARABIC
+
+
+def test_charset_from_the_page_when_the_header_has_none(server, fetcher):
+    html = page("عنوان", [ARABIC], charset="windows-1256")
+    url = server.add("/meta", html, headers={"Content-Type": "text/html"})
+    reply = fetcher.fetch(url)
+    assert reply.charset is None and reply.declared_charset() == "windows-1256"
+    assert ARABIC in reply.text()
+
+
+def test_sniff_charset_reads_xml_declarations_and_meta_tags():
+    assert sniff_charset(b'<?xml version="1.0" encoding="Windows-1256"?><rss/>') == \
+        "windows-1256"
+    assert sniff_charset(b'<meta http-equiv="Content-Type" content="text/html; '
+                         b'charset=ISO-8859-6">') == "iso-8859-6"
+    assert sniff_charset(b"<html><p>no declaration</p></html>") is None
+
+
+def test_conditional_get_sends_validators_and_reads_304(server, fetcher):
+    url = server.add("/feed", "<rss/>", etag='"v1"')
+    first = fetcher.fetch(url)
+    assert first.etag == '"v1"' and not first.not_modified
+    again = fetcher.fetch(Request(url, etag=first.etag))
+    assert again.not_modified and again.body == b""
+    assert server.requests[-1][1]["If-None-Match"] == '"v1"'
+
+
+def test_fetch_all_keeps_order_and_isolates_failures(server, fetcher):
+    good = server.add("/a", "A")
+    missing = server.url("/nowhere")
+    slow = server.add("/s", "S", stall=3.0)
+    results = fetcher.fetch_all([good, missing, slow, server.add("/b", "B")])
+    assert [r.body if not isinstance(r, FetchError) else "error" for r in results] == \
+        [b"A", "error", "error", b"B"]
+
+
+def test_refused_connection_and_non_http_urls(fetcher):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetcher.fetch(f"http://127.0.0.1:{port}/")
+    with pytest.raises(FetchError, match="only http:// and https://"):
+        fetcher.fetch("file:///etc/passwd")

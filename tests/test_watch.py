@@ -1,0 +1,225 @@
+"""factcheck.watch: only new work, never twice, nothing lost; sources served from 127.0.0.1."""
+
+from datetime import date
+
+import filelock
+import pytest
+from localserver import LocalServer, page, rss
+from newsroom import BRIDGE, HOSPITAL, PORT, POWER_CUT, SCHOOLS, VACCINE, WHEAT
+
+import factcheck.watch as watch_module
+from factcheck.errors import InputError, LockTimeout
+from factcheck.extract import extract
+from factcheck.store import Store
+from factcheck.watch import (
+    SourceKind,
+    SourceStatus,
+    canonical_url,
+    read_sources_file,
+    watch,
+)
+
+
+@pytest.fixture
+def server():
+    with LocalServer() as s:
+        yield s
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "claims.json", lock_timeout=5)
+
+
+def run(store, *sources, **kwargs):
+    kwargs.setdefault("timeout", 0.5)
+    return watch(list(sources), store=store, **kwargs)
+
+
+def item(guid, body, *, link=None, title="خبر", date=None):
+    return {"guid": guid, "link": link, "title": title, "body": body, "date": date}
+
+
+def stored_texts(store):
+    return sorted(a["text"] for a in store.read().articles.all())
+
+
+def test_canonical_url_drops_tracking_fragment_and_host_case():
+    assert canonical_url("HTTP://News.Example:80/a/b/?utm_source=x&id=7#top") == \
+        "http://news.example/a/b?id=7"
+    assert canonical_url("https://news.example") == "https://news.example/"
+    assert canonical_url("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080/x"
+
+
+def test_sources_file_skips_blank_lines_and_comments(tmp_path):
+    listing = tmp_path / "sources.txt"
+    listing.write_text("# desk feeds\nhttps://a.example/rss.xml  # main\n\n  ./inbox\n"
+                       "https://b.example/page#section\n", encoding="utf-8")
+    assert read_sources_file(str(listing)) == [
+        "https://a.example/rss.xml", "./inbox", "https://b.example/page#section"]
+    with pytest.raises(InputError, match="no such sources file"):
+        read_sources_file(str(tmp_path / "missing.txt"))
+
+
+def test_a_folder_and_a_feed_file_are_stored_with_their_claims(tmp_path, store):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(HOSPITAL, encoding="utf-8")
+    (inbox / "b.md").write_text(BRIDGE, encoding="utf-8")
+    (inbox / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    feed = tmp_path / "local.xml"
+    feed.write_bytes(rss([item("f-1", WHEAT, link="http://news.example/wheat")]))
+    result = run(store, str(inbox), str(feed))
+    assert [(r.kind, r.status, r.items, r.new) for r in result.sources] == [
+        (SourceKind.FOLDER, SourceStatus.OK, 2, 2), (SourceKind.FEED, SourceStatus.OK, 1, 1)]
+    db = store.read()
+    assert stored_texts(store) == sorted([HOSPITAL, BRIDGE, WHEAT])
+    expected = sum(len(extract(t)) for t in (HOSPITAL, BRIDGE, WHEAT))
+    assert expected > 0 and len(db.claims) == expected == len(result.claims)
+    wheat = db.articles.find(url="http://news.example/wheat")[0]
+    assert wheat["outlet"] == "Local News" and wheat["title"] == "خبر"
+
+
+@pytest.mark.network
+def test_a_second_run_stores_nothing_and_uses_conditional_get(server, store):
+    url = server.add("/rss", rss([item("g-1", HOSPITAL), item("g-2", POWER_CUT)]),
+                     etag='"feed-v1"', headers={"Content-Type": "application/rss+xml"})
+    first = run(store, url)
+    assert (first.sources[0].new, first.sources[0].status) == (2, SourceStatus.OK)
+    before = store.read()
+    second = run(store, url)
+    assert (second.sources[0].new, second.sources[0].status) == (0, SourceStatus.UNCHANGED)
+    assert server.requests[-1][1].get("If-None-Match") == '"feed-v1"'
+    assert second.articles == [] and second.claims == []
+    after = store.read()
+    assert len(after.articles) == 2 and len(after.claims) > 0
+    # Only the source's "checked" time may change; no article, claim or seen key was touched.
+    for table in ("articles", "claims", "seen"):
+        assert after.table(table).all() == before.table(table).all()
+
+
+@pytest.mark.network
+def test_seen_items_are_recognised_by_guid_url_and_text(server, store):
+    server.add("/one", rss([item("s-1", HOSPITAL, link="http://news.example/h?utm_medium=rss",
+                                 title="عنوان أول")]))
+    run(store, server.url("/one"))
+    # Same GUID, edited headline and text: the feed says it is the same item.
+    server.add("/one", rss([item("s-1", HOSPITAL + " (محدث)", link="http://news.example/h",
+                                 title="عنوان معدل")]))
+    # Another feed, another GUID, same canonical URL.
+    server.add("/two", rss([item("t-9", HOSPITAL + "\nسطر آخر",
+                                 link="http://NEWS.example/h#comments")]))
+    # Another feed, another GUID and URL, the same story (spacing aside).
+    server.add("/three", rss([item("x-5", HOSPITAL.replace(" ", "  "),
+                                   link="http://mirror.example/story")]))
+    result = run(store, server.url("/one"), server.url("/two"), server.url("/three"))
+    assert [(r.new, r.known) for r in result.sources] == [(0, 1), (0, 1), (0, 1)]
+    assert stored_texts(store) == [HOSPITAL]
+    # The mirror's URL is now remembered, so its item is skipped without reading its text.
+    assert any(r["key"] == "url:http://mirror.example/story"
+               for r in store.read().table("seen").all())
+
+
+@pytest.mark.network
+def test_a_page_with_boilerplate_and_a_windows_1256_page(server, store):
+    boiler = server.add("/news/port", page("الموانئ", PORT.split("\n")),
+                        headers={"Content-Type": "text/html; charset=utf-8"})
+    cp = server.add("/news/schools", page("المدارس", SCHOOLS.split("\n"),
+                                          charset="windows-1256"),
+                    headers={"Content-Type": "text/html"})
+    result = run(store, boiler, cp)
+    assert [(r.kind, r.new) for r in result.sources] == [(SourceKind.PAGE, 1),
+                                                         (SourceKind.PAGE, 1)]
+    texts = "\n".join(stored_texts(store))
+    for paragraph in (PORT + "\n" + SCHOOLS).split("\n"):
+        assert paragraph in texts
+    for boilerplate in ("جميع الحقوق محفوظة", "الأكثر قراءة", "رياضة"):
+        assert boilerplate not in texts
+    port = store.read().articles.find(url=boiler)[0]
+    assert (port["title"], port["published"], port["outlet"]) == ("الموانئ", "2026-11-20",
+                                                                  "Local News")
+
+
+@pytest.mark.network
+def test_a_teaser_item_brings_its_linked_page(server, store):
+    link = server.add("/story/7", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/rss", rss([item("tz-1", "Vaccines for schools.", link=link)]))
+    result = run(store, server.url("/rss"))
+    assert result.sources[0].new == 1
+    [article] = store.read().articles.all()
+    assert VACCINE in article["text"] and article["url"] == link
+
+
+@pytest.mark.network
+def test_a_teaser_whose_page_fails_waits_for_the_next_run(server, store):
+    link = server.url("/story/late")
+    server.add("/rss", rss([item("late-1", "", link=link)]), etag='"v1"')
+    first = run(store, server.url("/rss"))
+    assert (first.sources[0].new, first.sources[0].pending) == (0, 1)
+    assert "HTTP 404" in first.sources[0].warnings[0]
+    server.add("/story/late", page("Bridge", [BRIDGE], lang="en"))
+    second = run(store, server.url("/rss"))
+    # The validators were not saved while an item was pending, so the feed is read again.
+    assert (second.sources[0].status, second.sources[0].new) == (SourceStatus.OK, 1)
+    assert BRIDGE in store.read().articles.all()[0]["text"]
+
+
+def test_max_items_leaves_the_rest_for_the_next_run(tmp_path, store):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item(f"m-{n}", text) for n, text in
+                          enumerate([HOSPITAL, POWER_CUT, WHEAT])]))
+    counts = []
+    for _ in range(4):
+        r = run(store, str(feed), max_items=2).sources[0]
+        counts.append((r.new, r.known, r.pending))
+    assert counts == [(2, 0, 1), (1, 2, 0), (0, 3, 0), (0, 3, 0)]
+    assert stored_texts(store) == sorted([HOSPITAL, POWER_CUT, WHEAT])
+
+
+def test_since_skips_dated_items_before_the_day(tmp_path, store):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("old", HOSPITAL, date="Mon, 02 Nov 2026 08:00:00 GMT"),
+                          item("new", POWER_CUT, date="Fri, 27 Nov 2026 08:00:00 GMT"),
+                          item("undated", WHEAT)]))
+    result = run(store, str(feed), since=date(2026, 11, 20))
+    assert result.sources[0].new == 2
+    assert stored_texts(store) == sorted([POWER_CUT, WHEAT])
+
+
+def test_items_stored_by_an_overlapping_run_are_not_stored_again(tmp_path, store, monkeypatch):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("o-1", HOSPITAL), item("o-2", WHEAT)]))
+    real_extract = watch_module._extract_claims
+    overlapping = []
+
+    def extract_then_let_another_run_finish(harvests, snapshot, progress):
+        real_extract(harvests, snapshot, progress)
+        if not overlapping:  # the other run stores both items while this one works
+            overlapping.append(None)
+            overlapping[0] = run(store, str(feed))
+
+    monkeypatch.setattr(watch_module, "_extract_claims", extract_then_let_another_run_finish)
+    late = run(store, str(feed))
+    assert overlapping[0].sources[0].new == 2
+    assert (late.sources[0].new, late.sources[0].known) == (0, 2)
+    db = store.read()
+    assert len(db.articles) == 2
+    assert len(db.claims) == len(extract(HOSPITAL)) + len(extract(WHEAT))
+
+
+def test_a_held_lock_makes_the_run_give_up_with_nothing_written(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("l-1", HOSPITAL)]))
+    store = Store(tmp_path / "claims.json", lock_timeout=0.2)
+    with filelock.FileLock(str(store.path) + ".lock"), \
+            pytest.raises(LockTimeout, match="locked by another claims process"):
+        run(store, str(feed))
+    assert not store.path.exists()
+
+
+def test_a_missing_path_fails_alone(tmp_path, store):
+    (tmp_path / "a.txt").write_text(WHEAT, encoding="utf-8")
+    result = run(store, str(tmp_path / "nope"), str(tmp_path / "a.txt"))
+    assert [r.status for r in result.sources] == [SourceStatus.FAILED, SourceStatus.OK]
+    assert result.sources[0].error == f"{tmp_path / 'nope'}: no such file, folder or URL"
+    assert not result.failed and stored_texts(store) == [WHEAT]
