@@ -16,12 +16,12 @@ factcheck.lexicon), so that it generalises to news it has never seen:
 import re
 from dataclasses import dataclass, field
 
-from factcheck.lexicon import Cue, Lexicon, Phrase, lexicon
+from factcheck.lexicon import Cue, Lexicon, Phrase, Phrases, lexicon
 from factcheck.model import Claim, Span
-from factcheck.normalize import WORD_RE, detect_lang, fold, stem
+from factcheck.normalize import WORD_RE, detect_lang, fold, fold_word, stem
 from factcheck.rules import rules_for
 
-_TOKEN_RE = re.compile(f"{WORD_RE.pattern}|[^\\s]")
+_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|[^\\s]")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
 _CLOSE_ONLY = {"”", "»", "’"}
 _TERMINATORS = {".", "!", "?", "؟", "…"}
@@ -66,7 +66,7 @@ class Sentence:
     end: int
 
     def in_quote(self, i: int) -> bool:
-        return any(o < i < c for o, c in self.quotes)
+        return any(o < i < c for o, c in self.quotes) if self.quotes else False
 
     def quote_opening_at(self, i: int) -> tuple[int, int] | None:
         return next(((o, c) for o, c in self.quotes if o == i), None)
@@ -124,7 +124,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             if headline:
                 claims.append(headline)
                 continue
-        if _is_heading(line, state.lex):
+        if _is_heading(line, state.lex) or not _line_may_report(line, state.lex):
             continue
         for sentence in _sentences(text, start, end, state.lex):
             claims.extend(_sentence_claims(state, sentence))
@@ -146,11 +146,17 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             end -= 1
         if start == end:
             continue
-        folded = fold(text[start:end])
+        folded = fold(text[start:min(end, start + 60)])
         if any(folded.startswith(p) for p in lex.skip_prefixes):
             continue
         out.append((start, end))
     return out
+
+
+def _line_may_report(line: str, lex: Lexicon) -> bool:
+    """Cheap test on the folded line, before it is tokenised: does any word open a report?"""
+    triggers = lex.triggers
+    return any(w in triggers or w[1:] in triggers for w in WORD_RE.findall(fold(line)))
 
 
 def _is_heading(line: str, lex: Lexicon) -> bool:
@@ -169,8 +175,8 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out = []
     for m in _TOKEN_RE.finditer(text, start, end):
         raw = m.group()
-        is_word = bool(WORD_RE.fullmatch(raw))
-        out.append(Tok(m.start(), m.end(), fold(raw) if is_word else raw, is_word, raw))
+        is_word = m.lastgroup == "w"
+        out.append(Tok(m.start(), m.end(), fold_word(raw) if is_word else raw, is_word, raw))
     return out
 
 
@@ -240,18 +246,26 @@ def _sentence(toks: list[Tok], quotes, first: int, last: int) -> Sentence:
 # ----------------------------------------------------------------------------- events
 
 
-def _match(s: Sentence, i: int, phrases: tuple[Phrase, ...], *, clitic: bool = False) -> int:
+def _match(s: Sentence, i: int, phrases: Phrases, *, clitic: bool = False) -> int:
     """Length in tokens of the longest phrase starting at token i, else 0."""
     toks = s.toks
-    for p in phrases:
-        n = len(p)
-        if i + n > len(toks) or not all(toks[i + k].word for k in range(n)):
-            continue
-        first = toks[i].norm
-        head_ok = first == p[0] or (clitic and first[:1] in _CONJ_CLITICS and first[1:] == p[0])
-        if head_ok and all(toks[i + k].norm == p[k] for k in range(1, n)):
-            return n
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    first = toks[i].norm
+    candidates = phrases.by_first.get(first, ())
+    if clitic and first[:1] in _CONJ_CLITICS:
+        candidates = (*candidates, *phrases.by_first.get(first[1:], ()))
+    for p in candidates:
+        if _phrase_at(toks, i, p):
+            return len(p)
     return 0
+
+
+def _phrase_at(toks: list[Tok], i: int, p: Phrase) -> bool:
+    n = len(p)
+    if i + n > len(toks):
+        return False
+    return all(toks[i + k].word and toks[i + k].norm == p[k] for k in range(1, n))
 
 
 def _clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
@@ -275,11 +289,12 @@ def _verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
 
 def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
     lex, toks = state.lex, s.toks
+    triggers = lex.triggers
     events: list[Event] = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.word or s.in_quote(i):
+        if not t.word or not (t.norm in triggers or t.norm[1:] in triggers) or s.in_quote(i):
             i += 1
             continue
         n = _match(s, i, lex.sources, clitic=True)
@@ -357,6 +372,8 @@ def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
 
 
 def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
+    if not _may_report(state.lex, s):
+        return []
     question = _question(state, s)
     events = _find_events(state, s)
     if question is not None:
@@ -377,6 +394,16 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
             state.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
                                             claim.gender, kind), claim.gender))
     return out
+
+
+def _may_report(lex: Lexicon, s: Sentence) -> bool:
+    """Cheap test: does any word of the sentence open a report? Most sentences are narration."""
+    triggers = lex.triggers
+    for t in s.toks:
+        if t.word and (t.norm in triggers or t.norm[:1] in _CONJ_CLITICS and
+                       t.norm[1:] in triggers):
+            return True
+    return False
 
 
 def _build_all(state: _ArticleState, s: Sentence, events: list[Event],
@@ -463,7 +490,10 @@ def _skip_back_connectives(state: _ArticleState, s: Sentence, i: int) -> int:
     while i > 0 and toks[i - 1].word:
         for p in state.lex.connectives:
             n = len(p)
-            if i - n >= 0 and _match(s, i - n, (p,), clitic=True) == n:
+            first = toks[i - n].norm if i - n >= 0 else ""
+            if i - n >= 0 and toks[i - n].word and (
+                    first == p[0] or first[:1] in _CONJ_CLITICS and first[1:] == p[0]) and \
+                    _phrase_at(toks, i - n, p):
                 i -= n
                 break
         else:
@@ -554,7 +584,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         return None
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
-    negated = ev.cue.modality == "denial" or _negated(state, c_start, c_end)
+    negated = ev.cue.modality == "denial" or _negated(state, s, c_start, c_end)
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
@@ -603,7 +633,7 @@ def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int)
         content=text[c_start:c_end],
         content_span=(c_start, c_end),
         lang=state.lex.lang,
-        negated=_negated(state, c_start, c_end),
+        negated=_negated(state, s, c_start, c_end),
         modality="speculation",
         sentence_span=(s.start, s.end),
     )
@@ -1281,12 +1311,13 @@ def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
 # ----------------------------------------------------------------------------- negation
 
 
-def _negated(state: _ArticleState, start: int, end: int) -> bool:
+def _negated(state: _ArticleState, s: Sentence, start: int, end: int) -> bool:
     lex = state.lex
-    toks = _tokenize(state.text, start, end)
+    toks = [t for t in s.toks if start <= t.start and t.end <= end]
     probe = Sentence(toks, [], start, end)
+    firsts = lex.negation_firsts
     for i, t in enumerate(toks):
-        if not t.word:
+        if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
             continue
         if _match(probe, i, lex.not_negation, clitic=True):
             continue
@@ -1334,7 +1365,7 @@ def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
         content=text[span[0]:span[1]], content_span=span, lang=state.lex.lang,
         speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
         speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span, direct=direct,
-        negated=_negated(state, *span), modality="assertion", sentence_span=(start, end),
+        negated=_negated(state, s, *span), modality="assertion", sentence_span=(start, end),
         gender=speaker.gender,
     )
 
@@ -1349,7 +1380,8 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
     person (المتحدث باسم الخارجية) -> the named person who holds it. A body is never resolved
     to a person, nor a person to a title.
     """
-    mentions = [(c.speaker, c.speaker_span, c.role, c.speaker_kind) for c in claims if c.speaker]
+    mentions = [(c.speaker, c.speaker_span, c.role, c.speaker_kind, _tokens_of(c.speaker))
+                for c in claims if c.speaker]
     for c in claims:
         if not c.speaker:
             continue
@@ -1360,7 +1392,7 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
             best = _person_with_role(c.role or c.speaker, mentions) or best
         if best is None:
             continue
-        name, span, role, kind = best
+        name, span, role, kind = best[:4]
         c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
         if kind != "role" and (not c.role or c.role == c.mention):
             c.role = role
@@ -1405,7 +1437,7 @@ def _ends_title(word: str, lex: Lexicon) -> bool:
 
 
 def _tokens_of(name: str) -> list[str]:
-    return [w for w in (fold(m.group()) for m in WORD_RE.finditer(name))
+    return [w for w in (fold_word(m.group()) for m in WORD_RE.finditer(name))
             if w not in ("the", "a", "an")]
 
 
@@ -1413,9 +1445,8 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
     mine = _tokens_of(name)
     best, best_len = None, len(mine)
     for mention in mentions:
-        theirs = _tokens_of(mention[0])
-        same_kind = mention[3] == kind
-        if same_kind and len(theirs) > best_len and all(w in theirs for w in mine):
+        theirs = mention[4]
+        if mention[3] == kind and len(theirs) > best_len and all(w in theirs for w in mine):
             best, best_len = mention, len(theirs)
     return best
 

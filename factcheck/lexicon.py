@@ -13,6 +13,25 @@ from factcheck.rules import rules_for
 Phrase = tuple[str, ...]
 
 
+class Phrases:
+    """Phrases of folded words, indexed by their first word, longest first."""
+
+    def __init__(self, items) -> None:
+        self.all: tuple[Phrase, ...] = tuple(sorted(set(items), key=len, reverse=True))
+        self.by_first: dict[str, tuple[Phrase, ...]] = {}
+        for p in self.all:
+            self.by_first[p[0]] = (*self.by_first.get(p[0], ()), p)
+
+    def __iter__(self):
+        return iter(self.all)
+
+    def __getitem__(self, index):
+        return self.all[index]
+
+    def firsts(self) -> set[str]:
+        return set(self.by_first)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A cue verb form: its lemma, what kind of statement it reports, and the gender it marks."""
@@ -29,44 +48,46 @@ class Lexicon:
     participles: dict[str, Cue]
     clause_complementizers: frozenset[str]
     prepositions: frozenset[str]
-    sources: tuple[Phrase, ...]
+    sources: Phrases
     attached_prefix: str
     relay_lemmas: frozenset[str]
     relay_marker: str
     relay_saying: frozenset[str]
-    speculation_lead: tuple[Phrase, ...]
+    speculation_lead: Phrases
     speculation_nouns: frozenset[str]
-    speculation_adjectives: tuple[Phrase, ...]
+    speculation_adjectives: Phrases
     speculation_links: frozenset[str]
-    question_heads: tuple[Phrase, ...]
-    question_about: tuple[Phrase, ...]
+    question_heads: Phrases
+    question_about: Phrases
     negators: frozenset[str]
-    negator_phrases: tuple[Phrase, ...]
-    not_negation: tuple[Phrase, ...]
+    negator_phrases: Phrases
+    not_negation: Phrases
     roles: frozenset[str]
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
     occasions: frozenset[str]
-    connectives: tuple[Phrase, ...]
+    connectives: Phrases
     listeners: frozenset[str]
     pronouns: frozenset[str]
     object_starts: frozenset[str]
     auxiliaries: frozenset[str]
     object_lemmas: frozenset[str]
-    content_stops: tuple[Phrase, ...]
+    content_stops: Phrases
     skip_prefixes: tuple[str, ...]
     max_verb_len: int
+    triggers: frozenset[str]  # first words of anything that can open a report
+    negation_firsts: frozenset[str]  # first words of negators and of their exceptions
 
 
 def phrase(text: str) -> Phrase:
     return tuple(words(text))
 
 
-def _phrases(items) -> tuple[Phrase, ...]:
+def _phrases(items) -> Phrases:
     # Longest first, so that a longer phrase wins over its own beginning.
-    return tuple(sorted({phrase(i) for i in items if phrase(i)}, key=len, reverse=True))
+    return Phrases(phrase(i) for i in items if phrase(i))
 
 
 def _set(items) -> frozenset[str]:
@@ -117,6 +138,9 @@ def lexicon(lang: str) -> Lexicon:
     """The compiled rules of `lang`."""
     r = rules_for(lang).raw
     verbs = _verbs(lang, r["verbs"])
+    negation = r["negation"]
+    negators = frozenset(p[0] for p in _phrases(negation["particles"]) if len(p) == 1)
+    not_negation, negator_phrases = _phrases(negation["not_negation"]), _phrases(negation["phrases"])
     return Lexicon(
         lang=lang,
         verbs=verbs,
@@ -134,9 +158,9 @@ def lexicon(lang: str) -> Lexicon:
         speculation_links=_set(r["speculation"]["links"]),
         question_heads=_phrases(r["questions"]["heads"]),
         question_about=_phrases(r["questions"]["about"]),
-        negators=frozenset(p[0] for p in _phrases(r["negation"]["particles"]) if len(p) == 1),
-        negator_phrases=_phrases(r["negation"]["phrases"]),
-        not_negation=_phrases(r["negation"]["not_negation"]),
+        negators=negators,
+        negator_phrases=negator_phrases,
+        not_negation=not_negation,
         roles=_set(r["speakers"]["roles"]),
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
@@ -152,4 +176,15 @@ def lexicon(lang: str) -> Lexicon:
         content_stops=_phrases(r["content"]["stops"]),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
         max_verb_len=max(len(k) for k in verbs),
+        triggers=_triggers(r, verbs),
+        negation_firsts=negators | not_negation.firsts() | negator_phrases.firsts(),
     )
+
+
+def _triggers(r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
+    words_ = {p[0] for p in verbs}
+    words_ |= set(_participles(r["participles"]))
+    for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
+                ("questions", "heads")):
+        words_ |= _phrases(r[key[0]][key[1]]).firsts()
+    return frozenset(words_)
