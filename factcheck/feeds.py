@@ -36,6 +36,7 @@ class FeedItem:
     title: str | None
     published: str | None
     text: str
+    full: bool = False  # the text is the entry's full content, not only its summary
 
 
 @dataclass(slots=True)
@@ -96,16 +97,16 @@ def _item(entry) -> FeedItem:
         link=(entry.get("link") or "").strip() or None,
         title=_plain(entry.get("title") or "") or None,
         published=_when(entry.get("published_parsed") or entry.get("updated_parsed")),
-        text=_entry_text(entry),
+        text=html_fragment_text(_entry_body(entry)),
+        full=bool(entry.get("content")),
     )
 
 
-def _entry_text(entry) -> str:
+def _entry_body(entry) -> str:
     # The full content when the feed carries it, else the summary (often only a teaser).
     bodies = [c.get("value", "") for c in entry.get("content") or []]
     bodies.append(entry.get("summary") or "")
-    best = max(bodies, key=len)
-    return html_fragment_text(best)
+    return max(bodies, key=len)
 
 
 def _when(parsed) -> str | None:

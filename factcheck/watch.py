@@ -32,7 +32,7 @@ from factcheck.store import Database, Store
 
 SOURCES_TABLE = "sources"
 SEEN_TABLE = "seen"
-# A feed entry with less text than this is a teaser: its linked page is fetched for the story.
+# A feed entry with only a summary shorter than this is a teaser: its linked page is fetched.
 TEASER_CHARS = 400
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid")
 _FEED_SUFFIXES = (".xml", ".rss", ".atom")
@@ -177,7 +177,7 @@ def is_url(source: str) -> bool:
 def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> list[_Harvest]:
     seen = _Seen(snapshot)
     harvests = [_Harvest(SourceReport(s), source_id(s)) for s in sources]
-    urls = [h for h in harvests if is_url(h.report.source)]
+    urls = [h for h in harvests if is_url(h.report.source) and not _known_page(h, snapshot, seen)]
     requests = [_request(snapshot, h) for h in urls]
     done = [0]
 
@@ -188,6 +188,8 @@ def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> l
     responses = fetcher.fetch_all(requests, on_done=fetched)
     replies = dict(zip((id(h) for h in urls), responses, strict=True))
     for harvest in harvests:
+        if harvest.report.status is SourceStatus.UNCHANGED:
+            continue
         try:
             _harvest_one(harvest, replies.get(id(harvest)), seen, since=since)
         except FactcheckError as exc:
@@ -197,6 +199,17 @@ def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> l
             continue
         _cap(harvest, max_items)
     return harvests
+
+
+def _known_page(harvest: _Harvest, snapshot: Database, seen: "_Seen") -> bool:
+    """A page source stored before is not fetched again: its URL identifies the story."""
+    state = snapshot.table(SOURCES_TABLE).get(harvest.source_id) or {}
+    if state.get("kind") != SourceKind.PAGE or not seen.any(_url_keys(harvest.report.source)):
+        return False
+    report = harvest.report
+    report.kind, report.status, report.items, report.known = (
+        SourceKind.PAGE, SourceStatus.UNCHANGED, 1, 1)
+    return True
 
 
 def _request(snapshot: Database, harvest: _Harvest) -> Request:
@@ -288,7 +301,7 @@ def _harvest_feed(harvest: _Harvest, feed: Feed, seen: "_Seen", since) -> None:
         article = Article(text=item.text, title=item.title, published=item.published,
                           outlet=outlet, url=item.link)
         link = item.link if item.link and is_url(item.link) else None
-        if len(item.text) < TEASER_CHARS and link:
+        if link and not item.full and len(item.text) < TEASER_CHARS:
             harvest.candidates.append(_Candidate(keys=keys, article=article, link=link))
         elif item.text.strip():
             harvest.candidates.append(_Candidate(keys=keys, article=article))

@@ -138,6 +138,12 @@ def test_a_page_with_boilerplate_and_a_windows_1256_page(server, store):
     port = store.read().articles.find(url=boiler)[0]
     assert (port["title"], port["published"], port["outlet"]) == ("الموانئ", "2026-11-20",
                                                                   "Local News")
+    # A page stored before is not fetched again.
+    asked = len(server.requests)
+    again = run(store, boiler, cp)
+    assert [(r.status, r.new, r.known) for r in again.sources] == [
+        (SourceStatus.UNCHANGED, 0, 1), (SourceStatus.UNCHANGED, 0, 1)]
+    assert len(server.requests) == asked
 
 
 @pytest.mark.network

@@ -109,9 +109,14 @@ def _report_problems(result: WatchResult) -> None:
     # On stderr in every mode, so cron mails them even when stdout goes to the alerting.
     for report in result.sources:
         if report.status is SourceStatus.FAILED:
-            render.note(f"claims: watch: failed: {report.error}")
+            _one_line_note(f"claims: watch: failed: {report.error}")
         for warning in report.warnings:
-            render.note(f"claims: watch: warning: {warning}")
+            _one_line_note(f"claims: watch: warning: {warning}")
+
+
+def _one_line_note(message: str) -> None:
+    # One line however narrow the terminal, so cron mail and log greps see whole messages.
+    render.console(stderr=True).print(render.text(message), soft_wrap=True)
 
 
 def _print_jsonl(result: WatchResult, code: int) -> None:
@@ -158,9 +163,11 @@ def _totals(result: WatchResult) -> dict:
 def _print_tables(result: WatchResult) -> None:
     con = render.console()
     table = Table(title="sources", show_lines=False)
-    for column in ("source", "kind", "status", "items", "new", "known", "claims"):
-        table.add_column(column, justify="right" if column in ("items", "new", "known",
-                                                               "claims") else "left")
+    table.add_column("source", overflow="fold")
+    for column in ("kind", "status"):
+        table.add_column(column, no_wrap=True)
+    for column in ("items", "new", "known", "claims"):
+        table.add_column(column, justify="right", no_wrap=True)
     for r in result.sources:
         status = render.text(r.status.value, "red" if r.status is SourceStatus.FAILED else None)
         table.add_row(render.text(r.source), render.text(r.kind.value if r.kind else "-"),
