@@ -20,16 +20,19 @@ from factcheck.lexicon import Cue, Lexicon, Phrase, Phrases, lexicon
 from factcheck.model import Claim, Span
 from factcheck.normalize import WORD_RE, detect_lang, fold, fold_word, stem
 from factcheck.rules import rules_for
+from factcheck.sentences import (
+    CLOSE_ONLY,
+    COMMAS,
+    TERMINATORS,
+    Sentence,
+    Tok,
+    is_quote_mark,
+    pair_quotes,
+    sentences,
+    tokenize,
+)
 
-_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|[^\\s]")
-_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
-_CLOSE_ONLY = {"”", "»", "’"}
-_TERMINATORS = {".", "!", "?", "؟", "…"}
-_COMMAS = {",", "،", ";", "؛"}
 _CONJ_CLITICS = ("و", "ف")
-_EN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "rep", "gov",
-                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                     "dec", "no", "vs", "prof", "inc", "co", "corp", "jr", "sr"}
 _MAX_NP_WORDS = 10
 _EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "two", "three",
                    "several", "many", "some", "other", "one"}
@@ -47,29 +50,6 @@ _EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "for
                     "official", "government", "military", "security", "regional", "federal",
                     "national", "international", "independent", "s"}
 _HEADLINE_MAX_WORDS = 25
-
-
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    norm: str
-    word: bool
-    raw: str
-
-
-@dataclass
-class Sentence:
-    toks: list[Tok]
-    quotes: list[tuple[int, int]]  # token indices of paired open and close marks
-    start: int
-    end: int
-
-    def in_quote(self, i: int) -> bool:
-        return any(o < i < c for o, c in self.quotes) if self.quotes else False
-
-    def quote_opening_at(self, i: int) -> tuple[int, int] | None:
-        return next(((o, c) for o, c in self.quotes if o == i), None)
 
 
 @dataclass
@@ -126,7 +106,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
                 continue
         if _is_heading(line, state.lex) or not _line_may_report(line, state.lex):
             continue
-        for sentence in _sentences(text, start, end, state.lex):
+        for sentence in sentences(text, start, end, lang=state.lex.lang):
             claims.extend(_sentence_claims(state, sentence))
     _resolve_names(claims, state)
     return claims
@@ -163,84 +143,9 @@ def _is_heading(line: str, lex: Lexicon) -> bool:
     # Section headings and captions: short, and not ended as a sentence is.
     stripped = line.rstrip()
     n_words = len(WORD_RE.findall(stripped))
-    if stripped[-1:] in _TERMINATORS or stripped[-1:] in "\"”»'’:":
+    if stripped[-1:] in TERMINATORS or stripped[-1:] in "\"”»'’:":
         return n_words <= 3
     return n_words <= 12
-
-
-# ----------------------------------------------------------------------------- sentences
-
-
-def _tokenize(text: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        raw = m.group()
-        is_word = m.lastgroup == "w"
-        out.append(Tok(m.start(), m.end(), fold_word(raw) if is_word else raw, is_word, raw))
-    return out
-
-
-def _pair_quotes(toks: list[Tok], text: str) -> list[tuple[int, int]]:
-    pairs, stack = [], []
-    for i, t in enumerate(toks):
-        if t.word or t.raw not in _QUOTE_PAIRS and t.raw not in _CLOSE_ONLY:
-            continue
-        if t.raw in ("'", "’") and _is_apostrophe(text, t):
-            continue
-        if stack and _QUOTE_PAIRS.get(toks[stack[-1]].raw) == t.raw:
-            pairs.append((stack.pop(), i))
-        elif t.raw in _QUOTE_PAIRS and not (t.raw == "”" and not _opens(text, t)):
-            stack.append(i)
-    return sorted(pairs)
-
-
-def _is_apostrophe(text: str, t: Tok) -> bool:
-    before = text[t.start - 1] if t.start > 0 else " "
-    after = text[t.end] if t.end < len(text) else " "
-    return before.isalnum() and (after.isalnum() or after.isspace() or after in ",.;:")
-
-
-def _opens(text: str, t: Tok) -> bool:
-    # ” used as an opening mark too (”...”), as some Arabic sites do
-    before = text[t.start - 1] if t.start > 0 else " "
-    after = text[t.end] if t.end < len(text) else " "
-    return (before.isspace() or before in "(:،,") and not after.isspace()
-
-
-def _sentences(text: str, start: int, end: int, lex: Lexicon) -> list[Sentence]:
-    toks = _tokenize(text, start, end)
-    quotes = _pair_quotes(toks, text)
-    inside = set()
-    closes = {c for _, c in quotes}
-    for o, c in quotes:
-        inside.update(range(o + 1, c))
-    out, first = [], 0
-    for i, t in enumerate(toks):
-        if t.raw not in _TERMINATORS or i in inside:
-            continue
-        if _is_abbreviation(toks, i, lex):
-            continue
-        last = i + 1 if i + 1 in closes else i
-        if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and toks[last + 1].word:
-            continue  # 3.5, U.S
-        out.append(_sentence(toks, quotes, first, last + 1))
-        first = last + 1
-    if first < len(toks):
-        out.append(_sentence(toks, quotes, first, len(toks)))
-    return [s for s in out if s.toks]
-
-
-def _is_abbreviation(toks: list[Tok], i: int, lex: Lexicon) -> bool:
-    if lex.lang != "en" or i == 0 or toks[i].raw != ".":
-        return False
-    prev = toks[i - 1]
-    return prev.word and (prev.norm in _EN_ABBREVIATIONS or (len(prev.raw) == 1 and prev.raw.isupper()))
-
-
-def _sentence(toks: list[Tok], quotes, first: int, last: int) -> Sentence:
-    part = toks[first:last]
-    local = [(o - first, c - first) for o, c in quotes if first <= o and c < last]
-    return Sentence(part, local, part[0].start if part else 0, part[-1].end if part else 0)
 
 
 # ----------------------------------------------------------------------------- events
@@ -345,7 +250,7 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
     if cue is None:
         return None
     prev = s.toks[i - 1] if i > 0 else None
-    return cue if prev is not None and (prev.raw in _COMMAS or t.norm[:1] == "و") else None
+    return cue if prev is not None and (prev.raw in COMMAS or t.norm[:1] == "و") else None
 
 
 def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
@@ -446,13 +351,13 @@ def _follows_speaker(s: Sentence, verb: Event, source: Event) -> bool:
 def _parenthesis(state: _ArticleState, s: Sentence, ev: Event) -> tuple[int, int] | None:
     """(comma before, token after) of ', نقلًا عن X،' when a clause intro follows it."""
     toks = s.toks
-    if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in _COMMAS:
+    if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS:
         return None
     np = _noun_phrase(state, s, ev.last + 1, len(toks), ev)
     if np is None:
         return None
     j = np[1]
-    if j < len(toks) and toks[j].raw in _COMMAS:
+    if j < len(toks) and toks[j].raw in COMMAS:
         j += 1
     if j < len(toks) and _content_intro(state, s, j):
         return ev.first - 1, j
@@ -480,7 +385,7 @@ def _boundary_before(state: _ArticleState, s: Sentence, ev: Event) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1]
-    if prev.raw in _COMMAS or prev.raw in _CLOSE_ONLY or prev.raw in ('"', ":", "؛"):
+    if prev.raw in COMMAS or prev.raw in CLOSE_ONLY or prev.raw in ('"', ":", "؛"):
         return True
     return prev.norm in ("and", "but") or (prev.word and prev.norm in ("و", "ثم"))
 
@@ -518,11 +423,11 @@ def _back_over_short_clause(s: Sentence, i: int) -> int:
     # ", ومن جانبها، أكدت" / ", وفي سياق متصل، قال": a short و-segment between commas
     # belongs to the next report, not to the content of the last one.
     toks = s.toks
-    if i == 0 or toks[i - 1].raw not in _COMMAS:
+    if i == 0 or toks[i - 1].raw not in COMMAS:
         return i
     j = i - 1
     k = j - 1
-    while k >= 0 and toks[k].raw not in _COMMAS:
+    while k >= 0 and toks[k].raw not in COMMAS:
         k -= 1
     segment = toks[k + 1:j]
     if 0 < len(segment) <= 4 and segment[0].word and segment[0].norm[:1] == "و":
@@ -617,7 +522,7 @@ def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int)
     if toks[ev.last].norm[:1] == "ب" and toks[ev.last].norm not in state.lex.speculation_links:
         start = ev.last  # the ب-noun itself opens the content
     end = start
-    while end < limit and toks[end].raw not in _COMMAS and toks[end].raw not in _TERMINATORS:
+    while end < limit and toks[end].raw not in COMMAS and toks[end].raw not in TERMINATORS:
         end += 1
     span = _trim(state.text, s, start, end)
     if span is None:
@@ -625,7 +530,8 @@ def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int)
     c_start, c_end = span
     if start == ev.last:
         c_start = toks[ev.last].start + 1
-    cue_span = (toks[ev.first].start, toks[ev.last].end if start > ev.last else toks[ev.last].start + 1)
+    cue_end = toks[ev.last].end if start > ev.last else toks[ev.last].start + 1
+    cue_span = (toks[ev.first].start, cue_end)
     text = state.text
     return Claim(
         cue=text[cue_span[0]:cue_span[1]],
@@ -662,7 +568,8 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
             return None, listener2, _skip_adverbials(state, s, j2, limit)
         return None, listener, j
     speaker, j = np
-    if ev.cue and ev.cue.lemma in lex.relay_lemmas and j < limit and toks[j].norm == lex.relay_marker:
+    relays = ev.cue and ev.cue.lemma in lex.relay_lemmas
+    if relays and j < limit and toks[j].norm == lex.relay_marker:
         relayed = _noun_phrase(state, s, j + 1, limit, ev)
         if relayed:
             speaker, j = relayed
@@ -693,10 +600,10 @@ def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
 
 def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> int:
     """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas."""
-    lex, toks = state.lex, s.toks
+    toks = s.toks
     while j < limit:
         t = toks[j]
-        if t.raw in _COMMAS and j + 1 < limit and _is_adverbial_start(state, s, j + 1):
+        if t.raw in COMMAS and j + 1 < limit and _is_adverbial_start(state, s, j + 1):
             j += 1
             continue
         if not _is_adverbial_start(state, s, j):
@@ -704,7 +611,7 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
         j += 1
         while j < limit and toks[j].word and not _ends_adverbial(state, s, j):
             j += 1
-        if j < limit and toks[j].raw in _COMMAS and j + 1 < limit and _content_intro(state, s, j + 1):
+        if j + 1 < limit and toks[j].raw in COMMAS and _content_intro(state, s, j + 1):
             j += 1
     return j
 
@@ -755,7 +662,7 @@ def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     if j >= limit or not _listener_head(state, s, j):
         return None, j
     k = j + 1
-    while k < limit and toks[k].raw not in _COMMAS and toks[k].norm not in \
+    while k < limit and toks[k].raw not in COMMAS and toks[k].norm not in \
             state.lex.clause_complementizers and toks[k].raw != ":" and k - j < 6:
         q = s.quote_opening_at(k)
         if q:
@@ -854,7 +761,7 @@ def _alias_quote_ok(state: _ArticleState, s: Sentence, k: int, limit: int) -> bo
     if k >= limit:
         return False
     t = s.toks[k]
-    return t.raw in _COMMAS or t.norm in state.lex.clause_complementizers or \
+    return t.raw in COMMAS or t.norm in state.lex.clause_complementizers or \
         _listener_head(state, s, k) or t.norm in state.lex.np_stops
 
 
@@ -890,7 +797,7 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
 def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
     for m in range(k, min(limit, k + 6)):
         t = s.toks[m]
-        if t.raw in _COMMAS or t.raw in _TERMINATORS:
+        if t.raw in COMMAS or t.raw in TERMINATORS:
             return False
         if t.norm in state.lex.clause_complementizers:
             return True
@@ -912,12 +819,12 @@ def _english_np_word(t: Tok, lex: Lexicon, *, first: bool) -> bool:
 def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
     """', the Kremlin spokesman,' / '، المتحدثة باسم وزارة الخارجية الروسية،' after a name."""
     lex, toks = state.lex, s.toks
-    if k >= limit or toks[k].raw not in _COMMAS or speaker.kind != "name":
+    if k >= limit or toks[k].raw not in COMMAS or speaker.kind != "name":
         return k
     m = k + 1
     start = m
-    while m < limit and toks[m].raw not in _COMMAS and toks[m].norm not in \
-            lex.clause_complementizers and toks[m].raw not in _TERMINATORS and m - start < 14:
+    while m < limit and toks[m].raw not in COMMAS and toks[m].norm not in \
+            lex.clause_complementizers and toks[m].raw not in TERMINATORS and m - start < 14:
         m += 1
     if m == start or not _is_role_phrase(state, s, start):
         return k
@@ -928,7 +835,7 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
                                                   start + 1 < m and any(
             toks[x].norm in lex.feminine_roles for x in range(start, m))):
         speaker.gender = "f"
-    if m < limit and toks[m].raw in _COMMAS:
+    if m < limit and toks[m].raw in COMMAS:
         return m + 1
     return m
 
@@ -940,7 +847,7 @@ def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
     # ", the city engineer," / ", a professor at Kyungnam University,": a determiner opens it
     segment = []
     for t in toks[i:]:
-        if t.raw in _COMMAS or t.raw in _TERMINATORS or _is_quote_mark(t):
+        if t.raw in COMMAS or t.raw in TERMINATORS or is_quote_mark(t):
             break
         segment.append(t)
     words_ = [t.norm for t in segment if t.word]
@@ -1036,20 +943,18 @@ def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
     k = i
     while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
         k -= 1
-    if k > 0 and toks[k - 1].raw in _COMMAS:
+    if k > 0 and toks[k - 1].raw in COMMAS:
         # "Dmitry Peskov, the Kremlin spokesman, said": step over the apposition
         m = k - 2
-        while m >= 0 and toks[m].raw not in _COMMAS and not _is_quote_mark(toks[m]):
+        while m >= 0 and toks[m].raw not in COMMAS and not is_quote_mark(toks[m]):
             m -= 1
-        if m < 0 or toks[m].raw not in _COMMAS or not _is_role_phrase(state, s, m + 1):
+        if m < 0 or toks[m].raw not in COMMAS or not _is_role_phrase(state, s, m + 1):
             return None
         k = m
     m = k
     while m > 0 and k - m <= 7:
         prev = toks[m - 1]
-        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS:
-            m -= 1
-        elif _joins_word(s, m - 1):
+        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1):
             m -= 1
         else:
             break
@@ -1067,13 +972,9 @@ def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
     return None
 
 
-def _is_quote_mark(t: Tok) -> bool:
-    return not t.word and (t.raw in _QUOTE_PAIRS or t.raw in _CLOSE_ONLY)
-
-
 def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
-    lex, toks, text = state.lex, s.toks, state.text
+    lex, toks = state.lex, s.toks
     if lex.lang == "en":
         m = _np_before_start(state, s, ev.first)
         if m is None:
@@ -1082,7 +983,7 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
             return Speaker(toks[m].raw, (toks[m].start, toks[m].end), kind="pronoun",
                            gender=_pronoun_gender(toks[m].norm))
         k = m
-        while k < ev.first and toks[k].raw not in _COMMAS:
+        while k < ev.first and toks[k].raw not in COMMAS:
             k += 1
         speaker = _speaker_from_np(state, s, m, k, toks[m].start, toks[k - 1].end)
         if speaker is not None and k < ev.first:
@@ -1094,7 +995,7 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
     while end > 0 and toks[end - 1].word and toks[end - 1].norm in lex.auxiliaries:
         end -= 1  # الوكالة قد ذكرت
     m, n_words = end, 0
-    while m > 0 and toks[m - 1].raw not in _COMMAS and toks[m - 1].raw not in _TERMINATORS:
+    while m > 0 and toks[m - 1].raw not in COMMAS and toks[m - 1].raw not in TERMINATORS:
         m -= 1
         n_words += toks[m].word
         if n_words > 8:
@@ -1152,16 +1053,16 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
     speaker = None
     k = j
     while k < len(toks) and not _match(s, k, lex.question_about) and toks[k].raw not in \
-            _TERMINATORS and k - j < 14:
+            TERMINATORS and k - j < 14:
         k += 1
-    if k >= len(toks) or toks[k].raw in _TERMINATORS:
+    if k >= len(toks) or toks[k].raw in TERMINATORS:
         return None
     np_end = k
     while np_end > j and not toks[np_end - 1].word:
         np_end -= 1
     # drop a time phrase between commas: ", اليوم الأربعاء،"
     words_ = [x for x in range(j, np_end)]
-    comma = next((x for x in words_ if toks[x].raw in _COMMAS), None)
+    comma = next((x for x in words_ if toks[x].raw in COMMAS), None)
     if comma is not None:
         np_end = comma
     if np_end > j:
@@ -1173,8 +1074,8 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
     c_first = k + about if lex.lang == "ar" or toks[k].norm in ("about", "on", "over",
                                                                 "regarding") else k
     c_last = c_first
-    while c_last < len(toks) and toks[c_last].raw not in _COMMAS and toks[c_last].raw not in \
-            _TERMINATORS:
+    while c_last < len(toks) and toks[c_last].raw not in COMMAS and toks[c_last].raw not in \
+            TERMINATORS:
         c_last += 1
     if c_last <= c_first:
         return None
@@ -1198,7 +1099,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
                    clause_after_comma: bool = False, takes_object: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
-    if j < limit and toks[j].raw in _COMMAS and j + 1 < limit and (
+    if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
             clause_after_comma or _content_intro(state, s, j + 1)):
         j += 1
         if clause_after_comma and not _content_intro(state, s, j):
@@ -1245,7 +1146,7 @@ def _stops_content(state: _ArticleState, s: Sentence, start: int, limit: int) ->
     """Where the narrator takes over again: ', لكنها ...', ', but ...'."""
     toks = s.toks
     for k in range(start + 1, limit):
-        if toks[k].raw in _COMMAS and not s.in_quote(k):
+        if toks[k].raw in COMMAS and not s.in_quote(k):
             nxt = k + 1
             if nxt < limit and toks[nxt].word and _match(s, nxt, state.lex.content_stops):
                 return k
@@ -1259,7 +1160,7 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
     toks = s.toks
     if state.lex.lang == "ar" and ev.kind == "verb" and (
-            ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in _COMMAS | _CLOSE_ONLY):
+            ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
         return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
     end = ev.first
     if before_np is not None:
@@ -1270,7 +1171,7 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     if ev.last + 1 < len(toks) and any(t.word for t in toks[_after_np(state, s, ev):]):
         return None  # something follows the cue that was not understood: leave it
     k = end
-    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in _CLOSE_ONLY | {'"'}:
+    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
         k -= 1
     for o, c in s.quotes:
         if c == k - 1 and o >= prev_end:
@@ -1347,8 +1248,8 @@ def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
     left_words = list(WORD_RE.finditer(text, start, left_end))
     if not 1 <= len(left_words) <= 5 or line.rstrip()[-1:] == ".":
         return None
-    toks = _tokenize(text, start, end)
-    s = Sentence(toks, _pair_quotes(toks, text), start, end)
+    toks = tokenize(text, start, end)
+    s = Sentence(toks, pair_quotes(toks, text), start, end)
     colon_tok = next(i for i, t in enumerate(toks) if t.start == left_end)
     speaker = _speaker_from_np(state, s, 0, colon_tok, toks[0].start, toks[colon_tok - 1].end)
     if speaker is None:
@@ -1364,7 +1265,8 @@ def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
         cue=text[left_end:left_end + 1], cue_span=(left_end, left_end + 1),
         content=text[span[0]:span[1]], content_span=span, lang=state.lex.lang,
         speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
-        speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span, direct=direct,
+        speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
+        direct=direct,
         negated=_negated(state, s, *span), modality="assertion", sentence_span=(start, end),
         gender=speaker.gender,
     )

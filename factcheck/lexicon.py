@@ -140,7 +140,8 @@ def lexicon(lang: str) -> Lexicon:
     verbs = _verbs(lang, r["verbs"])
     negation = r["negation"]
     negators = frozenset(p[0] for p in _phrases(negation["particles"]) if len(p) == 1)
-    not_negation, negator_phrases = _phrases(negation["not_negation"]), _phrases(negation["phrases"])
+    not_negation = _phrases(negation["not_negation"])
+    negator_phrases = _phrases(negation["phrases"])
     return Lexicon(
         lang=lang,
         verbs=verbs,

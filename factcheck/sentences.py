@@ -1,0 +1,126 @@
+"""Text segmentation for extraction: tokens with offsets, quotations, sentences.
+
+Offsets always point into the article text as decoded, so every span the extractor reports
+gives its text back.
+"""
+
+import re
+from dataclasses import dataclass
+
+from factcheck.normalize import WORD_RE, fold_word
+
+_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|[^\\s]")
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
+CLOSE_ONLY = {"”", "»", "’"}
+TERMINATORS = {".", "!", "?", "؟", "…"}
+COMMAS = {",", "،", ";", "؛"}
+_EN_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "rep", "gov",
+                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                     "dec", "no", "vs", "prof", "inc", "co", "corp", "jr", "sr"}
+
+
+@dataclass(slots=True)
+class Tok:
+    """A word (folded in `norm`) or one punctuation mark, with its offsets."""
+
+    start: int
+    end: int
+    norm: str
+    word: bool
+    raw: str
+
+
+@dataclass
+class Sentence:
+    """The tokens of one sentence and its paired quotation marks."""
+
+    toks: list[Tok]
+    quotes: list[tuple[int, int]]  # token indices of paired open and close marks
+    start: int
+    end: int
+
+    def in_quote(self, i: int) -> bool:
+        return any(o < i < c for o, c in self.quotes) if self.quotes else False
+
+    def quote_opening_at(self, i: int) -> tuple[int, int] | None:
+        return next(((o, c) for o, c in self.quotes if o == i), None)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Words and single punctuation marks of text[start:end], words folded."""
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        raw = m.group()
+        is_word = m.lastgroup == "w"
+        out.append(Tok(m.start(), m.end(), fold_word(raw) if is_word else raw, is_word, raw))
+    return out
+
+
+def pair_quotes(toks: list[Tok], text: str) -> list[tuple[int, int]]:
+    """Token indices of matching open and close quotation marks; apostrophes are not quotes."""
+    pairs, stack = [], []
+    for i, t in enumerate(toks):
+        if t.word or t.raw not in QUOTE_PAIRS and t.raw not in CLOSE_ONLY:
+            continue
+        if t.raw in ("'", "’") and _is_apostrophe(text, t):
+            continue
+        if stack and QUOTE_PAIRS.get(toks[stack[-1]].raw) == t.raw:
+            pairs.append((stack.pop(), i))
+        elif t.raw in QUOTE_PAIRS and not (t.raw == "”" and not _opens(text, t)):
+            stack.append(i)
+    return sorted(pairs)
+
+
+def _is_apostrophe(text: str, t: Tok) -> bool:
+    before = text[t.start - 1] if t.start > 0 else " "
+    after = text[t.end] if t.end < len(text) else " "
+    return before.isalnum() and (after.isalnum() or after.isspace() or after in ",.;:")
+
+
+def _opens(text: str, t: Tok) -> bool:
+    # ” used as an opening mark too (”...”), as some Arabic sites do
+    before = text[t.start - 1] if t.start > 0 else " "
+    after = text[t.end] if t.end < len(text) else " "
+    return (before.isspace() or before in "(:،,") and not after.isspace()
+
+
+def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
+    """The sentences of text[start:end]: cut at . ! ? ؟ outside quotations, not after "Mr."."""
+    toks = tokenize(text, start, end)
+    quotes = pair_quotes(toks, text)
+    inside = set()
+    closes = {c for _, c in quotes}
+    for o, c in quotes:
+        inside.update(range(o + 1, c))
+    out, first = [], 0
+    for i, t in enumerate(toks):
+        if t.raw not in TERMINATORS or i in inside:
+            continue
+        if _is_abbreviation(toks, i, lang):
+            continue
+        last = i + 1 if i + 1 in closes else i
+        if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and toks[last + 1].word:
+            continue  # 3.5, U.S
+        out.append(_sentence(toks, quotes, first, last + 1))
+        first = last + 1
+    if first < len(toks):
+        out.append(_sentence(toks, quotes, first, len(toks)))
+    return [s for s in out if s.toks]
+
+
+def _is_abbreviation(toks: list[Tok], i: int, lang: str) -> bool:
+    if lang != "en" or i == 0 or toks[i].raw != ".":
+        return False
+    prev = toks[i - 1]
+    initial = len(prev.raw) == 1 and prev.raw.isupper()  # U.S., J. Smith
+    return prev.word and (prev.norm in _EN_ABBREVIATIONS or initial)
+
+
+def _sentence(toks: list[Tok], quotes, first: int, last: int) -> Sentence:
+    part = toks[first:last]
+    local = [(o - first, c - first) for o, c in quotes if first <= o and c < last]
+    return Sentence(part, local, part[0].start if part else 0, part[-1].end if part else 0)
+
+
+def is_quote_mark(t: Tok) -> bool:
+    return not t.word and (t.raw in QUOTE_PAIRS or t.raw in CLOSE_ONLY)
