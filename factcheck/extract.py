@@ -223,6 +223,8 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
         verb = _verb_at(s, i, lex)
         if verb and _is_reporting_use(s, i, verb[1], lex):
             cue, n, conj = verb
+            if i + n < len(toks) and _bare_participle(s, i + n, lex):
+                n += 1  # وتابع قائلًا: the participle belongs to the cue
             events.append(Event("verb", i, i + n - 1, cue, conj=conj))
             i += n
             continue
@@ -584,6 +586,11 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
     return speaker, listener, j
 
 
+def _bare_participle(s: Sentence, j: int, lex: Lexicon) -> bool:
+    t = s.toks[j]
+    return t.word and t.norm in lex.participles
+
+
 def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
     # وفقًا لما ذكرته X / بحسب ما يتداوله X: after ما the verb of the relative clause comes,
     # known to the lexicon or not; it belongs to the cue.
@@ -789,7 +796,7 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
         if nxt is not None and nxt.norm in lex.clause_complementizers:
             return True
         return not _complementizer_ahead(state, s, k + 1, limit)
-    if norm in lex.object_starts:
+    if norm in lex.object_starts or norm in lex.participles:
         return True
     return bool(lex.lang == "ar" and _verb_at(s, k, lex))
 
@@ -1307,13 +1314,15 @@ def _fuller_in_text(state: _ArticleState, name: str) -> tuple | None:
     if len(_tokens_of(name)) != 1:
         return None
     for m in re.finditer(re.escape(name), text):
-        before = list(WORD_RE.finditer(text, max(0, m.start() - 80), m.start()))[-3:]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = list(WORD_RE.finditer(text, max(line_start, m.start() - 80), m.start()))[-3:]
         for n in (2, 1):
             if len(before) < n + 1:
                 continue
             part, boundary = before[-n:], before[-n - 1]
-            joined = all(a.end() + 1 == b.start() for a, b in zip(part, [*part[1:], m],
-                                                                    strict=True))
+            chain = [boundary, *part, m]
+            joined = all(a.end() + 1 == b.start() for a, b in zip(chain, chain[1:],
+                                                                    strict=False))
             if joined and all(_could_be_name_part(w.group(), lex) for w in part) and \
                     _ends_title(boundary.group(), lex):
                 start = part[0].start()

@@ -234,3 +234,31 @@ def test_diacritics_and_tatweel_do_not_hide_a_cue():
     c = one("وقَـالَ المُتحدِّث إنّ الاجتماع أُلغي.")
     assert c["cue"]["text"] == "قَـالَ"
     assert c["content"]["text"] == "الاجتماع أُلغي"
+
+
+def test_verb_then_qailan_is_one_cue_continuing_the_speaker():
+    claims = all_(
+        "وأكد المتحدث باسم الوزارة حسام يوسف أن الوضع مستقر. "
+        "وتابع قائلًا: “لا داعي للقلق”."
+    )
+    assert claims[1]["cue"]["text"] == "تابع قائلًا"
+    assert claims[1]["speaker"]["name"] == "حسام يوسف"
+    assert claims[1]["direct"] is True and claims[1]["negated"] is True
+
+
+def test_sarraha_bi_anna_and_listener_with_attached_lam():
+    a = one("صرح السفير أحمد كمال، المتحدث باسم السفارة، بأن القنصلية ستفتح أبوابها الأحد.")
+    assert a["speaker"]["name"] == "أحمد كمال"
+    assert a["content"]["text"] == "القنصلية ستفتح أبوابها الأحد"
+    b = one('وقالت مصادر طبية لـ"الشروق" إن المستشفى استقبل عشرين مصابا.')
+    assert b["speaker"]["name"] == "مصادر طبية"
+    assert b["listener"]["text"] == "الشروق"
+
+
+def test_a_fuller_name_elsewhere_in_the_text_is_used():
+    claims = all_(
+        "ويرأس الوفد وزير الخارجية عباس عراقجي.\n"
+        "وأكد عراقجي أن بلاده مستعدة لاتفاق عادل."
+    )
+    assert claims[0]["speaker"]["name"] == "عباس عراقجي"
+    assert claims[0]["speaker"]["mention"]["text"] == "عراقجي"
