@@ -615,12 +615,28 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
             continue
         if not _is_adverbial_start(state, s, j):
             return j
+        that = _that_ahead(state, s, j, limit)
+        if that is not None:
+            return that  # "said in a note published on Monday that ..."
         j += 1
         while j < limit and toks[j].word and not _ends_adverbial(state, s, j):
             j += 1
         if j + 1 < limit and toks[j].raw in COMMAS and _content_intro(state, s, j + 1):
             j += 1
     return j
+
+
+def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """English: the "that" closing a short run of adverbials, if one does."""
+    if state.lex.lang != "en":
+        return None
+    for k in range(j, min(limit, j + 8)):
+        t = s.toks[k]
+        if not t.word and not t.raw == "'":
+            return None
+        if t.norm == "that":
+            return k
+    return None
 
 
 def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
@@ -686,6 +702,11 @@ def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
 def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     """'told reporters', 'told AFP', 'told the BBC': the one spoken to."""
     toks, lex = s.toks, state.lex
+    that = _that_ahead(state, s, j, limit)
+    if that is not None and that > j:
+        # "told state television on Sunday that": the listener ends at the adverbial
+        k = next((x for x in range(j + 1, that) if toks[x].norm in lex.np_stops), that)
+        return (state.text[toks[j].start:toks[k - 1].end], (toks[j].start, toks[k - 1].end)), k
     k = j
     if k < limit and toks[k].norm in ("the", "a", "an"):
         k += 1
@@ -858,7 +879,8 @@ def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
             break
         segment.append(t)
     words_ = [t.norm for t in segment if t.word]
-    return 1 < len(words_) <= 9 and words_[0] in ("the", "a", "an") and not any(
+    opens = words_[:1] and (words_[0] in ("the", "a", "an") or words_[0] in lex.roles)
+    return 1 < len(words_) <= 9 and bool(opens) and not any(
         w in _EN_CLAUSE_WORDS for w in words_)
 
 
@@ -941,27 +963,36 @@ def _pronoun_gender(norm: str) -> str | None:
 
 
 def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
-    """Start of an English subject noun phrase ending just before token i, if there is one.
+    span = _np_before(state, s, i)
+    return span[0] if span else None
+
+
+def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+    """Token span of an English subject noun phrase standing before token i, if any.
 
     The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
-    hold lower-case words ("the central bank"), but no word that makes it a clause.
+    hold lower-case words ("the central bank"), but no word that makes it a clause. Between
+    it and the cue may stand auxiliaries ("has repeatedly"), an apposition (", the Kremlin
+    spokesman,") or a parenthesis (", speaking on condition of anonymity,").
     """
     lex, toks = state.lex, s.toks
     k = i
     while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
         k -= 1
+    end = k
     if k > 0 and toks[k - 1].raw in COMMAS:
-        # "Dmitry Peskov, the Kremlin spokesman, said": step over the apposition
         m = k - 2
         while m >= 0 and toks[m].raw not in COMMAS and not is_quote_mark(toks[m]):
             m -= 1
-        if m < 0 or toks[m].raw not in COMMAS or not _is_role_phrase(state, s, m + 1):
+        if m < 0 or toks[m].raw not in COMMAS or not (
+                _is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1])):
             return None
-        k = m
+        k = end = m
     m = k
     while m > 0 and k - m <= 7:
         prev = toks[m - 1]
-        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1):
+        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1) or \
+                _initial_dot(toks, m - 1):
             m -= 1
         else:
             break
@@ -969,32 +1000,40 @@ def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
         return None
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
-        return m
+        return m, end
     if any(t.norm in _EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
         return None
     first = phrase[0]
     if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or first.norm in lex.roles \
             or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
-        return m
+        return m, end
     return None
+
+
+def _initial_dot(toks: list[Tok], k: int) -> bool:
+    # the dots of U.S. and U.N.
+    return toks[k].raw == "." and k > 0 and len(toks[k - 1].raw) == 1 and toks[k - 1].raw.isupper()
+
+
+def _is_parenthesis(t: Tok) -> bool:
+    # ", speaking on condition of anonymity," / ", who declined to be named,"
+    return t.word and (t.norm.endswith("ing") or t.norm in ("who", "citing"))
 
 
 def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
-        m = _np_before_start(state, s, ev.first)
-        if m is None:
+        span = _np_before(state, s, ev.first)
+        if span is None:
             return None
+        m, end = span
         if toks[m].norm in lex.pronouns:
             return Speaker(toks[m].raw, (toks[m].start, toks[m].end), kind="pronoun",
                            gender=_pronoun_gender(toks[m].norm))
-        k = m
-        while k < ev.first and toks[k].raw not in COMMAS:
-            k += 1
-        speaker = _speaker_from_np(state, s, m, k, toks[m].start, toks[k - 1].end)
-        if speaker is not None and k < ev.first:
-            _apposition(state, s, k, ev.first, speaker)
+        speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+        if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
+            _apposition(state, s, end, ev.first, speaker)
         return speaker
     if ev.conj:
         return None
@@ -1353,13 +1392,23 @@ def _tokens_of(name: str) -> list[str]:
 
 
 def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
+    """The longest mention of the same kind that contains `name` as a run of words; for a
+    person, as the end of the name (Zakharova in Maria Zakharova, not Saudi in Saudi Arabia's
+    minister)."""
     mine = _tokens_of(name)
     best, best_len = None, len(mine)
     for mention in mentions:
         theirs = mention[4]
-        if mention[3] == kind and len(theirs) > best_len and all(w in theirs for w in mine):
+        if mention[3] != kind or len(theirs) <= best_len:
+            continue
+        if theirs[-len(mine):] == mine or kind != "person" and _contains_run(theirs, mine):
             best, best_len = mention, len(theirs)
     return best
+
+
+def _contains_run(words_: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words_[i:i + n] == run for i in range(len(words_) - n + 1))
 
 
 def _person_with_role(role: str, mentions) -> tuple | None:

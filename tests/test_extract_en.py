@@ -151,3 +151,40 @@ def test_read_more_and_reporting_lines_are_skipped():
 
 def test_narrator_sentence_gives_nothing():
     assert all_("The bridge was closed for three hours after the accident.") == []
+
+
+def test_adverbials_before_that_are_skipped():
+    c = one("Analysts at the bank said in a note published on Monday that rates would fall.")
+    assert c["speaker"]["name"] == "Analysts at the bank"
+    assert c["content"]["text"] == "rates would fall"
+
+
+def test_told_a_lower_case_listener_then_that():
+    c = one("The deputy minister told state television on Sunday that exports would resume.")
+    assert c["listener"]["text"] == "state television"
+    assert c["content"]["text"] == "exports would resume"
+
+
+def test_parenthesis_between_speaker_and_cue():
+    c = one("U.S. officials, speaking on condition of anonymity, said the deal was close.")
+    assert c["speaker"]["name"] == "U.S. officials"
+    assert c["content"]["text"] == "the deal was close"
+
+
+def test_auxiliaries_are_not_part_of_the_speaker():
+    c = one("Saudi Arabia has repeatedly denied that it targets a price.")
+    assert c["speaker"]["name"] == "Saudi Arabia"
+    assert c["modality"] == "denial"
+
+
+def test_said_x_with_a_title_without_article():
+    c = one('"Demand is weak," said Lena Ortiz, head of research at Delta Bank.')
+    assert c["speaker"]["name"] == "Lena Ortiz"
+    assert c["speaker"]["role"] == "head of research at Delta Bank"
+
+
+def test_a_name_is_not_shortened_into_another():
+    claims = all_("Saudi Arabia's energy minister said cuts were possible. "
+                  "Saudi Arabia denied that it targets a price.")
+    assert [c["speaker"]["name"] for c in claims] == ["Saudi Arabia's energy minister",
+                                                      "Saudi Arabia"]
