@@ -618,11 +618,16 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
         that = _that_ahead(state, s, j, limit)
         if that is not None:
             return that  # "said in a note published on Monday that ..."
+        opened_by_comma = j > 0 and toks[j - 1].raw in COMMAS
+        start = j
         j += 1
-        while j < limit and toks[j].word and not _ends_adverbial(state, s, j):
+        while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit):
             j += 1
-        if j + 1 < limit and toks[j].raw in COMMAS and _content_intro(state, s, j + 1):
-            j += 1
+        if j - start > 7:
+            return start  # ran on without an end: not an adverbial after all
+        if j + 1 < limit and toks[j].raw in COMMAS and (
+                opened_by_comma or _content_intro(state, s, j + 1)):
+            j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
 
 
@@ -656,10 +661,12 @@ def _is_occasion(norm: str, lex: Lexicon) -> bool:
     return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
 
 
-def _ends_adverbial(state: _ArticleState, s: Sentence, j: int) -> bool:
+def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
     lex, t = state.lex, s.toks[j]
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
         return True
+    if t.norm in lex.prepositions and not _complementizer_ahead(state, s, j + 1, limit):
+        return True  # "في بيانها على ضرورة ...": the preposition opens the content
     if lex.lang == "en":
         # "on Tuesday", "in a statement": stop at the first word that is not part of it
         return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in
@@ -750,7 +757,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         t = toks[k]
         if not t.word:
             q = s.quote_opening_at(k)
-            if q and words and q[1] - q[0] <= 5 and _alias_quote_ok(state, s, q[1] + 1, limit):
+            if q and words and _alias_quote_ok(state, s, j, q, limit):
                 k = q[1] + 1  # هيئة النقل الجوي “روسافياتسيا”: an alias in quotes
                 continue
             if _joins_word(s, k) and words:
@@ -785,12 +792,19 @@ def _joins_word(s: Sentence, k: int) -> bool:
             and toks[k + 1].word)
 
 
-def _alias_quote_ok(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
-    if k >= limit:
+def _alias_quote_ok(state: _ArticleState, s: Sentence, j: int, q: tuple[int, int],
+                    limit: int) -> bool:
+    """A short quoted name after a body noun: هيئة النقل الجوي “روسافياتسيا”، صحيفة "واشنطن
+    بوست" الأمريكية. Not the content: قال الوزير "لن نتراجع"."""
+    lex, toks = state.lex, s.toks
+    head = toks[j].norm
+    if lex.lang != "ar" or head not in lex.bodies and head[1:] not in lex.bodies:
         return False
-    t = s.toks[k]
-    return t.raw in COMMAS or t.norm in state.lex.clause_complementizers or \
-        _listener_head(state, s, k) or t.norm in state.lex.np_stops
+    if q[1] - q[0] > 4 or q[1] + 1 >= limit:
+        return False
+    t = toks[q[1] + 1]
+    return t.raw in COMMAS or t.norm in lex.clause_complementizers or t.norm.startswith("ال") \
+        or _listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops
 
 
 def _quoted_name(state: _ArticleState, s: Sentence, j: int):
@@ -1412,12 +1426,17 @@ def _contains_run(words_: list[str], run: list[str]) -> bool:
 
 
 def _person_with_role(role: str, mentions) -> tuple | None:
-    mine = {stem(w) for w in _tokens_of(role)}
+    """The named person whose title this one is, shortened: المتحدث باسم الخارجية for
+    المتحدث باسم وزارة الخارجية الروسية. A one-word title (الرئيس) is too vague to resolve."""
+    mine = [stem(w) for w in _tokens_of(role)]
+    if len(mine) < 2:
+        return None
     for mention in mentions:
         other_role, kind = mention[2], mention[3]
         if kind != "person" or not other_role:
             continue
-        theirs = {stem(w) for w in _tokens_of(other_role)}
-        if mine and len(mine & theirs) / len(mine) >= 0.6:
+        theirs = [stem(w) for w in _tokens_of(other_role)]
+        same_head = theirs[:1] == mine[:1]
+        if same_head and len(set(mine) & set(theirs)) / len(set(mine)) >= 0.6:
             return mention
     return None

@@ -262,3 +262,35 @@ def test_a_fuller_name_elsewhere_in_the_text_is_used():
     )
     assert claims[0]["speaker"]["name"] == "عباس عراقجي"
     assert claims[0]["speaker"]["mention"]["text"] == "عراقجي"
+
+
+def test_quoted_alias_after_a_body_noun_stays_in_the_name():
+    c = one('وذكرت صحيفة "واشنطن بوست" الأمريكية، في تقرير نشرته الأحد، أن الإدارة تدرس خيارات.')
+    assert c["speaker"]["name"] == 'صحيفة "واشنطن بوست" الأمريكية'
+    assert c["content"]["text"] == "الإدارة تدرس خيارات"
+
+
+def test_a_short_quote_after_a_person_is_content_not_a_name():
+    c = one('وقال الوزير "لن نتراجع".')
+    assert c["speaker"]["name"] == "الوزير"
+    assert c["content"]["text"] == "لن نتراجع" and c["direct"] is True
+
+
+def test_adverbial_parenthesis_then_object():
+    c = one("وأعلن الجيش، في بيان، مقتل جندي في اشتباكات شمال القطاع.")
+    assert c["speaker"]["name"] == "الجيش"
+    assert c["content"]["text"] == "مقتل جندي في اشتباكات شمال القطاع"
+
+
+def test_occasion_then_preposition_content():
+    c = one("وشددت الوزارة في بيانها على ضرورة الالتزام بالتعليمات.")
+    assert c["speaker"]["name"] == "الوزارة"
+    assert c["content"]["text"] == "ضرورة الالتزام بالتعليمات"
+
+
+def test_one_word_title_is_not_resolved_to_another_title_holder():
+    claims = all_(
+        "وأكد رئيس الوزراء محمد السوداني أن بغداد ترفض أي اعتداء. "
+        "ونقل التلفزيون الرسمي عن الرئيس قوله إن الإصلاحات مستمرة."
+    )
+    assert claims[1]["speaker"]["name"] == "الرئيس"
