@@ -10,6 +10,8 @@ from rich.text import Text
 from factcheck.articles import add_article
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.contradictions import contradictions_table
+from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import Article, article_paths, read_article
@@ -65,11 +67,14 @@ def add_cmd(
         article.title = title or article.title
     with Store(db_path(db)).write() as database:
         results = [add_article(database, a) for a in articles]
+        # Each article against what was stored before it, and within itself.
+        clashes = [[with_claims(database, c) for c in check_added(database, r)]
+                   for r in results]
     if json:
         render.print_json([
             {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,
-             "claims": [c["id"] for c in r.claims]}
-            for r in results
+             "claims": [c["id"] for c in r.claims], "contradictions": found}
+            for r, found in zip(results, clashes, strict=True)
         ])
         return
     for r in results:
@@ -79,6 +84,11 @@ def add_cmd(
                 r.claims, title=f"{where}: {len(r.claims)} claims stored", with_id=True))
         else:
             render.note(f"{where}: already stored as article {r.article['id']}; nothing new")
+    for r, found in zip(results, clashes, strict=True):
+        if found:
+            where = r.article.get("path") or r.article["id"]
+            render.console().print(contradictions_table(
+                found, title=f"{where}: {len(found)} new contradictions"))
 
 
 @app.command("list")

@@ -1,0 +1,169 @@
+"""Contradictions: which stored claims a new claim clashes with or repeats, and their record.
+
+A pair is only compared when it is about the same matter (factcheck.match), and only called a
+contradiction when the relation (factcheck.relate) gives a reason a person can check that is
+strong enough for how much the two share: "no such plans" against a reported plan needs a
+shared event; a bare negation needs nearly the same statement.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from factcheck.articles import now_iso
+from factcheck.match import Candidate, Index, read_claim
+from factcheck.relate import Reason, Relation, RelationResult, relate_statements
+from factcheck.speakers import speaker_key
+from factcheck.store import Database
+
+TABLE = "contradictions"
+# How much a pair must be about the same matter (match.Candidate.matter) for each kind of
+# reason to count. Rules about plans and denials need less than a bare word difference.
+MIN_MATTER = {
+    Reason.PLAN: 0.2,
+    Reason.SPECULATION: 0.2,
+    Reason.OPPOSITE: 0.45,
+    Reason.NUMBER: 0.5,
+    Reason.DATE: 0.5,
+    Reason.PLACE: 0.5,
+    Reason.NAME: 0.5,
+    Reason.NEGATION: 0.55,
+    Reason.LEARNED: 0.6,
+    Reason.FRAME: 0.75,
+}
+# A repeat is the same statement in other words: very close, and agreeing.
+MIN_REPEAT_MATTER = 0.7
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A new claim and a claim it contradicts or repeats, with the reasons."""
+
+    claim: dict
+    other: dict
+    relation: Relation
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    matter: float = 0.0
+    shared: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"relation": self.relation.value, "score": round(self.score, 3),
+                "matter": self.matter, "reasons": list(self.reasons),
+                "shared": list(self.shared), "claim": _brief(self.claim),
+                "other": _brief(self.other)}
+
+
+def _brief(claim: dict) -> dict:
+    speaker = claim.get("speaker") or {}
+    return {"id": claim.get("id"), "speaker": speaker.get("name"),
+            "content": claim["content"]["text"], "context": claim.get("context"),
+            "negated": claim.get("negated"), "modality": claim.get("modality"),
+            "article": claim.get("article"), "outlet": claim.get("outlet"),
+            "url": claim.get("url"), "path": claim.get("path"),
+            "published": claim.get("published") or claim.get("added")}
+
+
+def check_claims(db: Database, claims: list[dict], *,
+                 exclude_article: str | None = None) -> list[Finding]:
+    """For each new claim, the stored claims (and the other new claims) it clashes with or repeats.
+
+    Stored claims of `exclude_article` are left out: they are the new claims themselves.
+    """
+    stored = [c for c in db.claims.all()
+              if exclude_article is None or c.get("article") != exclude_article]
+    findings = []
+    if stored:
+        index = Index(stored)
+        for claim in claims:
+            findings += [f for c in index.candidates(claim) if (f := judge(claim, c))]
+    within = Index(claims)
+    for i, claim in enumerate(claims):
+        for cand in within.candidates(claim):
+            if within.claims.index(cand.claim) > i:
+                finding = judge(claim, cand)
+                if finding and finding.relation is Relation.CONTRADICTS:
+                    findings.append(finding)
+    return findings
+
+
+def judge(claim: dict, candidate: Candidate) -> Finding | None:
+    """A finding when the pair contradicts (for a reason strong enough) or repeats."""
+    result = relate_statements(read_claim(claim), read_claim(candidate.claim))
+    if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter):
+        return Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
+                       candidate.matter, candidate.shared)
+    if result.relation is Relation.AGREES and candidate.matter >= MIN_REPEAT_MATTER:
+        return Finding(claim, candidate.claim, result.relation, result.score, [],
+                       candidate.matter, candidate.shared)
+    return None
+
+
+def _strong_enough(result: RelationResult, matter: float) -> bool:
+    return any(matter >= MIN_MATTER[kind] for kind in result.kinds)
+
+
+def contradiction_id(a: str, b: str) -> str:
+    """The same ID for a pair whichever claim came first."""
+    key = "|".join(sorted((a, b)))
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
+    """Store the contradictions not stored before; a pair seen before (even dismissed) stays."""
+    table = db.table(TABLE)
+    created = []
+    for f in findings:
+        if f.relation is not Relation.CONTRADICTS:
+            continue
+        a, b = sorted((f.claim["id"], f.other["id"]))
+        cid = contradiction_id(a, b)
+        if cid in table:
+            continue
+        record = {"id": cid, "a": a, "b": b, "relation": f.relation.value,
+                  "score": round(f.score, 3), "reasons": list(f.reasons),
+                  "status": Status.OPEN.value, "created": now_iso(), "history": []}
+        table.insert(record)
+        created.append(record)
+    return created
+
+
+def check_added(db: Database, added) -> list[dict]:
+    """Record what a newly added article (articles.AddResult) contradicts, before and within."""
+    if not added.new:
+        return []
+    findings = check_claims(db, added.claims, exclude_article=added.article["id"])
+    return record_contradictions(db, findings)
+
+
+def with_claims(db: Database, record: dict) -> dict:
+    """A contradiction record with a brief of each of its two claims."""
+    pair = [db.claims.get(record["a"]), db.claims.get(record["b"])]
+    return {**record, "claims": [_brief(c) if c else None for c in pair]}
+
+
+def list_contradictions(db: Database, *, status: Status | None = None,
+                        speaker: str | None = None) -> list[dict]:
+    """Stored contradictions, newest first, each with its two claims."""
+    claims = db.claims
+    out = []
+    for rec in db.table(TABLE).all():
+        if status is not None and rec.get("status") != status.value:
+            continue
+        pair = [claims.get(rec["a"]) or {}, claims.get(rec["b"]) or {}]
+        if speaker and not any(_spoken_by(c, speaker) for c in pair):
+            continue
+        out.append(with_claims(db, rec))
+    out.sort(key=lambda r: r.get("created") or "", reverse=True)
+    return out
+
+
+def _spoken_by(claim: dict, name: str) -> bool:
+    spoken = (claim.get("speaker") or {}).get("name")
+    return bool(spoken) and speaker_key(name) in speaker_key(spoken)

@@ -1,0 +1,488 @@
+"""What one statement is to another: agrees, contradicts or unrelated, with checkable reasons.
+
+Two layers. Features a person can check (a negation or denial on one side only, opposite
+words, a different number, date, place or name in the same frame, a plan set against "no
+such plans") come from hand-written word lists in factcheck/data/contrast.toml. A small
+linear model learned from the ANS headline-stance corpus (factcheck/data/stance_model.json,
+made by tools/learn_stance.py) weighs them together with the words that differ between the
+two statements, and gives the relation and its score. Pure Python: no model runs at check time.
+"""
+
+import json
+import math
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz
+
+from factcheck.normalize import fold, is_arabic, stem, tokens
+from factcheck.rules import rules_for
+
+MODEL_FILE = "stance_model.json"
+LEXICON_FILE = "contrast.toml"
+# Pairs of differing words are only a feature when few words differ: beyond that the
+# cross product is noise and costs time.
+MAX_PAIR_SIDE = 4
+# One-letter words glued to the next in Arabic (and, so, with, to, like): لروسيا is روسيا.
+PROCLITICS = "وفبلك"
+# The score given to a contradiction found by rule rather than by the learned stages.
+DECISIVE_SCORE = 0.9
+# A learned word pair is shown as a reason only when its weight towards `contradicts` is clear.
+LEARNED_REASON_WEIGHT = 0.8
+
+
+class Reason(StrEnum):
+    """The kinds of reason two statements clash; each is shown in words with the texts' own."""
+
+    NEGATION = "negation"
+    PLAN = "plan"
+    SPECULATION = "speculation"
+    OPPOSITE = "opposite"
+    NUMBER = "number"
+    DATE = "date"
+    PLACE = "place"
+    NAME = "name"
+    LEARNED = "learned"
+    FRAME = "frame"
+
+
+class Relation(StrEnum):
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    UNRELATED = "unrelated"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationResult:
+    """The relation of B to A, how sure the model is (0..1), and why, in words."""
+
+    relation: Relation
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    kinds: tuple[Reason, ...] = ()  # the kind of each reason, in the same order
+    shared: int = 0  # content words the two statements share (in any of their forms)
+
+    def to_dict(self) -> dict:
+        return {
+            "relation": self.relation.value,
+            "score": round(self.score, 3),
+            "reasons": list(self.reasons),
+            "kinds": [k.value for k in self.kinds],
+        }
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The contrast word lists of both languages, folded, merged for lookup."""
+
+    negators: frozenset[str]
+    plans: frozenset[str]
+    months: frozenset[str]
+    places: frozenset[str]
+    numbers: dict[str, str]
+    antonyms: dict[str, frozenset[tuple[int, int]]]  # word -> {(pair number, side 0 or 1)}
+    not_negation: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One statement read for comparison: its content words, and what marks it."""
+
+    terms: frozenset[str]  # stems of content (and context) words
+    alts: dict  # stem -> stem without a glued proclitic (لروسيا -> روسيا), when there is one
+    forms: frozenset[str]  # terms and their alternatives
+    surface: dict  # stem -> the word as written, for reasons
+    negators: tuple[str, ...]  # negating words in the content, as written
+    plans: frozenset[str]
+    numbers: frozenset[str]
+    months: frozenset[str]
+    places: frozenset[str]
+    names: frozenset[str]  # capitalised words inside an English sentence
+    antonyms: dict  # stem -> {(pair, side)} for the words that have an opposite
+    speculative: bool
+    joined: str  # sorted stems, for fuzzy similarity
+    text: str  # folded words in order, for character similarity and word order
+    bigrams: frozenset[tuple[str, str]]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(files("factcheck.data").joinpath(LEXICON_FILE).read_text("utf-8"))
+    merged: dict[str, set] = {"negators": set(), "plans": set(), "months": set(), "places": set()}
+    numbers: dict[str, str] = {}
+    antonyms: dict[str, set] = {}
+    pair_no = 0
+    not_negation = []
+    for lang, table in raw.items():
+        for key in merged:
+            merged[key].update(_strip_article(fold(w)) for w in table.get(key, []))
+        for word, value in table.get("numbers", {}).items():
+            numbers[fold(word)] = str(value)
+        for pair in table.get("antonyms", []):
+            for side, group in enumerate(pair):
+                for word in group:
+                    antonyms.setdefault(_strip_article(fold(word)), set()).add((pair_no, side))
+            pair_no += 1
+        not_negation += [tuple(fold(p).split()) for p in rules_for(lang).negation["not_negation"]]
+    return Lexicon(
+        **{k: frozenset(v) for k, v in merged.items()},
+        numbers=numbers,
+        antonyms={k: frozenset(v) for k, v in antonyms.items()},
+        not_negation=tuple(not_negation),
+    )
+
+
+@cache
+def model() -> dict:
+    """The learned stages (weights per feature, intercepts), thresholds and provenance."""
+    return json.loads(files("factcheck.data").joinpath(MODEL_FILE).read_text("utf-8"))
+
+
+def _bare(word: str) -> str:
+    # An Arabic conjunction or preposition glued to the front: ولا, فلم, وبدون, بارتفاع.
+    if is_arabic(word) and len(word) > 3 and word[0] in "وفبل":
+        return word[1:]
+    return word
+
+
+def _stopwords() -> frozenset[str]:
+    return rules_for("ar").stopwords | rules_for("en").stopwords
+
+
+@lru_cache(maxsize=65_536)
+def read_statement(
+    text: str,
+    context: str | None = None,
+    *,
+    negated: bool | None = None,
+    modality: str | None = None,
+) -> Statement:
+    """Read `text` (and the question it answered, `context`) for comparison.
+
+    `negated` and `modality` come from the extractor when the text is a claim: then its
+    judgement of negation wins over the word lists (it knows that "أمر غير عادي" denies nothing).
+    """
+    lex = lexicon()
+    stop = _stopwords()
+    content = tokens(text)
+    folded = [t.norm for t in content]
+    skip = _not_negation_positions(folded, lex.not_negation)
+    terms: set[str] = set()
+    alts: dict[str, str] = {}
+    surface: dict[str, str] = {}
+    negs, plans, nums, months, places, names = [], set(), set(), set(), set(), set()
+    ants: dict[str, set] = {}
+    for i, tok in enumerate(content):
+        word = tok.norm
+        bare = _bare(word)
+        if i not in skip and (word in lex.negators or bare in lex.negators):
+            negs.append(text[tok.start : tok.end])
+        if _forms(word) & lex.plans:
+            plans.add(text[tok.start : tok.end])
+        if word.isdigit() or bare.isdigit():
+            nums.add(str(int(bare if bare.isdigit() else word)))
+        elif word in lex.numbers or bare in lex.numbers:
+            nums.add(lex.numbers.get(word) or lex.numbers[bare])
+        for form in _forms(word):
+            if form in lex.months:
+                months.add(form)
+            if form in lex.places:
+                places.add(form)
+            if form in lex.antonyms:
+                ants.setdefault(stem(word), set()).update(lex.antonyms[form])
+        if _is_name(text[tok.start : tok.end], word, stop, lex):
+            names.add(word)
+        if (word in stop or bare in stop) and stem(word) not in ants:
+            continue
+        _add_term(word, text[tok.start : tok.end], terms, alts, surface)
+    if context:
+        for tok in tokens(context):
+            if tok.norm not in stop:
+                _add_term(tok.norm, context[tok.start : tok.end], terms, alts, surface)
+            places.update(form for form in _forms(tok.norm) if form in lex.places)
+    if negated is not None or modality is not None:
+        negated = bool(negated) or modality == "denial"
+        negs = (negs or ["(negated)"]) if negated else []
+    speculative = modality in ("speculation", "prediction")
+    return Statement(
+        frozenset(terms),
+        alts,
+        frozenset(terms) | frozenset(alts.values()),
+        surface,
+        tuple(negs),
+        frozenset(plans),
+        frozenset(nums),
+        frozenset(months),
+        frozenset(places),
+        frozenset(names),
+        ants,
+        speculative,
+        " ".join(sorted(terms)),
+        " ".join(folded),
+        frozenset(zip(folded, folded[1:], strict=False)),
+    )
+
+
+def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> bool:
+    """A capitalised English word that is not a month, a number or a common word."""
+    if not (written[:1].isupper() and written.isalpha()) or word in stop:
+        return False
+    return not ({word} & (lex.months | lex.plans | lex.negators) or word in lex.numbers
+                or word in lex.antonyms)
+
+
+def _add_term(word: str, written: str, terms: set, alts: dict, surface: dict) -> None:
+    term = stem(word)
+    terms.add(term)
+    surface.setdefault(term, written)
+    if is_arabic(word) and len(word) >= 5 and word[0] in PROCLITICS:
+        alts[term] = stem(word[1:])
+
+
+def _strip_article(word: str) -> str:
+    if is_arabic(word) and word.startswith("ال") and len(word) > 4:
+        return word[2:]
+    return word
+
+
+def _forms(word: str) -> set[str]:
+    """A folded word, without a glued conjunction or preposition, without its article."""
+    bare = _bare(word)
+    return {word, bare, _strip_article(word), _strip_article(bare)}
+
+
+def _not_negation_positions(words: list[str], phrases) -> set[int]:
+    out = set()
+    for i in range(len(words)):
+        for phrase in phrases:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.add(i)
+    return out
+
+
+def _opposites(a: Statement, b: Statement) -> list[tuple[str, str]]:
+    """Words of A and of B, each found only on its side, that are opposites of each other."""
+    out = []
+    for ta, senses_a in a.antonyms.items():
+        if ta in b.terms:
+            continue
+        for tb, senses_b in b.antonyms.items():
+            if tb in a.terms:
+                continue
+            if any((pair, 1 - side) in senses_b for pair, side in senses_a):
+                out.append((ta, tb))
+    return out
+
+
+def _differ(x: frozenset, y: frozenset) -> bool:
+    """Each side names one the other does not: a substitution, not an addition."""
+    return bool(x - y) and bool(y - x)
+
+
+def features(a: Statement, b: Statement) -> dict[str, float]:
+    """The model's inputs for a pair; symmetric, so relate(a, b) == relate(b, a)."""
+    shared_a, shared_b = matched(a, b), matched(b, a)
+    only_a, only_b = a.terms - shared_a, b.terms - shared_b
+    shared = shared_a if len(shared_a) <= len(shared_b) else shared_b
+    union = len(shared) + len(only_a) + len(only_b) or 1
+    neg_a, neg_b = bool(a.negators), bool(b.negators)
+    f: dict[str, float] = {
+        "jaccard": len(shared) / union,
+        "fuzzy": fuzz.token_set_ratio(a.joined, b.joined) / 100.0,
+        "ratio": fuzz.ratio(a.joined, b.joined) / 100.0,
+        "differ_share": (len(only_a) + len(only_b)) / union,
+        "few_differ": float(len(only_a) + len(only_b) <= 2),
+        "no_shared": float(not shared),
+        "chars": fuzz.ratio(a.text, b.text) / 100.0,
+        "bigrams": len(a.bigrams & b.bigrams) / (len(a.bigrams | b.bigrams) or 1),
+        "length_gap": abs(len(a.terms) - len(b.terms)) / union,
+    }
+    if neg_a != neg_b:
+        f["negation_one_side"] = 1.0
+        f["negation_one_side_x_jaccard"] = f["jaccard"]
+    elif neg_a:
+        f["negation_both"] = 1.0
+    opposites = len(_opposites(a, b))
+    if opposites:
+        # Two flips cancel out ("gold up as dollar down" / "gold rises with the dollar falling").
+        f["opposite_words" if opposites % 2 else "opposite_words_even"] = 1.0
+    f[f"shared_{min(len(shared), 3)}"] = 1.0
+    # Sharing only a country or a number is not sharing a matter ("Syria" in two stories).
+    places = {stem(p) for p in a.places | b.places} | a.numbers | b.numbers
+    f[f"shared_beyond_places_{min(len(shared - places), 3)}"] = 1.0
+    if _differ(a.numbers, b.numbers):
+        f["number_differs"] = 1.0
+    elif a.numbers and a.numbers == b.numbers:
+        f["number_same"] = 1.0
+    if _differ(a.months, b.months):
+        f["date_differs"] = 1.0
+    # One place for another; Moscow against "Russia and Korea" is not a substitution.
+    if _differ(a.places, b.places) and len(a.places) == len(b.places):
+        f["place_differs"] = 1.0
+    if _differ(a.names, b.names):
+        f["name_differs"] = 1.0
+    if _plan_against_denial(a, b) or _plan_against_denial(b, a):
+        f["plan_vs_denial"] = 1.0
+    if (a.speculative and neg_b) or (b.speculative and neg_a):
+        f["speculation_vs_denial"] = 1.0
+    for term in only_a | only_b:
+        f["d:" + term] = 1.0
+        f["r:" + _rootish(term)] = 1.0
+    if len(only_a) <= MAX_PAIR_SIDE and len(only_b) <= MAX_PAIR_SIDE:
+        for x in only_a:
+            for y in only_b:
+                f["p:" + _pair_key(x, y)] = 1.0
+    return f
+
+
+def matched(a: Statement, b: Statement) -> frozenset[str]:
+    """The terms of A that B has too, in any of their forms."""
+    return frozenset(t for t in a.terms if t in b.forms or a.alts.get(t) in b.terms)
+
+
+def _rootish(term: str) -> str:
+    # Imperfect-verb and verbal-noun letters off the front: يرتفع, ترتفع, ارتفاع meet as رتفع.
+    if is_arabic(term) and len(term) > 4 and term[0] in "يتنا":
+        return term[1:]
+    return term
+
+
+def _pair_key(x: str, y: str) -> str:
+    return f"{x}|{y}" if x <= y else f"{y}|{x}"
+
+
+def _plan_against_denial(plan: Statement, denial: Statement) -> bool:
+    return bool(
+        denial.negators and denial.plans and not plan.negators and (plan.plans or plan.speculative)
+    )
+
+
+def _logistic(stage: dict, f: dict[str, float]) -> float:
+    weights = stage["weights"]
+    z = stage["intercept"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _decide(f: dict[str, float]) -> tuple[Relation, float]:
+    """Two learned stages: about the same matter at all? then agree or disagree."""
+    m = model()
+    p_other = _logistic(m["related"], f)
+    if p_other >= m["other_threshold"]:
+        return Relation.UNRELATED, p_other
+    p_dis = _logistic(m["stance"], f)
+    if p_dis >= m["disagree_threshold"]:
+        return Relation.CONTRADICTS, p_dis
+    return Relation.AGREES, 1.0 - p_dis
+
+
+def relate(
+    a: str,
+    b: str,
+    *,
+    context_a: str | None = None,
+    context_b: str | None = None,
+    negated_a: bool | None = None,
+    negated_b: bool | None = None,
+    modality_a: str | None = None,
+    modality_b: str | None = None,
+) -> RelationResult:
+    """How statement `b` stands to statement `a`, with the score and the reasons."""
+    sa = read_statement(a, context_a, negated=negated_a, modality=modality_a)
+    sb = read_statement(b, context_b, negated=negated_b, modality=modality_b)
+    return relate_statements(sa, sb)
+
+
+def relate_claims(a: dict, b: dict) -> RelationResult:
+    """`relate` on two claim dicts, using their context, negation and modality."""
+    return relate(
+        a["content"]["text"],
+        b["content"]["text"],
+        context_a=a.get("context"),
+        context_b=b.get("context"),
+        negated_a=bool(a.get("negated")),
+        negated_b=bool(b.get("negated")),
+        modality_a=a.get("modality"),
+        modality_b=b.get("modality"),
+    )
+
+
+def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
+    f = features(sa, sb)
+    relation, score = _decide(f)
+    shared = min(len(matched(sa, sb)), len(matched(sb, sa)))
+    if relation is not Relation.CONTRADICTS and _denial_of_prospect(f, shared):
+        # A plan or a prospect against "no such plans" on shared words: the headline corpus
+        # has almost no such pairs, so the learned stages cannot know it; the rule can.
+        relation, score = Relation.CONTRADICTS, max(score, DECISIVE_SCORE)
+    if relation is Relation.CONTRADICTS:
+        found = reasons(sa, sb, f)
+        return RelationResult(relation, score, [r for _, r in found],
+                              tuple(k for k, _ in found), shared)
+    return RelationResult(relation, score, [], (), shared)
+
+
+def _denial_of_prospect(f: dict[str, float], shared: int) -> bool:
+    return shared >= 2 and ("plan_vs_denial" in f or "speculation_vs_denial" in f)
+
+
+def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reason, str]]:
+    """Why A and B clash, in words a reader can check against the two texts."""
+    out = []
+    if "plan_vs_denial" in f:
+        plan, denial = (a, b) if b.negators and b.plans else (b, a)
+        what = "speculation" if plan.speculative else "a plan or prospect"
+        out.append((Reason.PLAN,
+                    f"{what} ({_words(plan.plans or {'speculation'})}) set against "
+                    f"a denial of plans ({_words(denial.negators)} … {_words(denial.plans)})"))
+    elif "speculation_vs_denial" in f:
+        denial = a if a.negators else b
+        out.append((Reason.SPECULATION,
+                    f"speculation set against a denial ({_words(denial.negators)})"))
+    elif "negation_one_side" in f:
+        neg, pos = ("A", "B") if a.negators else ("B", "A")
+        words_ = a.negators if a.negators else b.negators
+        out.append((Reason.NEGATION, f"{neg} negates or denies ({_words(words_)}) what {pos} "
+                                     "asserts"))
+    for ta, tb in _opposites(a, b):
+        out.append((Reason.OPPOSITE,
+                    f"opposite words: {a.surface.get(ta, ta)} / {b.surface.get(tb, tb)}"))
+    for key, kind, attr in (("number_differs", Reason.NUMBER, "numbers"),
+                            ("date_differs", Reason.DATE, "months"),
+                            ("place_differs", Reason.PLACE, "places"),
+                            ("name_differs", Reason.NAME, "names")):
+        if key in f:
+            xa, xb = getattr(a, attr), getattr(b, attr)
+            out.append((kind, f"different {kind.value}: {_words(xa - xb)} / {_words(xb - xa)}"))
+    out += [(Reason.LEARNED, r) for r in _learned_reasons(a, b, f)]
+    if not out:
+        out.append((Reason.FRAME, _frame_reason(a, b)))
+    return out
+
+
+def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[str]:
+    weights = model()["stance"]["weights"]
+    out = []
+    for name in f:
+        if name.startswith("p:") and weights.get(name, 0.0) >= LEARNED_REASON_WEIGHT:
+            x, y = name[2:].split("|")
+            wx, wy = (x, y) if x in a.terms else (y, x)
+            out.append(
+                f"opposite in the news stance corpus: {a.surface.get(wx, wx)} / "
+                f"{b.surface.get(wy, wy)}"
+            )
+    return out[:2]
+
+
+def _frame_reason(a: Statement, b: Statement) -> str:
+    only_a = sorted(a.terms - matched(a, b))
+    only_b = sorted(b.terms - matched(b, a))
+    wa = " ".join(a.surface.get(t, t) for t in only_a[:4]) or "—"
+    wb = " ".join(b.surface.get(t, t) for t in only_b[:4]) or "—"
+    return f"same frame, different words: {wa} / {wb}"
+
+
+def _words(items) -> str:
+    return ", ".join(sorted(set(items)))

@@ -1,0 +1,94 @@
+"""`claims check`, the check inside `claims add`, and `claims contradictions`."""
+
+import json
+
+ARABIC_VISIT = (
+    "موسكو تستعد لاستقبال ضيف من بيونغ يانغ\n"
+    "قال مصدر دبلوماسي روسي لوكالة أنباء محلية، يوم الخميس، إن التحضيرات جارية لزيارة يقوم "
+    "بها الزعيم الكوري الشمالي كيم جونغ أون إلى موسكو في الخريف المقبل.\n"
+)
+ARABIC_WHEAT = (
+    "أسعار القمح في الأسواق المحلية\n"
+    "قال وزير الزراعة المصري إن محصول القمح هذا العام تجاوز التوقعات بفضل الأمطار الغزيرة.\n"
+)
+ENGLISH_DENIAL = (
+    "Asked whether Kim Jong Un would visit Russia or Vladimir Putin would visit North Korea, "
+    'Kremlin spokesman Dmitry Peskov said: "At present, and in the near future, there are no '
+    'such plans."\n'
+)
+ENGLISH_VISIT = (
+    "Officials in Moscow said on Thursday that preparations are under way for a visit by "
+    "North Korean leader Kim Jong Un to Russia in the autumn.\n"
+)
+ENGLISH_WHEAT = "The agriculture minister said the wheat harvest beat expectations this year.\n"
+
+
+def _add_seed(run, seed_text, tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    return run("add", str(path), "--json")
+
+
+def test_add_of_the_seed_records_and_prints_the_two_contradictions(run, seed_text, tmp_path):
+    result = _add_seed(run, seed_text, tmp_path)
+    assert result.exit_code == 0
+    added = json.loads(result.stdout)[0]
+    speakers = sorted(sorted(c["speaker"] or "-" for c in rec["claims"])
+                      for rec in added["contradictions"])
+    assert speakers == [["-", "دميتري بيسكوف"], ["دميتري بيسكوف", "ليم يول-تشول"]]
+
+
+def test_contradictions_lists_them_with_reasons_and_filters(run, seed_text, tmp_path):
+    _add_seed(run, seed_text, tmp_path)
+    listed = json.loads(run("contradictions", "--json").stdout)
+    assert len(listed) == 2
+    assert all(r["status"] == "open" and r["reasons"] for r in listed)
+    assert len(json.loads(run("contradictions", "--speaker", "ليم يول-تشول", "--json").stdout)) == 1
+    assert json.loads(run("contradictions", "--status", "dismissed", "--json").stdout) == []
+    table = run("contradictions")
+    assert table.exit_code == 0
+    assert "2 contradictions" in table.stdout
+
+
+def test_adding_the_seed_again_adds_no_contradiction(run, seed_text, tmp_path):
+    _add_seed(run, seed_text, tmp_path)
+    again = json.loads(_add_seed(run, seed_text, tmp_path).stdout)[0]
+    assert again["new"] is False and again["contradictions"] == []
+    assert len(json.loads(run("contradictions", "--json").stdout)) == 2
+
+
+def test_check_arabic_visit_report_flags_peskov_and_exits_1(run, seed_text, tmp_path):
+    _add_seed(run, seed_text, tmp_path)
+    result = run("check", "-", "--json", input=ARABIC_VISIT.encode())
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    assert [(f["relation"], f["other"]["speaker"]) for f in found] == [
+        ("contradicts", "دميتري بيسكوف")]
+    assert "التحضيرات" in found[0]["reasons"][0]
+    assert len(json.loads(run("contradictions", "--json").stdout)) == 2  # check stores nothing
+
+
+def test_check_article_about_something_else_exits_0(run, seed_text, tmp_path):
+    _add_seed(run, seed_text, tmp_path)
+    result = run("check", "-", "--json", input=ARABIC_WHEAT.encode())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+def test_check_english_visit_report_against_english_denial(run, tmp_path):
+    denial = tmp_path / "denial.txt"
+    denial.write_text(ENGLISH_DENIAL, encoding="utf-8")
+    assert run("add", str(denial)).exit_code == 0
+    flagged = run("check", "-", input=ENGLISH_VISIT.encode())
+    assert flagged.exit_code == 1
+    assert "Dmitry Peskov" in flagged.stdout
+    assert "contradicts" in flagged.stdout
+    quiet = run("check", "-", input=ENGLISH_WHEAT.encode())
+    assert quiet.exit_code == 0
+    assert "nothing contradicts" in quiet.stderr
+
+
+def test_check_of_a_missing_file_is_trouble(run, tmp_path):
+    result = run("check", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claims: error:")

@@ -1,0 +1,102 @@
+"""Finding and recording contradictions between claims: the seed, and pairs written here."""
+
+import pytest
+
+from factcheck.articles import add_article
+from factcheck.contradict import (
+    Status,
+    check_added,
+    check_claims,
+    contradiction_id,
+    record_contradictions,
+)
+from factcheck.ingest import Article
+from factcheck.relate import Relation
+from factcheck.store import Store
+
+
+def claim(cid, speaker, content, *, context=None, negated=False, modality="assertion",
+          article="art1"):
+    return {"id": cid, "article": article, "speaker": {"name": speaker},
+            "content": {"text": content}, "context": context, "negated": negated,
+            "modality": modality, "lang": "ar"}
+
+
+@pytest.fixture
+def db(tmp_path):
+    store = Store(tmp_path / "claims.json")
+    with store.write() as database:
+        yield database
+
+
+def _speakers(findings):
+    return {frozenset((f.claim["speaker"]["name"] or "-", f.other["speaker"]["name"] or "-"))
+            for f in findings if f.relation is Relation.CONTRADICTS}
+
+
+def test_seed_pairs_peskov_with_the_visit_report_and_the_summit_speculation(db, seed_text):
+    added = add_article(db, Article(text=seed_text, path="seed.txt"))
+    records = check_added(db, added)
+    pairs = {frozenset(db.claims.get(i)["speaker"]["name"] or "-" for i in (r["a"], r["b"]))
+             for r in records}
+    assert pairs == {frozenset({"دميتري بيسكوف", "ليم يول-تشول"}),
+                     frozenset({"دميتري بيسكوف", "-"})}
+    lim = next(r for r in records if "ليم يول-تشول" in
+               {db.claims.get(r["a"])["speaker"]["name"], db.claims.get(r["b"])["speaker"]["name"]})
+    assert "التحضير" in lim["reasons"][0] and "الخطط" in lim["reasons"][0]
+    assert all(r["status"] == "open" and r["history"] == [] for r in records)
+
+
+def test_arabic_report_of_a_prepared_visit_is_set_against_the_stored_denial(db, seed_text):
+    add_article(db, Article(text=seed_text, path="seed.txt"))
+    new = [claim(None, "مصدر دبلوماسي", "التحضيرات جارية لزيارة يقوم بها الزعيم الكوري الشمالي "
+                 "كيم جونغ أون إلى موسكو في الخريف المقبل", article=None)]
+    found = check_claims(db, new)
+    assert _speakers(found) == {frozenset({"مصدر دبلوماسي", "دميتري بيسكوف"})}
+
+
+def test_poverty_rising_in_one_country_is_not_set_against_falling_in_another(db):
+    stored = [claim("c1", "وزير التخطيط", "ارتفاع معدل الفقر في مصر إلى 30 في المئة هذا العام"),
+              claim("c2", "وزير العمل", "انخفاض معدل البطالة في الأردن خلال الربع الأول")]
+    db.claims.insert_many(stored)
+    same = claim(None, "خبير اقتصادي", "انخفاض معدل الفقر في مصر إلى 30 في المئة هذا العام",
+                 article=None)
+    other = claim(None, "خبير اقتصادي", "انخفاض معدل الفقر في المغرب بفضل برامج الدعم",
+                  article=None)
+    assert _speakers(check_claims(db, [same])) == {frozenset({"خبير اقتصادي", "وزير التخطيط"})}
+    assert _speakers(check_claims(db, [other])) == set()
+
+
+def test_english_claims_clash_on_an_opposite_word(db):
+    db.claims.insert(claim("e1", "Finance Ministry", "Inflation in Kenya rose sharply in May"))
+    found = check_claims(db, [claim(None, "Central Bank", "Inflation in Kenya fell sharply in May",
+                                    article=None)])
+    assert len(found) == 1
+    assert found[0].reasons == ["opposite words: fell / rose"]
+
+
+def test_a_repeat_is_reported_as_agreeing(db):
+    db.claims.insert(claim("r1", "وزير المالية", "الحكومة ترفع أسعار الوقود بنسبة 10 في المئة"))
+    found = check_claims(db, [claim(None, "مصدر حكومي",
+                                    "الحكومة ترفع أسعار الوقود 10 في المئة", article=None)])
+    assert [f.relation for f in found] == [Relation.AGREES]
+
+
+def test_claims_of_one_article_are_compared_with_each_other(db):
+    new = [claim("n1", "وزير الخارجية", "نجحت المحادثات مع الجانب التركي حول المياه"),
+           claim("n2", "مصدر معارض", "فشلت المحادثات مع الجانب التركي حول المياه")]
+    found = check_claims(db, new)
+    assert [(f.claim["id"], f.other["id"]) for f in found] == [("n1", "n2")]
+
+
+def test_a_pair_is_recorded_once_and_a_dismissed_one_is_not_reopened(db):
+    new = [claim("n1", "وزير الخارجية", "نجحت المحادثات مع الجانب التركي حول المياه"),
+           claim("n2", "مصدر معارض", "فشلت المحادثات مع الجانب التركي حول المياه")]
+    db.claims.insert_many(new)
+    first = record_contradictions(db, check_claims(db, new))
+    assert [r["id"] for r in first] == [contradiction_id("n2", "n1")]
+    assert (first[0]["a"], first[0]["b"]) == ("n1", "n2")
+    db.table("contradictions").update(first[0]["id"], {"status": Status.DISMISSED.value})
+    again = record_contradictions(db, check_claims(db, list(reversed(new))))
+    assert again == []
+    assert db.table("contradictions").get(first[0]["id"])["status"] == "dismissed"

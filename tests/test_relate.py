@@ -1,0 +1,107 @@
+"""The relation of two statements, and each kind of reason, in Arabic and English."""
+
+import pytest
+
+from factcheck.relate import Reason, Relation, relate
+
+CONTRADICTIONS = [
+    # (A, B, kind of reason, a word the reason must quote)
+    ("أعلنت الحكومة ارتفاع معدل الفقر في مصر خلال العام الماضي",
+     "أعلنت الحكومة انخفاض معدل الفقر في مصر خلال العام الماضي", Reason.OPPOSITE, "انخفاض"),
+    ("نجحت المفاوضات بين الحكومة والنقابات حول الأجور",
+     "فشلت المفاوضات بين الحكومة والنقابات حول الأجور", Reason.OPPOSITE, "فشلت"),
+    ("تأجيل الانتخابات البلدية في تونس إلى موعد لاحق",
+     "بدء الانتخابات البلدية في تونس في موعدها", Reason.OPPOSITE, "تأجيل"),
+    ("الشركة تؤكد إغلاق مصنعها في المدينة", "الشركة تنفي إغلاق مصنعها في المدينة",
+     Reason.NEGATION, "تنفي"),
+    ("الوزارة تسمح بتسيير أربع رحلات أسبوعيا بين موسكو وبيونغ يانغ",
+     "الوزارة تسمح بتسيير ثلاث رحلات أسبوعيا بين موسكو وبيونغ يانغ", Reason.NUMBER, "3"),
+    ("الانتخابات الرئاسية ستجرى في يوليو المقبل", "الانتخابات الرئاسية ستجرى في أغسطس المقبل",
+     Reason.DATE, "يوليو"),
+    ("الفلبين ترسل وفدا رسميا إلى اجتماع جنيف", "باكستان ترسل وفدا رسميا إلى اجتماع جنيف",
+     Reason.PLACE, "باكستان"),
+    ("Poverty is rising in Egypt, the ministry said",
+     "Poverty is falling in Egypt, the ministry said", Reason.OPPOSITE, "falling"),
+    ("The talks between the union and the government succeeded",
+     "The talks between the union and the government failed", Reason.OPPOSITE, "succeeded"),
+    ("The company closed its factory in the city",
+     "The company did not close its factory in the city", Reason.NEGATION, "not"),
+    ("The airline will run two flights a week to Seoul",
+     "The airline will run three flights a week to Seoul", Reason.NUMBER, "3"),
+    ("The vote will take place in July", "The vote will take place in August", Reason.DATE,
+     "august"),
+    ("The Philippines is sending a delegation to the Geneva talks",
+     "Pakistan is sending a delegation to the Geneva talks", Reason.NAME, "pakistan"),
+    ("Preparations are under way for a visit by the president to Cairo next month",
+     "There are no such plans for a visit by the president to Cairo", Reason.PLAN, "plans"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "quoted"), CONTRADICTIONS)
+def test_each_kind_of_reason_is_found_and_quotes_the_texts(a, b, kind, quoted):
+    result = relate(a, b)
+    assert result.relation is Relation.CONTRADICTS
+    assert kind in result.kinds
+    reason = result.reasons[result.kinds.index(kind)]
+    assert quoted in reason
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "quoted"), CONTRADICTIONS)
+def test_relation_does_not_depend_on_order(a, b, kind, quoted):
+    assert relate(b, a).relation is relate(a, b).relation
+
+
+def test_plan_against_no_such_plans_in_arabic_uses_the_question_answered():
+    plan = "المحادثات تشمل التحضير لزيارة مرتقبة لرئيس الوزراء إلى القاهرة"
+    denial = "لا توجد مثل هذه الخطط في الوقت الحاضر"
+    question = "إمكانية زيارة رئيس الوزراء للقاهرة"
+    without = relate(plan, denial)
+    within = relate(plan, denial, context_b=question, negated_b=True, negated_a=False)
+    assert without.relation is not Relation.CONTRADICTS
+    assert within.relation is Relation.CONTRADICTS
+    assert within.kinds[0] is Reason.PLAN
+    assert "التحضير" in within.reasons[0] and "الخطط" in within.reasons[0]
+
+
+def test_speculation_against_a_denial():
+    result = relate("احتمال عقد قمة بين الرئيسين في الخريف",
+                    "لا توجد أي خطط لعقد قمة بين الرئيسين",
+                    modality_a="speculation", negated_a=False, negated_b=True)
+    assert result.relation is Relation.CONTRADICTS
+    assert result.kinds[0] is Reason.PLAN
+    assert result.reasons[0].startswith("speculation")
+
+
+def test_extractor_flag_overrides_a_word_that_only_looks_negative():
+    a = "تكثيف الاتصالات بين المسؤولين أمر غير عادي"
+    b = "تكثيف الاتصالات بين المسؤولين أمر معتاد"
+    flagged = relate(a, b)
+    unflagged = relate(a, b, negated_a=False, negated_b=False)
+    assert Reason.NEGATION in flagged.kinds
+    assert Reason.NEGATION not in unflagged.kinds
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("البنك المركزي يرفع سعر الفائدة", "فريق الكرة يفوز بالبطولة الإقليمية"),
+    ("The central bank raised interest rates", "The football team won the regional cup"),
+])
+def test_statements_about_different_matters_are_unrelated(a, b):
+    result = relate(a, b)
+    assert result.relation is Relation.UNRELATED
+    assert result.reasons == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("البنك المركزي يرفع سعر الفائدة", "المركزي يقرر رفع أسعار الفائدة"),
+    ("The central bank raised interest rates on Tuesday",
+     "Interest rates were raised by the central bank on Tuesday"),
+])
+def test_the_same_statement_in_other_words_agrees(a, b):
+    assert relate(a, b).relation is Relation.AGREES
+
+
+def test_result_as_json_is_plain():
+    out = relate("الذهب يرتفع", "الذهب ينخفض").to_dict()
+    assert out["relation"] == "contradicts"
+    assert 0.0 <= out["score"] <= 1.0
+    assert out["kinds"] == ["opposite"]
