@@ -127,7 +127,7 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if start == end:
             continue
         folded = fold(text[start:min(end, start + 60)])
-        if any(folded.startswith(p) for p in lex.skip_prefixes):
+        if folded.startswith(lex.skip_prefixes):
             continue
         out.append((start, end))
     return out
@@ -142,7 +142,7 @@ def _line_may_report(line: str, lex: Lexicon) -> bool:
 def _is_heading(line: str, lex: Lexicon) -> bool:
     # Section headings and captions: short, and not ended as a sentence is.
     stripped = line.rstrip()
-    n_words = len(WORD_RE.findall(stripped))
+    n_words = len(stripped.split())
     if stripped[-1:] in TERMINATORS or stripped[-1:] in "\"”»'’:":
         return n_words <= 3
     return n_words <= 12
