@@ -859,16 +859,28 @@ def _english_np_word(t: Tok, lex: Lexicon, *, first: bool) -> bool:
 
 
 def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
-    """', the Kremlin spokesman,' / '، المتحدثة باسم وزارة الخارجية الروسية،' after a name."""
+    """What stands between commas after the speaker's noun phrase: a role after a name
+    (', the Kremlin spokesman,' / '، المتحدثة باسم وزارة الخارجية الروسية،') or a name after
+    a title ('، يلينا فورونينا،' after المتحدثة باسم الخارجية). Updates `speaker`."""
     lex, toks = state.lex, s.toks
-    if k >= limit or toks[k].raw not in COMMAS or speaker.kind != "name":
+    if k >= limit or toks[k].raw not in COMMAS:
         return k
     m = k + 1
     start = m
     while m < limit and toks[m].raw not in COMMAS and toks[m].norm not in \
             lex.clause_complementizers and toks[m].raw not in TERMINATORS and m - start < 14:
         m += 1
-    if m == start or not _is_role_phrase(state, s, start):
+    if m == start:
+        return k
+    if _is_title(state, s, speaker):
+        name = _bare_name(state, s, start, m)
+        if name is None:
+            return k
+        title = speaker.name
+        speaker.name, speaker.span, speaker.kind = state.text[name[0]:name[1]], name, "name"
+        speaker.role = title
+        return m + 1 if m < limit and toks[m].raw in COMMAS else m
+    if speaker.kind != "name" or not _is_role_phrase(state, s, start):
         return k
     end_tok = m - 1
     span = (toks[start].start, toks[end_tok].end)
@@ -880,6 +892,35 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
     if m < limit and toks[m].raw in COMMAS:
         return m + 1
     return m
+
+
+def _is_title(state: _ArticleState, s: Sentence, speaker: Speaker) -> bool:
+    """A noun phrase that names no one: a role, or (Arabic) a phrase with ال-words in it."""
+    if speaker.kind == "role":
+        return True
+    if speaker.kind != "name" or state.lex.lang != "ar":
+        return False
+    return any(w.startswith("ال") for w in _tokens_of(speaker.name))
+
+
+def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span | None:
+    """Span of a personal name filling toks[start:end] (after an honorific), else None."""
+    lex, toks = state.lex, s.toks
+    words_ = [x for x in range(start, end) if toks[x].word]
+    if words_ and toks[words_[0]].norm in lex.honorifics:
+        words_ = words_[1:]
+    if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
+                                         if not _joins_word(s, x)):
+        return None
+    for x in words_:
+        norm = toks[x].norm
+        if lex.lang == "en" and not toks[x].raw[:1].isupper() and not _joins_word(s, x - 1):
+            return None
+        if lex.lang == "ar" and (norm.startswith(("ال", "لل")) and x == words_[0]
+                                 or norm in lex.np_stops or norm in lex.np_links
+                                 or _verb_at(s, x, lex)):
+            return None
+    return toks[words_[0]].start, toks[words_[-1]].end
 
 
 def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
@@ -936,9 +977,10 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
     seen_definite = False
     for x in words_[1:]:
         norm = toks[x].norm
-        if norm.startswith("ال") or norm.startswith("لل") or norm in lex.np_links or \
+        bare = norm[1:] if norm[:1] == "و" and norm[1:3] == "ال" else norm  # والتخطيط
+        if bare.startswith(("ال", "لل")) or norm in lex.np_links or \
                 norm in lex.roles or norm in lex.bodies:
-            seen_definite = seen_definite or norm.startswith(("ال", "لل"))
+            seen_definite = seen_definite or bare.startswith(("ال", "لل"))
             continue
         if seen_definite or x != words_[1]:
             return x

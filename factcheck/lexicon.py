@@ -65,6 +65,7 @@ class Lexicon:
     roles: frozenset[str]
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
+    honorifics: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
     occasions: frozenset[str]
@@ -165,6 +166,7 @@ def lexicon(lang: str) -> Lexicon:
         roles=_set(r["speakers"]["roles"]),
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
+        honorifics=_set(r["speakers"]["honorifics"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
