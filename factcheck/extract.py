@@ -34,8 +34,8 @@ from factcheck.sentences import (
 
 _CONJ_CLITICS = ("و", "ف")
 _MAX_NP_WORDS = 10
-_EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "two", "three",
-                   "several", "many", "some", "other", "one"}
+_EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three",
+                   "four", "five", "six", "several", "many", "some", "other", "most", "few"}
 # Words that make a run of words a clause, not a speaker's noun phrase.
 _EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "been", "will",
                     "would", "not", "to", "if", "because", "when", "it", "there", "this",
@@ -483,7 +483,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
                              takes_object=takes_object)
     if content is None:
-        content = _content_before(state, s, ev, prev_end, before_np)
+        content = _content_before(state, s, ev, prev_end, before_np, limit)
     if content is None:
         return None
     (c_start, c_end), direct = content
@@ -997,10 +997,10 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
         gender = "f"
     elif any(n in ("spokesman", "chairman", "king", "prince", "mr") for n in norms):
         gender = "m"
-    last_role = max((i for i, n in enumerate(norms) if n in lex.roles), default=None)
+    last_role = max((i for i, n in enumerate(norms) if _en_role(n, lex)), default=None)
     if last_role is not None and last_role + 1 < len(words_):
         name_toks = words_[last_role + 1:]
-        if all(toks[x].raw[:1].isupper() for x in name_toks):
+        if all(toks[x].raw[:1].isupper() or _joins_word(s, x - 1) for x in name_toks):
             n_start = toks[name_toks[0]].start
             role_end = toks[words_[last_role]].end
             return Speaker(text[n_start:end], (n_start, end), role=text[start:role_end],
@@ -1012,6 +1012,11 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
                        kind="role")
     kind = "body" if any(n in lex.bodies for n in norms) else "name"
     return Speaker(text[start:end], (start, end), gender=gender, kind=kind)
+
+
+def _en_role(norm: str, lex: Lexicon) -> bool:
+    # "prosecutors", "officials": plurals of role words too
+    return norm in lex.roles or norm.endswith("s") and norm[:-1] in lex.roles
 
 
 def _pronoun_gender(norm: str) -> str | None:
@@ -1060,7 +1065,7 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     if any(t.norm in _EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
         return None
     first = phrase[0]
-    if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or first.norm in lex.roles \
+    if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or _en_role(first.norm, lex) \
             or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
         return m, end
     return None
@@ -1258,7 +1263,7 @@ def _stops_content(state: _ArticleState, s: Sentence, start: int, limit: int) ->
 
 
 def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
-                    before_np: Speaker | None):
+                    before_np: Speaker | None, limit: int):
     """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
     toks = s.toks
     if state.lex.lang == "ar" and ev.kind == "verb" and (
@@ -1270,7 +1275,7 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
         if state.lex.lang == "en":
             m = _np_before_start(state, s, ev.first)
             end = m if m is not None else end
-    if ev.last + 1 < len(toks) and any(t.word for t in toks[_after_np(state, s, ev):]):
+    if not _nothing_said_after(state, s, ev, limit):
         return None  # something follows the cue that was not understood: leave it
     k = end
     while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
@@ -1284,10 +1289,23 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     return span, False
 
 
-def _after_np(state: _ArticleState, s: Sentence, ev: Event) -> int:
-    np = _noun_phrase(state, s, ev.last + 1, len(s.toks), ev)
+def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
+    """After the cue (and a speaker, listener or adverbials) nothing reported follows:
+    '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""
+    toks = s.toks
+    np = _noun_phrase(state, s, ev.last + 1, limit, ev)
     j = np[1] if np else ev.last + 1
-    return _skip_adverbials(state, s, j, len(s.toks))
+    if state.lex.lang == "en":
+        _, j = _english_listener(state, s, j, limit)
+    j = _skip_adverbials(state, s, j, limit)
+    rest = [t for t in toks[j:limit] if t.word]
+    if not rest:
+        return True
+    if state.lex.lang != "en" or s.quote_opening_at(j) or toks[j].raw == ":":
+        return False
+    # English: an adverbial tail ("in a statement", "separately") says nothing itself
+    return rest[0].norm in state.lex.np_stops or rest[0].norm.endswith("ly") and not any(
+        t.norm in _EN_CLAUSE_WORDS for t in rest)
 
 
 def _inside_quote(text: str, start: int, end: int) -> Span:
