@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from factcheck.articles import AddResult, add_article, article_id, now_iso
+from factcheck.contradict import check_claims, record_contradictions
 from factcheck.errors import FactcheckError, FetchError, InputError
 from factcheck.extract import extract
 from factcheck.feeds import Feed, parse_feed
@@ -406,6 +407,7 @@ def _store_harvests(db: Database, harvests: list[_Harvest]) -> WatchResult:
             else:
                 report.known += 1  # the same text came from another source in this run
         _save_source(db, harvest)
+    seen.save()
     return result
 
 
@@ -425,14 +427,13 @@ def _save_source(db: Database, harvest: _Harvest) -> None:
 
 
 def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
-    """New contradictions between the claims just stored and every claim stored before."""
-    try:
-        from factcheck.contradict import check_claims, record_contradictions
-    except ModuleNotFoundError:  # issue 4 not landed yet
+    """New contradictions of the claims just stored, with every claim stored before or now."""
+    new_claims = [c for result in added for c in result.claims]
+    if not new_claims:
         return []
-    findings = []
-    for result in added:
-        findings.extend(check_claims(db, result.claims, exclude_article=result.article["id"]))
+    # One call for the whole run: the candidate index over the store is built once, not once
+    # per article. The new claims are in the store already and are compared with each other.
+    findings = check_claims(db, new_claims)
     records = record_contradictions(db, findings) if findings else []
     return [{"contradiction": rec, "a": db.claims.get(rec["a"]), "b": db.claims.get(rec["b"])}
             for rec in records]
@@ -441,14 +442,15 @@ def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
 # Identity -------------------------------------------------------------------------------------
 
 class _Seen:
-    """The identity keys and texts the database already knows."""
+    """The identity keys and texts the database already knows, and those marked in this run."""
 
     def __init__(self, db: Database):
         self._db = db
         self._table = db.table(SEEN_TABLE)
+        self._marked: dict[str, dict] = {}
 
     def any(self, keys: list[str]) -> bool:
-        return any(_digest(k) in self._table for k in keys)
+        return any((d := _digest(k)) in self._marked or d in self._table for k in keys)
 
     def has_text(self, text: str) -> bool:
         return article_id(text) in self._db.articles
@@ -456,8 +458,12 @@ class _Seen:
     def mark(self, keys: list[str], *, source: str, article: str) -> None:
         at = now_iso()
         for key in keys:
-            self._table.upsert({"id": _digest(key), "key": key, "source": source,
-                                "article": article, "at": at})
+            self._marked[_digest(key)] = {"id": _digest(key), "key": key, "source": source,
+                                          "article": article, "at": at}
+
+    def save(self) -> None:
+        # One insert for the run: each single insert costs as much as the whole table.
+        self._table.insert_many([r for r in self._marked.values() if r["id"] not in self._table])
 
 
 def _url_keys(*urls: str | None) -> list[str]:

@@ -97,8 +97,12 @@ class LocalServer:
         self._httpd.server_close()
 
 
-def rss(items: list[dict], *, title: str = "Local News", encoding: str = "utf-8") -> bytes:
-    """An RSS 2.0 document; each item dict has guid, link, title, date (RFC 822), body."""
+def rss(items: list[dict], *, title: str = "Local News", encoding: str = "utf-8",
+        full: bool = False) -> bytes:
+    """An RSS 2.0 document; each item dict has guid, link, title, date (RFC 822), body.
+
+    The body goes in <description> (a summary), or in <content:encoded> with `full`.
+    """
     def item(i: dict) -> str:
         parts = [f"<title>{_esc(i.get('title', ''))}</title>"]
         if i.get("guid"):
@@ -107,10 +111,12 @@ def rss(items: list[dict], *, title: str = "Local News", encoding: str = "utf-8"
             parts.append(f"<link>{_esc(i['link'])}</link>")
         if i.get("date"):
             parts.append(f"<pubDate>{i['date']}</pubDate>")
-        parts.append(f"<description>{_esc(i.get('body', ''))}</description>")
+        tag = "content:encoded" if full else "description"
+        parts.append(f"<{tag}>{_esc(i.get('body', ''))}</{tag}>")
         return "<item>" + "".join(parts) + "</item>"
 
-    doc = (f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0"><channel>'
+    doc = (f'<?xml version="1.0" encoding="{encoding}"?>\n<rss version="2.0" '
+           'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
            f"<title>{_esc(title)}</title><link>http://news.example/</link>"
            + "".join(item(i) for i in items) + "</channel></rss>\n")
     return doc.encode(encoding)

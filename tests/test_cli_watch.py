@@ -182,14 +182,15 @@ def test_two_runs_at_once_store_every_claim_once(tmp_path, run):
     feed.write_bytes(rss([item("c-1", KIM_VISIT), item("c-2", VACCINE + " Updated.")]))
     sources = [str(inbox), str(feed)]
     reference = tmp_path / "reference.json"
-    assert run("watch", *sources, "--db", str(reference)).exit_code == 0
+    # Exit 0 or 1: this test is about storage, whatever contradictions the articles hold.
+    assert run("watch", *sources, "--db", str(reference)).exit_code in (0, 1)
     shared = tmp_path / "shared.json"
     command = [sys.executable, "-m", "factcheck", "watch", *sources, "--json",
                "--db", str(shared)]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert all(p.returncode in (0, 1) for p in procs), outputs
     news = [summary(out)["new"] for out, _ in outputs]
     assert sum(news) == len(ALL) + 2  # each item stored by exactly one of the two runs
     data = json.loads(shared.read_text(encoding="utf-8"))  # a valid file
@@ -198,11 +199,12 @@ def test_two_runs_at_once_store_every_claim_once(tmp_path, run):
     assert sorted(got.claims.ids()) == sorted(want.claims.ids()) and len(got.claims) > 0
     assert sorted(got.articles.ids()) == sorted(want.articles.ids())
     assert len(data["claims"]) == len(want.claims)
+    assert sorted(got.table("contradictions").ids()) == \
+        sorted(want.table("contradictions").ids())
     assert not list(Path(tmp_path).glob(".shared.json.*.tmp"))
 
 
 def test_a_reported_kim_visit_contradicts_peskov_and_exits_1(tmp_path, run):
-    pytest.importorskip("factcheck.contradict", reason="needs contradict.py (issue 4)")
     assert run("add", str(SEEDS)).exit_code == 0
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([item("kim-1", KIM_VISIT, title="تحضيرات لزيارة كيم إلى روسيا")],

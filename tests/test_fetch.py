@@ -73,6 +73,13 @@ def test_a_body_past_the_limit_is_abandoned_while_streaming(server, fetcher):
         fetcher.fetch(url)
 
 
+def test_the_limit_counts_decompressed_bytes(server, fetcher):
+    # 3 MB of zeros gzip to a few kilobytes: the declared length says nothing of the bomb.
+    url = server.add("/bomb.gz", b"\0" * (3 * 1024 * 1024), gzip=True)
+    with pytest.raises(FetchError, match="more than the 1.0 MB limit"):
+        fetcher.fetch(url)
+
+
 def test_a_declared_length_past_the_limit_is_refused_before_reading(server, fetcher):
     url = server.add("/declared", b"y" * (2 * 1024 * 1024))
     with pytest.raises(FetchError, match=r"2\.0 MB is over the 1\.0 MB limit"):

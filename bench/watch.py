@@ -1,0 +1,169 @@
+"""What watching costs beside extracting: items/s of `watch` and of extraction alone, same run.
+
+    /tmp/venv/bin/python bench/watch.py [--articles 1000]
+
+Writes --articles generated Arabic and English news articles (half as .txt files in a folder,
+half as items of a local RSS file), then times, in the same run:
+
+- extract: read each article and run the extractor on it (the work watching cannot avoid);
+- watch: `factcheck.watch.watch` over the folder and the feed into a fresh database: parse
+  the feed safely, recognise seen items, extract, store under the lock with one atomic write,
+  check new claims for contradictions;
+- re-run: the same watch again, which must find nothing new.
+
+Prints items/s for each and the ratio watch/extract (target: at most 2x).
+"""
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from localserver import rss  # noqa: E402
+
+import factcheck.watch as watching  # noqa: E402
+from factcheck.extract import extract  # noqa: E402
+from factcheck.feeds import parse_feed  # noqa: E402
+from factcheck.ingest import read_article  # noqa: E402
+from factcheck.store import Store  # noqa: E402
+
+AR_SPEAKERS = ["المتحدث باسم وزارة الصحة حازم العلي", "وزير النقل سامر الخطيب",
+               "مديرة البنك المركزي ليلى منصور", "رئيس هيئة الموانئ عمر الساعدي",
+               "المتحدثة باسم البلدية منى القاسم", "وزير الزراعة يوسف بنعلي",
+               "محافظ العاصمة نبيل الحسن", "رئيسة نقابة المعلمين سعاد يونس"]
+AR_CUES = ["وقال", "وأكد", "وأوضح", "وأعلن"]
+AR_PLACES = ["الزرقاء", "إربد", "العقبة", "مادبا", "جرش", "الكرك", "معان", "السلط", "عجلون",
+             "الطفيلة", "المفرق", "الرمثا", "صويلح", "الفحيص", "الشونة", "ذيبان"]
+# Each matter has one figure per place, so a story told twice agrees with itself; the desk's
+# real feeds repeat stories far more often than they contradict them.
+AR_MATTERS = ["أعمال الصيانة في طريق {p} ستنتهي خلال {n} يومًا",
+              "عدد المسافرين من {p} ارتفع بنسبة {n} في المئة",
+              "البلدية ستطرح مناقصة لمحطة تحلية في {p} تكلف {n} مليون دينار",
+              "المستشفى الجديد في {p} سيستقبل المرضى بعد {n} أسابيع",
+              "مدارس {p} ستستقبل {n} ألف طالب هذا العام",
+              "سوق الخضار المركزي في {p} سيفتح بعد ترميمه خلال {n} شهرًا"]
+EN_SPEAKERS = ["Health Minister Sara Lund", "Transport Minister Daniel Okafor",
+               "Mayor Helen Ross", "Finance Minister Omar Haddad"]
+EN_PLACES = ["Riverton", "Eastfield", "Northgate", "Millbrook", "Stonebridge", "Ashford"]
+EN_MATTERS = ["the new line to {p} would open in {n} weeks",
+              "unemployment in {p} had fallen for a {n}th month",
+              "the {p} hospital would add {n} beds"]
+DAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس"]
+
+
+def figure(matter: str, place: str) -> int:
+    return 2 + sum(map(ord, matter + place)) % 80
+
+
+def fill(rng: random.Random, matters: list[str], places: list[str]) -> str:
+    matter, place = rng.choice(matters), rng.choice(places)
+    return matter.format(p=place, n=figure(matter, place))
+
+
+def article(rng: random.Random, n: int) -> str:
+    if n % 4 == 3:
+        who = rng.choice(EN_SPEAKERS)
+        first, second = (fill(rng, EN_MATTERS, EN_PLACES) for _ in range(2))
+        return (f"{who} said on Monday that {first}. The minister added that {second}.\n"
+                f"Officials met {n} times this year, according to the ministry.")
+    who = rng.choice(AR_SPEAKERS)
+    first, second, third = (fill(rng, AR_MATTERS, AR_PLACES) for _ in range(3))
+    return "\n".join([
+        f"{rng.choice(AR_CUES)} {who}، يوم {rng.choice(DAYS)}، إن {first}، مضيفًا أن {second}.",
+        "وشهدت المدينة أمطارًا غزيرة أدت إلى إغلاق عدد من الطرق الفرعية.",
+        f"وأشارت مصادر في الوزارة إلى أن {third}، وفق البيان رقم {n}.",
+    ])
+
+
+def build(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
+    rng = random.Random(5)
+    texts = [article(rng, n) for n in range(count)]
+    folder = workdir / "inbox"
+    folder.mkdir()
+    half = count // 2
+    for n, text in enumerate(texts[:half]):
+        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
+    feed = workdir / "feed.xml"
+    # Full content in the feed, as a desk's wire feed carries it: no page is fetched.
+    feed.write_bytes(rss([{"guid": f"bench-{n}", "link": f"http://news.example/{n}",
+                           "title": f"خبر {n}", "body": text}
+                          for n, text in enumerate(texts[half:], half)], full=True))
+    return folder, feed, texts
+
+
+def time_extract(folder: Path, feed: Path) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    items = claims = 0
+    for path in sorted(folder.glob("*.txt")):
+        claims += len(extract(read_article(str(path)).text))
+        items += 1
+    for item in parse_feed(feed.read_bytes(), name=str(feed)).items:
+        claims += len(extract(item.text))
+        items += 1
+    return time.perf_counter() - start, items, claims
+
+
+SPENT = {"contradictions": 0.0}
+
+
+def timed(fn):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            SPENT["contradictions"] += time.perf_counter() - start
+    return wrapper
+
+
+# The contradiction check (issue 4) is timed apart, so its cost is seen beside watching's own.
+watching.check_claims = timed(watching.check_claims)
+watching.record_contradictions = timed(watching.record_contradictions)
+
+
+def time_watch(folder: Path, feed: Path, db: Path) -> tuple[float, int, int, int]:
+    SPENT["contradictions"] = 0.0
+    start = time.perf_counter()
+    result = watching.watch([str(folder), str(feed)], store=Store(db))
+    seconds = time.perf_counter() - start
+    return seconds, sum(r.new for r in result.sources), len(result.claims), \
+        len(result.contradictions)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="How many articles.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        folder, feed, texts = build(workdir, args.articles)
+        extract(texts[0])  # warm the language tables, as a long-running watch would have them
+        e_s, e_items, e_claims = time_extract(folder, feed)
+        w_s, w_items, w_claims, w_found = time_watch(folder, feed, workdir / "claims.json")
+        c_s = SPENT["contradictions"]
+        r_s, r_items, _, _ = time_watch(folder, feed, workdir / "claims.json")
+        size = (workdir / "claims.json").stat().st_size
+    print(f"{args.articles} articles ({args.articles // 2} files, "
+          f"{args.articles - args.articles // 2} feed items)")
+    print(f"extract only : {e_items / e_s:8.1f} items/s  ({e_s:.2f} s, {e_claims} claims)")
+    print(f"watch        : {w_items / w_s:8.1f} items/s  ({w_s:.2f} s, {w_items} new items, "
+          f"{w_claims} claims stored, {w_found} contradictions, database "
+          f"{size / 1e6:.1f} MB)")
+    print(f"watch again  : {e_items / r_s:8.1f} items/s  ({r_s:.2f} s, {r_items} new items)")
+    own = w_s - c_s
+    print(f"  of which contradiction check (check_claims + record_contradictions): {c_s:.2f} s")
+    print(f"watch without the check: {w_items / own:8.1f} items/s  ({own:.2f} s)")
+    for name, seconds in (("watch / extract time", w_s), ("watch without the check / extract",
+                                                          own)):
+        ratio = seconds / e_s
+        print(f"{name}: {ratio:.2f}x (target <= 2x) -> {'OK' if ratio <= 2 else 'OVER TARGET'}")
+
+
+if __name__ == "__main__":
+    main()
