@@ -637,7 +637,7 @@ def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | 
         return None
     for k in range(j, min(limit, j + 8)):
         t = s.toks[k]
-        if not t.word and not t.raw == "'":
+        if not t.word and t.raw != "'":
             return None
         if t.norm == "that":
             return k
@@ -665,7 +665,7 @@ def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bo
     lex, t = state.lex, s.toks[j]
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
         return True
-    if t.norm in lex.prepositions and not _complementizer_ahead(state, s, j + 1, limit):
+    if _is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
         return True  # "في بيانها على ضرورة ...": the preposition opens the content
     if lex.lang == "en":
         # "on Tuesday", "in a statement": stop at the first word that is not part of it
@@ -735,7 +735,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         if j < limit and s.quote_opening_at(j) and ev.kind != "verb":
             return _quoted_name(state, s, j)
         return None
-    if toks[j].norm in lex.clause_complementizers or toks[j].norm in lex.prepositions:
+    if toks[j].norm in lex.clause_complementizers or _is_preposition(toks[j], lex):
         return None
     if _listener_head(state, s, j):
         return None
@@ -825,7 +825,7 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
         return True
     if _listener_head(state, s, k) or _is_adverbial_start(state, s, k):
         return True
-    if norm in lex.prepositions:
+    if _is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
         nxt = s.toks[k + 1] if k + 1 < limit else None
         if nxt is not None and nxt.norm in lex.clause_complementizers:
@@ -834,6 +834,11 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     if norm in lex.object_starts or norm in lex.participles:
         return True
     return bool(lex.lang == "ar" and _verb_at(s, k, lex))
+
+
+def _is_preposition(t: Tok, lex: Lexicon) -> bool:
+    # Folding writes على (on) and the name علي alike; the alef maqsura tells them apart.
+    return t.norm in lex.prepositions and not (t.norm == "علي" and t.raw.endswith("ي"))
 
 
 def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
@@ -963,7 +968,10 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
         return Speaker(text[start:end], (start, end), gender=gender)
     name_from = _name_start(state, s, words_)
     if is_role and name_from is not None:
-        role_end = toks[words_[words_.index(name_from) - 1]].end
+        role_words = words_[:words_.index(name_from)]
+        while len(role_words) > 1 and toks[role_words[-1]].norm in lex.honorifics:
+            role_words.pop()  # الخبير الاقتصادي | الدكتور | سامي النجار
+        role_end = toks[role_words[-1]].end
         return Speaker(text[toks[name_from].start:end], (toks[name_from].start, end),
                        role=text[start:role_end], gender=gender)
     return Speaker(text[start:end], (start, end), gender=gender,
@@ -974,18 +982,22 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
     # After a role head and its ال-complements, the first bare word starts the name:
     # وزير الخارجية الروسي | سيرغي لافروف.
     lex, toks = state.lex, s.toks
-    seen_definite = False
+    previous = toks[words_[0]].norm
     for x in words_[1:]:
         norm = toks[x].norm
         bare = norm[1:] if norm[:1] == "و" and norm[1:3] == "ال" else norm  # والتخطيط
         if bare.startswith(("ال", "لل")) or norm in lex.np_links or \
-                norm in lex.roles or norm in lex.bodies:
-            seen_definite = seen_definite or bare.startswith(("ال", "لل"))
+                norm in lex.roles or norm in lex.bodies or norm in lex.honorifics:
+            previous = bare
             continue
-        if seen_definite or x != words_[1]:
+        # A bare word after another bare noun is its complement (جامعة بغداد), and a nisba
+        # after an indefinite title its adjective (مسؤول أمني): neither starts a name.
+        after_title = previous.startswith(("ال", "لل")) or previous in lex.roles or \
+            previous in lex.honorifics
+        nisba = norm.endswith(("ي", "يه")) and not previous.startswith("ال")
+        if after_title and not nisba:
             return x
-        if toks[words_[0]].norm.startswith("ال"):
-            return x  # الرئيس بوتين
+        previous = norm
     return None
 
 
@@ -1108,11 +1120,11 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         if n_words > 8:
             return None
     while m < end and (not toks[m].word and not s.quote_opening_at(m) or
-                       toks[m].norm in lex.auxiliaries):
-        m += 1  # وكانت الوكالة ...
+                       toks[m].norm in lex.auxiliaries or _match(s, m, lex.connectives)):
+        m += max(1, _match(s, m, lex.connectives))  # وكانت الوكالة ... / لكنه حذر
     if m >= end or not toks[m].word:
         return None
-    if toks[m].norm in lex.prepositions or toks[m].norm in lex.clause_complementizers or \
+    if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
             any(_verb_at(s, x, lex) for x in range(m, end)):
         return None
     return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
@@ -1216,7 +1228,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
     if j >= limit:
         return None
     t = toks[j]
-    if t.norm in lex.prepositions and j + 1 < limit and \
+    if _is_preposition(t, lex) and j + 1 < limit and \
             toks[j + 1].norm in lex.clause_complementizers:
         j += 1
         t = toks[j]
@@ -1226,7 +1238,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         start = j + 1
     elif s.quote_opening_at(j):
         start = j
-    elif t.norm in lex.prepositions:
+    elif _is_preposition(t, lex):
         start = j + 1
     elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
         start = j  # "said the plan was dead": a clause with no "that"

@@ -294,3 +294,40 @@ def test_one_word_title_is_not_resolved_to_another_title_holder():
         "ونقل التلفزيون الرسمي عن الرئيس قوله إن الإصلاحات مستمرة."
     )
     assert claims[1]["speaker"]["name"] == "الرئيس"
+
+
+def test_title_then_name_between_commas():
+    c = one("وقالت منسقة الطوارئ في المنظمة، كلير دوبوا، إن الفرق الطبية تعمل في ظروف صعبة.")
+    assert c["speaker"]["name"] == "كلير دوبوا"
+    assert c["speaker"]["role"] == "منسقة الطوارئ في المنظمة"
+
+
+def test_honorific_belongs_to_neither_title_nor_name():
+    c = one("وقال الخبير الاقتصادي الدكتور سامي النجار إن التضخم سيتراجع.")
+    assert c["speaker"]["name"] == "سامي النجار"
+    assert c["speaker"]["role"] == "الخبير الاقتصادي"
+
+
+def test_coordinated_title_is_all_title():
+    c = one("وقال وزير الاقتصاد والتخطيط فيصل الدوسري إن النمو تسارع.")
+    assert c["speaker"]["name"] == "فيصل الدوسري"
+    assert c["speaker"]["role"] == "وزير الاقتصاد والتخطيط"
+
+
+def test_place_after_a_bare_noun_is_not_a_name():
+    c = one("وقال أستاذ الاقتصاد في جامعة بغداد إن الموازنة تأخرت.")
+    assert c["speaker"]["name"] == "أستاذ الاقتصاد في جامعة بغداد"
+
+
+def test_nisba_after_an_indefinite_title_is_an_adjective():
+    c = one("وقال مسؤول أمني إسرائيلي لموقع «واللا» إن الجيش يراقب التطورات، دون أن يقدم تفاصيل.")
+    assert c["speaker"]["name"] == "مسؤول أمني إسرائيلي"
+    assert c["listener"]["text"] == "واللا"
+    assert c["content"]["text"] == "الجيش يراقب التطورات"
+
+
+def test_lakinnahu_continues_the_speaker_in_a_new_claim():
+    claims = all_("ورأى المحلل حسن علي أن الخلاف طبيعي، لكنه حذر من أن التأخير مكلف.")
+    assert [c["cue"]["text"] for c in claims] == ["رأى", "حذر"]
+    assert [c["speaker"]["name"] for c in claims] == ["حسن علي", "حسن علي"]
+    assert claims[0]["content"]["text"] == "الخلاف طبيعي"
