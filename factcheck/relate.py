@@ -105,6 +105,7 @@ class Statement:
     speculative: bool
     joined: str  # sorted stems, for fuzzy similarity
     text: str  # folded words in order, for character similarity and word order
+    grams: frozenset[str]  # character trigrams of the content words, across word edges
     bigrams: frozenset[tuple[str, str]]
 
 
@@ -137,8 +138,12 @@ def lexicon() -> Lexicon:
 
 @cache
 def model() -> dict:
-    """The learned stages (weights per feature, intercepts), thresholds and provenance."""
-    return json.loads(files("factcheck.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    """The learned layers (word weights per class, trees) and their provenance."""
+    m = json.loads(files("factcheck.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    # Nodes as tuples, trees side by side per stage: walking them is the hot loop.
+    m["trees"]["stages"] = tuple(tuple(tuple(tuple(node) for node in tree) for tree in stage)
+                                 for stage in m["trees"]["stages"])
+    return m
 
 
 def _bare(word: str) -> str:
@@ -193,7 +198,8 @@ def read_statement(
                 places.add(form)
             if form in lex.antonyms:
                 ants.setdefault(stem(word), set()).update(lex.antonyms[form])
-        if _is_name(text[tok.start : tok.end], word, stop, lex):
+        # The first word of a sentence is capitalised whatever it is.
+        if i > 0 and _is_name(text[tok.start : tok.end], word, stop, lex):
             names.add(word)
         if (word in stop or bare in stop) and stem(word) not in ants:
             continue
@@ -222,8 +228,17 @@ def read_statement(
         speculative,
         " ".join(sorted(terms)),
         " ".join(folded),
+        _trigrams(terms),
         frozenset(zip(folded, folded[1:], strict=False)),
     )
+
+
+def _trigrams(terms) -> frozenset[str]:
+    out = set()
+    for term in terms:
+        padded = f" {term} "
+        out.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(out)
 
 
 def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> bool:
@@ -299,6 +314,7 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
         "chars": fuzz.ratio(a.text, b.text) / 100.0,
         "bigrams": len(a.bigrams & b.bigrams) / (len(a.bigrams | b.bigrams) or 1),
         "length_gap": abs(len(a.terms) - len(b.terms)) / union,
+        "trigrams": len(a.grams & b.grams) / (len(a.grams | b.grams) or 1),
     }
     if neg_a != neg_b:
         f["negation_one_side"] = 1.0
@@ -335,6 +351,7 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
         for x in only_a:
             for y in only_b:
                 f["p:" + _pair_key(x, y)] = 1.0
+                f["q:" + _pair_key(_rootish(x), _rootish(y))] = 1.0
     return f
 
 
@@ -360,22 +377,52 @@ def _plan_against_denial(plan: Statement, denial: Statement) -> bool:
     )
 
 
-def _logistic(stage: dict, f: dict[str, float]) -> float:
-    weights = stage["weights"]
-    z = stage["intercept"] + sum(weights.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def is_dense(name: str) -> bool:
+    """Features that describe the pair as a whole, not one word of it."""
+    return name[:2] not in ("d:", "p:", "r:", "q:")
 
 
-def _decide(f: dict[str, float]) -> tuple[Relation, float]:
-    """Two learned stages: about the same matter at all? then agree or disagree."""
+def decide(f: dict[str, float]) -> tuple[Relation, float]:
+    """The learned decision: word-level probabilities, then trees over the pair's features."""
     m = model()
-    p_other = _logistic(m["related"], f)
-    if p_other >= m["other_threshold"]:
-        return Relation.UNRELATED, p_other
-    p_dis = _logistic(m["stance"], f)
-    if p_dis >= m["disagree_threshold"]:
-        return Relation.CONTRADICTS, p_dis
-    return Relation.AGREES, 1.0 - p_dis
+    words = _softmax(_linear(m["words"], f))
+    row = [f.get(name, 0.0) for name in m["dense"]] + words
+    trees = m["trees"]
+    raw = list(trees["init"])
+    rate = trees["learning_rate"]
+    sums = [0.0] * len(raw)
+    for stage in trees["stages"]:
+        for k, tree in enumerate(stage):
+            node = tree[0]
+            while node[0] >= 0:
+                node = tree[node[2]] if row[node[0]] <= node[1] else tree[node[3]]
+            sums[k] += node[4]
+    raw = [r + rate * v for r, v in zip(raw, sums, strict=True)]
+    probs = _softmax(raw)
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return _RELATION[m["classes"][best]], probs[best]
+
+
+_RELATION = {"agree": Relation.AGREES, "disagree": Relation.CONTRADICTS,
+             "other": Relation.UNRELATED}
+
+
+def _linear(layer: dict, f: dict[str, float]) -> list[float]:
+    weights = layer["weights"]
+    out = list(layer["intercept"])
+    for name, value in f.items():
+        w = weights.get(name)
+        if w is not None:
+            for k in range(len(out)):
+                out[k] += w[k] * value
+    return out
+
+
+def _softmax(values: list[float]) -> list[float]:
+    top = max(values)
+    exp = [math.exp(v - top) for v in values]
+    total = sum(exp)
+    return [e / total for e in exp]
 
 
 def relate(
@@ -411,7 +458,7 @@ def relate_claims(a: dict, b: dict) -> RelationResult:
 
 def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
     f = features(sa, sb)
-    relation, score = _decide(f)
+    relation, score = decide(f)
     shared = min(len(matched(sa, sb)), len(matched(sb, sa)))
     if relation is not Relation.CONTRADICTS and _denial_of_prospect(f, shared):
         # A plan or a prospect against "no such plans" on shared words: the headline corpus
@@ -463,10 +510,11 @@ def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reaso
 
 
 def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[str]:
-    weights = model()["stance"]["weights"]
+    weights = model()["words"]["weights"]
     out = []
     for name in f:
-        if name.startswith("p:") and weights.get(name, 0.0) >= LEARNED_REASON_WEIGHT:
+        w = weights.get(name) if name.startswith("p:") else None
+        if w and w[1] - w[0] >= LEARNED_REASON_WEIGHT:
             x, y = name[2:].split("|")
             wx, wy = (x, y) if x in a.terms else (y, x)
             out.append(
