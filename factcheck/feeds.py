@@ -86,7 +86,7 @@ def _check_xml(raw: bytes, name: str) -> str | None:
         raise FetchError(
             f"{name}: refused: the XML declares entities or external references "
             f"({type(exc).__name__}), a known attack on XML parsers") from None
-    except ParseError as exc:
+    except (ParseError, LookupError, ValueError) as exc:  # LookupError: unknown encoding
         return f"malformed XML ({exc})"
     return None
 

@@ -111,6 +111,7 @@ class _Harvest:
 
     report: SourceReport
     source_id: str
+    state: dict = field(default_factory=dict)  # the source's record from the last runs
     candidates: list[_Candidate] = field(default_factory=list)
     validators: dict | None = None
 
@@ -177,9 +178,12 @@ def is_url(source: str) -> bool:
 
 def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> list[_Harvest]:
     seen = _Seen(snapshot)
-    harvests = [_Harvest(SourceReport(s), source_id(s)) for s in sources]
-    urls = [h for h in harvests if is_url(h.report.source) and not _known_page(h, snapshot, seen)]
-    requests = [_request(snapshot, h) for h in urls]
+    states = snapshot.table(SOURCES_TABLE)
+    harvests = [_Harvest(SourceReport(s), sid, states.get(sid) or {})
+                for s, sid in ((s, source_id(s)) for s in sources)]
+    urls = [h for h in harvests if is_url(h.report.source) and not _known_page(h, seen)]
+    requests = [Request(h.report.source, etag=h.state.get("etag"),
+                        last_modified=h.state.get("last_modified")) for h in urls]
     done = [0]
 
     def fetched():
@@ -202,21 +206,15 @@ def _harvest_all(sources, snapshot, fetcher, *, since, max_items, progress) -> l
     return harvests
 
 
-def _known_page(harvest: _Harvest, snapshot: Database, seen: "_Seen") -> bool:
+def _known_page(harvest: _Harvest, seen: "_Seen") -> bool:
     """A page source stored before is not fetched again: its URL identifies the story."""
-    state = snapshot.table(SOURCES_TABLE).get(harvest.source_id) or {}
-    if state.get("kind") != SourceKind.PAGE or not seen.any(_url_keys(harvest.report.source)):
+    if harvest.state.get("kind") != SourceKind.PAGE or \
+            not seen.any(_url_keys(harvest.report.source)):
         return False
     report = harvest.report
     report.kind, report.status, report.items, report.known = (
         SourceKind.PAGE, SourceStatus.UNCHANGED, 1, 1)
     return True
-
-
-def _request(snapshot: Database, harvest: _Harvest) -> Request:
-    state = snapshot.table(SOURCES_TABLE).get(harvest.source_id) or {}
-    return Request(harvest.report.source, etag=state.get("etag"),
-                   last_modified=state.get("last_modified"))
 
 
 def _harvest_one(harvest: _Harvest, reply, seen: "_Seen", *, since: date | None) -> None:
@@ -244,7 +242,9 @@ def _harvest_one(harvest: _Harvest, reply, seen: "_Seen", *, since: date | None)
 def _harvest_response(harvest: _Harvest, reply: Response, seen: "_Seen", since) -> None:
     report = harvest.report
     if reply.not_modified:
-        report.kind, report.status = None, SourceStatus.UNCHANGED
+        known = harvest.state.get("kind")
+        report.kind = SourceKind(known) if known else None
+        report.status = SourceStatus.UNCHANGED
         return
     harvest.validators = {"etag": reply.etag, "last_modified": reply.last_modified}
     if _looks_like_feed(reply.body, reply.content_type):
@@ -414,6 +414,7 @@ def _store_harvests(db: Database, harvests: list[_Harvest]) -> WatchResult:
 def _save_source(db: Database, harvest: _Harvest) -> None:
     table = db.table(SOURCES_TABLE)
     report = harvest.report
+    # Read again under the lock, so what an overlapping run saved meanwhile is kept.
     record = table.get(harvest.source_id) or {"id": harvest.source_id,
                                               "source": _source_name(report.source)}
     record["checked"] = now_iso()

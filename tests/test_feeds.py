@@ -73,6 +73,13 @@ def test_malformed_xml_that_still_yields_items_is_read_with_a_warning():
     assert feed.warnings and feed.warnings[0].startswith("loose.xml: malformed XML")
 
 
+def test_an_unknown_declared_encoding_is_malformed_not_a_crash():
+    raw = rss([{"guid": "u-1", "title": "t", "body": BRIDGE}]).replace(b"utf-8", b"x-klingon")
+    feed = parse_feed(raw, name="odd.xml")
+    assert feed.warnings[0].startswith("odd.xml: malformed XML (unknown encoding: x-klingon)")
+    assert [i.text for i in feed.items] == [BRIDGE]
+
+
 def test_feeds_are_told_from_pages():
     assert looks_like_feed(rss([]))
     assert looks_like_feed(atom([]))

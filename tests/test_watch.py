@@ -88,7 +88,8 @@ def test_a_second_run_stores_nothing_and_uses_conditional_get(server, store):
     assert (first.sources[0].new, first.sources[0].status) == (2, SourceStatus.OK)
     before = store.read()
     second = run(store, url)
-    assert (second.sources[0].new, second.sources[0].status) == (0, SourceStatus.UNCHANGED)
+    assert (second.sources[0].new, second.sources[0].status, second.sources[0].kind) == \
+        (0, SourceStatus.UNCHANGED, SourceKind.FEED)
     assert server.requests[-1][1].get("If-None-Match") == '"feed-v1"'
     assert second.articles == [] and second.claims == []
     after = store.read()
