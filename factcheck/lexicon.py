@@ -96,14 +96,17 @@ def _set(items) -> frozenset[str]:
 
 
 def _gender(lang: str, lemma: str, form: str) -> str | None:
+    """The gender (or plural) a verb form marks: قالت f, يقول m, قالوا p; English marks none."""
     if lang == "en":
         return None
+    if form == lemma:
+        return "m"
     if form.endswith(("وا", "ون")):
         return "p"
-    if form == lemma + "ت" or (form.startswith("ت") and not lemma.startswith("ت")):
-        return "f"
-    if form.startswith("تت") or (lemma.startswith("ت") and form == lemma + "ت"):
-        return "f"
+    if form.endswith("ت"):
+        return "f"  # قالت، نفت، رأت: the past tense's feminine ending
+    if form.startswith("تت") or form.startswith("ت") and not lemma.startswith("ت"):
+        return "f"  # تقول، تتابع
     return "m"
 
 
