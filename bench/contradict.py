@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 from factcheck import relate as rel
+from factcheck.match import Index
+from factcheck.normalize import fold
 
 CLASSES = ["agree", "disagree", "other"]
 TO_CLASS = {rel.Relation.AGREES: "agree", rel.Relation.CONTRADICTS: "disagree",
@@ -52,6 +54,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path,
                         default=Path(__file__).resolve().parents[2] / "shared" / "data" / "ans")
     parser.add_argument("--split", default="dev", help="dev (train is what the model saw).")
+    parser.add_argument("--store", type=int, default=100_000,
+                        help="Claims in the synthetic store for the matching figures.")
     args = parser.parse_args()
     with (args.data / f"stance-{args.split}.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
@@ -83,6 +87,32 @@ def main() -> None:
     warm = (time.perf_counter() - t) / len(pairs) * 1e6
     print(f"\nrelate: {ours:.1f} µs/pair cold ({ours / base:.1f}x the negation rule's reading), "
           f"{warm:.1f} µs/pair with both statements already read")
+    bench_store(args.data, args.store, [a for a, _ in pairs[:50]])
+
+
+def bench_store(data: Path, size: int, new: list[str]) -> None:
+    """Matching against a store of `size` claims made of train headlines, numbered apart."""
+    with (data / "stance-train.csv").open(encoding="utf-8") as fh:
+        heads = [h for r in csv.DictReader(fh) for h in (r["s1"], r["s2"])]
+    claims = [_claim(f"{heads[i % len(heads)]} {i}", f"c{i}") for i in range(size)]
+    t = time.perf_counter()
+    for c in claims:
+        fold(c["content"]["text"])
+    base = time.perf_counter() - t
+    t = time.perf_counter()
+    index = Index(claims)
+    build = time.perf_counter() - t
+    t = time.perf_counter()
+    found = sum(len(index.candidates(_claim(text, None))) for text in new)
+    each = (time.perf_counter() - t) / len(new)
+    print(f"\nstore of {size:,} claims: index built in {build:.2f} s ({build / base:.1f}x "
+          f"folding every claim's text once, {base:.2f} s); candidates for a new claim in "
+          f"{each * 1e3:.1f} ms ({found / len(new):.1f} candidates on average)")
+
+
+def _claim(text: str, cid: str | None) -> dict:
+    return {"id": cid, "speaker": {"name": None}, "content": {"text": text}, "context": None,
+            "negated": False, "modality": "assertion"}
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from factcheck.normalize import stem, words
-from factcheck.relate import Statement, matched, read_statement
+from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
+from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
 
 # A candidate must share at least this many content words with the claim ...
 MIN_SHARED = 2
@@ -39,6 +39,21 @@ def read_claim(claim: dict) -> Statement:
                           negated=bool(claim.get("negated")), modality=claim.get("modality"))
 
 
+def claim_forms(claim: dict) -> set[str]:
+    """The index keys of a claim, read cheaply: the forms read_statement gives, and a few
+    more (an extra key only adds a candidate that `matter` then weighs in full)."""
+    stop = stopwords()
+    out = set()
+    for text in (claim["content"]["text"], claim.get("context") or ""):
+        for word in WORD_RE.findall(fold(text)):
+            if word in stop:
+                continue
+            out.add(stem(word))
+            if is_arabic(word) and len(word) >= 5 and word[0] in PROCLITICS:
+                out.add(stem(word[1:]))
+    return out
+
+
 def speaker_terms(claim: dict) -> frozenset[str]:
     name = (claim.get("speaker") or {}).get("name") or ""
     return frozenset(stem(w) for w in words(name) if len(w) > 2)
@@ -49,12 +64,18 @@ class Index:
 
     def __init__(self, claims: list[dict]):
         self.claims = claims
-        self.statements = [read_claim(c) for c in claims]
+        self._statements: dict[int, Statement] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, s in enumerate(self.statements):
-            for form in s.forms:
+        for i, c in enumerate(claims):
+            for form in claim_forms(c):
                 self.postings[form].append(i)
         self.size = len(claims)
+
+    def statement(self, i: int) -> Statement:
+        # Read in full only when a claim turns out to be a candidate: most never are.
+        if i not in self._statements:
+            self._statements[i] = read_claim(self.claims[i])
+        return self._statements[i]
 
     def weight(self, term: str) -> float:
         """Rarity of a word in the indexed claims (smoothed inverse document frequency)."""
@@ -78,7 +99,7 @@ class Index:
             other = self.claims[i]
             if other.get("id") is not None and other.get("id") == claim.get("id"):
                 continue
-            found = self.matter(s, self.statements[i], claim, other)
+            found = self.matter(s, self.statement(i), claim, other)
             if found is not None:
                 scored.append(found)
         scored.sort(key=lambda c: c.matter, reverse=True)

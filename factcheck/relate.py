@@ -153,7 +153,8 @@ def _bare(word: str) -> str:
     return word
 
 
-def _stopwords() -> frozenset[str]:
+@cache
+def stopwords() -> frozenset[str]:
     return rules_for("ar").stopwords | rules_for("en").stopwords
 
 
@@ -171,7 +172,7 @@ def read_statement(
     judgement of negation wins over the word lists (it knows that "أمر غير عادي" denies nothing).
     """
     lex = lexicon()
-    stop = _stopwords()
+    stop = stopwords()
     content = tokens(text)
     folded = [t.norm for t in content]
     skip = _not_negation_positions(folded, lex.not_negation)
