@@ -86,7 +86,7 @@ def check_claims(db: Database, claims: list[dict], *,
     within = Index(claims)
     for i, claim in enumerate(claims):
         for cand in within.candidates(claim):
-            if within.claims.index(cand.claim) > i:
+            if cand.position > i:  # each pair once
                 finding = judge(claim, cand)
                 if finding and finding.relation is Relation.CONTRADICTS:
                     findings.append(finding)

@@ -31,6 +31,7 @@ class Candidate:
     claim: dict
     matter: float
     shared: tuple[str, ...]
+    position: int = -1  # where the claim stands in the indexed list
 
 
 def read_claim(claim: dict) -> Statement:
@@ -101,7 +102,7 @@ class Index:
                 continue
             found = self.matter(s, self.statement(i), claim, other)
             if found is not None:
-                scored.append(found)
+                scored.append(Candidate(found.claim, found.matter, found.shared, i))
         scored.sort(key=lambda c: c.matter, reverse=True)
         return scored[:limit]
 

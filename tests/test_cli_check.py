@@ -38,6 +38,15 @@ def test_add_of_the_seed_records_and_prints_the_two_contradictions(run, seed_tex
     assert speakers == [["-", "دميتري بيسكوف"], ["دميتري بيسكوف", "ليم يول-تشول"]]
 
 
+def test_add_prints_the_new_contradictions_and_still_exits_0(run, seed_text, tmp_path,
+                                                            monkeypatch):
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("add", "seed.txt")
+    assert result.exit_code == 0
+    assert "seed.txt: 2 new contradictions" in result.stdout
+
+
 def test_contradictions_lists_them_with_reasons_and_filters(run, seed_text, tmp_path):
     _add_seed(run, seed_text, tmp_path)
     listed = json.loads(run("contradictions", "--json").stdout)
