@@ -580,6 +580,8 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
     j = _skip_adverbials(state, s, j, limit)
     if listener is None:
         listener, j = _listener(state, s, j, limit)
+        if listener is None:
+            listener, j = _named_listener(state, s, j, limit)
         j = _skip_adverbials(state, s, j, limit)
     if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
         speaker.gender = ev.cue.gender
@@ -610,9 +612,14 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
     toks = s.toks
     while j < limit:
         t = toks[j]
-        if t.raw in COMMAS and j + 1 < limit and _is_adverbial_start(state, s, j + 1):
-            j += 1
-            continue
+        if t.raw in COMMAS and j + 1 < limit:
+            closing = _parenthesis_close(state, s, j + 1, limit)
+            if closing is not None:
+                j = closing + 1  # "، طالبًا عدم الكشف عن هويته،" / ", declining to be named,"
+                continue
+            if _is_adverbial_start(state, s, j + 1):
+                j += 1
+                continue
         if not _is_adverbial_start(state, s, j):
             return j
         that = _that_ahead(state, s, j, limit)
@@ -623,12 +630,33 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
         j += 1
         while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit):
             j += 1
-        if j - start > 7:
+        bounded = opened_by_comma and j < limit and toks[j].raw in COMMAS
+        if j - start > (14 if bounded else 7):
             return start  # ran on without an end: not an adverbial after all
         if j + 1 < limit and toks[j].raw in COMMAS and (
                 opened_by_comma or _content_intro(state, s, j + 1)):
             j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
+
+
+def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """Index of the comma closing a participial aside that starts at token j, if it is one."""
+    toks, lex = s.toks, state.lex
+    t = toks[j]
+    if not t.word or t.norm in lex.participles or _verb_at(s, j, lex):
+        return None
+    if lex.lang == "ar":
+        aside = t.norm.endswith("ا") and len(t.norm) >= 4 and not t.norm.startswith("ال")
+    else:
+        aside = _is_parenthesis(t)
+    if not aside:
+        return None
+    for k in range(j + 1, min(limit, j + 15)):
+        if toks[k].raw in COMMAS:
+            return k
+        if toks[k].raw in TERMINATORS or s.quote_opening_at(k):
+            return None
+    return None
 
 
 def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -706,6 +734,23 @@ def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     return (state.text[start:end], (start, end)), k
 
 
+def _named_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+    """لسكاي نيوز عربية إن / لبي بي سي إن: ل + a name right before the reported clause."""
+    toks = s.toks
+    if state.lex.lang != "ar" or j >= limit or not toks[j].word:
+        return None, j
+    norm = toks[j].norm
+    if not norm.startswith("ل") or len(norm) < 3 or norm.startswith(("لل", "لما")):
+        return None, j
+    for k in range(j + 1, min(limit, j + 5)):
+        if toks[k].norm in state.lex.clause_complementizers:
+            start, end = toks[j].start + 1, toks[k - 1].end
+            return (state.text[start:end], (start, end)), k
+        if not toks[k].word:
+            return None, j
+    return None, j
+
+
 def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     """'told reporters', 'told AFP', 'told the BBC': the one spoken to."""
     toks, lex = s.toks, state.lex
@@ -764,6 +809,10 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                 k += 2  # Eul-chul, يول-تشول: one name across the hyphen
                 words += 1
                 continue
+            close = _bracket_alias_end(s, k, limit) if words else None
+            if close is not None:
+                k = close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
+                continue
             break
         if words and _np_ends_at(state, s, k, limit, ev):
             break
@@ -776,13 +825,44 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
             return None
     if words == 0:
         return None
+    k = _known_name_end(state, s, j, k)
     start = toks[j].start + attached
-    end = toks[k - 1].end if toks[k - 1].word or toks[k - 1].raw in "”»\"" else toks[k - 2].end
+    end = toks[k - 1].end if toks[k - 1].word or toks[k - 1].raw in "”»\")" else toks[k - 2].end
     speaker = _speaker_from_np(state, s, j, k, start, end)
     if speaker is None:
         return None
     k = _apposition(state, s, k, limit, speaker)
     return speaker, k
+
+
+def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
+    """A phrase that opens with a person already named ends with that name:
+    ونفى كاظمي وجود أي نية ... -> كاظمي."""
+    if state.lex.lang != "ar" or k - j < 2:
+        return k
+    first = s.toks[j].norm
+    for speaker, _ in state.recent:
+        names = _tokens_of(speaker.name)
+        if speaker.kind != "name" or not names:
+            continue
+        n = len(names)
+        if [t.norm for t in s.toks[j:j + n]] == names and j + n < k:
+            return j + n
+        if first == names[-1]:
+            return j + 1
+    return k
+
+
+def _bracket_alias_end(s: Sentence, k: int, limit: int) -> int | None:
+    toks = s.toks
+    if toks[k].raw != "(":
+        return None
+    for m in range(k + 1, min(limit, k + 5)):
+        if toks[m].raw == ")":
+            return m if m > k + 1 else None
+        if not toks[m].word:
+            return None
+    return None
 
 
 def _joins_word(s: Sentence, k: int) -> bool:
