@@ -480,8 +480,12 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and speaker.kind != "pronoun")
-    content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
-                             takes_object=takes_object)
+    content = None
+    if _quote_just_before(state, s, ev, before_np):
+        content = _content_before(state, s, ev, prev_end, before_np, limit)
+    if content is None:
+        content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
+                                 takes_object=takes_object)
     if content is None:
         content = _content_before(state, s, ev, prev_end, before_np, limit)
     if content is None:
@@ -654,9 +658,11 @@ def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) ->
     for k in range(j + 1, min(limit, j + 15)):
         if toks[k].raw in COMMAS:
             return k
+        if toks[k].raw in TERMINATORS and k == len(toks) - 1:
+            return k  # "..., an OPEC+ delegate said, declining to be named."
         if toks[k].raw in TERMINATORS or s.quote_opening_at(k):
             return None
-    return None
+    return limit - 1 if limit == len(toks) and limit - j < 15 else None
 
 
 def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -1137,15 +1143,18 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
         m = k - 2
         while m >= 0 and toks[m].raw not in COMMAS and not is_quote_mark(toks[m]):
             m -= 1
-        if m < 0 or toks[m].raw not in COMMAS or not (
-                _is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1])):
+        if m < 0 or toks[m].raw not in COMMAS:
+            return None
+        if _bare_name(state, s, m + 1, k - 1) and _np_before(state, s, m) is not None:
+            return m + 1, k - 1  # "Her attorney, David Ochoa, said"
+        if not (_is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1])):
             return None
         k = end = m
     m = k
     while m > 0 and k - m <= 7:
         prev = toks[m - 1]
         if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1) or \
-                _initial_dot(toks, m - 1):
+                _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1):
             m -= 1
         else:
             break
@@ -1161,6 +1170,11 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
             or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
         return m, end
     return None
+
+
+def _attached_sign(toks: list[Tok], k: int) -> bool:
+    # OPEC+, AT&T: a sign glued to the word before it
+    return toks[k].raw in "+&" and k > 0 and toks[k - 1].word and toks[k - 1].end == toks[k].start
 
 
 def _initial_dot(toks: list[Tok], k: int) -> bool:
@@ -1187,6 +1201,10 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
         if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
             _apposition(state, s, end, ev.first, speaker)
+        if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role:
+            title = _np_before(state, s, m - 1)
+            if title is not None:  # the title before "Her attorney, David Ochoa,"
+                speaker.role = state.text[toks[title[0]].start:toks[title[1] - 1].end]
         return speaker
     if ev.conj:
         return None
@@ -1381,23 +1399,37 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     return span, False
 
 
+def _quote_just_before(state: _ArticleState, s: Sentence, ev: Event,
+                       before_np: Speaker | None) -> bool:
+    """'"...," Park told a news conference after the decision': the quote is the content."""
+    toks = s.toks
+    first = ev.first
+    if before_np is not None and state.lex.lang == "en":
+        first = _np_before_start(state, s, ev.first) or first
+    k = first
+    while k > 0 and toks[k - 1].raw in COMMAS:
+        k -= 1
+    return k > 0 and any(c == k - 1 for _, c in s.quotes) or \
+        k > 1 and toks[k - 1].raw in COMMAS and any(c == k - 2 for _, c in s.quotes)
+
+
 def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
     """After the cue (and a speaker, listener or adverbials) nothing reported follows:
     '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""
     toks = s.toks
-    np = _noun_phrase(state, s, ev.last + 1, limit, ev)
-    j = np[1] if np else ev.last + 1
-    if state.lex.lang == "en":
+    j = ev.last + 1
+    if state.lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
         _, j = _english_listener(state, s, j, limit)
+    np = _noun_phrase(state, s, j, limit, ev)
+    j = np[1] if np else j
     j = _skip_adverbials(state, s, j, limit)
     rest = [t for t in toks[j:limit] if t.word]
     if not rest:
         return True
     if state.lex.lang != "en" or s.quote_opening_at(j) or toks[j].raw == ":":
         return False
-    # English: an adverbial tail ("in a statement", "separately") says nothing itself
-    return rest[0].norm in state.lex.np_stops or rest[0].norm.endswith("ly") and not any(
-        t.norm in _EN_CLAUSE_WORDS for t in rest)
+    # English: an adverbial tail ("after the decision", "separately") says nothing itself
+    return not any(t.norm in _EN_CLAUSE_WORDS for t in rest)
 
 
 def _inside_quote(text: str, start: int, end: int) -> Span:
@@ -1522,14 +1554,19 @@ def _fuller_in_text(state: _ArticleState, name: str) -> tuple | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = list(WORD_RE.finditer(text, max(line_start, m.start() - 80), m.start()))[-3:]
         for n in (2, 1):
-            if len(before) < n + 1:
+            if len(before) < n:
                 continue
-            part, boundary = before[-n:], before[-n - 1]
-            chain = [boundary, *part, m]
-            joined = all(a.end() + 1 == b.start() for a, b in zip(chain, chain[1:],
-                                                                    strict=False))
-            if joined and all(_could_be_name_part(w.group(), lex) for w in part) and \
-                    _ends_title(boundary.group(), lex):
+            part = before[-n:]
+            if not all(a.end() + 1 == b.start() for a, b in zip(part, [*part[1:], m],
+                                                                strict=True)):
+                continue
+            boundary = before[-n - 1] if len(before) > n else None
+            if boundary is not None and boundary.end() + 1 != part[0].start():
+                boundary = None  # punctuation stands between: "(AP) — Diego Vasquez"
+            if boundary is None and (lex.lang != "en" or part[0].start() == line_start):
+                continue
+            if all(_could_be_name_part(w.group(), lex) for w in part) and (
+                    boundary is None or _ends_title(boundary.group(), lex)):
                 start = part[0].start()
                 return text[start:m.end()], (start, m.end()), None, "person"
     return None
@@ -1548,7 +1585,7 @@ def _ends_title(word: str, lex: Lexicon) -> bool:
     # The word before a full name closes a title: وزير الخارجية | عباس عراقجي
     norm = fold(word)
     if lex.lang == "en":
-        return norm in lex.roles or norm in lex.bodies
+        return _en_role(norm, lex) or norm in lex.bodies
     return norm.startswith("ال") or norm in lex.roles
 
 

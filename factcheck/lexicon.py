@@ -115,7 +115,9 @@ def _verbs(lang: str, table: dict) -> dict[Phrase, Cue]:
     for modality, lemmas in table.items():
         for lemma, forms in lemmas.items():
             lemma_f = fold(lemma)
-            for form in [lemma, *forms]:
+            # An English lemma is a key only ("demand", "report" are nouns too); Arabic lemmas
+            # are the third person past, itself a cue form.
+            for form in ([lemma, *forms] if lang == "ar" else forms):
                 form_f = fold(form)
                 out[phrase(form)] = Cue(lemma_f, modality, _gender(lang, lemma_f, form_f))
     return out

@@ -188,3 +188,26 @@ def test_a_name_is_not_shortened_into_another():
                   "Saudi Arabia denied that it targets a price.")
     assert [c["speaker"]["name"] for c in claims] == ["Saudi Arabia's energy minister",
                                                       "Saudi Arabia"]
+
+
+def test_title_then_name_between_commas():
+    c = one("Her attorney, Ruth Ellis, said her client would appeal.")
+    assert c["speaker"]["name"] == "Ruth Ellis"
+    assert c["speaker"]["role"] == "Her attorney"
+
+
+def test_quote_before_wins_over_trailing_words():
+    c = one('"Rates will stay on hold," Lee told a news conference after the meeting.')
+    assert c["content"]["text"] == "Rates will stay on hold"
+    assert c["direct"] is True
+    assert c["listener"]["text"] == "a news conference"
+
+
+def test_aside_after_the_cue():
+    c = one('"The mood is for a rollover," an OPEC+ delegate said, declining to be named.')
+    assert c["speaker"]["name"] == "OPEC+ delegate"
+    assert c["content"]["text"] == "The mood is for a rollover"
+
+
+def test_bare_lemma_is_not_a_cue():
+    assert all_("Prices fell on worries about weak demand and rising supply.") == []
