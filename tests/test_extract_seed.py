@@ -77,7 +77,9 @@ def test_peskov_direct_negated_with_the_question_as_context(claims):
     assert peskov["speaker"]["name"] == "دميتري بيسكوف"
     assert peskov["speaker"]["role"] == "المتحدث باسم الكرملين"
     assert peskov["cue"]["text"] == "أجاب"
-    assert peskov["content"]["text"] == "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+    assert peskov["content"]["text"] == (
+        "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+    )
     assert peskov["direct"] is True
     assert peskov["negated"] is True
     assert peskov["context"] == (

@@ -70,10 +70,10 @@ def test_a_held_lock_times_out_with_a_clear_error(tmp_path):
     import filelock
 
     path = tmp_path / "db.json"
-    with filelock.FileLock(str(path) + ".lock"):
-        with pytest.raises(LockTimeout, match="locked by another claims process"):
-            with Store(path, lock_timeout=0.2).write():
-                pass
+    with filelock.FileLock(str(path) + ".lock"), pytest.raises(
+            LockTimeout, match="locked by another claims process"), \
+            Store(path, lock_timeout=0.2).write():
+        pass
 
 
 def _add_many(path: str, prefix: str, n: int) -> None:
