@@ -8,7 +8,7 @@ shared event; a bare negation needs nearly the same statement.
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum
 
 from factcheck.articles import now_iso
 from factcheck.match import Candidate, Index, read_claim
@@ -35,7 +35,7 @@ MIN_MATTER = {
 MIN_REPEAT_MATTER = 0.7
 
 
-class Status(StrEnum):
+class Status(str, Enum):
     OPEN = "open"
     CONFIRMED = "confirmed"
     DISMISSED = "dismissed"

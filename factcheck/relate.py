@@ -1,18 +1,19 @@
 """What one statement is to another: agrees, contradicts or unrelated, with checkable reasons.
 
-Two layers. Features a person can check (a negation or denial on one side only, opposite
-words, a different number, date, place or name in the same frame, a plan set against "no
-such plans") come from hand-written word lists in factcheck/data/contrast.toml. A small
-linear model learned from the ANS headline-stance corpus (factcheck/data/stance_model.json,
-made by tools/learn_stance.py) weighs them together with the words that differ between the
-two statements, and gives the relation and its score. Pure Python: no model runs at check time.
+Features a person can check (a negation or denial on one side only, opposite words, a
+different number, date, place or name in the same frame, a plan or speculation set against
+"no such plans") come from hand-written word lists in factcheck/data/contrast.toml. A model
+learned from the ANS headline-stance corpus (factcheck/data/stance_model.json, made by
+tools/learn_stance.py: word weights stacked under small boosted trees) weighs them together
+with the words that differ and gives the relation and its score. The reasons shown are always
+the checkable features, in the texts' own words. Pure Python at check time.
 """
 
 import json
 import math
 import tomllib
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -28,13 +29,13 @@ LEXICON_FILE = "contrast.toml"
 MAX_PAIR_SIDE = 4
 # One-letter words glued to the next in Arabic (and, so, with, to, like): لروسيا is روسيا.
 PROCLITICS = "وفبلك"
-# The score given to a contradiction found by rule rather than by the learned stages.
+# The least score of a contradiction found by rule rather than by the learned model.
 DECISIVE_SCORE = 0.9
 # A learned word pair is shown as a reason only when its weight towards `contradicts` is clear.
 LEARNED_REASON_WEIGHT = 0.8
 
 
-class Reason(StrEnum):
+class Reason(str, Enum):
     """The kinds of reason two statements clash; each is shown in words with the texts' own."""
 
     NEGATION = "negation"
@@ -49,7 +50,9 @@ class Reason(StrEnum):
     FRAME = "frame"
 
 
-class Relation(StrEnum):
+class Relation(str, Enum):
+    """What B is to A."""
+
     AGREES = "agrees"
     CONTRADICTS = "contradicts"
     UNRELATED = "unrelated"
