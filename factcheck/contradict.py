@@ -74,23 +74,40 @@ def check_claims(db: Database, claims: list[dict], *,
                  exclude_article: str | None = None) -> list[Finding]:
     """For each new claim, the stored claims (and the other new claims) it clashes with or repeats.
 
-    Stored claims of `exclude_article` are left out: they are the new claims themselves.
+    Stored claims of `exclude_article` are left out. New claims already stored are fine too:
+    a claim is never set against itself, and each pair is reported once.
     """
     stored = [c for c in db.claims.all()
               if exclude_article is None or c.get("article") != exclude_article]
-    findings = []
+    findings: list[Finding] = []
+    seen: set[frozenset] = set()
+
+    def keep(finding: Finding | None) -> None:
+        if finding is None:
+            return
+        pair = frozenset((_key(finding.claim), _key(finding.other)))
+        if pair not in seen:
+            seen.add(pair)
+            findings.append(finding)
+
     if stored:
         index = Index(stored)
         for claim in claims:
-            findings += [f for c in index.candidates(claim) if (f := judge(claim, c))]
+            for cand in index.candidates(claim):
+                keep(judge(claim, cand))
     within = Index(claims)
     for i, claim in enumerate(claims):
         for cand in within.candidates(claim):
             if cand.position > i:  # each pair once
                 finding = judge(claim, cand)
                 if finding and finding.relation is Relation.CONTRADICTS:
-                    findings.append(finding)
+                    keep(finding)
     return findings
+
+
+def _key(claim: dict):
+    # Stored claims by ID; claims of an article being checked (no ID yet) by identity.
+    return claim.get("id") or id(claim)
 
 
 def judge(claim: dict, candidate: Candidate) -> Finding | None:

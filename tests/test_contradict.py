@@ -100,3 +100,12 @@ def test_a_pair_is_recorded_once_and_a_dismissed_one_is_not_reopened(db):
     again = record_contradictions(db, check_claims(db, list(reversed(new))))
     assert again == []
     assert db.table("contradictions").get(first[0]["id"])["status"] == "dismissed"
+
+
+def test_new_claims_already_stored_are_not_set_against_themselves_or_twice(db):
+    new = [claim("n1", "وزير الخارجية", "نجحت المحادثات مع الجانب التركي حول المياه"),
+           claim("n2", "مصدر معارض", "فشلت المحادثات مع الجانب التركي حول المياه")]
+    db.claims.insert_many(new)
+    found = check_claims(db, new)
+    assert len(found) == 1
+    assert {found[0].claim["id"], found[0].other["id"]} == {"n1", "n2"}
