@@ -793,7 +793,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     if lex.lang == "en" and toks[j].norm in lex.pronouns:
         return Speaker(toks[j].raw, (toks[j].start, toks[j].end), kind="pronoun",
                        gender=_pronoun_gender(toks[j].norm)), j + 1
-    if lex.lang == "en" and not _english_np_word(toks[j], lex, first=True):
+    if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
         return None
     first_word = toks[j].norm
     if ev.kind == "source" and lex.lang == "ar" and lex.attached_prefix and \
@@ -1038,6 +1038,9 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
     words_ = [x for x in range(j, k) if toks[x].word]
     if not words_:
         return None
+    issuer = _document_issuer(state, s, words_)
+    if issuer is not None:  # تقديرات صندوق النقد الدولي / new figures from NHS England
+        words_, start = issuer, toks[issuer[0]].start
     head = toks[words_[0]].norm
     if lex.lang == "en" and head in ("the", "a", "an") and len(words_) > 1:
         words_ = words_[1:]
@@ -1062,6 +1065,24 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
                        role=text[start:role_end], gender=gender)
     return Speaker(text[start:end], (start, end), gender=gender,
                    kind="role" if is_role else "body", role=text[start:end] if is_role else None)
+
+
+def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
+    """The words naming who issued a document the phrase cites, if it cites one."""
+    lex, toks = state.lex, s.toks
+    norms = [toks[x].norm for x in words_]
+    if lex.lang == "en":
+        for i, n in enumerate(norms[:-2]):
+            if n in lex.documents and norms[i + 1] in ("from", "by", "of"):
+                rest = words_[i + 2:]
+                return rest[1:] if toks[rest[0]].norm == "the" and len(rest) > 1 else rest
+        return None
+    head = norms[0][1:] if norms[0][:1] == "ل" and norms[0][1:] in lex.documents else norms[0]
+    if len(norms) > 1 and head in lex.documents:
+        nxt = norms[1]
+        if nxt.startswith("ال") or nxt in lex.bodies or nxt in lex.roles:
+            return words_[1:]
+    return None
 
 
 def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | None:
@@ -1257,13 +1278,12 @@ def _continuation(state: _ArticleState, gender: str | None, *,
 def _question(state: _ArticleState, s: Sentence) -> Question | None:
     """'وعند سؤال X عن Y، أجاب' / 'Asked whether Y, X said': who was asked, and about what."""
     lex, toks = state.lex, s.toks
-    i = _skip_back_connectives(state, s, 0)
-    i = 0 if i else 0
+    i = 0
     while i < len(toks) and toks[i].word and _match(s, i, lex.connectives, clitic=True):
         i += _match(s, i, lex.connectives, clitic=True)
     n = _match(s, i, lex.question_heads, clitic=True)
     if not n:
-        return None
+        return _topic(state, s, i)
     head_last = toks[i + n - 1].norm
     gender = "f" if head_last.endswith(("ها", "ت")) else ("m" if head_last.endswith("ه") else None)
     j = i + n
@@ -1300,6 +1320,25 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
     if speaker is not None and gender:
         speaker.gender = speaker.gender or gender
     return Question(speaker, context, c_last, gender)
+
+
+def _topic(state: _ArticleState, s: Sentence, i: int) -> Question | None:
+    """'وحول ما يتداول بشأن سلالة جديدة، قالت ...': a topic fronted before the report."""
+    toks = s.toks
+    n = _match(s, i, state.lex.question_topics, clitic=True)
+    if not n or i + n >= len(toks):
+        return None
+    first, offset = i + n, 0
+    if toks[first].norm == "ب":
+        first += 1  # فيما يتعلق بـ الملف
+    elif toks[first].norm.startswith("ب") and toks[i + n - 1].norm in ("يتعلق", "يخص"):
+        offset = 1  # فيما يتعلق بالملف
+    last = first
+    while last < len(toks) and toks[last].raw not in COMMAS and toks[last].raw not in TERMINATORS:
+        last += 1
+    if last >= len(toks) or toks[last].raw not in COMMAS or last - first > 20 or last <= first:
+        return None
+    return Question(None, (toks[first].start + offset, toks[last - 1].end), last + 1)
 
 
 # ----------------------------------------------------------------------------- content

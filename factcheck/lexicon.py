@@ -59,6 +59,7 @@ class Lexicon:
     speculation_links: frozenset[str]
     question_heads: Phrases
     question_about: Phrases
+    question_topics: Phrases
     negators: frozenset[str]
     negator_phrases: Phrases
     not_negation: Phrases
@@ -66,6 +67,7 @@ class Lexicon:
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
     honorifics: frozenset[str]
+    documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
     occasions: frozenset[str]
@@ -165,6 +167,7 @@ def lexicon(lang: str) -> Lexicon:
         speculation_links=_set(r["speculation"]["links"]),
         question_heads=_phrases(r["questions"]["heads"]),
         question_about=_phrases(r["questions"]["about"]),
+        question_topics=_phrases(r["questions"]["topics"]),
         negators=negators,
         negator_phrases=negator_phrases,
         not_negation=not_negation,
@@ -172,6 +175,7 @@ def lexicon(lang: str) -> Lexicon:
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
         honorifics=_set(r["speakers"]["honorifics"]),
+        documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
@@ -193,6 +197,6 @@ def _triggers(r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ = {p[0] for p in verbs}
     words_ |= set(_participles(r["participles"]))
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
-                ("questions", "heads")):
+                ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()
     return frozenset(words_)

@@ -62,7 +62,7 @@ def test_bihasab_and_hasab():
     assert a["cue"]["text"] == "بحسب"
     assert a["content"]["text"] == "حصيلة الضحايا بلغت اثني عشر شخصا"
     b = one("تراجع سعر الذهب إلى أدنى مستوى منذ شهرين، حسب بيانات البورصة.")
-    assert b["speaker"]["name"] == "بيانات البورصة"
+    assert b["speaker"]["name"] == "البورصة"  # a document stands for who issued it
     assert b["content"]["text"].startswith("تراجع سعر الذهب")
 
 
@@ -331,3 +331,22 @@ def test_lakinnahu_continues_the_speaker_in_a_new_claim():
     assert [c["cue"]["text"] for c in claims] == ["رأى", "حذر"]
     assert [c["speaker"]["name"] for c in claims] == ["حسن علي", "حسن علي"]
     assert claims[0]["content"]["text"] == "الخلاف طبيعي"
+
+
+def test_document_stands_for_its_issuer_but_not_an_adjective():
+    a = one("وسينمو الاقتصاد بنسبة 3 في المئة، وفقًا لتقديرات صندوق النقد الدولي.")
+    assert a["speaker"]["name"] == "صندوق النقد الدولي"
+    b = one("وارتفعت الصادرات بنسبة 5 في المئة، بحسب بيانات رسمية.")
+    assert b["speaker"]["name"] == "بيانات رسمية"
+
+
+def test_fronted_topic_is_the_context():
+    c = one('وحول ما يتداول بشأن سلالة جديدة، قالت الوزيرة: "لم يتم رصد أي سلالة".')
+    assert c["context"] == "ما يتداول بشأن سلالة جديدة"
+    assert c["direct"] is True and c["negated"] is True
+
+
+def test_speculation_with_a_verb_of_spreading():
+    c = one("وتسري أنباء عن نية الحكومة إعلان حالة الطوارئ.")
+    assert c["modality"] == "speculation" and c["speaker"]["name"] is None
+    assert c["content"]["text"] == "نية الحكومة إعلان حالة الطوارئ"

@@ -211,3 +211,9 @@ def test_aside_after_the_cue():
 
 def test_bare_lemma_is_not_a_cue():
     assert all_("Prices fell on worries about weak demand and rising supply.") == []
+
+
+def test_figures_from_stand_for_their_issuer():
+    c = one("Waiting lists fell for a third month, according to new figures from NHS England.")
+    assert c["speaker"]["name"] == "NHS England"
+    assert c["content"]["text"] == "Waiting lists fell for a third month"
