@@ -90,6 +90,17 @@ class _ArticleState:
     text: str
     lex: Lexicon
     recent: list[tuple[Speaker, str | None]] = field(default_factory=list)
+    # folded words of every person named so far, by their last word: كاظمي -> [رضا, كاظمي]
+    known_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def remember(self, claim: Claim) -> None:
+        kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
+        self.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
+                                       claim.gender, kind), claim.gender))
+        if kind == "name":
+            words_ = _tokens_of(claim.speaker)
+            if words_:
+                self.known_names.setdefault(words_[-1], words_)
 
 
 def extract(text: str, *, lang: str | None = None) -> list[Claim]:
@@ -297,9 +308,7 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
     out = [c for c in claims if c is not None]
     for claim in out:
         if claim.speaker:
-            kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
-            state.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
-                                            claim.gender, kind), claim.gender))
+            state.remember(claim)
     return out
 
 
@@ -846,16 +855,14 @@ def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
     ونفى كاظمي وجود أي نية ... -> كاظمي."""
     if state.lex.lang != "ar" or k - j < 2:
         return k
-    first = s.toks[j].norm
-    for speaker, _ in state.recent:
-        names = _tokens_of(speaker.name)
-        if speaker.kind != "name" or not names:
+    toks = s.toks
+    for x in range(j, min(k, j + 4)):
+        names = state.known_names.get(toks[x].norm)
+        if names is None:
             continue
-        n = len(names)
-        if [t.norm for t in s.toks[j:j + n]] == names and j + n < k:
-            return j + n
-        if first == names[-1]:
-            return j + 1
+        start = x - len(names) + 1
+        if start == j and [t.norm for t in toks[j:x + 1]] == names or x == j:
+            return x + 1 if x + 1 < k else k
     return k
 
 
