@@ -52,7 +52,7 @@ _EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "for
 _HEADLINE_MAX_WORDS = 25
 
 
-@dataclass
+@dataclass(eq=False)  # events are compared and hashed by identity
 class Event:
     """A place in a sentence where a report begins."""
 
@@ -297,6 +297,9 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
     if question is not None:
         events = [ev for ev in events if ev.first >= question.end]
     events = _independent(state, s, events)
+    events = _drop_relays_of_sources(events)
+    asides = _sources_in_subject(state, s, events)
+    events = [ev for ev in events if ev not in asides]
     # An event that yields no claim (a cue verb used for something else) must not cut the
     # content of the report before it, so build until every remaining event holds.
     while True:
@@ -306,9 +309,62 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
             break
         events = kept
     out = [c for c in claims if c is not None]
+    out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
+    out.sort(key=lambda c: c.cue_span)
     for claim in out:
         if claim.speaker:
             state.remember(claim)
+    return out
+
+
+def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
+    """نقلت قناة “المسيرة” على لسان المتحدث ... أن: the channel only relays; the source
+    phrase names who spoke, so the relaying verb gives no claim of its own."""
+    out = []
+    for k, ev in enumerate(events):
+        nxt = events[k + 1] if k + 1 < len(events) else None
+        relays = ev.kind == "verb" and ev.cue and ev.cue.lemma in ("نقل",)
+        if relays and nxt is not None and nxt.kind == "source" and nxt.first - ev.last <= 8:
+            continue
+        out.append(ev)
+    return out
+
+
+def _sources_in_subject(state: _ArticleState, s: Sentence,
+                        events: list[Event]) -> dict[Event, Event]:
+    """'State media, citing a diplomatic source, reported that ...': the source phrase sits
+    inside the subject of the next verb; it is a claim of its own with that verb's content."""
+    out = {}
+    toks = s.toks
+    for k, ev in enumerate(events[:-1]):
+        verb = events[k + 1]
+        if ev.kind != "source" or verb.kind != "verb" or ev.first == 0 or \
+                toks[ev.first - 1].raw not in COMMAS or state.lex.lang != "en":
+            continue
+        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        if np is not None and np[1] < verb.first and toks[np[1]].raw in COMMAS:
+            out[ev] = verb
+    return out
+
+
+def _aside_claims(state: _ArticleState, s: Sentence, asides: dict[Event, Event],
+                  built: dict[int, Claim | None]) -> list[Claim]:
+    out = []
+    for ev, verb in asides.items():
+        host = built.get(id(verb))
+        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        if host is None or np is None:
+            continue
+        speaker = np[0]
+        cue_span = (ev.cue_start, s.toks[ev.last].end)
+        out.append(Claim(
+            cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
+            content=host.content, content_span=host.content_span, lang=host.lang,
+            speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
+            speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
+            direct=host.direct, negated=host.negated, modality=host.modality,
+            context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
+        ))
     return out
 
 

@@ -350,3 +350,10 @@ def test_speculation_with_a_verb_of_spreading():
     c = one("وتسري أنباء عن نية الحكومة إعلان حالة الطوارئ.")
     assert c["modality"] == "speculation" and c["speaker"]["name"] is None
     assert c["content"]["text"] == "نية الحكومة إعلان حالة الطوارئ"
+
+
+def test_relaying_channel_gives_way_to_the_named_source():
+    c = one('ونقلت قناة "المسيرة" على لسان المتحدث باسم الجماعة، عبد الملك الشامي، أن "الهدنة انتهت".')
+    assert c["speaker"]["name"] == "عبد الملك الشامي"
+    assert c["speaker"]["role"] == "المتحدث باسم الجماعة"
+    assert c["direct"] is True

@@ -217,3 +217,9 @@ def test_figures_from_stand_for_their_issuer():
     c = one("Waiting lists fell for a third month, according to new figures from NHS England.")
     assert c["speaker"]["name"] == "NHS England"
     assert c["content"]["text"] == "Waiting lists fell for a third month"
+
+
+def test_citing_inside_the_subject_is_a_claim_of_its_own():
+    claims = all_("State media, citing a diplomatic source, reported that talks would resume.")
+    assert sorted(c["speaker"]["name"] for c in claims) == ["State media", "diplomatic source"]
+    assert {c["content"]["text"] for c in claims} == {"talks would resume"}
