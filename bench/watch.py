@@ -40,44 +40,57 @@ AR_SPEAKERS = ["المتحدث باسم وزارة الصحة حازم العل�
 AR_CUES = ["وقال", "وأكد", "وأوضح", "وأعلن"]
 AR_PLACES = ["الزرقاء", "إربد", "العقبة", "مادبا", "جرش", "الكرك", "معان", "السلط", "عجلون",
              "الطفيلة", "المفرق", "الرمثا", "صويلح", "الفحيص", "الشونة", "ذيبان"]
-# Each matter has one figure per place, so a story told twice agrees with itself; the desk's
-# real feeds repeat stories far more often than they contradict them.
-AR_MATTERS = ["أعمال الصيانة في طريق {p} ستنتهي خلال {n} يومًا",
-              "عدد المسافرين من {p} ارتفع بنسبة {n} في المئة",
-              "البلدية ستطرح مناقصة لمحطة تحلية في {p} تكلف {n} مليون دينار",
-              "المستشفى الجديد في {p} سيستقبل المرضى بعد {n} أسابيع",
-              "مدارس {p} ستستقبل {n} ألف طالب هذا العام",
-              "سوق الخضار المركزي في {p} سيفتح بعد ترميمه خلال {n} شهرًا"]
+AR_SUBJECTS = ["مشروع الطريق الدائري", "محطة الطاقة الشمسية", "مصنع الإسمنت", "مطار",
+               "جسر النهر", "مستودع الحبوب", "خط القطار", "ميناء الصيد", "مركز الأورام",
+               "المنطقة الصناعية", "سد الوادي", "ملعب المدينة", "سوق الخضار المركزي",
+               "محطة تحلية المياه", "مكتبة الجامعة", "مستشفى الأطفال", "حديقة الحيوان",
+               "مجمع المحاكم", "مدرسة المهن", "متحف التراث"]
+AR_PREDICATES = ["سيفتتح خلال {n} شهرًا", "سيوفر {n} فرصة عمل", "كلف {n} مليون دينار",
+                 "استقبل {n} ألف زائر العام الماضي", "سيغلق للصيانة {n} أيام",
+                 "يعمل بنسبة {n} في المئة من طاقته", "تأخر تسليمه {n} أسابيع",
+                 "حصل على منحة قيمتها {n} مليون يورو", "سيضاعف قدرته بحلول عام 20{n}",
+                 "يحتاج إلى {n} موظفًا إضافيًا", "تضرر جزئيًا في العاصفة الأخيرة",
+                 "لن يتأثر بخفض الموازنة"]
 EN_SPEAKERS = ["Health Minister Sara Lund", "Transport Minister Daniel Okafor",
                "Mayor Helen Ross", "Finance Minister Omar Haddad"]
-EN_PLACES = ["Riverton", "Eastfield", "Northgate", "Millbrook", "Stonebridge", "Ashford"]
-EN_MATTERS = ["the new line to {p} would open in {n} weeks",
-              "unemployment in {p} had fallen for a {n}th month",
-              "the {p} hospital would add {n} beds"]
+EN_PLACES = ["Riverton", "Eastfield", "Northgate", "Millbrook", "Stonebridge", "Ashford",
+             "Kingsport", "Lakeview"]
+EN_SUBJECTS = ["the ring road", "the solar plant", "the cement works", "the airport",
+               "the river bridge", "the grain store", "the tram line", "the cancer centre",
+               "the dam", "the stadium", "the desalination plant", "the children's hospital"]
+EN_PREDICATES = ["would open within {n} months", "would create {n} jobs",
+                 "had cost {n} million pounds", "would close for {n} days of repairs",
+                 "was running at {n} percent of capacity", "had been delayed by {n} weeks",
+                 "would not be affected by the budget cuts"]
 DAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس"]
 
 
-def figure(matter: str, place: str) -> int:
-    return 2 + sum(map(ord, matter + place)) % 80
+def figure(*parts: str) -> int:
+    # One figure per matter, so a story told twice agrees with itself: most of what a desk's
+    # feeds repeat is the same fact, not a contradiction.
+    return 2 + sum(map(ord, "".join(parts))) % 80
 
 
-def fill(rng: random.Random, matters: list[str], places: list[str]) -> str:
-    matter, place = rng.choice(matters), rng.choice(places)
-    return matter.format(p=place, n=figure(matter, place))
+def matter(rng: random.Random, subjects, places, predicates, joiner: str) -> str:
+    subject, place, predicate = rng.choice(subjects), rng.choice(places), rng.choice(predicates)
+    return f"{subject} {joiner} {place} " + predicate.format(n=figure(subject, place, predicate))
 
 
 def article(rng: random.Random, n: int) -> str:
     if n % 4 == 3:
         who = rng.choice(EN_SPEAKERS)
-        first, second = (fill(rng, EN_MATTERS, EN_PLACES) for _ in range(2))
-        return (f"{who} said on Monday that {first}. The minister added that {second}.\n"
-                f"Officials met {n} times this year, according to the ministry.")
+        first, second = (matter(rng, EN_SUBJECTS, EN_PLACES, EN_PREDICATES, "in")
+                         for _ in range(2))
+        return (f"{who} said on Monday that {first}.\nThe minister added that {second}.\n"
+                "Heavy rain closed several roads in the north on Sunday.")
     who = rng.choice(AR_SPEAKERS)
-    first, second, third = (fill(rng, AR_MATTERS, AR_PLACES) for _ in range(3))
+    first, second, third = (matter(rng, AR_SUBJECTS, AR_PLACES, AR_PREDICATES, "في")
+                            for _ in range(3))
     return "\n".join([
-        f"{rng.choice(AR_CUES)} {who}، يوم {rng.choice(DAYS)}، إن {first}، مضيفًا أن {second}.",
+        f"{rng.choice(AR_CUES)} {who}، يوم {rng.choice(DAYS)}، إن {first}.",
+        f"وأضاف أن {second}.",
         "وشهدت المدينة أمطارًا غزيرة أدت إلى إغلاق عدد من الطرق الفرعية.",
-        f"وأشارت مصادر في الوزارة إلى أن {third}، وفق البيان رقم {n}.",
+        f"وأشارت مصادر في الوزارة إلى أن {third}.",
     ])
 
 
