@@ -544,7 +544,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         return None
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
-    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and speaker.kind != "pronoun")
+    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued)
     content = None
     if _quote_just_before(state, s, ev, before_np):
         content = _content_before(state, s, ev, prev_end, before_np, limit)
@@ -766,6 +766,8 @@ def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bo
         return True
     if _is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
         return True  # "في بيانها على ضرورة ...": the preposition opens the content
+    if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
+        return True  # "في بيان ما تداولته وسائل الإعلام": the object begins
     if lex.lang == "en":
         # "on Tuesday", "in a statement": stop at the first word that is not part of it
         return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in
@@ -991,12 +993,22 @@ def _is_preposition(t: Tok, lex: Lexicon) -> bool:
 
 
 def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
-    for m in range(k, min(limit, k + 6)):
+    """Is a reported clause about to begin (within a few words, or after a ، NAME ، aside)?"""
+    m = k
+    while m < min(limit, k + 8):
         t = s.toks[m]
-        if t.raw in COMMAS or t.raw in TERMINATORS:
+        if t.raw in COMMAS:
+            close = next((x for x in range(m + 1, min(limit, m + 6)) if s.toks[x].raw in COMMAS),
+                         None)
+            if close is None or _bare_name(state, s, m + 1, close) is None:
+                return False
+            m = close + 1  # المبعوث الأممي إلى اليمن، بيتر لارسن، إن
+            continue
+        if t.raw in TERMINATORS:
             return False
         if t.norm in state.lex.clause_complementizers:
             return True
+        m += 1
     return False
 
 
@@ -1708,6 +1720,10 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
             continue
         if theirs[-len(mine):] == mine or kind != "person" and _contains_run(theirs, mine):
             best, best_len = mention, len(theirs)
+    if best is None and kind == "person" and len(mine) == 1:
+        # Family name first (Park Min-jae, Xi Jinping): the first word stands for the person
+        best = next((m for m in mentions if m[3] == kind and len(m[4]) > 1
+                     and m[4][0] == mine[0]), None)
     return best
 
 

@@ -353,7 +353,21 @@ def test_speculation_with_a_verb_of_spreading():
 
 
 def test_relaying_channel_gives_way_to_the_named_source():
-    c = one('ونقلت قناة "المسيرة" على لسان المتحدث باسم الجماعة، عبد الملك الشامي، أن "الهدنة انتهت".')
+    c = one('ونقلت قناة "المسيرة" على لسان المتحدث باسم الجماعة، عبد الملك الشامي، '
+            'أن "الهدنة انتهت".')
     assert c["speaker"]["name"] == "عبد الملك الشامي"
     assert c["speaker"]["role"] == "المتحدث باسم الجماعة"
     assert c["direct"] is True
+
+
+def test_title_with_a_preposition_before_the_name_aside():
+    c = one("قال المبعوث الأممي إلى اليمن، بيتر لارسن، إن هناك فرصة لتمديد الهدنة.")
+    assert c["speaker"]["name"] == "بيتر لارسن"
+    assert c["speaker"]["role"] == "المبعوث الأممي إلى اليمن"
+
+
+def test_object_after_an_occasion_phrase():
+    c = one("ونفى الاتحاد الأفريقي لكرة القدم في بيان ما تداولته وسائل إعلام بشأن الموعد.")
+    assert c["speaker"]["name"] == "الاتحاد الأفريقي لكرة القدم"
+    assert c["content"]["text"] == "ما تداولته وسائل إعلام بشأن الموعد"
+    assert c["modality"] == "denial"

@@ -223,3 +223,21 @@ def test_citing_inside_the_subject_is_a_claim_of_its_own():
     claims = all_("State media, citing a diplomatic source, reported that talks would resume.")
     assert sorted(c["speaker"]["name"] for c in claims) == ["State media", "diplomatic source"]
     assert {c["content"]["text"] for c in claims} == {"talks would resume"}
+
+
+def test_family_name_first_resolves_to_the_full_name():
+    claims = all_("Governor Park Min-jae said rates would hold. "
+                  '"Cuts remain possible," Park told reporters.')
+    assert [c["speaker"]["name"] for c in claims] == ["Park Min-jae", "Park Min-jae"]
+
+
+def test_relative_clause_stays_in_the_content():
+    c = all_("The governor said rates would hold. "
+             "He added that household debt, which rose again in October, remained a concern.")[1]
+    assert c["speaker"]["name"] == "governor"
+    assert c["content"]["text"] == (
+        "household debt, which rose again in October, remained a concern")
+
+
+def test_a_pronoun_with_no_one_before_it_gives_no_claim():
+    assert all_("He said that the plan had failed.") == []
