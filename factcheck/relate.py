@@ -283,16 +283,29 @@ def _not_negation_positions(words: list[str], phrases) -> set[int]:
 
 
 def _opposites(a: Statement, b: Statement) -> list[tuple[str, str]]:
-    """Words of A and of B, each found only on its side, that are opposites of each other."""
+    """Words of A and of B that are opposites, one for each pair of opposites that flips.
+
+    A pair flips when A holds one side of it and not the other, and B the other side and not
+    the first: "oil falls as stocks rise" and "oil drops with stocks up" hold both sides each,
+    and do not flip.
+    """
+    sides_a, sides_b = _sides(a), _sides(b)
     out = []
-    for ta, senses_a in a.antonyms.items():
-        if ta in b.terms:
+    for (pair, side), ta in sides_a.items():
+        if (pair, 1 - side) in sides_a or (pair, side) in sides_b:
             continue
-        for tb, senses_b in b.antonyms.items():
-            if tb in a.terms:
-                continue
-            if any((pair, 1 - side) in senses_b for pair, side in senses_a):
-                out.append((ta, tb))
+        tb = sides_b.get((pair, 1 - side))
+        if tb is not None:
+            out.append((ta, tb))
+    return out
+
+
+def _sides(s: Statement) -> dict[tuple[int, int], str]:
+    """(pair, side) -> the first word of the statement on that side of that pair."""
+    out: dict[tuple[int, int], str] = {}
+    for term in sorted(s.antonyms):
+        for sense in s.antonyms[term]:
+            out.setdefault(sense, term)
     return out
 
 
@@ -464,6 +477,9 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
     f = features(sa, sb)
     relation, score = decide(f)
     shared = min(len(matched(sa, sb)), len(matched(sb, sa)))
+    if _same_words(sa, sb, f):
+        # Nothing differs: the same statement (the learned model never saw one).
+        return RelationResult(Relation.AGREES, 1.0, [], (), shared)
     if relation is not Relation.CONTRADICTS and _denial_of_prospect(f, shared):
         # A plan or a prospect against "no such plans" on shared words: the headline corpus
         # has almost no such pairs, so the learned stages cannot know it; the rule can.
@@ -473,6 +489,10 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
         return RelationResult(relation, score, [r for _, r in found],
                               tuple(k for k, _ in found), shared)
     return RelationResult(relation, score, [], (), shared)
+
+
+def _same_words(a: Statement, b: Statement, f: dict[str, float]) -> bool:
+    return (a.terms == b.terms or not f["differ_share"]) and bool(a.negators) == bool(b.negators)
 
 
 def _denial_of_prospect(f: dict[str, float], shared: int) -> bool:

@@ -113,3 +113,15 @@ def test_result_as_json_is_plain():
     assert out["relation"] == "contradicts"
     assert 0.0 <= out["score"] <= 1.0
     assert out["kinds"] == ["opposite"]
+
+
+def test_the_same_words_agree():
+    text = "طفل في الرابعة من عمره متهم بتقبيل زميلته"
+    assert relate(text, text).relation is Relation.AGREES
+
+
+def test_two_flips_are_not_an_opposite():
+    # Both say oil goes down while stocks go up, in other words.
+    result = relate("النفط يهبط تزامنا مع ارتفاع مخزونات الخام الأميركي",
+                    "النفط يتراجع مع زيادة المخزونات الأميركية")
+    assert Reason.OPPOSITE not in result.kinds
