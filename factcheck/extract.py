@@ -904,6 +904,9 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     speaker = _speaker_from_np(state, s, j, k, start, end)
     if speaker is None:
         return None
+    if attached and first_word.startswith("لل") and speaker.span[0] == start:
+        # وفقًا للأمم المتحدة: ل + الأمم, whose alef the script drops; name it as it is named
+        speaker.name = "ا" + speaker.name
     k = _apposition(state, s, k, limit, speaker)
     return speaker, k
 

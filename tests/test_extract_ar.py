@@ -371,3 +371,8 @@ def test_object_after_an_occasion_phrase():
     assert c["speaker"]["name"] == "الاتحاد الأفريقي لكرة القدم"
     assert c["content"]["text"] == "ما تداولته وسائل إعلام بشأن الموعد"
     assert c["modality"] == "denial"
+
+
+def test_lam_before_the_article_keeps_the_bodys_name():
+    c = one("ونزح آلاف السكان منذ بداية العام، وفقًا للأمم المتحدة.")
+    assert c["speaker"]["name"] == "الأمم المتحدة"
