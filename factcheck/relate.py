@@ -98,6 +98,7 @@ class Statement:
     alts: dict  # stem -> stem without a glued proclitic (لروسيا -> روسيا), when there is one
     forms: frozenset[str]  # terms and their alternatives
     surface: dict  # stem -> the word as written, for reasons
+    marks: dict  # number, month, place or name as compared -> as written, for reasons
     negators: tuple[str, ...]  # negating words in the content, as written
     plans: frozenset[str]
     numbers: frozenset[str]
@@ -184,6 +185,7 @@ def read_statement(
     surface: dict[str, str] = {}
     negs, plans, nums, months, places, names = [], set(), set(), set(), set(), set()
     ants: dict[str, set] = {}
+    marks: dict[str, str] = {}
     for i, tok in enumerate(content):
         word = tok.norm
         bare = _bare(word)
@@ -191,20 +193,21 @@ def read_statement(
             negs.append(text[tok.start : tok.end])
         if _forms(word) & lex.plans:
             plans.add(text[tok.start : tok.end])
+        written = text[tok.start : tok.end]
         if word.isdigit() or bare.isdigit():
-            nums.add(str(int(bare if bare.isdigit() else word)))
+            _mark(nums, marks, str(int(bare if bare.isdigit() else word)), written)
         elif word in lex.numbers or bare in lex.numbers:
-            nums.add(lex.numbers.get(word) or lex.numbers[bare])
+            _mark(nums, marks, lex.numbers.get(word) or lex.numbers[bare], written)
         for form in _forms(word):
             if form in lex.months:
-                months.add(form)
+                _mark(months, marks, form, written)
             if form in lex.places:
-                places.add(form)
+                _mark(places, marks, form, written)
             if form in lex.antonyms:
                 ants.setdefault(stem(word), set()).update(lex.antonyms[form])
         # The first word of a sentence is capitalised whatever it is.
-        if i > 0 and _is_name(text[tok.start : tok.end], word, stop, lex):
-            names.add(word)
+        if i > 0 and _is_name(written, word, stop, lex):
+            _mark(names, marks, word, written)
         if (word in stop or bare in stop) and stem(word) not in ants:
             continue
         _add_term(word, text[tok.start : tok.end], terms, alts, surface)
@@ -212,7 +215,8 @@ def read_statement(
         for tok in tokens(context):
             if tok.norm not in stop:
                 _add_term(tok.norm, context[tok.start : tok.end], terms, alts, surface)
-            places.update(form for form in _forms(tok.norm) if form in lex.places)
+            for form in _forms(tok.norm) & lex.places:
+                _mark(places, marks, form, context[tok.start : tok.end])
     if negated is not None or modality is not None:
         negated = bool(negated) or modality == "denial"
         negs = (negs or ["(negated)"]) if negated else []
@@ -222,6 +226,7 @@ def read_statement(
         alts,
         frozenset(terms) | frozenset(alts.values()),
         surface,
+        marks,
         tuple(negs),
         frozenset(plans),
         frozenset(nums),
@@ -251,6 +256,11 @@ def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> boo
         return False
     return not ({word} & (lex.months | lex.plans | lex.negators) or word in lex.numbers
                 or word in lex.antonyms)
+
+
+def _mark(found: set, marks: dict, key: str, written: str) -> None:
+    found.add(key)
+    marks.setdefault(key, written)
 
 
 def _add_term(word: str, written: str, terms: set, alts: dict, surface: dict) -> None:
@@ -526,7 +536,9 @@ def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reaso
                             ("name_differs", Reason.NAME, "names")):
         if key in f:
             xa, xb = getattr(a, attr), getattr(b, attr)
-            out.append((kind, f"different {kind.value}: {_words(xa - xb)} / {_words(xb - xa)}"))
+            wa = _words(a.marks.get(x, x) for x in xa - xb)
+            wb = _words(b.marks.get(x, x) for x in xb - xa)
+            out.append((kind, f"different {kind.value}: {wa} / {wb}"))
     out += [(Reason.LEARNED, r) for r in _learned_reasons(a, b, f)]
     if not out:
         out.append((Reason.FRAME, _frame_reason(a, b)))

@@ -33,7 +33,7 @@ def test_compare_file_keeps_input_order(run, tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["relation"] for r in rows] == ["unrelated", "contradicts"]
     assert rows[1]["s2"] == "The vote will take place in August"
-    assert rows[1]["reasons"] == ["different date: july / august"]
+    assert rows[1]["reasons"] == ["different date: July / August"]
 
 
 def test_compare_file_without_s1_s2_columns_is_an_error(run, tmp_path):
