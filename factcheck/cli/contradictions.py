@@ -81,11 +81,9 @@ def check_cmd(
     db: DbOption = None,
     json: JsonOption = False,
 ):
-    """List the stored claims a new article contradicts or repeats, without storing it.
+    """List the stored claims an article contradicts or repeats (exit 1 if any), storing nothing.
 
-    Exit code as diff: 0 nothing contradicts, 1 contradictions found, 2 trouble.
-
-    Example: claims check new-article.txt
+    Example: claims check new-article.txt || echo "contradicts the record"
     """
     stdin = sys.stdin.buffer.read() if path == "-" else None
     article = read_article(path, stdin=stdin)
