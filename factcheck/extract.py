@@ -15,6 +15,7 @@ factcheck.lexicon), so that it generalises to news it has never seen:
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factcheck.lexicon import Cue, Lexicon, Phrase, Phrases, lexicon
 from factcheck.model import Claim, Span
@@ -1707,8 +1708,13 @@ def _ends_title(word: str, lex: Lexicon) -> bool:
 
 
 def _tokens_of(name: str) -> list[str]:
-    return [w for w in (fold_word(m.group()) for m in WORD_RE.finditer(name))
-            if w not in ("the", "a", "an")]
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in (fold_word(m.group()) for m in WORD_RE.finditer(name))
+                 if w not in ("the", "a", "an"))
 
 
 def _fullest(name: str, kind: str | None, mentions) -> tuple | None:

@@ -48,11 +48,15 @@ class Sentence:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Words and single punctuation marks of text[start:end], words folded."""
-    out = []
+    out: list[Tok] = []
+    append, fold = out.append, fold_word  # the hottest loop of extraction
     for m in _TOKEN_RE.finditer(text, start, end):
         raw = m.group()
-        is_word = m.lastgroup == "w"
-        out.append(Tok(m.start(), m.end(), fold_word(raw) if is_word else raw, is_word, raw))
+        a, b = m.span()
+        if m.lastgroup == "w":
+            append(Tok(a, b, fold(raw), True, raw))
+        else:
+            append(Tok(a, b, raw, False, raw))
     return out
 
 
