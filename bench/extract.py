@@ -54,8 +54,8 @@ AR_NARRATION = [
     "وارتفع عدد الزوار خلال الصيف الماضي بنسبة كبيرة مقارنة بالعام الذي سبقه، مع عودة الرحلات.",
 ]
 EN_NARRATION = [
-    "The bridge was closed for three hours after the accident, causing long delays on the coast road.",
-    "The meeting follows weeks of stalled negotiations over energy, transport and border crossings.",
+    "The bridge was closed for three hours after the accident, causing delays on the coast road.",
+    "The meeting follows weeks of stalled negotiations over energy, transport and borders.",
     "The region is one of the most densely populated in the country, with dozens of factories.",
     "Fuel prices were cut early last year after protests spread to several cities.",
     "Visitor numbers rose sharply over the summer as airlines restored routes cancelled in 2020.",
