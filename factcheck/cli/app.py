@@ -1,10 +1,14 @@
 """The root command, its shared options, and the one error boundary."""
 
+import os
+import sys
 from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
 
+from factcheck import bidi
+from factcheck.cli import render
 from factcheck.errors import FactcheckError
 
 
@@ -37,3 +41,21 @@ DbOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    rtl: Annotated[bidi.RtlMode | None, typer.Option(
+        "--rtl", help="Print Arabic in visual order for terminals without bidi: auto, on or off "
+                      "[default: $CLAIMS_RTL, else auto].", show_default=False)] = None,
+):
+    """Who said what, where, and whether it clashes with what was said before.
+
+    Example: claims --rtl on list --speaker بيسكوف
+    """
+    mode = bidi.mode_from(rtl, os.environ)
+    render.set_rtl(bidi.enabled(mode, env=os.environ, isatty=sys.stdout.isatty()))
+    # The setting lives in render for this one command; an in-process caller (the tests) must
+    # not inherit it.
+    ctx.call_on_close(lambda: render.set_rtl(False))

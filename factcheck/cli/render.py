@@ -1,12 +1,21 @@
-"""Rendering for the terminal (rich) and for pipes (JSON). Article text is never markup."""
+"""Rendering for the terminal (rich) and for pipes (JSON). Article text is never markup.
+
+Right-to-left text is printed in visual order when `set_rtl(True)` was called (see
+factcheck.bidi for when): each cell is wrapped in logical order first, then each of its lines
+is reordered, so a long Arabic sentence still reads from the top line down.
+"""
 
 import re
 import sys
 
 import orjson
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.containers import Lines, Renderables
 from rich.table import Table
 from rich.text import Text
+
+from factcheck import bidi
 
 # ESC, other C0 controls but tab and newline, DEL and C1: an article must not drive the terminal.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -20,8 +29,71 @@ def safe(value) -> str:
 
 
 def text(value, style: str | None = None) -> Text:
-    """A rich Text that is never parsed as markup."""
-    return Text(safe(value), style=style or "")
+    """A rich Text that is never parsed as markup (and is shown in visual order if enabled)."""
+    return BidiText(safe(value), style=style or "")
+
+
+_visual_rtl = False
+
+
+def set_rtl(enabled: bool) -> None:
+    """Print right-to-left text in visual order from now on (for terminals without bidi)."""
+    global _visual_rtl
+    _visual_rtl = enabled
+
+
+class BidiText(Text):
+    """A Text that, when visual order is on, wraps in logical order and then reorders each line.
+
+    Reordering keeps every character but explicit bidi controls (zero width), so the width rich
+    measured for the logical text is the width printed and tables stay aligned.
+    """
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not (_visual_rtl and bidi.has_rtl(self.plain)):
+            yield from super().__rich_console__(console, options)
+            return
+        justify = self.justify or options.justify or "default"
+        overflow = self.overflow or options.overflow or "fold"
+        width = options.max_width
+        lines = Lines()
+        for paragraph in self.split("\n", allow_blank=True):
+            base = bidi.base_level(paragraph.plain)
+            for line in paragraph.wrap(console, width, justify="default", overflow=overflow,
+                                       no_wrap=self.no_wrap or options.no_wrap):
+                line.rstrip()
+                shown = visual_line(line, base=base)
+                if base and justify in ("default", "left"):
+                    shown.pad_left(max(0, width - cell_len(shown.plain)))
+                elif justify not in ("default", "left"):
+                    Lines([shown]).justify(console, width, justify=justify, overflow=overflow)
+                lines.append(shown)
+        yield from Text("\n").join(lines).render(console, end=self.end)
+
+
+def visual_line(line: Text, *, base: int | None = None) -> Text:
+    """One line of text in visual order, each character keeping its styles."""
+    plain = line.plain
+    styles: list[tuple] = [() for _ in plain]
+    for span in line.spans:
+        for i in range(span.start, min(span.end, len(plain))):
+            styles[i] += (span.style,)
+    shown = Text(style=line.style, end="")
+    chunk, chunk_styles = "", ()
+    for i, ch in bidi.layout(plain, base=base).glyphs(plain):
+        if styles[i] != chunk_styles and chunk:
+            _append_styled(shown, chunk, chunk_styles)
+            chunk = ""
+        chunk, chunk_styles = chunk + ch, styles[i]
+    _append_styled(shown, chunk, chunk_styles)
+    return shown
+
+
+def _append_styled(out: Text, chunk: str, styles: tuple) -> None:
+    start = len(out)
+    out.append(chunk)
+    for style in styles:
+        out.stylize(style, start, len(out))
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -38,7 +110,9 @@ def print_jsonl(value) -> None:
 
 def note(message: str) -> None:
     """A diagnostic line on stderr, so stdout stays clean for pipes."""
-    console(stderr=True).print(text(message))
+    # Inside Renderables, so that rich renders our Text itself instead of merging it into a
+    # plain Text (which would skip the visual order).
+    console(stderr=True).print(Renderables([text(message)]))
 
 
 def speaker_cell(claim: dict) -> Text:

@@ -1,0 +1,262 @@
+"""Commands for the reviewer's decisions and for publishing: review, history, resolve, export,
+import."""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from factcheck import export as exporting
+from factcheck import review as reviewing
+from factcheck.cli import render
+from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.contradictions import contradictions_table
+from factcheck.contradict import with_claims
+from factcheck.errors import InputError
+from factcheck.paths import db_path
+from factcheck.review import Triage, Verdict
+from factcheck.store import Store
+
+ReviewerOption = Annotated[str | None, typer.Option(
+    help="Who decides [default: $USER].", show_default=False)]
+NoteOption = Annotated[str | None, typer.Option(help="Why: kept in the history.")]
+
+
+def _reviewer(explicit: str | None) -> str:
+    name = explicit or os.environ.get("USER") or os.environ.get("USERNAME")
+    if not name:
+        raise InputError("who is reviewing? give --reviewer NAME (or set $USER)")
+    return name
+
+
+@app.command("review")
+def review_cmd(
+    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    verdict: Annotated[Verdict | None, typer.Option(help="The rating.")] = None,
+    note: NoteOption = None,
+    url: Annotated[str | None, typer.Option(
+        help="Where the fact-check is published (needed for ClaimReview).")] = None,
+    rating_label: Annotated[str | None, typer.Option(
+        help="The desk's own wording of the verdict, e.g. 'مضلل'.")] = None,
+    undo: Annotated[bool, typer.Option(
+        "--undo", help="Take back the last change to this claim's review.")] = False,
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Rate a claim; each change (who, when, what) is kept in its history.
+
+    Give an empty --note "" or --url "" to clear it.
+
+    Example: claims review 3fa2 --verdict misleading --note "الخطط أُعلنت لاحقًا" --url https://desk.example/checks/41
+    """
+    who = _reviewer(reviewer)
+    if undo and any(v is not None for v in (verdict, note, url, rating_label)):
+        raise InputError("--undo takes back the last change; give no other change with it")
+    if not undo and verdict is None:
+        raise InputError("give --verdict (" + ", ".join(v.value for v in Verdict) + ") or --undo")
+    with Store(db_path(db)).write() as database:
+        before = reviewing.history(database, claim_id)
+        if undo:
+            record = reviewing.undo(database, claim_id, reviewer=who)
+        else:
+            record = reviewing.review(database, claim_id, verdict=verdict, note=note, url=url,
+                                      reviewer=who, rating_label=rating_label)
+        claim = database.claims.get(record["claim"])
+    if json:
+        render.print_json(record)
+        return
+    if len(record["history"]) == len(before):
+        render.note(f"claim {record['claim']}: nothing changed")
+    render.console().print(review_table([(claim, record)]))
+
+
+def review_table(pairs: list[tuple[dict, dict]], *, title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("content", ratio=3)
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("note", ratio=2)
+    table.add_column("reviewed")
+    for claim, rec in pairs:
+        table.add_row(render.text(claim["id"][:8]), render.speaker_cell(claim),
+                      render.text(claim["content"]["text"]), verdict_cell(rec),
+                      _note_cell(rec), render.text(f"{rec.get('reviewer') or ''}\n"
+                                                   f"{(rec.get('reviewed') or '')[:16]}"))
+    return table
+
+
+def verdict_cell(rec: dict) -> Text:
+    if not rec.get("verdict"):
+        return render.text("(none)", "dim")
+    style = {"true": "green", "mostly-true": "green", "false": "bold red",
+             "mostly-false": "red"}.get(rec["verdict"], "yellow")
+    cell = render.text(rec["verdict"], style)
+    if rec.get("rating_label"):
+        cell.append("\n" + render.safe(rec["rating_label"]))
+    return cell
+
+
+def _note_cell(rec: dict) -> Text:
+    cell = render.text(rec.get("note") or "")
+    if rec.get("url"):
+        cell.append(("\n" if rec.get("note") else "") + render.safe(rec["url"]), style="dim")
+    return cell
+
+
+@app.command("history")
+def history_cmd(
+    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Show every change made to a claim's review: when, who, and what changed.
+
+    Example: claims history 3fa2
+    """
+    database = Store(db_path(db)).read()
+    claim = database.claims.resolve(claim_id)
+    entries = reviewing.history(database, claim["id"])
+    if json:
+        render.print_json(entries)
+        return
+    if not entries:
+        render.note(f"claim {claim['id']} has not been reviewed")
+        return
+    table = Table(title=f"claim {claim['id']}: {len(entries)} changes", show_lines=True)
+    for name in ("when", "who", "action", "what changed"):
+        table.add_column(name)
+    for entry in entries:
+        table.add_row(render.text(entry["at"]), render.text(entry["by"]),
+                      render.text(entry.get("action") or "review"), _changes_cell(entry))
+    render.console().print(table)
+
+
+def _changes_cell(entry: dict) -> Text:
+    lines = [f"{field}: {_shown(old)} → {_shown(new)}"
+             for field, (old, new) in entry["changes"].items()]
+    return render.text("\n".join(lines))
+
+
+def _shown(value) -> str:
+    return "—" if value is None else str(value)
+
+
+@app.command("resolve")
+def resolve_cmd(
+    contradiction_id: Annotated[str, typer.Argument(
+        help="Contradiction ID, or a unique prefix of it.")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="They do contradict.")] = False,
+    dismiss: Annotated[bool, typer.Option(
+        "--dismiss", help="They do not; the pair is not flagged again.")] = False,
+    reopen: Annotated[bool, typer.Option(
+        "--reopen", help="Undo a confirm or dismiss: back to the queue.")] = False,
+    note: NoteOption = None,
+    reviewer: ReviewerOption = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Confirm or dismiss a flagged contradiction, or reopen it; kept in its history.
+
+    Example: claims resolve 9c1e --dismiss --note "different visits"
+    """
+    chosen = [t for t, flag in ((Triage.CONFIRM, confirm), (Triage.DISMISS, dismiss),
+                                (Triage.REOPEN, reopen)) if flag]
+    if len(chosen) != 1:
+        raise InputError("give exactly one of --confirm, --dismiss, --reopen")
+    who = _reviewer(reviewer)
+    with Store(db_path(db)).write() as database:
+        record = reviewing.resolve(database, contradiction_id, status=chosen[0], note=note,
+                                   reviewer=who)
+        shown = with_claims(database, record)
+    if json:
+        render.print_json(shown)
+        return
+    last = record["history"][-1]
+    render.console().print(contradictions_table(
+        [shown], title=f"{last['from']} → {last['to']} by {last['by']}"))
+
+
+@app.command("export")
+def export_cmd(
+    format: Annotated[exporting.Format, typer.Option(
+        "--format", help="claimreview (JSON-LD for publishing), jsonl (for `claims import`) "
+                         "or csv (spreadsheets).")] = exporting.Format.CLAIMREVIEW,
+    verdict: Annotated[list[Verdict] | None, typer.Option(
+        help="Only claims with this verdict (repeat for several).")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Only claims published, added or reviewed on or after this day, YYYY-MM-DD.")]
+    = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (whole or not at all) instead of stdout.")]
+    = None,
+    publisher: Annotated[str | None, typer.Option(
+        help=f"ClaimReview author [default: ${exporting.PUBLISHER_ENV}, else "
+             f"'{exporting.DEFAULT_PUBLISHER}'].", show_default=False)] = None,
+    publisher_url: Annotated[str | None, typer.Option(
+        help=f"The publisher's home page [default: ${exporting.PUBLISHER_URL_ENV}].",
+        show_default=False)] = None,
+    db: DbOption = None,
+):
+    """Export claims as ClaimReview JSON-LD, JSON lines or CSV.
+
+    Example: claims export --format claimreview --verdict false --since 2025-07-01 -o reviews.json
+    """
+    database = Store(db_path(db)).read()
+    desk = exporting.publisher_from(publisher, publisher_url, os.environ)
+    result = exporting.export(database, fmt=format, verdicts=verdict or [], since=since,
+                              publisher=desk)
+    if output is None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+    else:
+        exporting.write_atomic(output, result.data)
+    for claim_id, why in result.left_out.items():
+        render.note(f"left out claim {claim_id}: {why}")
+    if format is exporting.Format.CLAIMREVIEW and desk.name == exporting.DEFAULT_PUBLISHER:
+        render.note(f"author is '{desk.name}': set --publisher or ${exporting.PUBLISHER_ENV}")
+    if output is not None:
+        render.note(f"wrote {result.count} claims to {output}")
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[str, typer.Argument(
+        help="A file written by `claims export --format jsonl`, or - for stdin.")],
+    db: DbOption = None,
+    json: JsonOption = False,
+):
+    """Take in claims, articles, speakers and reviews from another desk's JSON lines export.
+
+    What is stored already is not added again; review histories are merged.
+
+    Example: claims import other-desk.jsonl
+    """
+    data = sys.stdin.buffer.read() if file == "-" else _read_bytes(file)
+    records = exporting.load_jsonl(data, name=file)
+    with Store(db_path(db)).write() as database:
+        result = exporting.import_records(database, records)
+    if json:
+        render.print_json({"records": len(records), "added": result.added,
+                           "updated": result.updated})
+        return
+    source = "stdin" if file == "-" else Path(file).name
+    table = Table(title=f"{source}: {len(records)} claims read")
+    for name in ("records", "added", "updated"):
+        table.add_column(name)
+    for name in ("claims", "articles", "speakers", "reviews"):
+        table.add_row(render.text(name), render.text(str(result.added.get(name, 0))),
+                      render.text(str(result.updated.get(name, 0))))
+    render.console().print(table)
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None

@@ -1,0 +1,393 @@
+"""Claims leaving and entering the desk: ClaimReview JSON-LD, CSV, and JSON lines for exchange.
+
+- ClaimReview (schema.org) is what search engines and Google Fact Check Tools read; only
+  claims with a verdict and the URL of the fact-check article can be published that way.
+- CSV is for spreadsheets: UTF-8 with a byte order mark so Excel reads Arabic right, and
+  cells that a spreadsheet would run as a formula made inert.
+- JSON lines carry one claim a line with its article, speaker and review (with history):
+  `load_jsonl` + `import_records` take back exactly that, adding nothing twice.
+"""
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import orjson
+
+from factcheck.articles import article_id
+from factcheck.errors import InputError
+from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
+from factcheck.review import TABLE as REVIEWS
+from factcheck.store import Database
+
+PUBLISHER_ENV = "CLAIMS_PUBLISHER"
+PUBLISHER_URL_ENV = "CLAIMS_PUBLISHER_URL"
+DEFAULT_PUBLISHER = "Fact-check desk"
+JSONL_KIND = "factcheck.claim/1"
+SPEAKERS = "speakers"
+
+CSV_COLUMNS = ("id", "speaker", "role", "content", "context", "cue", "direct", "negated",
+               "modality", "lang", "verdict", "rating_label", "note", "review_url", "reviewer",
+               "reviewed", "outlet", "published", "url", "article")
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Format(str, Enum):
+    CLAIMREVIEW = "claimreview"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the fact-checks: the ClaimReview author."""
+
+    name: str
+    url: str | None = None
+
+
+def publisher_from(name: str | None, url: str | None, env: Mapping[str, str]) -> Publisher:
+    """The option, else the environment, else a generic desk name."""
+    return Publisher(name or env.get(PUBLISHER_ENV) or DEFAULT_PUBLISHER,
+                     url or env.get(PUBLISHER_URL_ENV) or None)
+
+
+@dataclass
+class Exported:
+    """An export: the bytes to write, how many claims are in it, and which were left out why."""
+
+    data: bytes
+    count: int
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def export(db: Database, *, fmt: Format, verdicts: Iterable[Verdict] = (),
+           since: str | None = None, publisher: Publisher | None = None) -> Exported:
+    """The selected claims in the given format."""
+    chosen = select(db, verdicts=verdicts, since=since)
+    if fmt is Format.CLAIMREVIEW:
+        return claimreview_export(db, chosen, publisher or Publisher(DEFAULT_PUBLISHER))
+    if fmt is Format.CSV:
+        return Exported(csv_bytes(chosen), len(chosen))
+    lines = [orjson.dumps(exchange_record(db, claim, rev)) + b"\n" for claim, rev in chosen]
+    return Exported(b"".join(lines), len(chosen))
+
+
+def select(db: Database, *, verdicts: Iterable[Verdict] = (),
+           since: str | None = None) -> list[tuple[dict, dict | None]]:
+    """(claim, review) pairs with one of `verdicts` (any, if none given), and with something
+    (publication, adding, review) on or after `since`; oldest first."""
+    wanted = {Verdict(v).value for v in verdicts}
+    day = parse_day(since) if since else None
+    out = []
+    for claim in db.claims.all():
+        rev = get_review(db, claim["id"])
+        if wanted and (rev is None or rev.get("verdict") not in wanted):
+            continue
+        if day and _last_activity(claim, rev) < day:
+            continue
+        out.append((claim, rev))
+    out.sort(key=lambda pair: (_first_date(pair[0]), pair[0]["id"]))
+    return out
+
+
+def parse_day(value: str) -> str:
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"--since wants a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _last_activity(claim: dict, rev: dict | None) -> str:
+    dates = [claim.get("published"), claim.get("added"), rev and rev.get("reviewed")]
+    return max((d[:10] for d in dates if d), default="")
+
+
+def _first_date(claim: dict) -> str:
+    return (claim.get("published") or claim.get("added") or "")[:10]
+
+
+# ClaimReview ---------------------------------------------------------------------------------
+
+def claimreview_export(db: Database, chosen: list[tuple[dict, dict | None]],
+                       publisher: Publisher) -> Exported:
+    docs, left_out = [], {}
+    for claim, rev in chosen:
+        if not rev or not rev.get("verdict"):
+            continue  # not reviewed: nothing to publish
+        if not rev.get("url"):
+            left_out[claim["id"]] = "no fact-check URL (claims review ID --url URL)"
+        else:
+            docs.append(claim_review(claim, rev, publisher=publisher,
+                                     names=speaker_names(db, claim)))
+    data = orjson.dumps(docs, option=orjson.OPT_INDENT_2) + b"\n"
+    return Exported(data, len(docs), left_out)
+
+
+def claim_review(claim: dict, rev: dict, *, publisher: Publisher,
+                 names: list[str] | None = None) -> dict:
+    """One schema.org ClaimReview with the fields Google requires and recommends."""
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": rev["url"],
+        "claimReviewed": claim["content"]["text"],
+        "reviewRating": rating(Verdict(rev["verdict"]), rev.get("rating_label")),
+        "author": _organization(publisher.name, publisher.url),
+        "datePublished": (rev.get("first_reviewed") or rev["reviewed"])[:10],
+        "itemReviewed": claim_item(claim, names or []),
+    }
+    if rev.get("reviewed") and rev["reviewed"][:10] != doc["datePublished"]:
+        doc["dateModified"] = rev["reviewed"][:10]
+    return doc
+
+
+def rating(verdict: Verdict, label: str | None = None) -> dict:
+    """A Rating: the desk's wording (or the verdict's) and, on the true-false scale, a value."""
+    out = {"@type": "Rating", "alternateName": label or verdict.label, "name": verdict.label}
+    if verdict in SCALE:
+        out |= {"ratingValue": SCALE[verdict], "bestRating": BEST_RATING,
+                "worstRating": WORST_RATING}
+    return out
+
+
+def claim_item(claim: dict, names: list[str]) -> dict:
+    """The Claim reviewed: who made it (every name we know them by), when, and where it appeared."""
+    item = {"@type": "Claim"}
+    author = claim_author(claim, names)
+    if author:
+        item["author"] = author
+    if claim.get("published"):
+        item["datePublished"] = claim["published"][:10]
+    if claim.get("url"):
+        appearance = {"@type": "CreativeWork", "url": claim["url"]}
+        if claim.get("title"):
+            appearance["headline"] = claim["title"]
+        if claim.get("published"):
+            appearance["datePublished"] = claim["published"][:10]
+        if claim.get("outlet"):
+            appearance["publisher"] = _organization(claim["outlet"])
+        item["appearance"] = appearance
+    if claim.get("lang"):
+        item["inLanguage"] = claim["lang"]
+    return item
+
+
+def claim_author(claim: dict, names: list[str]) -> dict | None:
+    speaker = claim.get("speaker") or {}
+    name = speaker.get("name")
+    if not name:
+        return None
+    body = speaker.get("kind") == "body"
+    author = {"@type": "Organization" if body else "Person", "name": name}
+    others = [n for n in names if n != name]
+    if others:
+        author["alternateName"] = others
+    if speaker.get("role") and not body:
+        author["jobTitle"] = speaker["role"]
+    return author
+
+
+def speaker_names(db: Database, claim: dict) -> list[str]:
+    """Every name the registry has for the claim's speaker."""
+    sid = (claim.get("speaker") or {}).get("id")
+    record = db.table(SPEAKERS).get(sid) if sid else None
+    return list(record.get("names") or []) if record else []
+
+
+def _organization(name: str, url: str | None = None) -> dict:
+    out = {"@type": "Organization", "name": name}
+    if url:
+        out["url"] = url
+    return out
+
+
+# CSV -----------------------------------------------------------------------------------------
+
+def csv_bytes(chosen: list[tuple[dict, dict | None]]) -> bytes:
+    """UTF-8 with BOM, CRLF rows, one claim a row."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for claim, rev in chosen:
+        writer.writerow([_cell(v) for v in csv_row(claim, rev or {})])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def csv_row(claim: dict, rev: dict) -> list:
+    speaker = claim.get("speaker") or {}
+    return [claim["id"], speaker.get("name"), speaker.get("role"), claim["content"]["text"],
+            claim.get("context"), (claim.get("cue") or {}).get("text"), claim.get("direct"),
+            claim.get("negated"), claim.get("modality"), claim.get("lang"), rev.get("verdict"),
+            rev.get("rating_label"), rev.get("note"), rev.get("url"), rev.get("reviewer"),
+            rev.get("reviewed"), claim.get("outlet"), claim.get("published"), claim.get("url"),
+            claim.get("article")]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# JSON lines: exchange between desks ----------------------------------------------------------
+
+def exchange_record(db: Database, claim: dict, rev: dict | None) -> dict:
+    sid = (claim.get("speaker") or {}).get("id")
+    return {"kind": JSONL_KIND, "claim": claim,
+            "article": db.articles.get(claim.get("article") or ""),
+            "speaker": db.table(SPEAKERS).get(sid) if sid else None,
+            "review": rev}
+
+
+@dataclass
+class Imported:
+    """What an import added or changed, per kind of record."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, table: str, *, new: bool) -> None:
+        counts = self.added if new else self.updated
+        counts[table] = counts.get(table, 0) + 1
+
+
+def load_jsonl(data: bytes, *, name: str = "input") -> list[dict]:
+    """Parse and check every line first, so that a bad file stores nothing."""
+    records = []
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            raise InputError(f"{name}:{number}: not JSON") from None
+        problem = _problem(record)
+        if problem:
+            raise InputError(f"{name}:{number}: {problem}")
+        records.append(record)
+    return records
+
+
+def _problem(record) -> str | None:
+    if not isinstance(record, dict) or record.get("kind") != JSONL_KIND:
+        return f"not a claim exported by `claims export --format jsonl` (kind {JSONL_KIND})"
+    claim = record.get("claim")
+    if not (isinstance(claim, dict) and isinstance(claim.get("id"), str)
+            and isinstance((claim.get("content") or {}).get("text"), str)
+            and isinstance(claim.get("speaker"), dict)):
+        return "claim needs an id, a content text and a speaker"
+    article = record.get("article")
+    if article is not None:
+        if not (isinstance(article, dict) and isinstance(article.get("text"), str)):
+            return "article needs a text"
+        if article.get("id") != article_id(article["text"]) or \
+                claim.get("article") != article["id"]:
+            return "article ID does not match its text or its claim"
+    for part in ("speaker", "review"):
+        value = record.get(part)
+        if value is not None and not (isinstance(value, dict) and isinstance(value.get("id"), str)):
+            return f"{part} needs an id"
+    rev = record.get("review")
+    if rev is not None and (rev["id"] != claim["id"] or not isinstance(rev.get("history"), list)):
+        return "review must belong to its claim and have a history"
+    return None
+
+
+def import_records(db: Database, records: list[dict]) -> Imported:
+    """Add what is not stored yet; merge speakers' names and reviews' histories."""
+    result = Imported()
+    for record in records:
+        if record.get("article") and record["article"]["id"] not in db.articles:
+            db.articles.insert(record["article"])
+            result.count("articles", new=True)
+        if record.get("speaker"):
+            _merge_speaker(db, record["speaker"], result)
+        if record["claim"]["id"] not in db.claims:
+            db.claims.insert(record["claim"])
+            result.count("claims", new=True)
+        if record.get("review"):
+            _merge_review(db, record["review"], result)
+    return result
+
+
+def _merge_speaker(db: Database, incoming: dict, result: Imported) -> None:
+    table = db.table(SPEAKERS)
+    mine = table.get(incoming["id"])
+    if mine is None:
+        table.insert(incoming)
+        result.count(SPEAKERS, new=True)
+        return
+    merged = dict(mine)
+    for key in ("names", "roles"):
+        merged[key] = mine.get(key, []) + [n for n in incoming.get(key) or []
+                                            if n not in mine.get(key, [])]
+    for key, pick in (("first", min), ("last", max)):
+        merged[key] = pick(filter(None, [mine.get(key), incoming.get(key)]), default=None)
+    if merged != mine:
+        table.upsert(merged)
+        result.count(SPEAKERS, new=False)
+
+
+def _merge_review(db: Database, incoming: dict, result: Imported) -> None:
+    table = db.table(REVIEWS)
+    mine = table.get(incoming["id"])
+    if mine is None:
+        table.insert(incoming)
+        result.count(REVIEWS, new=True)
+        return
+    news = [e for e in incoming["history"] if e not in mine["history"]]
+    if not news:
+        return
+    merged = dict(incoming) if (incoming.get("reviewed") or "") > (mine.get("reviewed") or "") \
+        else dict(mine)
+    merged["history"] = sorted(mine["history"] + news, key=lambda e: e.get("at") or "")
+    merged["first_reviewed"] = min(filter(None, [mine.get("first_reviewed"),
+                                                 incoming.get("first_reviewed")]), default=None)
+    table.upsert(merged)
+    result.count(REVIEWS, new=False)
+
+
+# Writing -------------------------------------------------------------------------------------
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                   dir=target.parent if str(target.parent) else ".")
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror}") from None
+    try:
+        # mkstemp makes the file private; an export is for sharing, so give it the usual mode.
+        os.chmod(tmp, _mode_for(target))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write {target}: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,156 @@
+"""A reviewer's decisions: verdicts on claims, and triage of flagged contradictions, with history.
+
+Each reviewed claim has one record in the "reviews" table (its ID is the claim's ID) holding
+the current verdict, label, note and URL, and a history that is only ever appended to: who,
+when, and each field's old and new value. Undoing a change is a new change, so the history
+also shows the undo.
+
+A contradiction's triage lives on its own record (factcheck.contradict): its status moves
+between open, confirmed and dismissed, and each move is appended to its history.
+"""
+
+from enum import Enum
+
+from factcheck.articles import now_iso
+from factcheck.contradict import TABLE as CONTRADICTIONS
+from factcheck.contradict import Status
+from factcheck.errors import InputError
+from factcheck.store import Database
+
+TABLE = "reviews"
+FIELDS = ("verdict", "rating_label", "note", "url")
+
+
+class Verdict(str, Enum):
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    HALF_TRUE = "half-true"
+    MISLEADING = "misleading"
+    MOSTLY_FALSE = "mostly-false"
+    FALSE = "false"
+    UNPROVEN = "unproven"
+    SATIRE = "satire"
+
+    @property
+    def label(self) -> str:
+        """The verdict as a reader sees it: "Mostly true"."""
+        return self.value.replace("-", " ").capitalize()
+
+
+# Verdicts on the true-false scale, 1 (false) to 5 (true); misleading, unproven and satire say
+# what kind of problem there is, not how true, so they have no place on it.
+WORST_RATING, BEST_RATING = 1, 5
+SCALE = {Verdict.FALSE: 1, Verdict.MOSTLY_FALSE: 2, Verdict.HALF_TRUE: 3,
+         Verdict.MOSTLY_TRUE: 4, Verdict.TRUE: 5}
+
+
+class Triage(str, Enum):
+    """What a reviewer does with a flagged contradiction, and the status it leads to."""
+
+    CONFIRM = "confirm"
+    DISMISS = "dismiss"
+    REOPEN = "reopen"
+
+    @property
+    def status(self) -> Status:
+        return {Triage.CONFIRM: Status.CONFIRMED, Triage.DISMISS: Status.DISMISSED,
+                Triage.REOPEN: Status.OPEN}[self]
+
+
+def verdict_of(value: Verdict | str) -> Verdict:
+    try:
+        return Verdict(value)
+    except ValueError:
+        names = ", ".join(v.value for v in Verdict)
+        raise InputError(f"unknown verdict {value!r}; use one of {names}") from None
+
+
+def review(db: Database, claim_id: str, *, verdict: Verdict | str, note: str | None = None,
+           url: str | None = None, reviewer: str, rating_label: str | None = None,
+           now: str | None = None) -> dict:
+    """Rate a claim (ID or unique prefix) and return its review record.
+
+    A field given as None keeps its current value (but a new verdict drops the old verdict's
+    label); an empty string clears it. A review that changes nothing is not recorded again.
+    """
+    claim = db.claims.resolve(claim_id)
+    wanted = {"verdict": verdict_of(verdict).value, "rating_label": rating_label,
+              "note": note, "url": url}
+    current = db.table(TABLE).get(claim["id"]) or _blank(claim["id"])
+    changes = {k: v or None for k, v in wanted.items() if v is not None}
+    if rating_label is None and current.get("verdict") != changes["verdict"]:
+        changes["rating_label"] = None  # the desk's wording was for the old verdict
+    return _apply(db, current, changes, reviewer=reviewer, now=now)
+
+
+def undo(db: Database, claim_id: str, *, reviewer: str, now: str | None = None) -> dict:
+    """Put a claim's review back as it was before its last change (itself recorded as a change)."""
+    claim = db.claims.resolve(claim_id)
+    current = db.table(TABLE).get(claim["id"])
+    if not current or not current["history"]:
+        raise InputError(f"claim {claim['id']} has no review to undo")
+    last = current["history"][-1]["changes"]
+    before = {field: old for field, (old, _new) in last.items()}
+    return _apply(db, current, before, reviewer=reviewer, now=now, action="undo")
+
+
+def history(db: Database, claim_id: str) -> list[dict]:
+    """The changes made to a claim's review, oldest first."""
+    claim = db.claims.resolve(claim_id)
+    record = db.table(TABLE).get(claim["id"])
+    return list(record["history"]) if record else []
+
+
+def get_review(db: Database, claim_id: str) -> dict | None:
+    """The review record of a claim (by its full ID), or None if it was never reviewed."""
+    return db.table(TABLE).get(claim_id)
+
+
+def reviews(db: Database) -> list[dict]:
+    return db.table(TABLE).all()
+
+
+def _blank(claim_id: str) -> dict:
+    return {"id": claim_id, "claim": claim_id, **dict.fromkeys(FIELDS), "reviewer": None,
+            "reviewed": None, "first_reviewed": None, "history": []}
+
+
+def _apply(db: Database, record: dict, values: dict, *, reviewer: str, now: str | None,
+           action: str = "review") -> dict:
+    changes = {k: [record.get(k), v] for k, v in values.items() if record.get(k) != v}
+    if not changes:
+        return record
+    at = now or now_iso()
+    record = {**record, **values, "reviewer": reviewer, "reviewed": at,
+              "first_reviewed": record.get("first_reviewed") or at}
+    record["history"] = [*record["history"],
+                         {"at": at, "by": reviewer, "action": action, "changes": changes}]
+    db.table(TABLE).upsert(record)
+    return record
+
+
+def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: str | None = None,
+            reviewer: str, now: str | None = None) -> dict:
+    """Confirm, dismiss or reopen a flagged contradiction (ID or unique prefix); its record.
+
+    The record keeps its history: each move says who, when, from which status to which, and why.
+    """
+    triage = _triage_of(status)
+    table = db.table(CONTRADICTIONS)
+    record = table.resolve(contradiction_id)
+    before = record.get("status") or Status.OPEN.value
+    after = triage.status.value
+    if before == after:
+        raise InputError(f"contradiction {record['id']} is already {after}")
+    entry = {"at": now or now_iso(), "by": reviewer, "action": triage.value,
+             "from": before, "to": after, "note": note or None}
+    changed = {"status": after, "history": [*(record.get("history") or []), entry]}
+    table.update(record["id"], changed)
+    return {**record, **changed}
+
+
+def _triage_of(value: Triage | str) -> Triage:
+    try:
+        return Triage(value)
+    except ValueError:
+        raise InputError(f"unknown triage {value!r}; use confirm, dismiss or reopen") from None

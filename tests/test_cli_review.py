@@ -1,0 +1,308 @@
+"""claims review, history, resolve; --rtl; article text never drives the terminal."""
+
+import json
+
+import pytest
+from rich.cells import cell_len
+from tests_support import SEED
+
+from factcheck.contradict import contradiction_id
+from factcheck.store import Store
+
+PESKOV = "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+VERDICTS = "true, mostly-true, half-true, misleading, mostly-false, false, unproven, satire"
+
+
+@pytest.fixture
+def seeded(run, db_file, monkeypatch):
+    """The seed stored; returns the claims by content text. $USER is the reviewer."""
+    monkeypatch.setenv("USER", "amal")
+    added = run("add", str(SEED), "--url", "https://news.example/a", "--outlet", "Example News",
+                "--published", "2025-07-09", "--json")
+    assert added.exit_code == 0, added.output
+    claims = json.loads(run("list", "--json").stdout)
+    return {c["content"]["text"]: c for c in claims}
+
+
+@pytest.fixture
+def peskov_id(seeded) -> str:
+    return seeded[PESKOV]["id"]
+
+
+@pytest.fixture
+def pair(seeded, db_file) -> str:
+    """A flagged contradiction between Peskov's claim and Zakharova's first; its ID."""
+    a, b = sorted((seeded[PESKOV]["id"], next(c["id"] for c in seeded.values()
+                                              if c["speaker"]["name"] == "ماريا زاخاروفا")))
+    cid = contradiction_id(a, b)
+    with Store(db_file).write() as db:
+        db.table("contradictions").upsert({
+            "id": cid, "a": a, "b": b, "relation": "contradicts", "score": 0.7,
+            "reasons": ["a plan set against a denial of plans"], "status": "open",
+            "created": "2025-07-09T12:00:00+00:00", "history": []})
+    return cid
+
+
+# review and history ----------------------------------------------------------------------------
+
+def test_review_stores_a_verdict_and_prints_it(run, peskov_id):
+    result = run("review", peskov_id[:6], "--verdict", "false", "--note", "أُعلنت الزيارة لاحقًا",
+                 "--url", "https://desk.example/checks/41", "--rating-label", "زائف", "--json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert {k: record[k] for k in ("id", "verdict", "note", "url", "rating_label", "reviewer")} == {
+        "id": peskov_id, "verdict": "false", "note": "أُعلنت الزيارة لاحقًا",
+        "url": "https://desk.example/checks/41", "rating_label": "زائف", "reviewer": "amal"}
+    table = run("review", peskov_id, "--verdict", "mostly-false", "--reviewer", "salim")
+    assert table.exit_code == 0
+    assert "mostly-false" in table.stdout and "salim" in table.stdout
+    assert peskov_id[:8] in table.stdout
+
+
+def test_review_the_same_again_says_nothing_changed(run, peskov_id):
+    run("review", peskov_id, "--verdict", "true")
+    again = run("review", peskov_id, "--verdict", "true")
+    assert again.exit_code == 0
+    assert again.stderr == f"claim {peskov_id}: nothing changed\n"
+
+
+def test_history_lists_each_change_with_who_and_what(run, peskov_id):
+    run("review", peskov_id, "--verdict", "misleading", "--note", "سياق ناقص")
+    run("review", peskov_id, "--verdict", "false", "--reviewer", "salim")
+    entries = json.loads(run("history", peskov_id, "--json").stdout)
+    assert [(e["by"], e["action"], e["changes"]) for e in entries] == [
+        ("amal", "review", {"verdict": [None, "misleading"], "note": [None, "سياق ناقص"]}),
+        ("salim", "review", {"verdict": ["misleading", "false"]})]
+    table = run("history", peskov_id)
+    assert table.exit_code == 0
+    assert f"claim {peskov_id}: 2 changes" in table.stdout
+    assert "verdict: misleading → false" in table.stdout
+    assert "verdict: — → misleading" in table.stdout
+
+
+def test_undo_takes_back_the_last_change_and_history_shows_it(run, peskov_id):
+    run("review", peskov_id, "--verdict", "half-true")
+    run("review", peskov_id, "--verdict", "false", "--url", "https://desk.example/c/9")
+    undone = run("review", peskov_id, "--undo", "--json", "--reviewer", "salim")
+    assert undone.exit_code == 0, undone.output
+    record = json.loads(undone.stdout)
+    assert (record["verdict"], record["url"]) == ("half-true", None)
+    entries = json.loads(run("history", peskov_id, "--json").stdout)
+    assert [(e["by"], e["action"]) for e in entries] == [
+        ("amal", "review"), ("amal", "review"), ("salim", "undo")]
+    assert entries[-1]["changes"] == {"verdict": ["false", "half-true"],
+                                      "url": ["https://desk.example/c/9", None]}
+
+
+def test_undo_all_the_way_leaves_the_claim_unrated(run, peskov_id):
+    run("review", peskov_id, "--verdict", "satire")
+    record = json.loads(run("review", peskov_id, "--undo", "--json").stdout)
+    assert record["verdict"] is None
+    nothing = run("review", peskov_id, "--undo")
+    assert nothing.exit_code == 0  # undoing the undo gives the verdict back
+    assert "satire" in nothing.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    ((), f"give --verdict ({VERDICTS}) or --undo"),
+    (("--undo", "--verdict", "true"), "--undo takes back the last change; give no other change"),
+])
+def test_review_needs_a_verdict_or_undo_alone(run, peskov_id, args, message):
+    result = run("review", peskov_id, *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"claims: error: {message}")
+
+
+def test_undo_without_any_review_is_an_error(run, peskov_id):
+    result = run("review", peskov_id, "--undo")
+    assert result.exit_code == 2
+    assert result.stderr == f"claims: error: claim {peskov_id} has no review to undo\n"
+
+
+def test_review_needs_someone_to_review(run, peskov_id, monkeypatch):
+    monkeypatch.delenv("USER")
+    monkeypatch.delenv("USERNAME", raising=False)
+    result = run("review", peskov_id, "--verdict", "true")
+    assert result.exit_code == 2
+    assert result.stderr == "claims: error: who is reviewing? give --reviewer NAME (or set $USER)\n"
+
+
+def test_an_unknown_verdict_is_a_usage_error(run, peskov_id):
+    result = run("review", peskov_id, "--verdict", "pants-on-fire")
+    assert result.exit_code == 2
+    assert "'pants-on-fire' is not one of" in result.stderr
+
+
+def test_history_of_an_unreviewed_claim_and_of_an_unknown_one(run, peskov_id):
+    quiet = run("history", peskov_id)
+    assert (quiet.exit_code, quiet.stdout) == (0, "")
+    assert quiet.stderr == f"claim {peskov_id} has not been reviewed\n"
+    assert json.loads(run("history", peskov_id, "--json").stdout) == []
+    missing = run("history", "ffff0000")
+    assert missing.exit_code == 2
+    assert missing.stderr == "claims: error: no claims record with ID 'ffff0000'\n"
+
+
+# resolve ---------------------------------------------------------------------------------------
+
+def test_dismiss_then_reopen_then_confirm(run, pair):
+    dismissed = run("resolve", pair[:6], "--dismiss", "--note", "different visits", "--json")
+    assert dismissed.exit_code == 0, dismissed.output
+    record = json.loads(dismissed.stdout)
+    assert record["status"] == "dismissed"
+    assert record["history"][0] | {"at": None} == {
+        "at": None, "by": "amal", "action": "dismiss", "from": "open", "to": "dismissed",
+        "note": "different visits"}
+    listed = json.loads(run("contradictions", "--status", "dismissed", "--json").stdout)
+    assert [r["id"] for r in listed] == [pair]
+    reopened = run("resolve", pair, "--reopen")
+    assert reopened.exit_code == 0
+    assert "dismissed → open by amal" in reopened.stdout
+    confirmed = json.loads(run("resolve", pair, "--confirm", "--json").stdout)
+    assert confirmed["status"] == "confirmed"
+    assert [h["action"] for h in confirmed["history"]] == ["dismiss", "reopen", "confirm"]
+    assert [c["id"] for c in confirmed["claims"]] == [confirmed["a"], confirmed["b"]]
+
+
+@pytest.mark.parametrize("flags", [(), ("--confirm", "--dismiss")])
+def test_resolve_needs_exactly_one_decision(run, pair, flags):
+    result = run("resolve", pair, *flags)
+    assert result.exit_code == 2
+    assert result.stderr == "claims: error: give exactly one of --confirm, --dismiss, --reopen\n"
+
+
+def test_reopening_an_open_pair_and_an_unknown_pair_are_errors(run, pair):
+    same = run("resolve", pair, "--reopen")
+    assert same.exit_code == 2
+    assert same.stderr == f"claims: error: contradiction {pair} is already open\n"
+    missing = run("resolve", "00000", "--confirm")
+    assert missing.exit_code == 2
+    assert missing.stderr == "claims: error: no contradictions record with ID '00000'\n"
+
+
+# --rtl -----------------------------------------------------------------------------------------
+
+def column(output: str, index: int) -> list[str]:
+    """One table column's text, line by line; the first table in the output only."""
+    lines = output.split("└")[0].splitlines()
+    cells = [line.split("│") for line in lines if line.startswith("│")]
+    return [c[index].strip() for c in cells if c[index].strip()]
+
+
+@pytest.mark.parametrize("how", [("--rtl", "on"), ("CLAIMS_RTL", "on")])
+def test_show_the_seed_peskov_claim_in_visual_order(run, peskov_id, monkeypatch, how):
+    if how[0] == "CLAIMS_RTL":
+        monkeypatch.setenv(*how)
+        result = run("show", peskov_id)
+    else:
+        result = run(*how, "show", peskov_id)
+    assert result.exit_code == 0, result.output
+    content = [line for line in column(result.stdout, 4) if not line.startswith("asked")]
+    lines = result.stdout.split("└")[0].splitlines()
+    assert len({cell_len(line) for line in lines[1:]}) == 1  # alignment holds
+    # Visual order: each line's words right to left, letters reversed. Read back, top line first.
+    read = [w[::-1] for line in content for w in reversed(line.split())]
+    assert read[:len(PESKOV.split())] == PESKOV.split()
+    assert content[0].split()[-1] == "يف"  # في, the first word, at the right end of line one
+
+
+def test_show_the_seed_peskov_claim_with_rtl_off_is_logical_order(run, peskov_id):
+    result = run("--rtl", "off", "show", peskov_id)
+    assert result.exit_code == 0
+    content = [line for line in column(result.stdout, 4) if not line.startswith("asked")]
+    words = " ".join(content).split()
+    assert words[:len(PESKOV.split())] == PESKOV.split()
+    assert "يف" not in result.stdout.split()
+
+
+def test_rtl_auto_leaves_a_pipe_in_logical_order(run, peskov_id, monkeypatch):
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")  # a terminal without bidi, but stdout is a pipe
+    result = run("--rtl", "auto", "show", peskov_id)
+    assert "يف" not in result.stdout.split()
+    assert "الوقت" in result.stdout
+
+
+def test_a_bad_rtl_value_is_refused(run, monkeypatch):
+    assert run("--rtl", "sideways", "list").exit_code == 2
+    monkeypatch.setenv("CLAIMS_RTL", "sideways")
+    bad = run("list")
+    assert bad.exit_code == 2
+    assert bad.stderr == "claims: error: $CLAIMS_RTL must be auto, on or off, not 'sideways'\n"
+
+
+# Article text is data, never markup or terminal control ----------------------------------------
+
+HOSTILE_EN = (
+    'Finance minister Sarah Collins said: "[bold]Taxes[/bold] will fall \x1b[31mnext year\x1b[0m '
+    '[link=https://evil.example]here[/link] \x1b]8;;https://evil.example\x07click\x1b]8;;\x07."')
+HOSTILE_AR = (
+    'قال وزير المالية سامر الحداد، الثلاثاء، إن "[bold]الضرائب[/bold] ستنخفض \x1b[2J العام المقبل '
+    '[link=https://evil.example]هنا[/link]".')
+# Plain paragraphs around them, so that the few control characters do not make the file look
+# binary to ingest (which refuses text thick with them).
+FILLER = {"en": "The budget debate continues in parliament this week. " * 40,
+          "ar": "يستمر النقاش حول الميزانية في البرلمان هذا الأسبوع. " * 40}
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """Two articles, English and Arabic, with markup and escape sequences in their quotes."""
+    paths = []
+    for lang, quote in (("en", HOSTILE_EN), ("ar", HOSTILE_AR)):
+        path = tmp_path / f"hostile-{lang}.txt"
+        path.write_text(f"{FILLER[lang]}\n\n{quote}\n\n{FILLER[lang]}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def assert_inert(output: str, *, literal: bool = True):
+    assert "\x1b[31m" not in output and "\x1b[2J" not in output  # no colours or clearing
+    assert "\x1b]8;" not in output  # no hyperlinks, neither the article's nor rich's [link]
+    assert "\x07" not in output
+    if literal:
+        assert "[bold]Taxes[/bold]" in output  # markup shown as typed, not applied
+        assert "[link=https://evil.example]" in output
+
+
+@pytest.mark.parametrize("force_colour", [False, True])
+def test_hostile_article_through_extract_add_list_show(run, hostile, monkeypatch, force_colour):
+    if force_colour:  # rich then writes its own styles: only the article's must be missing
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "250")
+    extracted = run("extract", hostile[0])
+    assert extracted.exit_code == 0, extracted.output
+    assert_inert(extracted.stdout)
+    assert "[bold]الضرائب[/bold]" in run("extract", hostile[1]).stdout
+    added = run("add", *hostile)
+    assert_inert(added.stdout)
+    assert_inert(run("list").stdout)
+    stored = json.loads(run("list", "--json").stdout)
+    assert len(stored) == 2
+    for claim in stored:
+        shown = run("show", claim["id"])
+        assert shown.exit_code == 0
+        assert_inert(shown.stdout, literal=False)
+        assert "[bold]" in shown.stdout and "[/link]" in shown.stdout
+    if not force_colour:
+        assert "\x1b" not in extracted.stdout + added.stdout
+
+
+def test_hostile_article_in_visual_order_stays_inert(run, hostile, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    run("add", *hostile)
+    out = run("--rtl", "on", "list")
+    assert out.exit_code == 0
+    assert_inert(out.stdout, literal=False)
+    assert "\x1b" not in out.stdout
+    assert "link=https://evil.example" in out.stdout
+
+
+def test_hostile_article_through_search_if_there_is_one(run, hostile, monkeypatch):
+    from factcheck.cli import app
+
+    if "search" not in {c.name for c in app.registered_commands}:
+        pytest.skip("claims search (issue 3) is not in this tree yet")
+    monkeypatch.setenv("COLUMNS", "250")
+    run("add", *hostile)
+    found = run("search", "Taxes")
+    assert_inert(found.stdout)

@@ -1,0 +1,237 @@
+"""ClaimReview, CSV and JSON-lines export, and import of JSON lines (factcheck.export)."""
+
+import csv
+import io
+import json
+
+import pytest
+from tests_support import SEED
+
+from factcheck.articles import add_article
+from factcheck.errors import InputError
+from factcheck.export import (
+    DEFAULT_PUBLISHER,
+    Format,
+    Publisher,
+    export,
+    import_records,
+    load_jsonl,
+    publisher_from,
+    write_atomic,
+)
+from factcheck.ingest import Article
+from factcheck.review import review
+from factcheck.store import Store
+
+PESKOV = "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+SEED_URL = "https://news.example/2025/07/lavrov-pyongyang"
+DESK = Publisher("Desk Example", "https://desk.example")
+
+# What Google asks of a ClaimReview (developers.google.com/search/docs/appearance/structured-data/
+# factcheck): required, then recommended.
+REQUIRED = {"claimReviewed", "reviewRating", "url"}
+RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+
+
+def seed_article() -> Article:
+    return Article(text=SEED.read_text(encoding="utf-8"), url=SEED_URL, outlet="Example News",
+                   published="2025-07-09", title="لافروف في بيونغ يانغ")
+
+
+def peskov(db) -> dict:
+    return next(c for c in db.claims.all() if c["content"]["text"] == PESKOV)
+
+
+@pytest.fixture
+def seed_store(tmp_path):
+    """The seed stored through the real extractor, Peskov's claim reviewed."""
+    s = Store(tmp_path / "claims.json")
+    with s.write() as db:
+        add_article(db, seed_article())
+        claim = peskov(db)
+        sid = claim["speaker"]["id"]
+        names = db.table("speakers").get(sid)
+        db.table("speakers").update(sid, {"names": [*names["names"], "Dmitry Peskov"]})
+        review(db, claim["id"], verdict="false", reviewer="amal", rating_label="زائف",
+               note="أُعلن عن الزيارة بعد يومين", url="https://desk.example/checks/41",
+               now="2025-07-12T08:30:00+00:00")
+        s.peskov = claim["id"]
+    return s
+
+
+def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommended_field(
+        seed_store):
+    out = export(seed_store.read(), fmt=Format.CLAIMREVIEW, publisher=DESK)
+    docs = json.loads(out.data.decode("utf-8"))
+    assert out.count == len(docs) == 1
+    doc = docs[0]
+    assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
+    assert doc.keys() >= REQUIRED | RECOMMENDED
+    assert doc["claimReviewed"] == PESKOV
+    assert doc["url"] == "https://desk.example/checks/41"
+    assert doc["datePublished"] == "2025-07-12"
+    assert doc["author"] == {"@type": "Organization", "name": "Desk Example",
+                             "url": "https://desk.example"}
+    assert doc["reviewRating"] == {"@type": "Rating", "alternateName": "زائف", "name": "False",
+                                   "ratingValue": 1, "bestRating": 5, "worstRating": 1}
+    item = doc["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Person", "name": "دميتري بيسكوف",
+                              "alternateName": ["Dmitry Peskov"],
+                              "jobTitle": "المتحدث باسم الكرملين"}
+    assert item["datePublished"] == "2025-07-09"
+    assert item["appearance"]["@type"] == "CreativeWork"
+    assert item["appearance"]["url"] == SEED_URL
+    assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Example News"}
+    assert_jsonld_shape(docs)
+
+
+def assert_jsonld_shape(node, *, top=True):
+    """JSON-LD as schema.org reads it: every object typed, every key a term or a keyword."""
+    if isinstance(node, list):
+        for n in node:
+            assert_jsonld_shape(n, top=top)
+        return
+    assert isinstance(node, dict) and isinstance(node.get("@type"), str)
+    assert ("@context" in node) == top
+    for key, value in node.items():
+        assert key.startswith("@") or key.isidentifier(), key
+        if isinstance(value, dict) or (isinstance(value, list) and value
+                                       and isinstance(value[0], dict)):
+            assert_jsonld_shape(value, top=False)
+
+
+def test_a_verdict_off_the_scale_has_a_label_but_no_rating_value(seed_store):
+    with seed_store.write() as db:
+        review(db, seed_store.peskov, verdict="misleading", reviewer="amal",
+               now="2025-07-15T09:00:00+00:00")
+    doc = json.loads(export(seed_store.read(), fmt=Format.CLAIMREVIEW).data)[0]
+    assert doc["reviewRating"] == {"@type": "Rating", "alternateName": "Misleading",
+                                   "name": "Misleading"}
+    assert (doc["datePublished"], doc["dateModified"]) == ("2025-07-12", "2025-07-15")
+    assert doc["author"]["name"] == DEFAULT_PUBLISHER
+
+
+def test_claimreview_leaves_out_reviews_without_a_url_and_claims_never_reviewed(seed_store):
+    with seed_store.write() as db:
+        other = next(c for c in db.claims.all() if c["id"] != seed_store.peskov)
+        review(db, other["id"], verdict="true", reviewer="amal")
+    out = export(seed_store.read(), fmt=Format.CLAIMREVIEW)
+    assert out.count == 1
+    assert list(out.left_out) == [other["id"]]
+    assert "URL" in out.left_out[other["id"]]
+
+
+def test_verdict_and_since_select_claims(seed_store):
+    db = seed_store.read()
+    every = export(db, fmt=Format.JSONL)
+    assert every.count == len(db.claims)
+    assert export(db, fmt=Format.JSONL, verdicts=["false"]).count == 1
+    assert export(db, fmt=Format.JSONL, verdicts=["true", "satire"]).count == 0
+    assert export(db, fmt=Format.JSONL, since="2025-07-10").count >= 1  # reviewed on the 12th
+    with seed_store.write() as db:
+        for claim in db.claims.all():
+            db.claims.update(claim["id"], {"added": "2025-07-09T10:00:00+00:00"})
+    db = seed_store.read()
+    assert export(db, fmt=Format.JSONL, since="2025-07-10").count == 1
+    assert export(db, fmt=Format.JSONL, since="2025-07-13").count == 0
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        export(db, fmt=Format.JSONL, since="last week")
+
+
+def test_publisher_comes_from_the_option_then_the_environment_then_a_default():
+    env = {"CLAIMS_PUBLISHER": "مرصد التحقق", "CLAIMS_PUBLISHER_URL": "https://m.example"}
+    assert publisher_from("Desk", None, env) == Publisher("Desk", "https://m.example")
+    assert publisher_from(None, None, env) == Publisher("مرصد التحقق", "https://m.example")
+    assert publisher_from(None, None, {}) == Publisher(DEFAULT_PUBLISHER, None)
+
+
+def test_csv_has_a_bom_arabic_intact_and_formulas_made_inert(seed_store):
+    with seed_store.write() as db:
+        review(db, seed_store.peskov, verdict="false", note="=HYPERLINK(\"http://x\")",
+               reviewer="amal")
+    data = export(seed_store.read(), fmt=Format.CSV).data
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 10
+    row = next(r for r in rows if r["content"] == PESKOV)
+    assert row["speaker"] == "دميتري بيسكوف"
+    assert row["verdict"] == "false"
+    assert row["note"] == "'=HYPERLINK(\"http://x\")"
+    assert row["negated"] == "yes"
+    assert b"\r\n" in data  # rows end as spreadsheets expect
+
+
+def test_jsonl_round_trip_into_an_empty_database_gives_the_same_records(seed_store, tmp_path):
+    data = export(seed_store.read(), fmt=Format.JSONL).data
+    records = load_jsonl(data)
+    other = Store(tmp_path / "other.json")
+    with other.write() as db:
+        result = import_records(db, records)
+    mine, theirs = seed_store.read(), other.read()
+    speakers = len({c["speaker"]["id"] for c in mine.claims.all() if c["speaker"]["name"]})
+    assert result.added == {"articles": 1, "claims": 10, "speakers": speakers, "reviews": 1}
+    for table in ("claims", "articles", "speakers", "reviews"):
+        assert sorted(theirs.table(table).all(), key=lambda r: r["id"]) == \
+            sorted(mine.table(table).all(), key=lambda r: r["id"]), table
+
+
+def test_importing_twice_adds_nothing_twice_and_leaves_the_file_untouched(seed_store, tmp_path):
+    records = load_jsonl(export(seed_store.read(), fmt=Format.JSONL).data)
+    other = Store(tmp_path / "other.json")
+    with other.write() as db:
+        import_records(db, records)
+    before = other.path.read_bytes()
+    with other.write() as db:
+        again = import_records(db, records)
+    assert (again.added, again.updated) == ({}, {})
+    assert other.path.read_bytes() == before
+
+
+def test_import_merges_review_histories_and_speaker_names(seed_store, tmp_path):
+    records = load_jsonl(export(seed_store.read(), fmt=Format.JSONL).data)
+    other = Store(tmp_path / "other.json")
+    with other.write() as db:
+        add_article(db, seed_article())
+        sid = peskov(db)["speaker"]["id"]
+        db.table("speakers").update(sid, {"names": ["دميتري بيسكوف", "ديمتري بيسكوف"]})
+        review(db, seed_store.peskov, verdict="mostly-false", reviewer="salim",
+               now="2025-07-11T08:00:00+00:00")
+    with other.write() as db:
+        result = import_records(db, records)
+        merged = db.table("reviews").get(seed_store.peskov)
+        names = db.table("speakers").get(sid)["names"]
+    assert result.added == {}
+    assert result.updated == {"speakers": 1, "reviews": 1}
+    assert [e["by"] for e in merged["history"]] == ["salim", "amal"]
+    assert merged["verdict"] == "false"  # the later review wins
+    assert merged["first_reviewed"] == "2025-07-11T08:00:00+00:00"
+    assert names == ["دميتري بيسكوف", "ديمتري بيسكوف", "Dmitry Peskov"]
+
+
+@pytest.mark.parametrize("line, problem", [
+    (b"{not json", "not JSON"),
+    (b'{"kind": "something else"}', "not a claim exported"),
+    (b'{"kind": "factcheck.claim/1", "claim": {"id": "x"}}', "claim needs an id, a content"),
+])
+def test_a_bad_line_is_refused_with_its_line_number(seed_store, line, problem):
+    good = export(seed_store.read(), fmt=Format.JSONL).data.splitlines()[0]
+    with pytest.raises(InputError, match=f"peer.jsonl:2: {problem}"):
+        load_jsonl(good + b"\n" + line + b"\n", name="peer.jsonl")
+
+
+def test_an_article_whose_id_does_not_match_its_text_is_refused(seed_store):
+    record = json.loads(export(seed_store.read(), fmt=Format.JSONL).data.splitlines()[0])
+    record["article"]["text"] = record["article"]["text"].replace("لافروف", "شويغو")
+    with pytest.raises(InputError, match="article ID does not match"):
+        load_jsonl(json.dumps(record, ensure_ascii=False).encode())
+
+
+def test_write_atomic_replaces_the_whole_file_or_nothing(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    write_atomic(target, "جديد\n".encode())
+    assert target.read_text(encoding="utf-8") == "جديد\n"
+    with pytest.raises(InputError, match="cannot write"):
+        write_atomic(tmp_path / "missing" / "out.json", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
