@@ -1,0 +1,258 @@
+"""What was said: the reported clause or quotation after (or before) the cue, where the
+narrator takes over again, whether it is negated, and the question or topic it answers."""
+
+
+from factcheck.extract.mentions import (
+    _english_listener,
+    _noun_phrase,
+    _np_before_start,
+    _skip_adverbials,
+    _speaker_from_np,
+)
+from factcheck.extract.state import (
+    _CONJ_CLITICS,
+    _EN_CLAUSE_WORDS,
+    Event,
+    Question,
+    Speaker,
+    _ArticleState,
+    _content_intro,
+    _is_preposition,
+    _match,
+)
+from factcheck.model import Span
+from factcheck.sentences import (
+    CLOSE_ONLY,
+    COMMAS,
+    TERMINATORS,
+    Sentence,
+)
+
+
+def _question(state: _ArticleState, s: Sentence) -> Question | None:
+    """'وعند سؤال X عن Y، أجاب' / 'Asked whether Y, X said': who was asked, and about what."""
+    lex, toks = state.lex, s.toks
+    i = 0
+    while i < len(toks) and toks[i].word and _match(s, i, lex.connectives, clitic=True):
+        i += _match(s, i, lex.connectives, clitic=True)
+    n = _match(s, i, lex.question_heads, clitic=True)
+    if not n:
+        return _topic(state, s, i)
+    head_last = toks[i + n - 1].norm
+    gender = "f" if head_last.endswith(("ها", "ت")) else ("m" if head_last.endswith("ه") else None)
+    j = i + n
+    speaker = None
+    k = j
+    while k < len(toks) and not _match(s, k, lex.question_about) and toks[k].raw not in \
+            TERMINATORS and k - j < 14:
+        k += 1
+    if k >= len(toks) or toks[k].raw in TERMINATORS:
+        return None
+    np_end = k
+    while np_end > j and not toks[np_end - 1].word:
+        np_end -= 1
+    # drop a time phrase between commas: ", اليوم الأربعاء،"
+    words_ = [x for x in range(j, np_end)]
+    comma = next((x for x in words_ if toks[x].raw in COMMAS), None)
+    if comma is not None:
+        np_end = comma
+    if np_end > j:
+        start, end = toks[j].start, toks[np_end - 1].end
+        speaker = _speaker_from_np(state, s, j, np_end, start, end)
+        if speaker is not None and speaker.kind == "role":
+            speaker = None
+    about = _match(s, k, lex.question_about)
+    c_first = k + about if lex.lang == "ar" or toks[k].norm in ("about", "on", "over",
+                                                                "regarding") else k
+    c_last = c_first
+    while c_last < len(toks) and toks[c_last].raw not in COMMAS and toks[c_last].raw not in \
+            TERMINATORS:
+        c_last += 1
+    if c_last <= c_first:
+        return None
+    context = (toks[c_first].start, toks[c_last - 1].end)
+    if speaker is not None and gender:
+        speaker.gender = speaker.gender or gender
+    return Question(speaker, context, c_last, gender)
+
+
+def _topic(state: _ArticleState, s: Sentence, i: int) -> Question | None:
+    """'وحول ما يتداول بشأن سلالة جديدة، قالت ...': a topic fronted before the report."""
+    toks = s.toks
+    n = _match(s, i, state.lex.question_topics, clitic=True)
+    if not n or i + n >= len(toks):
+        return None
+    first, offset = i + n, 0
+    if toks[first].norm == "ب":
+        first += 1  # فيما يتعلق بـ الملف
+    elif toks[first].norm.startswith("ب") and toks[i + n - 1].norm in ("يتعلق", "يخص"):
+        offset = 1  # فيما يتعلق بالملف
+    last = first
+    while last < len(toks) and toks[last].raw not in COMMAS and toks[last].raw not in TERMINATORS:
+        last += 1
+    if last >= len(toks) or toks[last].raw not in COMMAS or last - first > 20 or last <= first:
+        return None
+    return Question(None, (toks[first].start + offset, toks[last - 1].end), last + 1)
+
+
+def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+                   clause_after_comma: bool = False, takes_object: bool = False):
+    """Content introduced after the cue and speaker: ((start, end), direct) or None."""
+    lex, toks = state.lex, s.toks
+    if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
+            clause_after_comma or _content_intro(state, s, j + 1)):
+        j += 1
+        if clause_after_comma and not _content_intro(state, s, j):
+            end = _stops_content(state, s, j, limit)
+            span = _trim(state.text, s, j, end if end is not None else limit)
+            return (span, False) if span else None
+    if j >= limit:
+        return None
+    t = toks[j]
+    if _is_preposition(t, lex) and j + 1 < limit and \
+            toks[j + 1].norm in lex.clause_complementizers:
+        j += 1
+        t = toks[j]
+    if t.norm in lex.clause_complementizers:
+        start = j + 1  # أنها نشرت: the content starts after the pronoun, which is its subject
+    elif t.raw == ":":
+        start = j + 1
+    elif s.quote_opening_at(j):
+        start = j
+    elif _is_preposition(t, lex):
+        start = j + 1
+    elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
+        start = j  # "said the plan was dead": a clause with no "that"
+    elif takes_object and t.word:
+        start = j  # نفت الوزارة هذه الاتهامات
+    else:
+        return None
+    if start >= limit:
+        return None
+    q = s.quote_opening_at(start)
+    if q and q[1] < limit:
+        end_after_quote = q[1] + 1
+        rest = [x for x in toks[end_after_quote:limit] if x.word]
+        if not rest or _stops_content(state, s, end_after_quote, limit) is not None:
+            return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
+    end = _stops_content(state, s, start, limit)
+    span = _trim(state.text, s, start, end if end is not None else limit)
+    if span is None:
+        return None
+    return span, False
+
+
+def _stops_content(state: _ArticleState, s: Sentence, start: int, limit: int) -> int | None:
+    """Where the narrator takes over again: ', لكنها ...', ', but ...'."""
+    toks = s.toks
+    for k in range(start + 1, limit):
+        if toks[k].raw in COMMAS and not s.in_quote(k):
+            nxt = k + 1
+            if nxt < limit and toks[nxt].word and _match(s, nxt, state.lex.content_stops):
+                return k
+            if nxt >= limit or not any(t.word for t in toks[nxt:limit]):
+                return k
+    return None
+
+
+def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+                    before_np: Speaker | None, limit: int):
+    """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
+    toks = s.toks
+    if state.lex.lang == "ar" and ev.kind == "verb" and (
+            ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
+        return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
+    end = ev.first
+    if before_np is not None:
+        end = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
+        if state.lex.lang == "en":
+            m = _np_before_start(state, s, ev.first)
+            end = m if m is not None else end
+    if not _nothing_said_after(state, s, ev, limit):
+        return None  # something follows the cue that was not understood: leave it
+    k = end
+    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
+        k -= 1
+    for o, c in s.quotes:
+        if c == k - 1 and o >= prev_end:
+            return _inside_quote(state.text, toks[o].end, toks[c].start), True
+    span = _trim(state.text, s, prev_end, k)
+    if span is None:
+        return None
+    return span, False
+
+
+def _quote_just_before(state: _ArticleState, s: Sentence, ev: Event,
+                       before_np: Speaker | None) -> bool:
+    """'"...," Park told a news conference after the decision': the quote is the content."""
+    toks = s.toks
+    first = ev.first
+    if before_np is not None and state.lex.lang == "en":
+        first = _np_before_start(state, s, ev.first) or first
+    k = first
+    while k > 0 and toks[k - 1].raw in COMMAS:
+        k -= 1
+    return k > 0 and any(c == k - 1 for _, c in s.quotes) or \
+        k > 1 and toks[k - 1].raw in COMMAS and any(c == k - 2 for _, c in s.quotes)
+
+
+def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
+    """After the cue (and a speaker, listener or adverbials) nothing reported follows:
+    '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""
+    toks = s.toks
+    j = ev.last + 1
+    if state.lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
+        _, j = _english_listener(state, s, j, limit)
+    np = _noun_phrase(state, s, j, limit, ev)
+    j = np[1] if np else j
+    j = _skip_adverbials(state, s, j, limit)
+    rest = [t for t in toks[j:limit] if t.word]
+    if not rest:
+        return True
+    if state.lex.lang != "en" or s.quote_opening_at(j) or toks[j].raw == ":":
+        return False
+    # English: an adverbial tail ("after the decision", "separately") says nothing itself
+    return not any(t.norm in _EN_CLAUSE_WORDS for t in rest)
+
+
+def _inside_quote(text: str, start: int, end: int) -> Span:
+    # '"We are not going," he said': the comma belongs to the sentence, not the quote
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",،;؛"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
+    toks = s.toks
+    while start < end and not toks[start].word and not s.quote_opening_at(start):
+        start += 1
+    while end > start and not toks[end - 1].word and toks[end - 1].raw not in \
+            ("”", "»", '"', "’", ")", "%"):
+        end -= 1
+    if end <= start or not any(t.word for t in toks[start:end]):
+        return None
+    return toks[start].start, toks[end - 1].end
+
+
+def _negated(state: _ArticleState, s: Sentence, start: int, end: int) -> bool:
+    lex = state.lex
+    toks = [t for t in s.toks if start <= t.start and t.end <= end]
+    probe = Sentence(toks, [], start, end)
+    firsts = lex.negation_firsts
+    for i, t in enumerate(toks):
+        if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
+            continue
+        if _match(probe, i, lex.not_negation, clitic=True):
+            continue
+        if _match(probe, i, lex.negator_phrases, clitic=True):
+            return True
+        norm = t.norm
+        if lex.lang == "ar" and norm[:1] in _CONJ_CLITICS and norm[1:] in lex.negators:
+            norm = norm[1:]
+        if norm in lex.negators:
+            return True
+        if lex.lang == "en" and norm == "t" and i > 0 and toks[i - 1].raw in ("'", "’"):
+            return True
+    return False

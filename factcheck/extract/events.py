@@ -1,0 +1,208 @@
+"""Where reports begin in a sentence: cue verbs, participles, source phrases and unattributed
+speculation; which of them open a report of their own and which are nested in another."""
+
+
+from factcheck.extract.mentions import _np_before_start
+from factcheck.extract.state import (
+    _CONJ_CLITICS,
+    Event,
+    _ArticleState,
+    _clitic_used,
+    _is_reporting_use,
+    _match,
+    _phrase_at,
+    _verb_at,
+)
+from factcheck.lexicon import Cue, Lexicon
+from factcheck.sentences import (
+    CLOSE_ONLY,
+    COMMAS,
+    Sentence,
+)
+
+
+def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
+    lex, toks = state.lex, s.toks
+    triggers = lex.triggers
+    events: list[Event] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.word or not (t.norm in triggers or t.norm[1:] in triggers) or s.in_quote(i):
+            i += 1
+            continue
+        n = _match(s, i, lex.sources, clitic=True)
+        if n:
+            last = _source_slot_end(state, s, i + n) - 1
+            events.append(Event("source", i, last, Cue("source", "assertion", None),
+                                conj=_clitic_used(s, i, lex.sources)))
+            i = last + 1
+            continue
+        n = _speculation_at(s, i, lex)
+        if n:
+            events.append(Event("speculation", i, i + n - 1, Cue("speculation", "speculation",
+                                                                  None)))
+            i += n
+            continue
+        part = _participle_at(s, i, lex)
+        if part:
+            events.append(Event("participle", i, i, part, conj=True))
+            i += 1
+            continue
+        verb = _verb_at(s, i, lex)
+        if verb and _is_reporting_use(s, i, verb[1], lex):
+            cue, n, conj = verb
+            if i + n < len(toks) and _bare_participle(s, i + n, lex):
+                n += 1  # وتابع قائلًا: the participle belongs to the cue
+            events.append(Event("verb", i, i + n - 1, cue, conj=conj))
+            i += n
+            continue
+        i += 1
+    for e in events:
+        first = toks[e.first]
+        e.cue_start = first.start + (1 if e.conj and e.kind in ("verb", "source") else 0)
+    return events
+
+
+def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
+    t = s.toks[i]
+    cue = lex.participles.get(t.norm)
+    if cue is None and t.norm[:1] == "و":
+        cue = lex.participles.get(t.norm[1:])
+    if cue is None:
+        return None
+    prev = s.toks[i - 1] if i > 0 else None
+    return cue if prev is not None and (prev.raw in COMMAS or t.norm[:1] == "و") else None
+
+
+def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
+    """Tokens taken by 'amid speculation that' / 'وسط تكهنات حول' starting at i, or 0."""
+    toks = s.toks
+    j = i + _match(s, i, lex.speculation_lead, clitic=True)
+    if j >= len(toks) or toks[j].norm not in lex.speculation_nouns:
+        return 0
+    if j == i and i > 0 and toks[i - 1].word:
+        return 0  # a bare noun mid-clause is an object, not a frame
+    j += 1
+    while j < len(toks) and (k := _match(s, j, lex.speculation_adjectives)):
+        j += k
+    if j < len(toks) and toks[j].word:
+        link = toks[j].norm
+        if link in lex.speculation_links:
+            return j + 1 - i
+        if lex.lang == "ar" and link[:1] == "ب" and len(link) > 3:
+            return j - i  # تكهنات بعقد قمة: the ب is the link, the noun the content
+    return 0
+
+
+def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
+    """نقلت قناة “المسيرة” على لسان المتحدث ... أن: the channel only relays; the source
+    phrase names who spoke, so the relaying verb gives no claim of its own."""
+    out = []
+    for k, ev in enumerate(events):
+        nxt = events[k + 1] if k + 1 < len(events) else None
+        relays = ev.kind == "verb" and ev.cue and ev.cue.lemma in ("نقل",)
+        if relays and nxt is not None and nxt.kind == "source" and nxt.first - ev.last <= 8:
+            continue
+        out.append(ev)
+    return out
+
+
+def _may_report(lex: Lexicon, s: Sentence) -> bool:
+    """Cheap test: does any word of the sentence open a report? Most sentences are narration."""
+    triggers = lex.triggers
+    for t in s.toks:
+        if t.word and (t.norm in triggers or t.norm[:1] in _CONJ_CLITICS and
+                       t.norm[1:] in triggers):
+            return True
+    return False
+
+
+def _independent(state: _ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
+    """Drop cues nested in an earlier report of the same sentence (said that X announced...)."""
+    out: list[Event] = []
+    for ev in events:
+        if not out or ev.conj or ev.kind in ("source", "participle"):
+            out.append(ev)
+            continue
+        if _boundary_before(state, s, ev):
+            out.append(ev)
+    return out
+
+
+def _boundary_before(state: _ArticleState, s: Sentence, ev: Event) -> bool:
+    i = _skip_back_connectives(state, s, ev.first)
+    if state.lex.lang == "en" and ev.kind == "verb":
+        np_start = _np_before_start(state, s, i)
+        if np_start is not None:
+            i = np_start
+    if i == 0:
+        return True
+    prev = s.toks[i - 1]
+    if prev.raw in COMMAS or prev.raw in CLOSE_ONLY or prev.raw in ('"', ":", "؛"):
+        return True
+    return prev.norm in ("and", "but") or (prev.word and prev.norm in ("و", "ثم"))
+
+
+def _skip_back_connectives(state: _ArticleState, s: Sentence, i: int) -> int:
+    toks = s.toks
+    while i > 0 and toks[i - 1].word:
+        for p in state.lex.connectives:
+            n = len(p)
+            first = toks[i - n].norm if i - n >= 0 else ""
+            if i - n >= 0 and toks[i - n].word and (
+                    first == p[0] or first[:1] in _CONJ_CLITICS and first[1:] == p[0]) and \
+                    _phrase_at(toks, i - n, p):
+                i -= n
+                break
+        else:
+            break
+    return i
+
+
+def _clause_start(state: _ArticleState, s: Sentence, ev: Event) -> int:
+    """Token index where the clause of event `ev` begins: the content before it ends here."""
+    i = ev.first
+    if state.lex.lang == "en" and ev.kind == "verb":
+        np_start = _np_before_start(state, s, i)
+        if np_start is not None:
+            i = np_start
+    i = _skip_back_connectives(state, s, i)
+    if state.lex.lang == "ar" and ev.kind != "participle":
+        i = _back_over_short_clause(s, i)
+    return i
+
+
+def _back_over_short_clause(s: Sentence, i: int) -> int:
+    # ", ومن جانبها، أكدت" / ", وفي سياق متصل، قال": a short و-segment between commas
+    # belongs to the next report, not to the content of the last one.
+    toks = s.toks
+    if i == 0 or toks[i - 1].raw not in COMMAS:
+        return i
+    j = i - 1
+    k = j - 1
+    while k >= 0 and toks[k].raw not in COMMAS:
+        k -= 1
+    segment = toks[k + 1:j]
+    if 0 < len(segment) <= 4 and segment[0].word and segment[0].norm[:1] == "و":
+        return k + 1
+    return i
+
+
+def _bare_participle(s: Sentence, j: int, lex: Lexicon) -> bool:
+    t = s.toks[j]
+    return t.word and t.norm in lex.participles
+
+
+def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
+    # وفقًا لما ذكرته X / بحسب ما يتداوله X: after ما the verb of the relative clause comes,
+    # known to the lexicon or not; it belongs to the cue.
+    toks = s.toks
+    if state.lex.lang != "ar" or j >= len(toks) or not toks[j].word:
+        return j
+    verb = _verb_at(s, j, state.lex)
+    if verb:
+        return j + verb[1]
+    if toks[j - 1].norm in ("ما", "لما", "حسبما", "كما"):
+        return j + 1
+    return j

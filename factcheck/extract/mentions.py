@@ -1,0 +1,725 @@
+"""Who speaks and to whom: the speaker's noun phrase before or after the cue, titles and names
+in apposition, listeners, the time and occasion words around them, and continuations that
+resolve to an earlier speaker by gender."""
+
+
+from factcheck.extract.state import (
+    _CONJ_CLITICS,
+    _EN_ADVERBS,
+    _EN_CLAUSE_JOINERS,
+    _EN_CLAUSE_WORDS,
+    _EN_DETERMINERS,
+    _EN_NP_MODIFIERS,
+    _MAX_NP_WORDS,
+    Event,
+    Speaker,
+    _ArticleState,
+    _content_intro,
+    _en_role,
+    _is_preposition,
+    _joins_word,
+    _match,
+    _pronoun_gender,
+    _tokens_of,
+    _verb_at,
+)
+from factcheck.lexicon import Lexicon
+from factcheck.model import Claim, Span
+from factcheck.sentences import (
+    COMMAS,
+    TERMINATORS,
+    Sentence,
+    Tok,
+    is_quote_mark,
+)
+
+
+def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
+    """The speaker named after the cue (verb-first Arabic, 'said Peskov', 'according to X').
+
+    Returns (speaker or None, listener or None, token index where the content may begin).
+    """
+    lex, toks = state.lex, s.toks
+    j = ev.last + 1
+    if ev.kind == "participle":
+        return None, None, j
+    j = _skip_adverbials(state, s, j, limit)
+    listener = None
+    if ev.kind == "verb" and lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
+        listener, j = _english_listener(state, s, j, limit)
+    np = _noun_phrase(state, s, j, limit, ev)
+    if np is None:
+        listener2, j2 = _listener(state, s, j, limit)
+        if listener2:
+            return None, listener2, _skip_adverbials(state, s, j2, limit)
+        return None, listener, j
+    speaker, j = np
+    relays = ev.cue and ev.cue.lemma in lex.relay_lemmas
+    if relays and j < limit and toks[j].norm == lex.relay_marker:
+        relayed = _noun_phrase(state, s, j + 1, limit, ev)
+        if relayed:
+            speaker, j = relayed
+            while j < limit and toks[j].norm in lex.relay_saying:
+                j += 1
+    j = _skip_adverbials(state, s, j, limit)
+    if listener is None:
+        listener, j = _listener(state, s, j, limit)
+        if listener is None:
+            listener, j = _named_listener(state, s, j, limit)
+        j = _skip_adverbials(state, s, j, limit)
+    if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
+        speaker.gender = ev.cue.gender
+    return speaker, listener, j
+
+
+def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> int:
+    """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas."""
+    toks = s.toks
+    while j < limit:
+        t = toks[j]
+        if t.raw in COMMAS and j + 1 < limit:
+            closing = _parenthesis_close(state, s, j + 1, limit)
+            if closing is not None:
+                j = closing + 1  # "، طالبًا عدم الكشف عن هويته،" / ", declining to be named,"
+                continue
+            if _is_adverbial_start(state, s, j + 1):
+                j += 1
+                continue
+        if not _is_adverbial_start(state, s, j):
+            return j
+        that = _that_ahead(state, s, j, limit)
+        if that is not None:
+            return that  # "said in a note published on Monday that ..."
+        opened_by_comma = j > 0 and toks[j - 1].raw in COMMAS
+        start = j
+        j += 1
+        while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit):
+            j += 1
+        bounded = opened_by_comma and j < limit and toks[j].raw in COMMAS
+        if j - start > (14 if bounded else 7):
+            return start  # ran on without an end: not an adverbial after all
+        if j + 1 < limit and toks[j].raw in COMMAS and (
+                opened_by_comma or _content_intro(state, s, j + 1)):
+            j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
+    return j
+
+
+def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """Index of the comma closing a participial aside that starts at token j, if it is one."""
+    toks, lex = s.toks, state.lex
+    t = toks[j]
+    if not t.word or t.norm in lex.participles or _verb_at(s, j, lex):
+        return None
+    if lex.lang == "ar":
+        aside = t.norm.endswith("ا") and len(t.norm) >= 4 and not t.norm.startswith("ال")
+    else:
+        aside = _is_parenthesis(t)
+    if not aside:
+        return None
+    for k in range(j + 1, min(limit, j + 15)):
+        if toks[k].raw in COMMAS:
+            return k
+        if toks[k].raw in TERMINATORS and k == len(toks) - 1:
+            return k  # "..., an OPEC+ delegate said, declining to be named."
+        if toks[k].raw in TERMINATORS or s.quote_opening_at(k):
+            return None
+    return limit - 1 if limit == len(toks) and limit - j < 15 else None
+
+
+def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """English: the "that" closing a short run of adverbials, if one does."""
+    if state.lex.lang != "en":
+        return None
+    for k in range(j, min(limit, j + 8)):
+        t = s.toks[k]
+        if not t.word and t.raw != "'":
+            return None
+        if t.norm == "that":
+            return k
+    return None
+
+
+def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
+    lex, toks = state.lex, s.toks
+    if j >= len(toks) or not toks[j].word:
+        return False
+    norm = toks[j].norm
+    if norm in lex.np_stops:
+        return True
+    if _match(s, j, lex.connectives) and lex.lang == "ar":
+        return True
+    return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
+
+
+def _is_occasion(norm: str, lex: Lexicon) -> bool:
+    # في بيان، في مؤتمره الصحفي، في تصريحاتها: the noun may carry a pronoun
+    return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
+
+
+def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
+    lex, t = state.lex, s.toks[j]
+    if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
+        return True
+    if _is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
+        return True  # "في بيانها على ضرورة ...": the preposition opens the content
+    if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
+        return True  # "في بيان ما تداولته وسائل الإعلام": the object begins
+    if lex.lang == "en":
+        # "on Tuesday", "in a statement": stop at the first word that is not part of it
+        return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in
+                    {"a", "an", "the", "news", "press", "statement", "interview", "conference",
+                     "briefing", "speech", "televised", "address", "call", "meeting", "post",
+                     "message", "letter", "session", "with", "of", "to"} or t.norm.isdigit())
+    return False
+
+
+def _listener_head(state: _ArticleState, s: Sentence, j: int) -> bool:
+    lex, t = state.lex, s.toks[j]
+    if lex.lang != "ar" or not t.word:
+        return False
+    if t.norm == "ل":
+        return True
+    return t.norm[:1] == "ل" and (t.norm[1:] in lex.listeners or "ال" + t.norm[2:] in lex.listeners
+                                  if t.norm.startswith("لل") else t.norm[1:] in lex.listeners)
+
+
+def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+    """لوكالة “فرانس برس” / للصحفيين: the one spoken to. Returns ((text, span) | None, next j)."""
+    toks = s.toks
+    if j >= limit or not _listener_head(state, s, j):
+        return None, j
+    k = j + 1
+    while k < limit and toks[k].raw not in COMMAS and toks[k].norm not in \
+            state.lex.clause_complementizers and toks[k].raw != ":" and k - j < 6:
+        q = s.quote_opening_at(k)
+        if q:
+            o, c = q
+            return (state.text[toks[o].end:toks[c].start], (toks[o].end, toks[c].start)), c + 1
+        k += 1
+    start = toks[j].start + (0 if toks[j].norm == "ل" else 1)
+    if toks[j].norm == "ل" and j + 1 < k:
+        start = toks[j + 1].start
+    end = toks[k - 1].end
+    return (state.text[start:end], (start, end)), k
+
+
+def _named_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+    """لسكاي نيوز عربية إن / لبي بي سي إن: ل + a name right before the reported clause."""
+    toks = s.toks
+    if state.lex.lang != "ar" or j >= limit or not toks[j].word:
+        return None, j
+    norm = toks[j].norm
+    if not norm.startswith("ل") or len(norm) < 3 or norm.startswith(("لل", "لما")):
+        return None, j
+    for k in range(j + 1, min(limit, j + 5)):
+        if toks[k].norm in state.lex.clause_complementizers:
+            start, end = toks[j].start + 1, toks[k - 1].end
+            return (state.text[start:end], (start, end)), k
+        if not toks[k].word:
+            return None, j
+    return None, j
+
+
+def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+    """'told reporters', 'told AFP', 'told the BBC': the one spoken to."""
+    toks, lex = s.toks, state.lex
+    that = _that_ahead(state, s, j, limit)
+    if that is not None and that > j:
+        # "told state television on Sunday that": the listener ends at the adverbial
+        k = next((x for x in range(j + 1, that) if toks[x].norm in lex.np_stops), that)
+        return (state.text[toks[j].start:toks[k - 1].end], (toks[j].start, toks[k - 1].end)), k
+    k = j
+    if k < limit and toks[k].norm in ("the", "a", "an"):
+        k += 1
+    if k < limit and toks[k].word and toks[k].norm in lex.listeners:
+        k += 1
+    while k < limit and toks[k].word and (toks[k].raw[:1].isupper() or
+                                          toks[k].norm in ("news", "conference", "press")):
+        k += 1
+    if k == j or not toks[k - 1].word or toks[k - 1].norm in ("the", "a", "an"):
+        return None, j
+    start, end = toks[j].start, toks[k - 1].end
+    return (state.text[start:end], (start, end)), k
+
+
+def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Event):
+    """The speaker's noun phrase starting at token j, with an apposition role after it."""
+    lex, toks = state.lex, s.toks
+    if j >= limit or not toks[j].word:
+        if j < limit and s.quote_opening_at(j) and ev.kind != "verb":
+            return _quoted_name(state, s, j)
+        return None
+    if toks[j].norm in lex.clause_complementizers or _is_preposition(toks[j], lex):
+        return None
+    if _listener_head(state, s, j):
+        return None
+    if lex.lang == "en" and toks[j].norm in lex.pronouns:
+        return Speaker(toks[j].raw, (toks[j].start, toks[j].end), kind="pronoun",
+                       gender=_pronoun_gender(toks[j].norm)), j + 1
+    if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
+        return None
+    first_word = toks[j].norm
+    if ev.kind == "source" and lex.lang == "ar" and lex.attached_prefix and \
+            first_word.startswith(lex.attached_prefix) and first_word not in ("لما",) and \
+            len(first_word) > 2 and (first_word, ) not in lex.verbs:
+        attached = 1  # وفقًا لوزارة الخارجية: the ل belongs to the cue
+    else:
+        attached = 0
+    k = j
+    words = 0
+    while k < limit:
+        t = toks[k]
+        if not t.word:
+            q = s.quote_opening_at(k)
+            if q and words and _alias_quote_ok(state, s, j, q, limit):
+                k = q[1] + 1  # هيئة النقل الجوي “روسافياتسيا”: an alias in quotes
+                continue
+            if _joins_word(s, k) and words:
+                k += 2  # Eul-chul, يول-تشول: one name across the hyphen
+                words += 1
+                continue
+            close = _bracket_alias_end(s, k, limit) if words else None
+            if close is not None:
+                k = close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
+                continue
+            break
+        if words and _np_ends_at(state, s, k, limit, ev):
+            break
+        if lex.lang == "en" and (t.norm in _EN_CLAUSE_WORDS or t.norm in lex.np_stops
+                                 and not t.raw[:1].isupper()):
+            break
+        words += 1
+        k += 1
+        if words > _MAX_NP_WORDS:
+            return None
+    if words == 0:
+        return None
+    k = _known_name_end(state, s, j, k)
+    start = toks[j].start + attached
+    end = toks[k - 1].end if toks[k - 1].word or toks[k - 1].raw in "”»\")" else toks[k - 2].end
+    speaker = _speaker_from_np(state, s, j, k, start, end)
+    if speaker is None:
+        return None
+    if attached and first_word.startswith("لل") and speaker.span[0] == start:
+        # وفقًا للأمم المتحدة: ل + الأمم, whose alef the script drops; name it as it is named
+        speaker.name = "ا" + speaker.name
+    k = _apposition(state, s, k, limit, speaker)
+    return speaker, k
+
+
+def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
+    """A phrase that opens with a person already named ends with that name:
+    ونفى كاظمي وجود أي نية ... -> كاظمي."""
+    if state.lex.lang != "ar" or k - j < 2:
+        return k
+    toks = s.toks
+    for x in range(j, min(k, j + 4)):
+        names = state.known_names.get(toks[x].norm)
+        if names is None:
+            continue
+        start = x - len(names) + 1
+        if start == j and [t.norm for t in toks[j:x + 1]] == names or x == j:
+            return x + 1 if x + 1 < k else k
+    return k
+
+
+def _bracket_alias_end(s: Sentence, k: int, limit: int) -> int | None:
+    toks = s.toks
+    if toks[k].raw != "(":
+        return None
+    for m in range(k + 1, min(limit, k + 5)):
+        if toks[m].raw == ")":
+            return m if m > k + 1 else None
+        if not toks[m].word:
+            return None
+    return None
+
+
+def _alias_quote_ok(state: _ArticleState, s: Sentence, j: int, q: tuple[int, int],
+                    limit: int) -> bool:
+    """A short quoted name after a body noun: هيئة النقل الجوي “روسافياتسيا”، صحيفة "واشنطن
+    بوست" الأمريكية. Not the content: قال الوزير "لن نتراجع"."""
+    lex, toks = state.lex, s.toks
+    head = toks[j].norm
+    if lex.lang != "ar" or head not in lex.bodies and head[1:] not in lex.bodies:
+        return False
+    if q[1] - q[0] > 4 or q[1] + 1 >= limit:
+        return False
+    t = toks[q[1] + 1]
+    return t.raw in COMMAS or t.norm in lex.clause_complementizers or t.norm.startswith("ال") \
+        or _listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops
+
+
+def _quoted_name(state: _ArticleState, s: Sentence, j: int):
+    o, c = s.quote_opening_at(j)
+    if c - o > 5:
+        return None
+    start, end = s.toks[o + 1].start, s.toks[c - 1].end
+    return Speaker(state.text[start:end], (start, end), kind="name"), c + 1
+
+
+def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event) -> bool:
+    lex, t = state.lex, s.toks[k]
+    norm = t.norm
+    if norm in lex.clause_complementizers:
+        return True
+    if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
+            norm == lex.relay_marker or norm in lex.relay_saying):
+        return True
+    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k):
+        return True
+    if _is_preposition(t, lex):
+        # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
+        nxt = s.toks[k + 1] if k + 1 < limit else None
+        if nxt is not None and nxt.norm in lex.clause_complementizers:
+            return True
+        return not _complementizer_ahead(state, s, k + 1, limit)
+    if norm in lex.object_starts or norm in lex.participles:
+        return True
+    return bool(lex.lang == "ar" and _verb_at(s, k, lex))
+
+
+def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
+    """Is a reported clause about to begin (within a few words, or after a ، NAME ، aside)?"""
+    m = k
+    while m < min(limit, k + 8):
+        t = s.toks[m]
+        if t.raw in COMMAS:
+            close = next((x for x in range(m + 1, min(limit, m + 6)) if s.toks[x].raw in COMMAS),
+                         None)
+            if close is None or _bare_name(state, s, m + 1, close) is None:
+                return False
+            m = close + 1  # المبعوث الأممي إلى اليمن، بيتر لارسن، إن
+            continue
+        if t.raw in TERMINATORS:
+            return False
+        if t.norm in state.lex.clause_complementizers:
+            return True
+        m += 1
+    return False
+
+
+def _english_np_word(t: Tok, lex: Lexicon, *, first: bool) -> bool:
+    if not t.word:
+        return False
+    if t.raw[:1].isupper() or t.raw[:1].isdigit():
+        return t.norm not in lex.clause_complementizers
+    if t.norm in lex.roles or t.norm in lex.bodies:
+        return True
+    if t.norm in _EN_NP_MODIFIERS or (first and t.norm in ("the", "a", "an")):
+        return True
+    return not first and t.norm in lex.np_links
+
+
+def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
+    """What stands between commas after the speaker's noun phrase: a role after a name
+    (', the Kremlin spokesman,' / '، المتحدثة باسم وزارة الخارجية الروسية،') or a name after
+    a title ('، يلينا فورونينا،' after المتحدثة باسم الخارجية). Updates `speaker`."""
+    lex, toks = state.lex, s.toks
+    if k >= limit or toks[k].raw not in COMMAS:
+        return k
+    m = k + 1
+    start = m
+    while m < limit and toks[m].raw not in COMMAS and toks[m].norm not in \
+            lex.clause_complementizers and toks[m].raw not in TERMINATORS and m - start < 14:
+        m += 1
+    if m == start:
+        return k
+    if _is_title(state, s, speaker):
+        name = _bare_name(state, s, start, m)
+        if name is None:
+            return k
+        title = speaker.name
+        speaker.name, speaker.span, speaker.kind = state.text[name[0]:name[1]], name, "name"
+        speaker.role = title
+        return m + 1 if m < limit and toks[m].raw in COMMAS else m
+    if speaker.kind != "name" or not _is_role_phrase(state, s, start):
+        return k
+    end_tok = m - 1
+    span = (toks[start].start, toks[end_tok].end)
+    speaker.role = state.text[span[0]:span[1]]
+    if toks[start].norm in lex.feminine_roles or (toks[start].norm in ("the", "a") and
+                                                  start + 1 < m and any(
+            toks[x].norm in lex.feminine_roles for x in range(start, m))):
+        speaker.gender = "f"
+    if m < limit and toks[m].raw in COMMAS:
+        return m + 1
+    return m
+
+
+def _is_title(state: _ArticleState, s: Sentence, speaker: Speaker) -> bool:
+    """A noun phrase that names no one: a role, or (Arabic) a phrase with ال-words in it."""
+    if speaker.kind == "role":
+        return True
+    if speaker.kind != "name" or state.lex.lang != "ar":
+        return False
+    return any(w.startswith("ال") for w in _tokens_of(speaker.name))
+
+
+def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span | None:
+    """Span of a personal name filling toks[start:end] (after an honorific), else None."""
+    lex, toks = state.lex, s.toks
+    words_ = [x for x in range(start, end) if toks[x].word]
+    if words_ and toks[words_[0]].norm in lex.honorifics:
+        words_ = words_[1:]
+    if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
+                                         if not _joins_word(s, x)):
+        return None
+    for x in words_:
+        norm = toks[x].norm
+        if lex.lang == "en" and not toks[x].raw[:1].isupper() and not _joins_word(s, x - 1):
+            return None
+        if lex.lang == "ar" and (norm.startswith(("ال", "لل")) and x == words_[0]
+                                 or norm in lex.np_stops or norm in lex.np_links
+                                 or _verb_at(s, x, lex)):
+            return None
+    return toks[words_[0]].start, toks[words_[-1]].end
+
+
+def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
+    lex, toks = state.lex, s.toks
+    if lex.lang == "ar":
+        return toks[i].word and toks[i].norm in lex.roles
+    # ", the city engineer," / ", a professor at Kyungnam University,": a determiner opens it
+    segment = []
+    for t in toks[i:]:
+        if t.raw in COMMAS or t.raw in TERMINATORS or is_quote_mark(t):
+            break
+        segment.append(t)
+    words_ = [t.norm for t in segment if t.word]
+    opens = words_[:1] and (words_[0] in ("the", "a", "an") or words_[0] in lex.roles)
+    return 1 < len(words_) <= 9 and bool(opens) and not any(
+        w in _EN_CLAUSE_WORDS for w in words_)
+
+
+def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: int,
+                     end: int) -> Speaker | None:
+    """Split a noun phrase into role and name: المتحدث باسم الكرملين | دميتري بيسكوف."""
+    lex, toks = state.lex, s.toks
+    text = state.text
+    words_ = [x for x in range(j, k) if toks[x].word]
+    if not words_:
+        return None
+    issuer = _document_issuer(state, s, words_)
+    if issuer is not None:  # تقديرات صندوق النقد الدولي / new figures from NHS England
+        words_, start = issuer, toks[issuer[0]].start
+    head = toks[words_[0]].norm
+    if lex.lang == "en" and head in ("the", "a", "an") and len(words_) > 1:
+        words_ = words_[1:]
+        start = toks[words_[0]].start
+        head = toks[words_[0]].norm
+    if lex.lang == "ar" and head[:1] in _CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
+        head = head[1:]
+    is_role = head in lex.roles
+    is_body = head in lex.bodies
+    gender = "f" if head in lex.feminine_roles else None
+    if lex.lang == "en":
+        return _english_speaker(state, s, words_, start, end, gender)
+    if not is_role and not is_body:
+        return Speaker(text[start:end], (start, end), gender=gender)
+    name_from = _name_start(state, s, words_)
+    if is_role and name_from is not None:
+        role_words = words_[:words_.index(name_from)]
+        while len(role_words) > 1 and toks[role_words[-1]].norm in lex.honorifics:
+            role_words.pop()  # الخبير الاقتصادي | الدكتور | سامي النجار
+        role_end = toks[role_words[-1]].end
+        return Speaker(text[toks[name_from].start:end], (toks[name_from].start, end),
+                       role=text[start:role_end], gender=gender)
+    return Speaker(text[start:end], (start, end), gender=gender,
+                   kind="role" if is_role else "body", role=text[start:end] if is_role else None)
+
+
+def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
+    """The words naming who issued a document the phrase cites, if it cites one."""
+    lex, toks = state.lex, s.toks
+    norms = [toks[x].norm for x in words_]
+    if lex.lang == "en":
+        for i, n in enumerate(norms[:-2]):
+            if n in lex.documents and norms[i + 1] in ("from", "by", "of"):
+                rest = words_[i + 2:]
+                return rest[1:] if toks[rest[0]].norm == "the" and len(rest) > 1 else rest
+        return None
+    head = norms[0][1:] if norms[0][:1] == "ل" and norms[0][1:] in lex.documents else norms[0]
+    if len(norms) > 1 and head in lex.documents:
+        nxt = norms[1]
+        if nxt.startswith("ال") or nxt in lex.bodies or nxt in lex.roles:
+            return words_[1:]
+    return None
+
+
+def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | None:
+    # After a role head and its ال-complements, the first bare word starts the name:
+    # وزير الخارجية الروسي | سيرغي لافروف.
+    lex, toks = state.lex, s.toks
+    previous = toks[words_[0]].norm
+    for x in words_[1:]:
+        norm = toks[x].norm
+        bare = norm[1:] if norm[:1] == "و" and norm[1:3] == "ال" else norm  # والتخطيط
+        if bare.startswith(("ال", "لل")) or norm in lex.np_links or \
+                norm in lex.roles or norm in lex.bodies or norm in lex.honorifics:
+            previous = bare
+            continue
+        # A bare word after another bare noun is its complement (جامعة بغداد), and a nisba
+        # after an indefinite title its adjective (مسؤول أمني): neither starts a name.
+        after_title = previous.startswith(("ال", "لل")) or previous in lex.roles or \
+            previous in lex.honorifics
+        nisba = norm.endswith(("ي", "يه")) and not previous.startswith("ال")
+        if after_title and not nisba:
+            return x
+        previous = norm
+    return None
+
+
+def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start: int, end: int,
+                     gender: str | None) -> Speaker:
+    lex, toks, text = state.lex, s.toks, state.text
+    norms = [toks[x].norm for x in words_]
+    if any(n in lex.feminine_roles for n in norms):
+        gender = "f"
+    elif any(n in ("spokesman", "chairman", "king", "prince", "mr") for n in norms):
+        gender = "m"
+    last_role = max((i for i, n in enumerate(norms) if _en_role(n, lex)), default=None)
+    if last_role is not None and last_role + 1 < len(words_):
+        name_toks = words_[last_role + 1:]
+        if all(toks[x].raw[:1].isupper() or _joins_word(s, x - 1) for x in name_toks):
+            n_start = toks[name_toks[0]].start
+            role_end = toks[words_[last_role]].end
+            return Speaker(text[n_start:end], (n_start, end), role=text[start:role_end],
+                           gender=gender)
+    if last_role is not None and all(n in lex.roles or n in lex.np_links or
+                                     not toks[x].raw[:1].isupper()
+                                     for n, x in zip(norms, words_, strict=True)):
+        return Speaker(text[start:end], (start, end), role=text[start:end], gender=gender,
+                       kind="role")
+    kind = "body" if any(n in lex.bodies for n in norms) else "name"
+    return Speaker(text[start:end], (start, end), gender=gender, kind=kind)
+
+
+def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
+    span = _np_before(state, s, i)
+    return span[0] if span else None
+
+
+def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+    """Token span of an English subject noun phrase standing before token i, if any.
+
+    The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
+    hold lower-case words ("the central bank"), but no word that makes it a clause. Between
+    it and the cue may stand auxiliaries ("has repeatedly"), an apposition (", the Kremlin
+    spokesman,") or a parenthesis (", speaking on condition of anonymity,").
+    """
+    lex, toks = state.lex, s.toks
+    k = i
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
+        k -= 1
+    end = k
+    if k > 0 and toks[k - 1].raw in COMMAS:
+        m = k - 2
+        while m >= 0 and toks[m].raw not in COMMAS and not is_quote_mark(toks[m]):
+            m -= 1
+        if m < 0 or toks[m].raw not in COMMAS:
+            return None
+        if _bare_name(state, s, m + 1, k - 1) and _np_before(state, s, m) is not None:
+            return m + 1, k - 1  # "Her attorney, David Ochoa, said"
+        if not (_is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1])):
+            return None
+        k = end = m
+    m = k
+    while m > 0 and k - m <= 7:
+        prev = toks[m - 1]
+        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1) or \
+                _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1):
+            m -= 1
+        else:
+            break
+    if m == k or k - m > 7:
+        return None
+    phrase = toks[m:k]
+    if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
+        return m, end
+    if any(t.norm in _EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
+        return None
+    first = phrase[0]
+    if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or _en_role(first.norm, lex) \
+            or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
+        return m, end
+    return None
+
+
+def _attached_sign(toks: list[Tok], k: int) -> bool:
+    # OPEC+, AT&T: a sign glued to the word before it
+    return toks[k].raw in "+&" and k > 0 and toks[k - 1].word and toks[k - 1].end == toks[k].start
+
+
+def _initial_dot(toks: list[Tok], k: int) -> bool:
+    # the dots of U.S. and U.N.
+    return toks[k].raw == "." and k > 0 and len(toks[k - 1].raw) == 1 and toks[k - 1].raw.isupper()
+
+
+def _is_parenthesis(t: Tok) -> bool:
+    # ", speaking on condition of anonymity," / ", who declined to be named,"
+    return t.word and (t.norm.endswith("ing") or t.norm in ("who", "citing"))
+
+
+def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
+    lex, toks = state.lex, s.toks
+    if lex.lang == "en":
+        span = _np_before(state, s, ev.first)
+        if span is None:
+            return None
+        m, end = span
+        if toks[m].norm in lex.pronouns:
+            return Speaker(toks[m].raw, (toks[m].start, toks[m].end), kind="pronoun",
+                           gender=_pronoun_gender(toks[m].norm))
+        speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+        if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
+            _apposition(state, s, end, ev.first, speaker)
+        if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role:
+            title = _np_before(state, s, m - 1)
+            if title is not None:  # the title before "Her attorney, David Ochoa,"
+                speaker.role = state.text[toks[title[0]].start:toks[title[1] - 1].end]
+        return speaker
+    if ev.conj:
+        return None
+    end = ev.first
+    while end > 0 and toks[end - 1].word and toks[end - 1].norm in lex.auxiliaries:
+        end -= 1  # الوكالة قد ذكرت
+    m, n_words = end, 0
+    while m > 0 and toks[m - 1].raw not in COMMAS and toks[m - 1].raw not in TERMINATORS:
+        m -= 1
+        n_words += toks[m].word
+        if n_words > 8:
+            return None
+    while m < end and (not toks[m].word and not s.quote_opening_at(m) or
+                       toks[m].norm in lex.auxiliaries or _match(s, m, lex.connectives)):
+        m += max(1, _match(s, m, lex.connectives))  # وكانت الوكالة ... / لكنه حذر
+    if m >= end or not toks[m].word:
+        return None
+    if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
+            any(_verb_at(s, x, lex) for x in range(m, end)):
+        return None
+    return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+
+
+def _continuation(state: _ArticleState, gender: str | None, *,
+                  previous: Claim | None) -> Speaker | None:
+    """The earlier speaker that 'وأضاف' / 'she added' continues, agreeing in gender."""
+    candidates = []
+    if previous is not None and previous.speaker:
+        kind = {"person": "name"}.get(previous.speaker_kind, previous.speaker_kind)
+        candidates.append(Speaker(previous.speaker, previous.speaker_span, previous.role,
+                                  previous.gender, kind))
+    candidates += [sp for sp, _ in state.recent]
+    distinct: list[Speaker] = []
+    for sp in candidates:
+        if all(sp.name != d.name for d in distinct):
+            distinct.append(sp)
+    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman.
+    marked = gender in ("m", "f")
+    chosen = next((sp for sp in distinct[:2] if marked and sp.gender == gender), None)
+    if chosen is None:
+        chosen = next((sp for sp in distinct if not marked or sp.gender in (None, gender)), None)
+    if chosen is None:
+        return None
+    return Speaker(chosen.name, chosen.span, chosen.role, chosen.gender, kind=chosen.kind)

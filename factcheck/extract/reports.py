@@ -1,0 +1,264 @@
+"""A sentence's events turned into claims: speaker, listener, content and context together,
+with parenthetical sources and relays handled."""
+
+
+from factcheck.extract.content import (
+    _content_after,
+    _content_before,
+    _negated,
+    _question,
+    _quote_just_before,
+    _trim,
+)
+from factcheck.extract.events import (
+    _clause_start,
+    _drop_relays_of_sources,
+    _find_events,
+    _independent,
+    _may_report,
+)
+from factcheck.extract.mentions import (
+    _continuation,
+    _english_listener,
+    _noun_phrase,
+    _skip_adverbials,
+    _speaker_after,
+    _speaker_before,
+)
+from factcheck.extract.state import _MAX_NP_WORDS, Event, Question, _ArticleState, _content_intro
+from factcheck.model import Claim
+from factcheck.sentences import (
+    COMMAS,
+    TERMINATORS,
+    Sentence,
+)
+
+
+def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
+    if not _may_report(state.lex, s):
+        return []
+    question = _question(state, s)
+    events = _find_events(state, s)
+    if question is not None:
+        events = [ev for ev in events if ev.first >= question.end]
+    events = _independent(state, s, events)
+    events = _drop_relays_of_sources(events)
+    asides = _sources_in_subject(state, s, events)
+    events = [ev for ev in events if ev not in asides]
+    # An event that yields no claim (a cue verb used for something else) must not cut the
+    # content of the report before it, so build until every remaining event holds.
+    while True:
+        claims = _build_all(state, s, events, question)
+        kept = [ev for ev, claim in zip(events, claims, strict=True) if claim is not None]
+        if len(kept) == len(events):
+            break
+        events = kept
+    out = [c for c in claims if c is not None]
+    out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
+    out.sort(key=lambda c: c.cue_span)
+    for claim in out:
+        if claim.speaker:
+            state.remember(claim)
+    return out
+
+
+def _sources_in_subject(state: _ArticleState, s: Sentence,
+                        events: list[Event]) -> dict[Event, Event]:
+    """'State media, citing a diplomatic source, reported that ...': the source phrase sits
+    inside the subject of the next verb; it is a claim of its own with that verb's content."""
+    out = {}
+    toks = s.toks
+    for k, ev in enumerate(events[:-1]):
+        verb = events[k + 1]
+        if ev.kind != "source" or verb.kind != "verb" or ev.first == 0 or \
+                toks[ev.first - 1].raw not in COMMAS or state.lex.lang != "en":
+            continue
+        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        if np is not None and np[1] < verb.first and toks[np[1]].raw in COMMAS:
+            out[ev] = verb
+    return out
+
+
+def _aside_claims(state: _ArticleState, s: Sentence, asides: dict[Event, Event],
+                  built: dict[int, Claim | None]) -> list[Claim]:
+    out = []
+    for ev, verb in asides.items():
+        host = built.get(id(verb))
+        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        if host is None or np is None:
+            continue
+        speaker = np[0]
+        cue_span = (ev.cue_start, s.toks[ev.last].end)
+        out.append(Claim(
+            cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
+            content=host.content, content_span=host.content_span, lang=host.lang,
+            speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
+            speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
+            direct=host.direct, negated=host.negated, modality=host.modality,
+            context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
+        ))
+    return out
+
+
+def _build_all(state: _ArticleState, s: Sentence, events: list[Event],
+               question: Question | None) -> list[Claim | None]:
+    claims: list[Claim | None] = []
+    previous: Claim | None = None
+    for k, ev in enumerate(events):
+        limit = _limit(state, s, events, k + 1)
+        prev_end = events[k - 1].last + 1 if k > 0 else 0
+        q = question if question and question.end <= ev.first else None
+        claim = _build(state, s, ev, limit=limit, prev_end=prev_end, question=q,
+                       previous=previous)
+        if claim is None and ev.kind == "verb" and k + 1 < len(events):
+            # وقالت الصحيفة، نقلًا عن مسؤولين، إن ...: the source phrase is a parenthesis
+            skip = _parenthesis(state, s, events[k + 1])
+            if skip is not None:
+                claim = _build(state, s, ev, limit=_limit(state, s, events, k + 2),
+                               prev_end=prev_end, question=q, previous=previous, skip=skip)
+        claims.append(claim)
+        if claim is not None:
+            previous = claim
+            if q is not None:
+                question = None
+    return claims
+
+
+def _limit(state: _ArticleState, s: Sentence, events: list[Event], k: int) -> int:
+    """Where the content of the event before events[k] must end."""
+    while k < len(events) and _parenthesis(state, s, events[k]) is not None and \
+            k > 0 and events[k - 1].kind == "verb" and _follows_speaker(s, events[k - 1],
+                                                                         events[k]):
+        k += 1
+    return _clause_start(state, s, events[k]) if k < len(events) else len(s.toks)
+
+
+def _follows_speaker(s: Sentence, verb: Event, source: Event) -> bool:
+    return verb.last < source.first and source.first - verb.last <= _MAX_NP_WORDS + 2
+
+
+def _parenthesis(state: _ArticleState, s: Sentence, ev: Event) -> tuple[int, int] | None:
+    """(comma before, token after) of ', نقلًا عن X،' when a clause intro follows it."""
+    toks = s.toks
+    if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS:
+        return None
+    np = _noun_phrase(state, s, ev.last + 1, len(toks), ev)
+    if np is None:
+        return None
+    j = np[1]
+    if j < len(toks) and toks[j].raw in COMMAS:
+        j += 1
+    if j < len(toks) and _content_intro(state, s, j):
+        return ev.first - 1, j
+    return None
+
+
+def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,
+           question: Question | None, previous: Claim | None,
+           skip: tuple[int, int] | None = None) -> Claim | None:
+    if ev.kind == "speculation":
+        return _speculation_claim(state, s, ev, limit)
+    lex = state.lex
+    cue_span = (ev.cue_start, s.toks[ev.last].end)
+    before_np = None
+    if lex.lang == "en" and ev.kind == "verb":
+        before_np = _speaker_before(state, s, ev)
+    if before_np is not None:
+        speaker, listener, j = before_np, None, ev.last + 1
+        if ev.cue and ev.cue.lemma == "tell":
+            listener, j = _english_listener(state, s, j, limit)
+        j = _skip_adverbials(state, s, j, limit)
+    else:
+        speaker, listener, j = _speaker_after(state, s, ev, limit)
+    if skip is not None and j == skip[0]:
+        j = skip[1]
+    context = None
+    if question is not None:
+        context = question.context
+        if speaker is None and question.speaker is not None:
+            speaker = question.speaker
+    if speaker is None and ev.kind == "verb" and lex.lang == "ar":
+        before_np = _speaker_before(state, s, ev)
+        speaker = before_np
+    continued = speaker is None or speaker.kind == "pronoun"
+    if speaker is not None and speaker.kind == "pronoun":
+        speaker = _continuation(state, speaker.gender, previous=previous)
+    elif speaker is None and ev.kind in ("verb", "participle"):
+        gender = ev.cue.gender if ev.cue else None
+        if question is not None and question.gender:
+            gender = question.gender
+        speaker = _continuation(state, gender, previous=previous)
+    if speaker is None:
+        return None
+    # "According to X, ..." opens the sentence; "..., according to X." closes it.
+    opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
+    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued)
+    content = None
+    if _quote_just_before(state, s, ev, before_np):
+        content = _content_before(state, s, ev, prev_end, before_np, limit)
+    if content is None:
+        content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
+                                 takes_object=takes_object)
+    if content is None:
+        content = _content_before(state, s, ev, prev_end, before_np, limit)
+    if content is None:
+        return None
+    (c_start, c_end), direct = content
+    if c_end <= c_start:
+        return None
+    text = state.text
+    gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
+    negated = ev.cue.modality == "denial" or _negated(state, s, c_start, c_end)
+    mention = None if continued and not (question and question.speaker is speaker) else speaker
+    claim = Claim(
+        cue=text[cue_span[0]:cue_span[1]],
+        cue_span=cue_span,
+        content=text[c_start:c_end],
+        content_span=(c_start, c_end),
+        lang=lex.lang,
+        speaker=speaker.name,
+        speaker_span=speaker.span,
+        role=speaker.role,
+        speaker_kind=speaker.claim_kind,
+        mention=mention.name if mention else None,
+        mention_span=mention.span if mention else None,
+        listener=listener[0] if listener else None,
+        listener_span=listener[1] if listener else None,
+        direct=direct,
+        negated=negated,
+        modality=ev.cue.modality if ev.cue else "assertion",
+        context=text[context[0]:context[1]] if context else None,
+        context_span=context,
+        sentence_span=(s.start, s.end),
+        gender=gender,
+    )
+    return claim
+
+
+def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> Claim | None:
+    toks = s.toks
+    start = ev.last + 1
+    if toks[ev.last].norm[:1] == "ب" and toks[ev.last].norm not in state.lex.speculation_links:
+        start = ev.last  # the ب-noun itself opens the content
+    end = start
+    while end < limit and toks[end].raw not in COMMAS and toks[end].raw not in TERMINATORS:
+        end += 1
+    span = _trim(state.text, s, start, end)
+    if span is None:
+        return None
+    c_start, c_end = span
+    if start == ev.last:
+        c_start = toks[ev.last].start + 1
+    cue_end = toks[ev.last].end if start > ev.last else toks[ev.last].start + 1
+    cue_span = (toks[ev.first].start, cue_end)
+    text = state.text
+    return Claim(
+        cue=text[cue_span[0]:cue_span[1]],
+        cue_span=cue_span,
+        content=text[c_start:c_end],
+        content_span=(c_start, c_end),
+        lang=state.lex.lang,
+        negated=_negated(state, s, c_start, c_end),
+        modality="speculation",
+        sentence_span=(s.start, s.end),
+    )

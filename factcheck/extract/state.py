@@ -1,0 +1,182 @@
+"""What the extraction passes share: events, speakers, questions, the article's state, and
+matching of words and phrases from the language tables."""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from factcheck.lexicon import Cue, Lexicon, Phrase, Phrases
+from factcheck.model import Claim, Span
+from factcheck.normalize import WORD_RE, fold_word
+from factcheck.sentences import (
+    Sentence,
+    Tok,
+)
+
+_CONJ_CLITICS = ("و", "ف")
+
+
+_MAX_NP_WORDS = 10
+
+
+_EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three",
+                   "four", "five", "six", "several", "many", "some", "other", "most", "few"}
+
+
+# Words that make a run of words a clause, not a speaker's noun phrase.
+_EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "been", "will",
+                    "would", "not", "to", "if", "because", "when", "it", "there", "this",
+                    "could", "should", "can", "may", "might", "did", "does", "do", "had", "has",
+                    "have", "said", "says", "told"}
+
+
+_EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although"}
+
+
+_EN_ADVERBS = {"later", "then", "earlier", "also", "previously", "again", "repeatedly",
+               "recently", "separately", "meanwhile"}
+
+
+# Lower-case words that may stand in an English speaker's noun phrase ("senior state media").
+_EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "former", "chief",
+                    "defence", "defense", "interior", "health", "finance", "news", "press",
+                    "official", "government", "military", "security", "regional", "federal",
+                    "national", "international", "independent", "s"}
+
+
+@dataclass(eq=False)  # events are compared and hashed by identity
+class Event:
+    """A place in a sentence where a report begins."""
+
+    kind: str  # "verb", "participle", "source", "speculation"
+    first: int  # first token of the cue
+    last: int  # last token of the cue (inclusive)
+    cue: Cue | None = None
+    conj: bool = False  # the cue carried a leading و/ف: a new clause
+    cue_start: int = 0  # character offset of the cue without its clitic
+
+
+@dataclass
+class Speaker:
+    name: str
+    span: Span
+    role: str | None = None
+    gender: str | None = None
+    kind: str = "name"  # "name", "body", "role" or "pronoun"
+
+    @property
+    def claim_kind(self) -> str:
+        return {"body": "body", "role": "role"}.get(self.kind, "person")
+
+
+@dataclass
+class Question:
+    speaker: Speaker | None
+    context: Span | None
+    end: int  # token index after the question clause
+    gender: str | None = None
+
+
+@dataclass
+class _ArticleState:
+    text: str
+    lex: Lexicon
+    recent: list[tuple[Speaker, str | None]] = field(default_factory=list)
+    # folded words of every person named so far, by their last word: كاظمي -> [رضا, كاظمي]
+    known_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def remember(self, claim: Claim) -> None:
+        kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
+        self.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
+                                       claim.gender, kind), claim.gender))
+        if kind == "name":
+            words_ = _tokens_of(claim.speaker)
+            if words_:
+                self.known_names.setdefault(words_[-1], words_)
+
+
+def _match(s: Sentence, i: int, phrases: Phrases, *, clitic: bool = False) -> int:
+    """Length in tokens of the longest phrase starting at token i, else 0."""
+    toks = s.toks
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    first = toks[i].norm
+    candidates = phrases.by_first.get(first, ())
+    if clitic and first[:1] in _CONJ_CLITICS:
+        candidates = (*candidates, *phrases.by_first.get(first[1:], ()))
+    for p in candidates:
+        if _phrase_at(toks, i, p):
+            return len(p)
+    return 0
+
+
+def _phrase_at(toks: list[Tok], i: int, p: Phrase) -> bool:
+    n = len(p)
+    if i + n > len(toks):
+        return False
+    return all(toks[i + k].word and toks[i + k].norm == p[k] for k in range(1, n))
+
+
+def _clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
+    """Whether the phrase matched at i needed a leading و/ف stripped (ووفقًا، وبحسب)."""
+    return _match(s, i, phrases) == 0 and _match(s, i, phrases, clitic=True) > 0
+
+
+def _verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
+    """The cue verb starting at token i: (cue, length in tokens, has a و/ف clitic)."""
+    toks = s.toks
+    for n in range(min(lex.max_verb_len, len(toks) - i), 0, -1):
+        key = tuple(t.norm for t in toks[i:i + n])
+        if key in lex.verbs:
+            return lex.verbs[key], n, False
+        if lex.lang == "ar" and key[0][:1] in _CONJ_CLITICS:
+            stripped = (key[0][1:], *key[1:])
+            if stripped in lex.verbs:
+                return lex.verbs[stripped], n, True
+    return None
+
+
+def _is_reporting_use(s: Sentence, i: int, n: int, lex: Lexicon) -> bool:
+    toks = s.toks
+    if lex.lang == "en":
+        # "the said agreement", "has said": fine; "claims" as a noun is not in the table.
+        prev = toks[i - 1].norm if i > 0 else ""
+        return prev not in {"the", "a", "an", "to"}
+    return True
+
+
+def _joins_word(s: Sentence, k: int) -> bool:
+    toks = s.toks
+    return (toks[k].raw in ("-", "‑", "'", "’") and 0 < k < len(toks) - 1
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+            and toks[k + 1].word)
+
+
+def _is_preposition(t: Tok, lex: Lexicon) -> bool:
+    # Folding writes على (on) and the name علي alike; the alef maqsura tells them apart.
+    return t.norm in lex.prepositions and not (t.norm == "علي" and t.raw.endswith("ي"))
+
+
+def _en_role(norm: str, lex: Lexicon) -> bool:
+    # "prosecutors", "officials": plurals of role words too
+    return norm in lex.roles or norm.endswith("s") and norm[:-1] in lex.roles
+
+
+def _pronoun_gender(norm: str) -> str | None:
+    return {"he": "m", "she": "f", "they": "p", "it": "b", "we": "p"}.get(norm)
+
+
+def _content_intro(state: _ArticleState, s: Sentence, j: int) -> bool:
+    if j >= len(s.toks):
+        return False
+    t = s.toks[j]
+    return t.norm in state.lex.clause_complementizers or t.raw == ":" or bool(s.quote_opening_at(j))
+
+
+def _tokens_of(name: str) -> list[str]:
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in (fold_word(m.group()) for m in WORD_RE.finditer(name))
+                 if w not in ("the", "a", "an"))
