@@ -29,6 +29,8 @@ LEXICON_FILE = "contrast.toml"
 MAX_PAIR_SIDE = 4
 # One-letter words glued to the next in Arabic (and, so, with, to, like): لروسيا is روسيا.
 PROCLITICS = "وفبلك"
+# Two differing words this close in spelling (rapidfuzz ratio) are taken for one word's forms.
+VARIANT = 75
 # The least score of a contradiction found by rule rather than by the learned model.
 DECISIVE_SCORE = 0.9
 # A learned word pair is shown as a reason only when its weight towards `contradicts` is clear.
@@ -343,6 +345,12 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
         "length_gap": abs(len(a.terms) - len(b.terms)) / union,
         "trigrams": len(a.grams & b.grams) / (len(a.grams | b.grams) or 1),
     }
+    # Differing words that are one word in another form (يرتفع / ارتفاع) change nothing;
+    # what is left over is what really differs.
+    variants = _variants(only_a, only_b)
+    f["variants"] = len(variants) / union
+    f["real_differ"] = (len(only_a) + len(only_b) - 2 * len(variants)) / union
+    f[f"real_differ_{min(len(only_a) + len(only_b) - 2 * len(variants), 4)}"] = 1.0
     if neg_a != neg_b:
         f["negation_one_side"] = 1.0
         f["negation_one_side_x_jaccard"] = f["jaccard"]
@@ -380,6 +388,18 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
                 f["p:" + _pair_key(x, y)] = 1.0
                 f["q:" + _pair_key(_rootish(x), _rootish(y))] = 1.0
     return f
+
+
+def _variants(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str, str]]:
+    """Pairs of differing words close in spelling, each word used once."""
+    out, used = [], set()
+    for x in sorted(only_a):
+        for y in sorted(only_b):
+            if y not in used and len(x) > 2 and len(y) > 2 and fuzz.ratio(x, y) >= VARIANT:
+                out.append((x, y))
+                used.add(y)
+                break
+    return out
 
 
 def matched(a: Statement, b: Statement) -> frozenset[str]:
