@@ -101,6 +101,54 @@ def assert_jsonld_shape(node, *, top=True):
             assert_jsonld_shape(value, top=False)
 
 
+# schema.org's own context is fetched over the network; offline, a processor gets this minimal one
+# (every term in the schema.org vocabulary, URLs as IRIs), which is enough to check that the
+# document is JSON-LD and that no term falls out of it.
+SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/", "url": {"@type": "@id"}}}
+
+
+def local_schema_org(url, options=None):
+    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
+    return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+            "document": SCHEMA_CONTEXT}
+
+
+def test_claimreview_is_json_ld_that_a_processor_expands_without_losing_a_term(seed_store):
+    from pyld import jsonld
+
+    docs = json.loads(export(seed_store.read(), fmt=Format.CLAIMREVIEW, publisher=DESK).data)
+    expanded = jsonld.expand(docs, {"documentLoader": local_schema_org})
+    assert len(expanded) == 1
+    review_node = expanded[0]
+    assert review_node["@type"] == ["https://schema.org/ClaimReview"]
+
+    def terms(node) -> set[str]:
+        out = set()
+        for key, value in node.items():
+            if not key.startswith("@"):
+                out.add(key)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, dict):
+                    out |= terms(v)
+        return out
+
+    def expanded_terms(node) -> set[str]:
+        out = set()
+        for key, values in node.items():
+            if key.startswith("https://schema.org/"):
+                out.add(key.removeprefix("https://schema.org/"))
+                for v in values:
+                    if isinstance(v, dict) and "@value" not in v:
+                        out |= expanded_terms(v)
+        return out
+
+    assert expanded_terms(review_node) == terms(docs[0])
+    item = review_node["https://schema.org/itemReviewed"][0]
+    assert item["@type"] == ["https://schema.org/Claim"]
+    assert item["https://schema.org/appearance"][0]["https://schema.org/url"] == [
+        {"@id": SEED_URL}]
+
+
 def test_a_verdict_off_the_scale_has_a_label_but_no_rating_value(seed_store):
     with seed_store.write() as db:
         review(db, seed_store.peskov, verdict="misleading", reviewer="amal",

@@ -182,3 +182,17 @@ def test_a_refused_change_leaves_the_file_as_it_was(store):
     with pytest.raises(InputError), store.write() as db:
         resolve(db, store.cid, status="reopen", reviewer="amal")
     assert store.path.read_bytes() == before
+
+
+def test_a_dismissed_pair_met_again_is_not_flagged_and_keeps_its_status_and_history(store):
+    from factcheck.contradict import Finding, record_contradictions
+    from factcheck.relate import Relation
+
+    with store.write() as db:
+        resolve(db, store.cid, status="dismiss", note="two different budgets", reviewer="amal")
+        again = Finding(db.claims.get(store.en), db.claims.get(store.ar), Relation.CONTRADICTS,
+                        0.9, ["a number set against another"])
+        assert record_contradictions(db, [again]) == []
+        stored = db.table("contradictions").get(store.cid)
+    assert stored["status"] == "dismissed"
+    assert [h["action"] for h in stored["history"]] == ["dismiss"]

@@ -86,8 +86,7 @@ def review_table(pairs: list[tuple[dict, dict]], *, title: str | None = None) ->
     for claim, rec in pairs:
         table.add_row(render.text(claim["id"][:8]), render.speaker_cell(claim),
                       render.text(claim["content"]["text"]), verdict_cell(rec),
-                      _note_cell(rec), render.text(f"{rec.get('reviewer') or ''}\n"
-                                                   f"{(rec.get('reviewed') or '')[:16]}"))
+                      _note_cell(rec), _reviewed_cell(rec))
     return table
 
 
@@ -100,6 +99,11 @@ def verdict_cell(rec: dict) -> Text:
     if rec.get("rating_label"):
         cell.append("\n" + render.safe(rec["rating_label"]))
     return cell
+
+
+def _reviewed_cell(rec: dict) -> Text:
+    at = rec.get("reviewed") or ""
+    return render.text(f"{rec.get('reviewer') or ''}\n{at[:10]} {at[11:16]}".strip())
 
 
 def _note_cell(rec: dict) -> Text:
@@ -248,7 +252,7 @@ def import_cmd(
     source = "stdin" if file == "-" else Path(file).name
     table = Table(title=f"{source}: {len(records)} claims read")
     for name in ("records", "added", "updated"):
-        table.add_column(name)
+        table.add_column(name if name != "records" else "")
     for name in ("claims", "articles", "speakers", "reviews"):
         table.add_row(render.text(name), render.text(str(result.added.get(name, 0))),
                       render.text(str(result.updated.get(name, 0))))
