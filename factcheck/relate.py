@@ -581,8 +581,10 @@ def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[st
 
 
 def _frame_reason(a: Statement, b: Statement) -> str:
-    only_a = sorted(a.terms - matched(a, b))
-    only_b = sorted(b.terms - matched(b, a))
+    only_a, only_b = a.terms - matched(a, b), b.terms - matched(b, a)
+    for x, y in _variants(only_a, only_b):
+        only_a, only_b = only_a - {x}, only_b - {y}
+    only_a, only_b = sorted(only_a), sorted(only_b)
     wa = " ".join(a.surface.get(t, t) for t in only_a[:4]) or "—"
     wb = " ".join(b.surface.get(t, t) for t in only_b[:4]) or "—"
     return f"same frame, different words: {wa} / {wb}"

@@ -125,3 +125,22 @@ def test_two_flips_are_not_an_opposite():
     result = relate("النفط يهبط تزامنا مع ارتفاع مخزونات الخام الأميركي",
                     "النفط يتراجع مع زيادة المخزونات الأميركية")
     assert Reason.OPPOSITE not in result.kinds
+
+
+@pytest.mark.parametrize(("a", "b", "quoted"), [
+    ("الحكومة تعلن استمرار الدعم الغذائي للأسر الفقيرة",
+     "الحكومة تعلن وقف الدعم الغذائي للأسر الفقيرة", "وقف"),
+    ("The minister will visit Paris next week", "The minister visited Paris last week", "last"),
+])
+def test_continue_against_stop_and_next_against_last(a, b, quoted):
+    result = relate(a, b)
+    assert result.relation is Relation.CONTRADICTS
+    assert Reason.OPPOSITE in result.kinds
+    assert quoted in result.reasons[result.kinds.index(Reason.OPPOSITE)]
+
+
+def test_frame_reason_names_what_changed_and_not_a_verb_in_another_form():
+    result = relate("مستثمر سعودي يشتري أسهم شركة أبل الأمريكية",
+                    "مستثمر سعودي اشترى سيارات شركة تسلا الأمريكية")
+    assert result.relation is Relation.CONTRADICTS
+    assert result.reasons == ["same frame, different words: أبل أسهم / تسلا سيارات"]
