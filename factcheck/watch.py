@@ -102,7 +102,9 @@ class _Candidate:
     article: Article | None = None
     link: str | None = None
     claims: list[dict] | None = None
-    known: bool = False  # the text is stored already (under other keys): only remember these
+    # Nothing to store, only keys to remember: the text is stored already under other keys,
+    # or the item is unusable (reported once, read again only if it changes).
+    known: bool = False
 
 
 @dataclass
@@ -308,6 +310,7 @@ def _harvest_feed(harvest: _Harvest, feed: Feed, seen: "_Seen", since) -> None:
             harvest.candidates.append(_Candidate(keys=keys, article=article))
         else:
             report.warnings.append(f"{item.link or item.guid}: an item with no text; skipped")
+            harvest.candidates.append(_Candidate(keys=keys, known=True))
 
 
 def _harvest_files(harvest: _Harvest, paths: list[str], seen: "_Seen", since) -> None:
@@ -323,8 +326,8 @@ def _harvest_files(harvest: _Harvest, paths: list[str], seen: "_Seen", since) ->
         try:
             article = read_article(path)
         except FactcheckError as exc:
-            report.warnings.append(str(exc))
-            report.pending += 1
+            report.warnings.append(f"{exc}; skipped until the file changes")
+            harvest.candidates.append(_Candidate(keys=[key], known=True))
             continue
         known = seen.has_text(article.text)
         report.known += known
@@ -395,8 +398,9 @@ def _store_harvests(db: Database, harvests: list[_Harvest]) -> WatchResult:
                 report.known += not candidate.known
                 continue
             if candidate.known:
+                text = candidate.article.text if candidate.article else None
                 seen.mark(candidate.keys, source=harvest.source_id,
-                          article=article_id(candidate.article.text))
+                          article=article_id(text) if text else None)
                 continue
             added = add_article(db, candidate.article, claims=candidate.claims)
             seen.mark(candidate.keys, source=harvest.source_id, article=added.article["id"])
@@ -456,7 +460,7 @@ class _Seen:
     def has_text(self, text: str) -> bool:
         return article_id(text) in self._db.articles
 
-    def mark(self, keys: list[str], *, source: str, article: str) -> None:
+    def mark(self, keys: list[str], *, source: str, article: str | None) -> None:
         at = now_iso()
         for key in keys:
             self._marked[_digest(key)] = {"id": _digest(key), "key": key, "source": source,

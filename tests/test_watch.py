@@ -230,3 +230,29 @@ def test_a_missing_path_fails_alone(tmp_path, store):
     assert [r.status for r in result.sources] == [SourceStatus.FAILED, SourceStatus.OK]
     assert result.sources[0].error == f"{tmp_path / 'nope'}: no such file, folder or URL"
     assert not result.failed and stored_texts(store) == [WHEAT]
+
+
+def test_an_unreadable_file_is_reported_once_and_read_again_when_it_changes(tmp_path, store):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text(PORT, encoding="utf-8")
+    broken = inbox / "broken.txt"
+    broken.write_bytes(b"   \n")
+    first = run(store, str(inbox)).sources[0]
+    assert (first.new, first.warnings) == (1, [f"{broken} is empty; skipped until the file "
+                                               "changes"])
+    second = run(store, str(inbox)).sources[0]
+    assert (second.new, second.known, second.warnings) == (0, 2, [])
+    broken.write_text(SCHOOLS, encoding="utf-8")
+    third = run(store, str(inbox)).sources[0]
+    assert (third.new, third.warnings) == (1, [])
+    assert stored_texts(store) == sorted([PORT, SCHOOLS])
+
+
+def test_a_feed_item_without_text_is_reported_once(tmp_path, store):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("empty-1", ""), item("full-1", WHEAT)]))
+    first = run(store, str(feed)).sources[0]
+    assert (first.new, first.warnings) == (1, ["empty-1: an item with no text; skipped"])
+    second = run(store, str(feed)).sources[0]
+    assert (second.new, second.known, second.warnings) == (0, 2, [])
