@@ -17,6 +17,7 @@ class Route:
     gzip: bool = False          # compress when the client accepts gzip
     length: bool = True         # send Content-Length (False: stream until the socket closes)
     etag: str | None = None     # answer 304 when If-None-Match matches
+    trickle: float = 0.0        # seconds between 1 KB chunks of the body
 
 
 class LocalServer:
@@ -56,9 +57,14 @@ class LocalServer:
                 if route.length:
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                step = 1024 if route.trickle else 1 << 16
                 try:
-                    for start in range(0, len(body), 1 << 16):
-                        self.wfile.write(body[start:start + (1 << 16)])
+                    for start in range(0, len(body), step):
+                        self.wfile.write(body[start:start + step])
+                        if route.trickle:
+                            self.wfile.flush()
+                            if server.release.wait(route.trickle):
+                                return
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a size limit): expected
 

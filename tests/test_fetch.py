@@ -67,6 +67,13 @@ def test_a_stalled_server_times_out(server, fetcher):
         fetcher.fetch(url)
 
 
+def test_a_body_trickling_in_past_the_deadline_is_abandoned(server, fetcher):
+    # Every chunk comes within the read timeout, but the whole body would take 20 s.
+    url = server.add("/trickle", b"z" * 100 * 1024, trickle=0.2)
+    with pytest.raises(FetchError, match=r"body not received within 0\.5s"):
+        fetcher.fetch(url)
+
+
 def test_a_body_past_the_limit_is_abandoned_while_streaming(server, fetcher):
     url = server.add("/huge", b"x" * (20 * 1024 * 1024), length=False)
     with pytest.raises(FetchError, match="more than the 1.0 MB limit"):
