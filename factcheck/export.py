@@ -280,28 +280,62 @@ def load_jsonl(data: bytes, *, name: str = "input") -> list[dict]:
 
 
 def _problem(record) -> str | None:
+    """What is wrong with one line of an exchange file, if anything."""
     if not isinstance(record, dict) or record.get("kind") != JSONL_KIND:
         return f"not a claim exported by `claims export --format jsonl` (kind {JSONL_KIND})"
     claim = record.get("claim")
     if not (isinstance(claim, dict) and isinstance(claim.get("id"), str)
-            and isinstance((claim.get("content") or {}).get("text"), str)
+            and _has_text(claim, "content") and _has_text(claim, "cue")
             and isinstance(claim.get("speaker"), dict)):
-        return "claim needs an id, a content text and a speaker"
-    article = record.get("article")
-    if article is not None:
-        if not (isinstance(article, dict) and isinstance(article.get("text"), str)):
-            return "article needs a text"
-        if article.get("id") != article_id(article["text"]) or \
-                claim.get("article") != article["id"]:
-            return "article ID does not match its text or its claim"
-    for part in ("speaker", "review"):
+        return "claim needs an id, a content text, a cue text and a speaker"
+    for part in ("article", "speaker", "review"):
         value = record.get(part)
         if value is not None and not (isinstance(value, dict) and isinstance(value.get("id"), str)):
             return f"{part} needs an id"
-    rev = record.get("review")
-    if rev is not None and (rev["id"] != claim["id"] or not isinstance(rev.get("history"), list)):
-        return "review must belong to its claim and have a history"
+    return (_article_problem(record.get("article"), claim)
+            or _speaker_problem(record.get("speaker"))
+            or _review_problem(record.get("review"), claim))
+
+
+def _has_text(record: dict, key: str) -> bool:
+    part = record.get(key)
+    return isinstance(part, dict) and isinstance(part.get("text"), str)
+
+
+def _article_problem(article: dict | None, claim: dict) -> str | None:
+    if article is None:
+        return None
+    if not isinstance(article.get("text"), str):
+        return "article needs a text"
+    if article["id"] != article_id(article["text"]) or claim.get("article") != article["id"]:
+        return "article ID does not match its text or its claim"
     return None
+
+
+def _speaker_problem(speaker: dict | None) -> str | None:
+    if speaker is None:
+        return None
+    if not all(_strings(speaker.get(key) or []) for key in ("names", "roles")):
+        return "speaker names and roles must be lists of text"
+    return None
+
+
+def _review_problem(rev: dict | None, claim: dict) -> str | None:
+    if rev is None:
+        return None
+    if rev["id"] != claim["id"]:
+        return "review must belong to its claim"
+    if rev.get("verdict") is not None and rev["verdict"] not in {v.value for v in Verdict}:
+        return f"unknown verdict {rev['verdict']!r}"
+    history = rev.get("history")
+    if not (isinstance(history, list) and all(isinstance(e, dict) and isinstance(e.get("at"), str)
+                                              for e in history)):
+        return "review history must be a list of dated changes"
+    return None
+
+
+def _strings(values) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) for v in values)
 
 
 def import_records(db: Database, records: list[dict]) -> Imported:

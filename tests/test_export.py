@@ -261,11 +261,28 @@ def test_import_merges_review_histories_and_speaker_names(seed_store, tmp_path):
     (b"{not json", "not JSON"),
     (b'{"kind": "something else"}', "not a claim exported"),
     (b'{"kind": "factcheck.claim/1", "claim": {"id": "x"}}', "claim needs an id, a content"),
+    (b'{"kind": "factcheck.claim/1", "claim": {"id": "x", "content": "flat", "cue": {"text": ""}, '
+     b'"speaker": {}}}', "claim needs an id, a content"),
 ])
 def test_a_bad_line_is_refused_with_its_line_number(seed_store, line, problem):
     good = export(seed_store.read(), fmt=Format.JSONL).data.splitlines()[0]
     with pytest.raises(InputError, match=f"peer.jsonl:2: {problem}"):
         load_jsonl(good + b"\n" + line + b"\n", name="peer.jsonl")
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda r: r["review"].update(verdict="pants-on-fire"), "unknown verdict 'pants-on-fire'"),
+    (lambda r: r["review"].update(history=["not a change"]), "review history must be a list"),
+    (lambda r: r["review"].update(id="other"), "review must belong to its claim"),
+    (lambda r: r["speaker"].update(names="دميتري بيسكوف"), "speaker names and roles must be"),
+])
+def test_a_review_or_speaker_that_would_break_later_commands_is_refused(seed_store, change,
+                                                                       problem):
+    lines = export(seed_store.read(), fmt=Format.JSONL, verdicts=["false"]).data.splitlines()
+    record = json.loads(lines[0])
+    change(record)
+    with pytest.raises(InputError, match=f"input:1: {problem}"):
+        load_jsonl(json.dumps(record, ensure_ascii=False).encode())
 
 
 def test_an_article_whose_id_does_not_match_its_text_is_refused(seed_store):
