@@ -53,7 +53,7 @@ def watch_cmd(
         raise InputError("no sources: give feed URLs, pages or folders, or --sources FILE")
     store = Store(db_path(db), lock_timeout=lock_timeout)
     show_progress = not json and sys.stdout.isatty()
-    with _progress(show_progress) as on_progress:
+    with _ProgressBar(show_progress) as on_progress:
         result = watch(list(dict.fromkeys(wanted)), store=store, since=_day(since),
                        max_items=max_items, timeout=timeout, on_progress=on_progress)
     code = _exit_code(result)
@@ -80,7 +80,7 @@ def _exit_code(result: WatchResult) -> int:
     return EXIT_CONTRADICTIONS if result.contradictions else EXIT_QUIET
 
 
-class _progress:
+class _ProgressBar:
     """A transient progress bar on stderr, or a callback that does nothing."""
 
     def __init__(self, enabled: bool):
