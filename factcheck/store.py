@@ -49,6 +49,15 @@ class _StrIdTable(_TinyTable):
     # Records are keyed by their own short hex ID, so `get` by ID is one dict lookup.
     document_id_class = str
 
+    def _update_table(self, updater) -> None:
+        # TinyDB copies the whole table twice on every write to convert its integer IDs; ours
+        # are strings already, so the table is changed in place and a write costs what it
+        # changes, not what the table holds.
+        tables = self._storage.read()
+        updater(tables.setdefault(self.name, {}))
+        self._storage.write(tables)
+        self.clear_cache()
+
 
 class _TinyDB(TinyDB):
     table_class = _StrIdTable
@@ -68,7 +77,7 @@ class Table:
         return self._tiny.contains(doc_id=record_id)
 
     def all(self) -> list[dict]:
-        return [dict(doc) for doc in self._tiny.all()]
+        return [dict(doc) for doc in self._tiny._read_table().values()]
 
     def ids(self) -> list[str]:
         return list(self._tiny._read_table().keys())
@@ -79,7 +88,8 @@ class Table:
 
     def find(self, **fields) -> list[dict]:
         """Records whose top-level fields equal the given values."""
-        return [dict(d) for d in self._tiny.all() if all(d.get(k) == v for k, v in fields.items())]
+        return [dict(d) for d in self._tiny._read_table().values()
+                if all(d.get(k) == v for k, v in fields.items())]
 
     def insert(self, record: dict) -> str:
         record_id = record["id"]
