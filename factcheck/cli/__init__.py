@@ -3,10 +3,8 @@
 Each command group lives in its own module and registers itself on `app`.
 """
 
+# Each module registers its commands on `app` when imported.
+from factcheck.cli import articles, contradictions, review, watch  # noqa: F401
 from factcheck.cli.app import app
-from factcheck.cli import articles as _articles  # noqa: F401  (registers commands)
-from factcheck.cli import contradictions as _contradictions  # noqa: F401
-from factcheck.cli import review as _review  # noqa: F401  (registers commands)
-from factcheck.cli import watch as _watch  # noqa: F401  (registers commands)
 
 __all__ = ["app"]

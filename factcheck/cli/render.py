@@ -112,7 +112,8 @@ def note(message: str) -> None:
     """A diagnostic line on stderr, so stdout stays clean for pipes."""
     # Inside Renderables, so that rich renders our Text itself instead of merging it into a
     # plain Text (which would skip the visual order).
-    console(stderr=True).print(Renderables([text(message)]))
+    # soft_wrap: one message, one line, also when stderr is a pipe or a cron mail
+    console(stderr=True).print(Renderables([text(message)]), soft_wrap=True)
 
 
 def speaker_cell(claim: dict) -> Text:
