@@ -4,7 +4,8 @@ A small inverted index over the stemmed words of each claim's content and contex
 call: a store of 100,000 claims indexes in seconds) finds the claims sharing rare words; each
 is then scored by its shared words weighted by rarity, fuzzy similarity (rapidfuzz) and shared
 entities (speaker names, names, places, numbers). Words every claim shares (Russia, North
-Korea) weigh little, so "poverty rises in A" is not set against "poverty falls in B".
+Korea) weigh little, and two claims naming places with no country in common are two matters,
+so "poverty rises in A" is not set against "poverty falls in B".
 """
 
 import math
@@ -108,6 +109,8 @@ class Index:
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""
+        if s.places and t.places and not s.places & t.places:
+            return None  # poverty in Egypt and poverty in Jordan are two matters
         shared_s, shared_t = matched(s, t), matched(t, s)
         if min(len(shared_s), len(shared_t)) < MIN_SHARED:
             return None

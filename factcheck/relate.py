@@ -86,7 +86,8 @@ class Lexicon:
     negators: frozenset[str]
     plans: frozenset[str]
     months: frozenset[str]
-    places: frozenset[str]
+    places: dict[tuple[str, ...], str]  # a place's words (article off) -> its country
+    place_words: frozenset[str]
     numbers: dict[str, str]
     antonyms: dict[str, frozenset[tuple[int, int]]]  # word -> {(pair number, side 0 or 1)}
     not_negation: tuple[tuple[str, ...], ...]
@@ -105,7 +106,8 @@ class Statement:
     plans: frozenset[str]
     numbers: frozenset[str]
     months: frozenset[str]
-    places: frozenset[str]
+    places: frozenset[str]  # the countries named, by key ("russia" for موسكو or Moscow)
+    place_terms: frozenset[str]  # the stems of the words that named them
     names: frozenset[str]  # capitalised words inside an English sentence
     antonyms: dict  # stem -> {(pair, side)} for the words that have an opposite
     speculative: bool
@@ -118,11 +120,13 @@ class Statement:
 @cache
 def lexicon() -> Lexicon:
     raw = tomllib.loads(files("factcheck.data").joinpath(LEXICON_FILE).read_text("utf-8"))
-    merged: dict[str, set] = {"negators": set(), "plans": set(), "months": set(), "places": set()}
+    merged: dict[str, set] = {"negators": set(), "plans": set(), "months": set()}
     numbers: dict[str, str] = {}
     antonyms: dict[str, set] = {}
     pair_no = 0
     not_negation = []
+    places = {tuple(_strip_article(w) for w in fold(name).split()): country
+              for country, names in raw.pop("places").items() for name in names}
     for lang, table in raw.items():
         for key in merged:
             merged[key].update(_strip_article(fold(w)) for w in table.get(key, []))
@@ -136,6 +140,8 @@ def lexicon() -> Lexicon:
         not_negation += [tuple(fold(p).split()) for p in rules_for(lang).negation["not_negation"]]
     return Lexicon(
         **{k: frozenset(v) for k, v in merged.items()},
+        places=places,
+        place_words=frozenset(w for phrase in places for w in phrase),
         numbers=numbers,
         antonyms={k: frozenset(v) for k, v in antonyms.items()},
         not_negation=tuple(not_negation),
@@ -188,6 +194,7 @@ def read_statement(
     negs, plans, nums, months, places, names = [], set(), set(), set(), set(), set()
     ants: dict[str, set] = {}
     marks: dict[str, str] = {}
+    in_place = _find_places(text, content, lex, places, marks)
     for i, tok in enumerate(content):
         word = tok.norm
         bare = _bare(word)
@@ -203,22 +210,22 @@ def read_statement(
         for form in _forms(word):
             if form in lex.months:
                 _mark(months, marks, form, written)
-            if form in lex.places:
-                _mark(places, marks, form, written)
             if form in lex.antonyms:
                 ants.setdefault(stem(word), set()).update(lex.antonyms[form])
         # The first word of a sentence is capitalised whatever it is.
-        if i > 0 and _is_name(written, word, stop, lex):
+        if i > 0 and i not in in_place and _is_name(written, word, stop, lex):
             _mark(names, marks, word, written)
         if (word in stop or bare in stop) and stem(word) not in ants:
             continue
         _add_term(word, text[tok.start : tok.end], terms, alts, surface)
+    place_terms = {stem(content[i].norm) for i in in_place}
     if context:
-        for tok in tokens(context):
+        asked = tokens(context)
+        in_asked = _find_places(context, asked, lex, places, marks)
+        place_terms.update(stem(asked[i].norm) for i in in_asked)
+        for tok in asked:
             if tok.norm not in stop:
                 _add_term(tok.norm, context[tok.start : tok.end], terms, alts, surface)
-            for form in _forms(tok.norm) & lex.places:
-                _mark(places, marks, form, context[tok.start : tok.end])
     if negated is not None or modality is not None:
         negated = bool(negated) or modality == "denial"
         negs = (negs or ["(negated)"]) if negated else []
@@ -234,6 +241,7 @@ def read_statement(
         frozenset(nums),
         frozenset(months),
         frozenset(places),
+        frozenset(place_terms),
         frozenset(names),
         ants,
         speculative,
@@ -257,7 +265,41 @@ def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> boo
     if not (written[:1].isupper() and written.isalpha()) or word in stop:
         return False
     return not ({word} & (lex.months | lex.plans | lex.negators) or word in lex.numbers
-                or word in lex.antonyms)
+                or word in lex.antonyms or (word,) in lex.places)
+
+
+def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict) -> set[int]:
+    """Mark the countries `toks` name (longest phrase first); the positions of their words."""
+    covered: set[int] = set()
+    starts = _places_by_first_word()
+    i = 0
+    while i < len(toks):
+        size = 0
+        for form in _forms(toks[i].norm) & lex.place_words:
+            for phrase, country in starts.get(form, ()):
+                if len(phrase) > size and _continues(phrase, toks, i):
+                    size, best = len(phrase), country
+        if size:
+            _mark(found, marks, best, text[toks[i].start : toks[i + size - 1].end])
+            covered.update(range(i, i + size))
+            i += size
+        else:
+            i += 1
+    return covered
+
+
+def _continues(phrase: tuple[str, ...], toks: list, i: int) -> bool:
+    following = toks[i + 1 : i + len(phrase)]
+    return len(following) == len(phrase) - 1 and all(
+        word in _forms(tok.norm) for word, tok in zip(phrase[1:], following, strict=True))
+
+
+@cache
+def _places_by_first_word() -> dict[str, tuple]:
+    out: dict[str, list] = {}
+    for phrase, country in lexicon().places.items():
+        out.setdefault(phrase[0], []).append((phrase, country))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _mark(found: set, marks: dict, key: str, written: str) -> None:
@@ -362,7 +404,7 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
         f["opposite_words" if opposites % 2 else "opposite_words_even"] = 1.0
     f[f"shared_{min(len(shared), 3)}"] = 1.0
     # Sharing only a country or a number is not sharing a matter ("Syria" in two stories).
-    places = {stem(p) for p in a.places | b.places} | a.numbers | b.numbers
+    places = a.place_terms | b.place_terms | a.numbers | b.numbers
     f[f"shared_beyond_places_{min(len(shared - places), 3)}"] = 1.0
     if _differ(a.numbers, b.numbers):
         f["number_differs"] = 1.0

@@ -109,3 +109,21 @@ def test_new_claims_already_stored_are_not_set_against_themselves_or_twice(db):
     found = check_claims(db, new)
     assert len(found) == 1
     assert {found[0].claim["id"], found[0].other["id"]} == {"n1", "n2"}
+
+
+def test_the_same_words_about_another_country_are_another_matter(db):
+    db.claims.insert(claim("p1", "وزير المالية المصري", "معدل التضخم ارتفع في مصر خلال شهر مايو"))
+    jordan = claim(None, "مسؤول أردني", "معدل التضخم تراجع في الأردن خلال شهر مايو", article=None)
+    cairo = claim(None, "خبير اقتصادي", "معدل التضخم تراجع في القاهرة خلال شهر مايو",
+                  article=None)
+    assert check_claims(db, [jordan]) == []
+    found = check_claims(db, [cairo])  # Cairo is in Egypt: the same matter
+    assert [f.reasons for f in found] == [["opposite words: تراجع / ارتفع"]]
+
+
+def test_a_different_toll_of_the_same_strike_is_flagged(db):
+    db.claims.insert(claim("g1", "وزارة الصحة", "12 شخصا قتلوا في الغارة التي استهدفت مخيم "
+                                                 "النصيرات في غزة فجر الثلاثاء"))
+    found = check_claims(db, [claim(None, "الدفاع المدني", "20 شخصا قتلوا في الغارة التي "
+                                    "استهدفت مخيم النصيرات في غزة فجر الثلاثاء", article=None)])
+    assert [f.reasons for f in found] == [["different number: 20 / 12"]]

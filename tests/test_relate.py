@@ -31,8 +31,11 @@ CONTRADICTIONS = [
     ("The vote will take place in July", "The vote will take place in August", Reason.DATE,
      "August"),
     ("Officials said the Philippines is sending a delegation to the Geneva talks",
-     "Officials said Pakistan is sending a delegation to the Geneva talks", Reason.NAME,
+     "Officials said Pakistan is sending a delegation to the Geneva talks", Reason.PLACE,
      "Pakistan"),
+    ("The ministry said Siemens won the contract for the new metro line",
+     "The ministry said Alstom won the contract for the new metro line", Reason.NAME,
+     "Alstom"),
     ("Preparations are under way for a visit by the president to Cairo next month",
      "There are no such plans for a visit by the president to Cairo", Reason.PLAN, "plans"),
 ]
