@@ -376,3 +376,15 @@ def test_object_after_an_occasion_phrase():
 def test_lam_before_the_article_keeps_the_bodys_name():
     c = one("ونزح آلاف السكان منذ بداية العام، وفقًا للأمم المتحدة.")
     assert c["speaker"]["name"] == "الأمم المتحدة"
+
+
+def test_any_short_aside_before_the_clause():
+    c = one("وأوضح مصدر في الوزارة، فضل عدم الكشف عن اسمه، أن القرار نهائي.")
+    assert c["speaker"]["name"] == "مصدر في الوزارة"
+    assert c["content"]["text"] == "القرار نهائي"
+
+
+def test_jaa_fi_a_statement():
+    c = one("وجاء في البيان أن الوزارة ستواصل حملات التفتيش.")
+    assert c["speaker"]["name"] == "البيان"
+    assert c["cue"]["text"] == "جاء في"

@@ -112,6 +112,12 @@ def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) ->
         return None
     if lex.lang == "ar":
         aside = t.norm.endswith("ا") and len(t.norm) >= 4 and not t.norm.startswith("ال")
+        if not aside:  # "، فضل عدم الكشف عن اسمه، أن": any short aside before the clause
+            close = next((k for k in range(j + 1, min(limit, j + 13))
+                          if toks[k].raw in COMMAS or toks[k].raw in TERMINATORS), None)
+            if close is not None and toks[close].raw in COMMAS and close + 1 < limit and \
+                    toks[close + 1].norm in lex.clause_complementizers:
+                return close
     else:
         aside = _is_parenthesis(t)
     if not aside:
