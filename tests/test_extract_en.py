@@ -241,3 +241,29 @@ def test_relative_clause_stays_in_the_content():
 
 def test_a_pronoun_with_no_one_before_it_gives_no_claim():
     assert all_("He said that the plan had failed.") == []
+
+
+def test_bare_day_after_said():
+    c = one("Mayor Linda Park said Tuesday the city would hire 200 more teachers.")
+    assert c["content"]["text"] == "the city would hire 200 more teachers"
+
+
+def test_an_occasion_before_a_body_is_not_its_title():
+    c = one("In a statement, the Education Department said funding had been approved.")
+    assert c["speaker"]["name"] == "Education Department"
+    assert c["speaker"]["role"] is None
+
+
+def test_age_and_relative_clause_after_said_x():
+    c = all_("Mayor Linda Park spoke first. "
+             "“We’re not going anywhere,” said Park, 54, who is seeking a second term.")[0]
+    assert c["speaker"]["name"] == "Linda Park"
+    assert c["content"]["text"] == "We’re not going anywhere"
+    assert c["negated"] is True
+
+
+def test_title_then_name_after_a_quote():
+    c = one("‘We cannot wait any longer,’ the union’s president, Ana Cruz, told reporters.")
+    assert c["speaker"]["name"] == "Ana Cruz"
+    assert c["speaker"]["role"] == "the union’s president"
+    assert c["content"]["text"] == "We cannot wait any longer"

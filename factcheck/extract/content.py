@@ -211,6 +211,8 @@ def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int
         return True
     if state.lex.lang != "en" or s.quote_opening_at(j) or toks[j].raw == ":":
         return False
+    if np is not None and toks[j].raw in COMMAS:
+        return True  # 'said Park, 54, who is seeking a second term.
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
     return not any(t.norm in _EN_CLAUSE_WORDS for t in rest)
 

@@ -162,6 +162,10 @@ def _is_occasion(norm: str, lex: Lexicon) -> bool:
     return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
 
 
+_EN_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "yesterday", "today", "tonight", "earlier", "later", "also", "again"}
+
+
 def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
     lex, t = state.lex, s.toks[j]
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
@@ -171,7 +175,10 @@ def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bo
     if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
         return True  # "في بيان ما تداولته وسائل الإعلام": the object begins
     if lex.lang == "en":
-        # "on Tuesday", "in a statement": stop at the first word that is not part of it
+        # "on Tuesday", "in a statement": stop at the first word that is not part of it;
+        # after a bare day ("said Tuesday the city would ...") the content starts at once
+        if s.toks[j - 1].norm in _EN_TIME_WORDS and t.norm in ("the", "a", "an"):
+            return True
         return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in
                     {"a", "an", "the", "news", "press", "statement", "interview", "conference",
                      "briefing", "speech", "televised", "address", "call", "meeting", "post",
@@ -602,8 +609,20 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
 
 
 def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
+    """Where the subject before token i begins, a title before its name included."""
     span = _np_before(state, s, i)
-    return span[0] if span else None
+    if span is None:
+        return None
+    m = span[0]
+    if m > 1 and s.toks[m - 1].raw in COMMAS:
+        title = _np_before(state, s, m - 1)  # "the union's president, Ana Cruz, told"
+        if title is not None and _has_role_word(state, s, title):
+            return title[0]
+    return m
+
+
+def _has_role_word(state: _ArticleState, s: Sentence, span: tuple[int, int]) -> bool:
+    return any(t.word and _en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
 
 
 def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
@@ -681,9 +700,11 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
         if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
             _apposition(state, s, end, ev.first, speaker)
-        if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role:
+        if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role \
+                and speaker.kind == "name":
             title = _np_before(state, s, m - 1)
-            if title is not None:  # the title before "Her attorney, David Ochoa,"
+            if title is not None and _has_role_word(state, s, title):
+                # the title before "Her attorney, David Ochoa,"
                 speaker.role = state.text[toks[title[0]].start:toks[title[1] - 1].end]
         return speaker
     if ev.conj:
