@@ -132,20 +132,21 @@ def flags_cell(claim: dict) -> Text:
         flags.append("direct")
     if claim.get("negated"):
         flags.append("negated")
-    return text(" ".join(flags))
+    return text("\n".join(flags))
 
 
 def claims_table(claims: list[dict], *, title: str | None = None, with_id: bool = False,
                  with_source: bool = False) -> Table:
-    table = Table(title=title, show_lines=True, expand=False)
+    # The content is what is read: it gets most of the width, flags wrap one per line.
+    table = Table(title=title, show_lines=True, expand=True)
     if with_id:
-        table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("cue", no_wrap=True)
-    table.add_column("content", ratio=3)
-    table.add_column("flags", no_wrap=True)
+        table.add_column("id", style="cyan", no_wrap=True, width=8)
+    table.add_column("speaker", ratio=2)
+    table.add_column("cue", ratio=1)
+    table.add_column("content", ratio=4)
+    table.add_column("flags", width=11)
     if with_source:
-        table.add_column("source")
+        table.add_column("source", ratio=2)
     for claim in claims:
         row = []
         if with_id:
