@@ -1,39 +1,279 @@
 """The speaker registry: one record per person or body, with every name seen for it.
 
-(First slice: speakers are keyed by their folded name. Issue 3 replaces the key with one that
-holds across spellings and scripts.)
+A record is {"id", "key", "names" (every spelling seen, in every script), "roles", "first",
+"last", "merged" (what `split` needs to undo each merge)}. A new name joins the speaker whose
+names it matches by factcheck.names (Peskov, بيسكوف, Dmitry Peskov are one record); a person
+corrects the registry with alias, merge and split. Every stored claim points to its record
+through claim["speaker"]["id"]; claim counts are derived from the claims, never stored.
 """
 
 import hashlib
+import weakref
+from dataclasses import dataclass
 
+from factcheck import names
+from factcheck.errors import AmbiguousID, InputError, NotFound
 from factcheck.normalize import fold
 from factcheck.store import Database
 
+TABLE = "speakers"
+# Past this many speakers a name that meets no candidate by surname is taken as new rather
+# than compared with every record (registration stays fast at 100,000 claims).
+_FULL_SCAN_LIMIT = 2000
+
 
 def speaker_key(name: str) -> str:
+    """The folded name, spaces tidied (kept for callers comparing names as written)."""
     return " ".join(fold(name).split())
+
+
+@dataclass
+class _Index:
+    """Where registration looks for candidates: exact folded names, surnames, joined skeletons."""
+
+    size: int
+    by_name: dict[str, str]
+    by_surname: dict[str, set[str]]
+
+
+_indexes: "weakref.WeakKeyDictionary[Database, _Index]" = weakref.WeakKeyDictionary()
 
 
 def register(db: Database, name: str, *, role: str | None = None, seen: str | None = None) -> str:
     """The registry ID for `name`, creating or updating its record."""
-    key = speaker_key(name)
-    sid = hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
-    table = db.table("speakers")
-    record = table.get(sid) or {"id": sid, "key": key, "names": [], "roles": [],
-                                "first": seen, "last": seen}
-    if name not in record["names"]:
-        record["names"].append(name)
-    if role and role not in record["roles"]:
-        record["roles"].append(role)
+    table = db.table(TABLE)
+    sid = resolve_id(db, name)
+    record = table.get(sid) if sid else None
+    if record is None:
+        sid = _new_id(db, name)
+        record = {"id": sid, "key": names.key(name), "names": [], "roles": [],
+                  "first": seen, "last": seen, "merged": []}
+    _add_unique(record["names"], [name])
+    if role:
+        _add_unique(record["roles"], [role])
     if seen:
-        record["first"] = min(filter(None, [record["first"], seen]))
-        record["last"] = max(filter(None, [record["last"], seen]))
+        record["first"] = min(filter(None, [record.get("first"), seen]))
+        record["last"] = max(filter(None, [record.get("last"), seen]))
     table.upsert(record)
+    _remember(db, record)
     return sid
 
 
+def resolve_id(db: Database, name: str) -> str | None:
+    """The ID of the speaker `name` stands for, or None when no one in the registry matches."""
+    found = matching(db, name)
+    return found[0]["id"] if found else None
+
+
+def matching(db: Database, name: str) -> list[dict]:
+    """Speakers `name` may stand for, the surest first (a surname alone may match several)."""
+    return [record for _, record in _scored(db, name)]
+
+
+def find(db: Database, name_or_id: str) -> dict:
+    """The one speaker a name or ID (prefix) stands for; an error if none or several."""
+    table = db.table(TABLE)
+    record = table.get(name_or_id.strip().lower())
+    if record is not None:
+        return record
+    found = _scored(db, name_or_id)
+    if not found:
+        try:
+            return table.resolve(name_or_id)
+        except (NotFound, AmbiguousID):
+            raise NotFound(f"no speaker named {name_or_id!r}") from None
+    best = [r for score, r in found if score == found[0][0]]
+    if len(best) > 1:
+        shown = ", ".join(f"{r['id']} ({r['names'][0]})" for r in best[:5])
+        raise AmbiguousID(f"{name_or_id!r} names {len(best)} speakers: {shown}; use an ID")
+    return best[0]
+
+
+def _scored(db: Database, name: str) -> list[tuple[float, dict]]:
+    table = db.table(TABLE)
+    index = _index(db)
+    exact = index.by_name.get(speaker_key(name))
+    if exact and exact in table:
+        return [(2.0, table.get(exact))]
+    candidates = set(index.by_surname.get(names.surname_key(name), ()))
+    candidates |= index.by_surname.get(_joined(name), set())
+    if not candidates and len(table) <= _FULL_SCAN_LIMIT:
+        candidates = set(table.ids())
+    scored = []
+    for sid in candidates:
+        record = table.get(sid)
+        if record is None:
+            continue
+        score = max((names.match_score(name, n) for n in record["names"]), default=0.0)
+        if score >= 0.85:
+            scored.append((score, len(record["names"]), record.get("last") or "", record))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    return [(s[0], s[3]) for s in scored]
+
+
 def claims_by_speaker(db: Database, name: str) -> list[dict]:
-    """Stored claims whose speaker has this name or key."""
-    key = speaker_key(name)
-    return [c for c in db.claims.all()
-            if c["speaker"].get("name") and key in speaker_key(c["speaker"]["name"])]
+    """Stored claims by the speaker(s) `name` stands for, in any spelling or script."""
+    ids = {r["id"] for r in matching(db, name)}
+    return [c for c in db.claims.all() if (c.get("speaker") or {}).get("id") in ids]
+
+
+def claim_counts(db: Database) -> dict[str, int]:
+    """Claims per speaker ID, counted from the claims themselves."""
+    counts: dict[str, int] = {}
+    for claim in db.claims.all():
+        sid = (claim.get("speaker") or {}).get("id")
+        if sid:
+            counts[sid] = counts.get(sid, 0) + 1
+    return counts
+
+
+def alias(db: Database, name: str, other: str) -> dict:
+    """Record `other` as one more name of the speaker `name` stands for."""
+    record = find(db, name)
+    if not other.strip():
+        raise InputError("an alias needs some letters")
+    taken = db.table(TABLE).get(_index(db).by_name.get(speaker_key(other)) or "")
+    if taken is not None and taken["id"] != record["id"]:
+        raise InputError(f"{other!r} already names speaker {taken['id']} ({taken['names'][0]}); "
+                         f"merge the two instead")
+    _add_unique(record["names"], [other])
+    db.table(TABLE).upsert(record)
+    _remember(db, record)
+    return record
+
+
+def merge(db: Database, a: str, b: str) -> dict:
+    """Make speaker `b` part of speaker `a`: its names, roles and claims; `split` undoes it."""
+    keep, gone = find(db, a), find(db, b)
+    if keep["id"] == gone["id"]:
+        raise InputError(f"{a!r} and {b!r} are the same speaker already ({keep['id']})")
+    moved = [c["id"] for c in db.claims.all() if (c.get("speaker") or {}).get("id") == gone["id"]]
+    keep.setdefault("merged", []).append({
+        "speaker": gone,
+        "claims": moved,
+        "added_names": [n for n in gone["names"] if n not in keep["names"]],
+        "added_roles": [r for r in gone["roles"] if r not in keep["roles"]],
+    })
+    _add_unique(keep["names"], gone["names"])
+    _add_unique(keep["roles"], gone["roles"])
+    for key, pick in (("first", min), ("last", max)):
+        keep[key] = pick(filter(None, [keep.get(key), gone.get(key)]), default=None)
+    _point_claims(db, moved, keep["id"])
+    table = db.table(TABLE)
+    table.remove(gone["id"])
+    table.upsert(keep)
+    _indexes.pop(db, None)
+    return keep
+
+
+def split(db: Database, speaker: str, part: str) -> dict:
+    """Undo the merge that brought `part` (a name or ID of the merged speaker) into `speaker`.
+
+    Returns the speaker restored. Claims added since the merge under one of its names go back
+    to it too.
+    """
+    keep = find(db, speaker)
+    undo = _merge_record(keep, part)
+    gone = undo["speaker"]
+    own = [n for n in keep["names"] if n not in undo["added_names"]]
+    # Names seen since the merge go with whichever side they match better.
+    later = [n for n in own if _closer_to(n, gone["names"], [o for o in own if o != n])]
+    own = [n for n in own if n not in later]
+    back = set(undo["claims"]) | {
+        c["id"] for c in db.claims.all()
+        if (c.get("speaker") or {}).get("id") == keep["id"]
+        and _closer_to((c.get("speaker") or {}).get("name") or "", gone["names"] + later, own)}
+    keep["merged"] = [m for m in keep["merged"] if m is not undo]
+    keep["names"] = own
+    keep["roles"] = [r for r in keep["roles"] if r not in undo["added_roles"]]
+    _add_unique(gone["names"], later)
+    table = db.table(TABLE)
+    table.upsert(keep)
+    table.upsert(gone)
+    _point_claims(db, sorted(back), gone["id"])
+    _indexes.pop(db, None)
+    return gone
+
+
+def _closer_to(name: str, theirs: list[str], ours: list[str]) -> bool:
+    """Whether `name` matches one of `theirs` better than any of `ours`."""
+    if name in theirs:
+        return True
+    score = max((names.match_score(name, n) for n in theirs), default=0.0)
+    return score >= 0.85 and score > max((names.match_score(name, n) for n in ours), default=0.0)
+
+
+def all_speakers(db: Database) -> list[dict]:
+    """Every speaker with its derived claim count, the most quoted first."""
+    counts = claim_counts(db)
+    out = [{**r, "claims": counts.get(r["id"], 0)} for r in db.table(TABLE).all()]
+    out.sort(key=lambda r: (-r["claims"], r["names"][0] if r["names"] else ""))
+    return out
+
+
+def _merge_record(keep: dict, part: str) -> dict:
+    wanted = part.strip().lower()
+    for undo in reversed(keep.get("merged") or []):
+        gone = undo["speaker"]
+        if gone["id"].startswith(wanted) or any(
+                speaker_key(n) == speaker_key(part) or names.same_person(part, n)
+                for n in gone["names"]):
+            return undo
+    merged = ", ".join(f"{m['speaker']['id']} ({m['speaker']['names'][0]})"
+                       for m in keep.get("merged") or []) or "none"
+    raise NotFound(f"{part!r} was not merged into speaker {keep['id']} (merged: {merged})")
+
+
+def _point_claims(db: Database, claim_ids: list[str], sid: str) -> None:
+    for cid in claim_ids:
+        claim = db.claims.get(cid)
+        if claim is not None:
+            db.claims.update(cid, {"speaker": {**claim["speaker"], "id": sid}})
+
+
+def _new_id(db: Database, name: str) -> str:
+    table = db.table(TABLE)
+    seed = names.key(name) or speaker_key(name)
+    sid = hashlib.blake2b(seed.encode(), digest_size=5).hexdigest()
+    n = 1
+    while sid in table:
+        # Two people with one key (a wrong merge split apart, or a surname shared).
+        sid = hashlib.blake2b(f"{seed}#{n}".encode(), digest_size=5).hexdigest()
+        n += 1
+    return sid
+
+
+def _add_unique(items: list, new: list) -> None:
+    for item in new:
+        if item not in items:
+            items.append(item)
+
+
+def _joined(name: str) -> str:
+    return "".join(str(p) for p in names.parts(name))
+
+
+def _index(db: Database) -> _Index:
+    table = db.table(TABLE)
+    index = _indexes.get(db)
+    if index is None or index.size != len(table):
+        index = _Index(0, {}, {})
+        for record in table.all():
+            _add_to_index(index, record)
+        index.size = len(table)
+        _indexes[db] = index
+    return index
+
+
+def _remember(db: Database, record: dict) -> None:
+    index = _index(db)
+    _add_to_index(index, record)
+    index.size = len(db.table(TABLE))
+
+
+def _add_to_index(index: _Index, record: dict) -> None:
+    for name in record["names"]:
+        index.by_name.setdefault(speaker_key(name), record["id"])
+        for k in (names.surname_key(name), _joined(name)):
+            if k:
+                index.by_surname.setdefault(k, set()).add(record["id"])

@@ -11,8 +11,9 @@ Readers need no lock: a rename is atomic, so they see the old file or the new on
 """
 
 import os
+import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -129,13 +130,60 @@ class Table:
 
 
 class Database:
-    """The records of one database, loaded in memory."""
+    """The records of one database, loaded in memory (on first use when read from a file)."""
 
-    def __init__(self, data: dict, path: Path):
+    def __init__(self, data: dict | None, path: Path):
         self.path = path
-        self._storage = _MemoryStorage(data)
-        self._tiny = _TinyDB(storage=_MemoryStorageFactory(self._storage))
+        self._data = data
+        self._loaded: tuple[_MemoryStorage, _TinyDB] | None = None
         self._tables: dict[str, Table] = {}
+        self._derived: dict[str, object] = {}
+
+    @classmethod
+    def of(cls, tables: dict[str, list[dict]], path: Path | None = None) -> "Database":
+        """A database in memory only, holding the given records (for derived views)."""
+        data = {name: {r["id"]: r for r in records} for name, records in tables.items()}
+        return cls(data, path or Path(":memory:"))
+
+    @property
+    def _storage(self) -> _MemoryStorage:
+        return self._open()[0]
+
+    @property
+    def _tiny(self) -> _TinyDB:
+        return self._open()[1]
+
+    def _open(self) -> tuple[_MemoryStorage, _TinyDB]:
+        if self._loaded is None:
+            data = self._data if self._data is not None else _load(self.path)
+            storage = _MemoryStorage(data)
+            self._loaded = (storage, _TinyDB(storage=_MemoryStorageFactory(storage)))
+            self._data = None
+        return self._loaded
+
+    def derived(self, name: str, build: "Callable[[Database], object]", *,
+                version: int = 1) -> object:
+        """What `build(db)` makes of the whole database, kept in a file beside it.
+
+        The file (``claims.json.<name>.idx``) is only a cache: it is used while the database
+        file is the one it was built from (same size, modification time and inode), rebuilt
+        otherwise, and written atomically. A database changed in memory is never cached.
+        """
+        if name in self._derived and not self.dirty:
+            return self._derived[name]
+        signature = _signature(self.path, name, version)
+        cache = Path(f"{self.path}.{name}.idx")
+        value = _read_cache(cache, signature) if signature and self._clean() else None
+        if value is None:
+            value = build(self)
+            if signature and self._clean():
+                _write_cache(cache, signature, value)
+        if self._clean():
+            self._derived[name] = value
+        return value
+
+    def _clean(self) -> bool:
+        return not self.dirty
 
     def table(self, name: str) -> Table:
         if name not in self._tables:
@@ -152,7 +200,7 @@ class Database:
 
     @property
     def dirty(self) -> bool:
-        return self._storage.dirty
+        return self._loaded is not None and self._loaded[0].dirty
 
     def raw(self) -> dict:
         return self._storage.data
@@ -178,6 +226,11 @@ class Store:
     def read(self) -> Database:
         """The database as it is now; changes made to it are not saved."""
         return Database(_load(self.path), self.path)
+
+    def view(self) -> Database:
+        """As `read`, but the file is loaded only when a record is asked for, so a view that
+        a derived cache answers (Database.derived) never parses the whole file."""
+        return Database(None, self.path)
 
     @contextmanager
     def write(self) -> Iterator[Database]:
@@ -224,6 +277,39 @@ def _load(path: Path) -> dict:
             f"({SCHEMA_VERSION}); upgrade factcheck"
         )
     return data
+
+
+def _signature(path: Path, name: str, version: int) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (name, version, SCHEMA_VERSION, st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _read_cache(cache: Path, signature: tuple):
+    try:
+        with cache.open("rb") as fh:
+            if pickle.load(fh) != signature:
+                return None
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            ValueError, TypeError):
+        return None  # a missing, stale or damaged cache is rebuilt
+
+
+def _write_cache(cache: Path, signature: tuple, value) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
+    except OSError:
+        return  # a read-only folder: search still works, only without the cache
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(signature, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _empty() -> dict:

@@ -1,0 +1,190 @@
+"""Who a name stands for, across spellings and scripts: the speaker key and the name match.
+
+A name is reduced to a consonant skeleton per word, one alphabet for Arabic and Latin letters:
+the consonant classes that transliteration keeps apart (b/p = ب, f/v = ف, k/q/c = ك/ق,
+g/j/gh/zh = غ/ج, kh/h = خ/ح/ه, sh = ش, ch = تش, ...) and nothing of the short vowels, which
+Arabic does not write and Latin spellings disagree on. Only a word's final vowel is kept, as a
+class (a / i / o): it is written in both scripts and it is what tells Peskov from Peskova,
+Zakharov from Zakharova. So "Peskov", "Peskow", "بيسكوف" and "Dmitry Peskov", "دميتري بيسكوف",
+"ديمتري بيسكوف" meet, and a fact-checker's surname alone matches the full name.
+
+Identity is deliberately stricter than search: Zakharov and Zakharova are two people here (a
+man and a woman), although a search for "Zakharov" still finds her claims by fuzzy relevance.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from factcheck.normalize import fold
+
+# Latin spellings, longest first: each becomes skeleton letters (uppercase = consonant class).
+_LATIN_CLUSTERS = (
+    ("shch", "C"), ("tsch", "TC"), ("sch", "C"), ("tch", "TC"), ("dzh", "G"),
+    ("kh", "H"), ("sh", "C"), ("ch", "TC"), ("zh", "G"), ("gh", "G"), ("dj", "G"),
+    ("th", "T"), ("ph", "F"), ("dh", "D"), ("ck", "K"), ("ts", "TS"), ("tz", "TS"),
+    ("b", "B"), ("p", "B"), ("t", "T"), ("d", "D"), ("k", "K"), ("q", "K"), ("g", "G"),
+    ("j", "G"), ("f", "F"), ("v", "F"), ("s", "S"), ("z", "Z"), ("h", "H"), ("l", "L"),
+    ("m", "M"), ("n", "N"), ("r", "R"), ("x", "KS"),
+)
+_LATIN_RE = re.compile("|".join(re.escape(c) for c, _ in _LATIN_CLUSTERS))
+_LATIN_MAP = dict(_LATIN_CLUSTERS)
+_LATIN_VOWEL_CLASS = {"a": "a", "e": "", "i": "i", "y": "i", "o": "o", "u": "o", "w": ""}
+
+# Arabic letters after normalize.fold (hamza seats, taa marbuta and alef maqsura folded).
+_ARABIC_MAP = {
+    "ب": "B", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D", "ك": "K", "ق": "K",
+    "غ": "G", "ج": "G", "ف": "F", "س": "S", "ص": "S", "ز": "Z", "ظ": "Z", "ش": "C",
+    "خ": "H", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
+}
+# Letters that are vowels (or the glottal stops Latin does not write).
+_ARABIC_VOWEL_CLASS = {"ا": "a", "ه": "a", "ي": "i", "و": "o", "ع": "", "ء": ""}
+
+_PARTICLES = frozenset({"al", "el", "ال", "mr", "mrs", "ms", "dr", "السيد", "السيده", "الدكتور"})
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One word of a name as a skeleton: its consonant classes and its final vowel class."""
+
+    consonants: str
+    final: str
+    initial: bool = False
+
+    def __str__(self) -> str:
+        return self.consonants + self.final
+
+
+@lru_cache(maxsize=100_000)
+def parts(name: str) -> tuple[Part, ...]:
+    """The words of `name` as skeletons, particles (al-, Mr, السيد) left out."""
+    out = []
+    for word in _WORD_RE.findall(fold(name or "")):
+        if word in _PARTICLES:
+            continue
+        part = _arabic_part(word) if _is_arabic(word) else _latin_part(word)
+        if part.consonants or part.final:
+            out.append(part)
+    return tuple(out)
+
+
+def key(name: str) -> str:
+    """The speaker key: the same for every spelling of a name in Arabic or Latin letters."""
+    return " ".join(str(p) for p in parts(name))
+
+
+def surname_key(name: str) -> str:
+    """The key of the name's last word: where a registry looks for candidates."""
+    found = parts(name)
+    return str(found[-1]) if found else ""
+
+
+def match_score(a: str, b: str) -> float:
+    """How surely two names stand for one person: 1.0 same, 0.9 same surname with compatible
+    given names (one name says less), 0.0 different."""
+    pa, pb = parts(a), parts(b)
+    if not pa or not pb:
+        return 0.0
+    if "".join(map(str, pa)) == "".join(map(str, pb)):
+        return 1.0
+    short, long_ = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    surname = _part_score(short[-1], long_[-1])
+    if not surname:
+        return 0.0
+    given = _given_names_score(short[:-1], long_[:-1])
+    if not given:
+        return 0.0
+    score = min(surname, given)
+    return score if len(short) == len(long_) else min(score, 0.9)
+
+
+def same_person(a: str, b: str, *, threshold: float = 0.85) -> bool:
+    """Whether two spellings name the same person or body."""
+    return match_score(a, b) >= threshold
+
+
+def _given_names_score(short: tuple[Part, ...], long_: tuple[Part, ...]) -> float:
+    # Each given name of the shorter form must meet one of the longer form's, in order.
+    score, start = 1.0, 0
+    for part in short:
+        for i in range(start, len(long_)):
+            found = _part_score(part, long_[i])
+            if found:
+                score, start = min(score, found), i + 1
+                break
+        else:
+            return 0.0
+    return score
+
+
+def _part_score(a: Part, b: Part) -> float:
+    if a == b:
+        return 1.0
+    if _is_initial(a) or _is_initial(b):
+        return 0.9 if a.consonants[:1] == b.consonants[:1] else 0.0
+    if a.final != b.final:
+        return 0.0
+    # One consonant more or less (Lavrov / Lawrow) only in long skeletons: short ones would
+    # merge different names.
+    if min(len(a.consonants), len(b.consonants)) >= 4 and \
+            Levenshtein.distance(a.consonants, b.consonants) <= 1:
+        return 0.9
+    return 0.0
+
+
+def _is_initial(part: Part) -> bool:
+    return part.initial
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def _latin_part(word: str) -> Part:
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))  # Erdoğan = Erdogan
+    if len(word) == 1:
+        return Part(_LATIN_MAP.get(word, word.upper()), "", initial=True)
+    word = word.replace("ee", "i")
+    if word.endswith(("ow", "ew")) and len(word) > 3:
+        # German spelling of Russian names: w for v (Peskow, Lawrow, Gorbatschow).
+        word = word.replace("w", "v")
+    consonants = _collapse(_LATIN_RE.sub(lambda m: _LATIN_MAP[m.group()], _soft_c(word)))
+    consonants = "".join(ch for ch in consonants if ch.isupper())
+    final = _final_vowel(word, _LATIN_VOWEL_CLASS)
+    if word.endswith("e") and word[-2:-1] in "aou":
+        final = "i"  # Choe, Andrae: a vowel with e ends as Arabic writes ي
+    return Part(consonants, final)
+
+
+def _soft_c(word: str) -> str:
+    # c before e, i, y sounds s (Cyril, Francesco); elsewhere k (Carlos). "ch" is left whole.
+    return re.sub("c(?=[eiy])", "s", re.sub("c(?!h)(?![eiy])", "k", word))
+
+
+def _arabic_part(word: str) -> Part:
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if word.endswith("يه"):
+        word = word[:-1]  # Andrei = أندريه: a final ه after ي writes the vowel, not h
+    core = word[:-1] if word.endswith("ه") else word
+    consonants = _collapse("".join(_ARABIC_MAP.get(ch, "") for ch in core
+                                   if ch not in _ARABIC_VOWEL_CLASS or ch == "ه"))
+    return Part(consonants, _final_vowel(word, _ARABIC_VOWEL_CLASS))
+
+
+def _final_vowel(word: str, classes: dict[str, str]) -> str:
+    return classes.get(word[-1:], "")
+
+
+def _collapse(skeleton: str) -> str:
+    # Doubled letters (Abbas, Mussa) are one consonant in Arabic script, where shadda is dropped.
+    out = []
+    for ch in skeleton:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,131 @@
+"""Fuzzy search across spellings and scripts, its filters, and its cached index."""
+
+import pytest
+from support_claims import claim, store_article
+
+from factcheck import search as search_module
+from factcheck.errors import InputError
+from factcheck.search import search
+from factcheck.store import Store
+
+
+@pytest.fixture
+def desk(db_file):
+    """A small desk: Arabic and English claims from two outlets over two months."""
+    store_article(db_file, [
+        claim("دميتري بيسكوف", "قال", "في الوقت الراهن لا توجد مثل هذه الخطط",
+              role="المتحدث باسم الكرملين", negated=True,
+              context="إمكانية زيارة كيم جونغ أون لروسيا"),
+        claim("ماريا زاخاروفا", "قالت", "زيارة الوزير تهدف إلى تعزيز التعاون بين البلدين"),
+    ], outlet="وكالة الأنباء", published="2025-07-09")
+    store_article(db_file, [
+        claim("Maria Zakharova", "said", "the minister's trip strengthens cooperation"),
+        claim("Lim Eul-chul", "said", "the frequent contacts with Pyongyang are unusual"),
+        claim("Alexander Novak", "said", "oil output will rise in August"),
+    ], outlet="Example News", published="2025-08-02")
+    return db_file
+
+
+def _speakers_of(hits):
+    return [h.claim["speaker"]["name"] for h in hits]
+
+
+def test_latin_surname_finds_the_arabic_spelling(desk):
+    hits = search(Store(desk).view(), "Peskov")
+    assert _speakers_of(hits) == ["دميتري بيسكوف"]
+    assert hits[0].score == 100.0
+    assert hits[0].matched == [{"field": "speaker", "span": [7, 13], "text": "بيسكوف"}]
+
+
+def test_a_surname_finds_the_speaker_in_both_scripts(desk):
+    hits = search(Store(desk).view(), "Zakharova")
+    assert sorted(_speakers_of(hits)) == ["Maria Zakharova", "ماريا زاخاروفا"]
+
+
+def test_the_masculine_form_still_finds_her_below_full_marks(desk):
+    hits = search(Store(desk).view(), "Zakharov")
+    assert sorted(_speakers_of(hits)) == ["Maria Zakharova", "ماريا زاخاروفا"]
+    assert all(h.score < 100 for h in hits)
+
+
+def test_arabic_words_rank_the_claim_that_holds_them_first(desk):
+    hits = search(Store(desk).view(), "لا توجد خطط")
+    assert _speakers_of(hits)[0] == "دميتري بيسكوف"
+    assert {m["text"] for m in hits[0].matched} >= {"توجد", "الخطط"}
+
+
+def test_context_counts_the_asked_about_matter(desk):
+    hits = search(Store(desk).view(), "زيارة كيم الى روسيا")
+    assert _speakers_of(hits)[0] == "دميتري بيسكوف"
+    assert {m["field"] for m in hits[0].matched} == {"context"}
+
+
+def test_english_stems_meet(desk):
+    hits = search(Store(desk).view(), "strengthening cooperation")
+    assert _speakers_of(hits)[0] == "Maria Zakharova"
+    assert [m["text"] for m in hits[0].matched] == ["strengthens", "cooperation"]
+
+
+def test_matched_spans_point_into_the_claim_text(desk):
+    for hit in search(Store(desk).view(), "oil output August"):
+        for m in hit.matched:
+            text = hit.claim["content"]["text"] if m["field"] == "content" else \
+                hit.claim["speaker"]["name"]
+            assert text[m["span"][0]:m["span"][1]] == m["text"]
+
+
+def test_nothing_relevant_finds_nothing(desk):
+    assert search(Store(desk).view(), "volcano eruption") == []
+
+
+def test_filters_without_a_query_list_newest_first(desk):
+    db = Store(desk).view()
+    assert _speakers_of(search(db, speaker="زاخاروفا")) == ["Maria Zakharova", "ماريا زاخاروفا"]
+    assert len(search(db, outlet="example")) == 3
+    assert _speakers_of(search(db, since="2025-08-01", lang="ar")) == []
+    assert _speakers_of(search(db, until="2025-07", negated=True)) == ["دميتري بيسكوف"]
+    assert len(search(db, negated=False, limit=2)) == 2
+
+
+def test_a_filter_narrows_a_query(desk):
+    hits = search(Store(desk).view(), "cooperation تعزيز", lang="en")
+    assert _speakers_of(hits) == ["Maria Zakharova"]
+
+
+@pytest.mark.parametrize("bad", ["2025-13-01", "July", "2025-02-30"])
+def test_a_bad_date_is_an_input_error(desk, bad):
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        search(Store(desk).view(), "x", since=bad)
+
+
+def test_the_index_is_cached_beside_the_database_and_reused(desk, monkeypatch):
+    search(Store(desk).view(), "Peskov")
+    cache = desk.parent / (desk.name + ".search.idx")
+    assert cache.exists()
+
+    def no_rebuild(db):
+        raise AssertionError("index rebuilt although claims.json did not change")
+
+    monkeypatch.setattr(search_module, "build_index", no_rebuild)
+    assert _speakers_of(search(Store(desk).view(), "Peskov")) == ["دميتري بيسكوف"]
+
+
+def test_the_index_follows_a_change_to_the_database(desk):
+    search(Store(desk).view(), "Peskov")
+    store_article(desk, [claim("Peskow", "said", "no summit is planned")], published="2025-09-01")
+    assert len(search(Store(desk).view(), "Peskov")) == 2
+
+
+def test_a_damaged_index_is_rebuilt_and_the_database_untouched(desk):
+    search(Store(desk).view(), "Peskov")
+    before = desk.read_bytes()
+    (desk.parent / (desk.name + ".search.idx")).write_bytes(b"\x80garbage")
+    assert _speakers_of(search(Store(desk).view(), "Peskov")) == ["دميتري بيسكوف"]
+    assert desk.read_bytes() == before
+
+
+def test_search_on_a_database_changed_in_memory_sees_the_change(desk):
+    with Store(desk).write() as db:
+        store = db.claims.all()[0]
+        db.claims.update(store["id"], {"context": "oil output"})
+        assert store["id"] in [h.claim["id"] for h in search(db, "oil output")]
