@@ -41,7 +41,10 @@ _ARABIC_MAP = {
     "خ": "H", "ح": "H", "ه": "H", "ل": "L", "م": "M", "ن": "N", "ر": "R",
 }
 # Letters that are vowels (or the glottal stops Latin does not write).
-_ARABIC_VOWEL_CLASS = {"ا": "a", "ه": "a", "ي": "i", "و": "o", "ع": "", "ء": ""}
+_ARABIC_VOWEL_CLASS = {"ا": "a", "ي": "i", "و": "o", "ع": "", "ء": ""}
+# Taa marbuta and alef maqsura end a name with the vowel a (نادية Nadia, سلمى Salma); fold
+# would make them ه and ي, the consonant h and the vowel i.
+_FINAL_A = str.maketrans({"ة": "ا", "ى": "ا"})
 
 _PARTICLES = frozenset({"al", "el", "ال", "mr", "mrs", "ms", "dr", "السيد", "السيده", "الدكتور"})
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -63,7 +66,7 @@ class Part:
 def parts(name: str) -> tuple[Part, ...]:
     """The words of `name` as skeletons, particles (al-, Mr, السيد) left out."""
     out = []
-    for word in _WORD_RE.findall(fold(name or "")):
+    for word in _WORD_RE.findall(fold((name or "").translate(_FINAL_A))):
         if word in _PARTICLES:
             continue
         part = _arabic_part(word) if _is_arabic(word) else _latin_part(word)
@@ -127,6 +130,7 @@ def _part_score(a: Part, b: Part) -> float:
     if _is_initial(a) or _is_initial(b):
         return 0.9 if a.consonants[:1] == b.consonants[:1] else 0.0
     if a.final != b.final:
+        # Peskov / Peskova, Fadi / Fadia: the ending tells two people apart.
         return 0.0
     # One consonant more or less (Lavrov / Lawrow) only in long skeletons: short ones would
     # merge different names.
@@ -171,10 +175,9 @@ def _arabic_part(word: str) -> Part:
         word = word[2:]
     if word.endswith("يه"):
         word = word[:-1]  # Andrei = أندريه: a final ه after ي writes the vowel, not h
-    core = word[:-1] if word.endswith("ه") else word
-    consonants = _collapse("".join(_ARABIC_MAP.get(ch, "") for ch in core
-                                   if ch not in _ARABIC_VOWEL_CLASS or ch == "ه"))
-    return Part(consonants, _final_vowel(word, _ARABIC_VOWEL_CLASS))
+    # Vowels stay as separators while doubled letters collapse: حداد is H-D-D like Haddad.
+    marked = _collapse("".join(_ARABIC_MAP.get(ch, "-") for ch in word))
+    return Part(marked.replace("-", ""), _final_vowel(word, _ARABIC_VOWEL_CLASS))
 
 
 def _final_vowel(word: str, classes: dict[str, str]) -> str:

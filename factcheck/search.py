@@ -11,6 +11,7 @@ database file and kept by the store as a derived cache beside it (Database.deriv
 search at 100,000 claims reads the index instead of parsing the whole database.
 """
 
+import heapq
 import math
 import re
 from array import array
@@ -29,7 +30,7 @@ from factcheck.rules import rules_for
 from factcheck.store import Database
 
 INDEX_NAME = "search"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 # Below this similarity a vocabulary word does not stand for a query word.
 MIN_SIMILARITY = 80.0
 # How much a word met in each field counts, against the same word in the content.
@@ -57,25 +58,60 @@ class Hit:
         return {**self.claim, "score": round(self.score, 1), "matched": self.matched}
 
 
+class Column:
+    """One value per claim, stored as codes into its few distinct values (quick to load)."""
+
+    def __init__(self):
+        self.values: list = []
+        self.codes = array("I")
+        self._code: dict = {}
+
+    def append(self, value) -> None:
+        code = self._code.get(value)
+        if code is None:
+            code = self._code[value] = len(self.values)
+            self.values.append(value)
+        self.codes.append(code)
+
+    def __getitem__(self, n: int):
+        return self.values[self.codes[n]]
+
+    def accepting(self, keep):
+        """A test of a claim number: does `keep` accept its value? (`keep` runs once per
+        distinct value, not per claim.)"""
+        ok = {code for code, value in enumerate(self.values) if keep(value)}
+        codes = self.codes
+        return lambda n: codes[n] in ok
+
+    def __getstate__(self):
+        return self.values, self.codes
+
+    def __setstate__(self, state):
+        self.values, self.codes = state
+        self._code = {}
+
+
 @dataclass
 class SearchIndex:
     """What search needs of a database, in a form quick to load and to query."""
 
-    blobs: list[bytes]                      # each claim as stored, serialised
-    speaker_ids: list[str | None]
-    dates: list[str]
-    outlets: list[str]
-    langs: list[str | None]
-    negated: list[bool]
-    postings: dict[str, dict[str, array]]   # field -> term -> claim numbers
-    vocabulary: list[str]                   # every term of every field
-    df: dict[str, int]                      # term -> how many claims hold it
-    speakers: list[dict]                    # the registry's records
-    name_parts: dict[str, set[str]]         # name word skeleton -> speaker IDs
-    by_speaker: dict[str, array]            # speaker ID -> claim numbers
+    size: int = 0
+    claims: bytes = b""                     # every claim as stored, serialised end to end
+    offsets: array = field(default_factory=lambda: array("Q", [0]))
+    dates: Column = field(default_factory=Column)
+    outlets: Column = field(default_factory=Column)
+    langs: Column = field(default_factory=Column)
+    negated: Column = field(default_factory=Column)
+    postings: dict[str, dict[str, array]] = field(  # field -> term -> claim numbers
+        default_factory=lambda: {f: {} for f in FIELDS})
+    vocabulary: list[str] = field(default_factory=list)  # every term of every field
+    df: dict[str, int] = field(default_factory=dict)      # term -> claims holding it
+    speakers: list[dict] = field(default_factory=list)    # the registry's records
+    name_parts: dict[str, set[str]] = field(default_factory=dict)  # name skeleton -> IDs
+    by_speaker: dict[str, array] = field(default_factory=dict)     # speaker ID -> claims
 
     def claim(self, n: int) -> dict:
-        return orjson.loads(self.blobs[n])
+        return orjson.loads(self.claims[self.offsets[n]:self.offsets[n + 1]])
 
 
 def search(db: Database, query: str = "", *, speaker: str | None = None,
@@ -92,15 +128,22 @@ def search(db: Database, query: str = "", *, speaker: str | None = None,
         raise InputError("limit must be at least 1")
     lang = Lang(lang).value if lang is not None else None
     index = load_index(db)
-    allowed = _filter(index, db, speaker=speaker, outlet=outlet, since=since, until=until,
-                      lang=lang, negated=negated)
+    spoken = _spoken_by(index, speaker) if speaker is not None else None
+    keep = _filter(index, outlet=outlet, since=since, until=until, lang=lang, negated=negated)
     words = _query_words(query)
     if not words:
-        chosen = sorted(allowed, key=lambda n: index.dates[n], reverse=True)[:limit]
+        candidates = spoken if spoken is not None else range(index.size)
+        everything = [n for n in candidates if keep is None or keep(n)]
+        chosen = heapq.nlargest(limit, everything, key=lambda n: index.dates[n])
         return [Hit(index.claim(n), 100.0) for n in chosen]
-    scores, meant = _score(index, words, allowed)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _newest(index, kv[0])))[:limit]
-    return [Hit(claim, score, matched_spans(claim, meant, index))
+    scores, total, meant = _score(index, words)
+    if spoken is not None:
+        scores = {n: scores[n] for n in spoken if n in scores}
+    if keep is not None:
+        scores = {n: score for n, score in scores.items() if keep(n)}
+    # The best scores first, the newest first among equals.
+    ranked = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1], index.dates[kv[0]]))
+    return [Hit(claim, min(100.0, 100.0 * score / total), matched_spans(claim, meant, index))
             for n, score in ranked for claim in [index.claim(n)]]
 
 
@@ -111,17 +154,17 @@ def load_index(db: Database) -> SearchIndex:
 
 def build_index(db: Database) -> SearchIndex:
     """Index every stored claim: its terms per field, filters, and the speakers' names."""
-    records = speakers.TABLE
-    index = SearchIndex([], [], [], [], [], [], {f: {} for f in FIELDS}, [], {},
-                        db.table(records).all(), {}, {})
+    index = SearchIndex(speakers=db.table(speakers.TABLE).all())
+    serialised = []
     for n, claim in enumerate(db.claims.all()):
-        index.blobs.append(orjson.dumps(claim))
-        sid = (claim.get("speaker") or {}).get("id")
-        index.speaker_ids.append(sid)
+        blob = orjson.dumps(claim)
+        serialised.append(blob)
+        index.offsets.append(index.offsets[-1] + len(blob))
         index.dates.append(_date(claim))
         index.outlets.append(fold(claim.get("outlet") or ""))
         index.langs.append(claim.get("lang"))
         index.negated.append(bool(claim.get("negated")))
+        sid = (claim.get("speaker") or {}).get("id")
         if sid:
             index.by_speaker.setdefault(sid, array("I")).append(n)
         seen: set[str] = set()
@@ -132,6 +175,8 @@ def build_index(db: Database) -> SearchIndex:
             seen |= field_terms
         for term in seen:
             index.df[term] = index.df.get(term, 0) + 1
+    index.size = len(serialised)
+    index.claims = b"".join(serialised)
     index.vocabulary = sorted(index.df)
     for record in index.speakers:
         for name in record.get("names") or []:
@@ -159,8 +204,9 @@ def matched_spans(claim: dict, meant: dict[str, set[str]], index: SearchIndex) -
 
 # Scoring -------------------------------------------------------------------------------------
 
-def _score(index: SearchIndex, words: list[str], allowed: set[int] | None):
-    """Each claim's score: the query words it meets, weighted by rarity, as 0-100."""
+def _score(index: SearchIndex, words: list[str]):
+    """Each claim's raw score (the query words it meets, weighted by rarity), and the score
+    of a claim meeting every word exactly."""
     scores: dict[int, float] = {}
     weights = 0.0
     meant: dict[str, set[str]] = {"terms": set(), "parts": set(), "speakers": set()}
@@ -170,18 +216,19 @@ def _score(index: SearchIndex, words: list[str], allowed: set[int] | None):
         # exact match of a common word score below 100.
         weight = max(((sim, idf) for sim, idf, _, _ in found), default=(0.0, _idf(index, 1)))[1]
         weights += weight
+        gains = sorted((min(weight, idf) * similarity * field_weight, claims)
+                       for similarity, idf, field_weight, claims in found)
+        # Lowest gains first, so a claim keeps the best gain any form of the word gives it
+        # (dict updates run in C; a loop per claim would not).
         best: dict[int, float] = {}
-        for similarity, idf, field_weight, claims in found:
-            gain = min(weight, idf) * similarity * field_weight
-            for n in claims:
-                if gain > best.get(n, 0.0):
-                    best[n] = gain
+        for gain, claims in gains:
+            best.update(dict.fromkeys(claims, gain))
+        if not scores:
+            scores = best
+            continue
         for n, gain in best.items():
-            if allowed is None or n in allowed:
-                scores[n] = scores.get(n, 0.0) + gain
-    if weights:
-        scores = {n: min(100.0, 100.0 * s / weights) for n, s in scores.items()}
-    return scores, meant
+            scores[n] = scores.get(n, 0.0) + gain
+    return scores, weights or 1.0, meant
 
 
 def _candidates(index: SearchIndex, word: str, meant: dict) -> list[tuple]:
@@ -205,7 +252,7 @@ def _candidates(index: SearchIndex, word: str, meant: dict) -> list[tuple]:
 
 
 def _idf(index: SearchIndex, count: int) -> float:
-    return math.log(1 + max(1, len(index.blobs)) / max(1, count))
+    return math.log(1 + max(1, index.size) / max(1, count))
 
 
 def _similar_terms(index: SearchIndex, term: str) -> list[tuple[str, float]]:
@@ -241,27 +288,29 @@ def _speakers_named(index: SearchIndex, word: str,
 
 # Filters -------------------------------------------------------------------------------------
 
-def _filter(index: SearchIndex, db: Database, *, speaker, outlet, since, until, lang,
-            negated) -> set[int] | None:
-    if not any(v is not None for v in (speaker, outlet, since, until, lang, negated)):
-        return None
-    chosen = set(range(len(index.blobs)))
-    if speaker is not None:
-        registry = Database.of({speakers.TABLE: index.speakers})
-        ids = {r["id"] for r in speakers.matching(registry, speaker)}
-        chosen = {n for sid in ids for n in index.by_speaker.get(sid, ())}
+def _spoken_by(index: SearchIndex, speaker: str) -> set[int]:
+    """Claims of the speaker(s) `speaker` names, in any spelling or script."""
+    registry = Database.of({speakers.TABLE: index.speakers})
+    ids = {r["id"] for r in speakers.matching(registry, speaker)}
+    return {n for sid in ids for n in index.by_speaker.get(sid, ())}
+
+
+def _filter(index: SearchIndex, *, outlet, since, until, lang, negated):
+    """A test of one claim number against the filters given, or None when there are none."""
+    tests = []
     if outlet is not None:
-        wanted = fold(outlet)
-        chosen = {n for n in chosen if wanted in index.outlets[n]}
+        tests.append(index.outlets.accepting(lambda v: fold(outlet) in v))
     if since is not None:
-        chosen = {n for n in chosen if index.dates[n] and index.dates[n] >= since}
+        tests.append(index.dates.accepting(lambda v: bool(v) and v >= since))
     if until is not None:
-        chosen = {n for n in chosen if index.dates[n] and index.dates[n][:len(until)] <= until}
+        tests.append(index.dates.accepting(lambda v: bool(v) and v[:len(until)] <= until))
     if lang is not None:
-        chosen = {n for n in chosen if index.langs[n] == lang}
+        tests.append(index.langs.accepting(lambda v: v == lang))
     if negated is not None:
-        chosen = {n for n in chosen if index.negated[n] == negated}
-    return chosen
+        tests.append(index.negated.accepting(lambda v: v == negated))
+    if not tests:
+        return None
+    return lambda n: all(test(n) for test in tests)
 
 
 # Text ----------------------------------------------------------------------------------------
@@ -300,8 +349,3 @@ def _check_date(value: str) -> None:
 
 def _date(claim: dict) -> str:
     return (claim.get("published") or claim.get("added") or "")[:10]
-
-
-def _newest(index: SearchIndex, n: int) -> str:
-    # Sorts ascending: later dates first by inverting the characters' order.
-    return "".join(chr(0x10FFFF - ord(c)) for c in index.dates[n])

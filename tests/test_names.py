@@ -38,7 +38,13 @@ PAIRS = [
     ("Antonio Guterres", "أنطونيو غوتيريش", True),
     ("Shoigu", "سيرغي شويغو", True),
     ("Choe Son Hui", "تشوي سون هوي", True),
+    ("Salma Haddad", "سلمى حداد", True),
+    ("Nadia Tamimi", "نادية تميمي", True),
+    ("Layla Issa", "ليلى عيسى", True),
+    ("Hala Kanaan", "هالة كنعان", True),
     # Near misses: different people.
+    ("Fadi Haddad", "فادية حداد", False),
+    ("Salma Haddad", "سلمى حمدان", False),
     ("Peskov", "Peskova", False),
     ("بيسكوف", "بيسكوفا", False),
     ("Dmitry Peskov", "Yelizaveta Peskova", False),
