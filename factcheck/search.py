@@ -30,12 +30,15 @@ from factcheck.rules import rules_for
 from factcheck.store import Database
 
 INDEX_NAME = "search"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 # Below this similarity a vocabulary word does not stand for a query word.
 MIN_SIMILARITY = 80.0
 # How much a word met in each field counts, against the same word in the content.
 FIELD_WEIGHT = {"content": 1.0, "context": 0.9, "speaker": 1.0}
 FIELDS = ("content", "context")
+# A word met in the other script (Kim / كيم, Moscow / موسكو) by its consonant skeleton counts
+# this much: found, never ranked as high as the word itself.
+CROSS_SCRIPT_SIMILARITY = 0.7
 _DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -108,6 +111,7 @@ class SearchIndex:
     df: dict[str, int] = field(default_factory=dict)      # term -> claims holding it
     speakers: list[dict] = field(default_factory=list)    # the registry's records
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # name skeleton -> IDs
+    skeletons: dict[str, list[str]] = field(default_factory=dict)  # term skeleton -> terms
     by_speaker: dict[str, array] = field(default_factory=dict)     # speaker ID -> claims
 
     def claim(self, n: int) -> dict:
@@ -178,6 +182,10 @@ def build_index(db: Database) -> SearchIndex:
     index.size = len(serialised)
     index.claims = b"".join(serialised)
     index.vocabulary = sorted(index.df)
+    for term in index.vocabulary:
+        skeleton = names.key(term)
+        if skeleton:
+            index.skeletons.setdefault(skeleton, []).append(term)
     for record in index.speakers:
         for name in record.get("names") or []:
             for part in names.parts(name):
@@ -204,20 +212,21 @@ def matched_spans(claim: dict, meant: dict[str, set[str]], index: SearchIndex) -
 
 # Scoring -------------------------------------------------------------------------------------
 
-def _score(index: SearchIndex, words: list[str]):
+def _score(index: SearchIndex, words: list[tuple[str, bool]]):
     """Each claim's raw score (the query words it meets, weighted by rarity), and the score
     of a claim meeting every word exactly."""
     scores: dict[int, float] = {}
     weights = 0.0
     meant: dict[str, set[str]] = {"terms": set(), "parts": set(), "speakers": set()}
-    for word in words:
-        found = _candidates(index, word, meant)
-        # The word weighs what its best form weighs: a rare look-alike must not make an
-        # exact match of a common word score below 100.
-        weight = max(((sim, idf) for sim, idf, _, _ in found), default=(0.0, _idf(index, 1)))[1]
+    for word, named in words:
+        found = _candidates(index, word, meant, named=named)
+        # A word weighs by how rare it is in any field, the same for all its forms, so that
+        # a claim holding the word itself scores 100 for it and a look-alike less.
+        exact = [f for f in found if f[0] >= 1.0] or found
+        weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
         weights += weight
-        gains = sorted((min(weight, idf) * similarity * field_weight, claims)
-                       for similarity, idf, field_weight, claims in found)
+        gains = sorted((weight * similarity * field_weight, claims)
+                       for similarity, field_weight, claims in found)
         # Lowest gains first, so a claim keeps the best gain any form of the word gives it
         # (dict updates run in C; a loop per claim would not).
         best: dict[int, float] = {}
@@ -231,24 +240,31 @@ def _score(index: SearchIndex, words: list[str]):
     return scores, weights or 1.0, meant
 
 
-def _candidates(index: SearchIndex, word: str, meant: dict) -> list[tuple]:
-    """What `word` may stand for: (similarity, rarity, field weight, claim numbers) each."""
+def _candidates(index: SearchIndex, word: str, meant: dict, *, named: bool) -> list[tuple]:
+    """What `word` may stand for: (similarity, field weight, claim numbers) each."""
     out = []
     term = _term(word)
     if term:
-        for found, similarity in _similar_terms(index, term):
+        for found, similarity in _similar_terms(index, term) + _other_script(index, word, named):
             meant["terms"].add(found)
             for name in FIELDS:
                 claims = index.postings[name].get(found)
                 if claims:
-                    out.append((similarity, _idf(index, index.df[found]), FIELD_WEIGHT[name],
-                                claims))
-    for sid, similarity, spoken in _speakers_named(index, word, meant):
-        # Rarity of the name word, not of the speaker: every speaker called Lim weighs the
-        # same for "Lim".
-        out.append((similarity, _idf(index, spoken), FIELD_WEIGHT["speaker"],
-                    index.by_speaker.get(sid, ())))
+                    out.append((similarity, FIELD_WEIGHT[name], claims))
+    for sid, similarity in _speakers_named(index, word, meant):
+        out.append((similarity, FIELD_WEIGHT["speaker"], index.by_speaker.get(sid, ())))
     return out
+
+
+def _other_script(index: SearchIndex, word: str, named: bool) -> list[tuple[str, float]]:
+    """Terms in the other script with the word's skeleton: only for words long enough (three
+    consonants) or written with a capital, so that short common words do not cross over."""
+    parts = names.parts(word)
+    if len(parts) != 1 or not (named or len(parts[0].consonants) >= 3):
+        return []
+    arabic = is_arabic(word)
+    return [(t, CROSS_SCRIPT_SIMILARITY) for t in index.skeletons.get(str(parts[0]), ())
+            if is_arabic(t) != arabic]
 
 
 def _idf(index: SearchIndex, count: int) -> float:
@@ -264,9 +280,8 @@ def _similar_terms(index: SearchIndex, term: str) -> list[tuple[str, float]]:
     return [(word, score / 100.0) for word, score, _ in found]
 
 
-def _speakers_named(index: SearchIndex, word: str,
-                    meant: dict) -> list[tuple[str, float, int]]:
-    """Speakers with a name word like `word`: (ID, similarity, claims of all such speakers)."""
+def _speakers_named(index: SearchIndex, word: str, meant: dict) -> list[tuple[str, float]]:
+    """Speakers with a name word like `word`: (ID, similarity) each."""
     out: dict[str, float] = {}
     for part in names.parts(word):
         wanted = str(part)
@@ -282,8 +297,7 @@ def _speakers_named(index: SearchIndex, word: str,
             for sid in ids:
                 meant["speakers"].add(sid)
                 out[sid] = max(out.get(sid, 0.0), similarity)
-    spoken = sum(len(index.by_speaker.get(sid, ())) for sid in out)
-    return [(sid, similarity, spoken) for sid, similarity in out.items()]
+    return list(out.items())
 
 
 # Filters -------------------------------------------------------------------------------------
@@ -315,8 +329,9 @@ def _filter(index: SearchIndex, *, outlet, since, until, lang, negated):
 
 # Text ----------------------------------------------------------------------------------------
 
-def _query_words(query: str) -> list[str]:
-    return [fold_word(m.group()) for m in WORD_RE.finditer(query or "")
+def _query_words(query: str) -> list[tuple[str, bool]]:
+    """The query's folded words, stop words left out, each with whether it was capitalised."""
+    return [(fold_word(m.group()), m.group()[:1].isupper()) for m in WORD_RE.finditer(query or "")
             if not _is_stopword(fold_word(m.group()))]
 
 

@@ -129,3 +129,21 @@ def test_search_on_a_database_changed_in_memory_sees_the_change(desk):
         store = db.claims.all()[0]
         db.claims.update(store["id"], {"context": "oil output"})
         assert store["id"] in [h.claim["id"] for h in search(db, "oil output")]
+
+
+def test_a_capitalised_name_meets_its_arabic_spelling_below_full_marks(desk):
+    hits = search(Store(desk).view(), "Kim")
+    assert _speakers_of(hits) == ["دميتري بيسكوف"]
+    assert hits[0].matched == [{"field": "context", "span": [14, 17], "text": "كيم"}]
+    assert hits[0].score < 100
+
+
+def test_a_short_lowercase_word_stays_in_its_script(desk):
+    assert search(Store(desk).view(), "kim") == []
+
+
+def test_a_long_word_crosses_scripts_without_a_capital(desk):
+    hits = search(Store(desk).view(), "novak")
+    assert _speakers_of(hits) == ["Alexander Novak"]
+    hits = search(Store(desk).view(), "نوفاك")
+    assert _speakers_of(hits) == ["Alexander Novak"]
