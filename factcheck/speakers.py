@@ -187,12 +187,23 @@ def split(db: Database, speaker: str, part: str) -> dict:
     keep["names"] = own
     keep["roles"] = [r for r in keep["roles"] if r not in undo["added_roles"]]
     _add_unique(gone["names"], later)
+    _point_claims(db, sorted(back), gone["id"])
+    for record in (keep, gone):
+        _redate(db, record)
     table = db.table(TABLE)
     table.upsert(keep)
     table.upsert(gone)
-    _point_claims(db, sorted(back), gone["id"])
     _indexes.pop(db, None)
     return gone
+
+
+def _redate(db: Database, record: dict) -> None:
+    # First and last seen, from the claims the speaker has now (what register was given).
+    seen = [c.get("published") or c.get("added") for c in db.claims.all()
+            if (c.get("speaker") or {}).get("id") == record["id"]]
+    seen = [s for s in seen if s]
+    if seen:
+        record["first"], record["last"] = min(seen), max(seen)
 
 
 def _closer_to(name: str, theirs: list[str], ours: list[str]) -> bool:

@@ -93,6 +93,10 @@ def test_a_wrong_merge_is_undone_by_split_claims_included(db_file):
     assert after == {**before, late["id"]: restored["id"]}
     assert {tuple(r["names"]) for r in speakers.all_speakers(db)} == {
         ("سيرغي لافروف",), ("Sergei Shoigu", "Shoigu")}
+    # Dates follow the claims: Lavrov no longer 'last seen' on Shoigu's later claim.
+    dates = {r["names"][0]: (r["first"], r["last"]) for r in speakers.all_speakers(db)}
+    assert dates == {"سيرغي لافروف": ("2025-07-09", "2025-07-09"),
+                     "Sergei Shoigu": ("2025-07-09", "2025-08-01")}
 
 
 def test_split_of_a_speaker_never_merged_is_refused(db_file):
