@@ -325,6 +325,9 @@ def _atomic_write(path: Path, data: dict) -> None:
     except OSError as exc:
         raise DatabaseError(f"cannot write beside {path}: {exc.strerror}") from None
     try:
+        # mkstemp makes the file private (0600); keep the mode the database had, so a desk's
+        # cron user and its reviewers can still share it.
+        os.chmod(tmp, _mode_of(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -334,6 +337,15 @@ def _atomic_write(path: Path, data: dict) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(directory)
+
+
+def _mode_of(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(directory: Path) -> None:

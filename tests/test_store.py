@@ -94,3 +94,14 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert all(p.exitcode == 0 for p in procs)
     ids = Store(path).read().claims.ids()
     assert len(ids) == 50 and len(set(ids)) == 50
+
+
+def test_a_write_keeps_the_files_mode(tmp_path):
+    path = tmp_path / "db.json"
+    store = Store(path)
+    with store.write() as db:
+        db.claims.insert({"id": "a1"})
+    path.chmod(0o640)
+    with store.write() as db:
+        db.claims.insert({"id": "a2"})
+    assert path.stat().st_mode & 0o777 == 0o640
