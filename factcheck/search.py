@@ -18,6 +18,7 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 import orjson
 from rapidfuzz import fuzz, process
@@ -165,7 +166,7 @@ def build_index(db: Database) -> SearchIndex:
         serialised.append(blob)
         index.offsets.append(index.offsets[-1] + len(blob))
         index.dates.append(_date(claim))
-        index.outlets.append(fold(claim.get("outlet") or ""))
+        index.outlets.append(fold_word(claim.get("outlet") or ""))
         index.langs.append(claim.get("lang"))
         index.negated.append(bool(claim.get("negated")))
         sid = (claim.get("speaker") or {}).get("id")
@@ -339,6 +340,7 @@ def _terms(text: str) -> list[str]:
     return [t for t in (_term(fold_word(m.group())) for m in WORD_RE.finditer(text)) if t]
 
 
+@lru_cache(maxsize=200_000)
 def _term(word: str) -> str:
     """normalize.terms for one folded word: its stem, or '' for a stop word."""
     return "" if _is_stopword(word) else stem(word)
