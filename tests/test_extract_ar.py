@@ -388,3 +388,13 @@ def test_jaa_fi_a_statement():
     c = one("وجاء في البيان أن الوزارة ستواصل حملات التفتيش.")
     assert c["speaker"]["name"] == "البيان"
     assert c["cue"]["text"] == "جاء في"
+
+
+def test_whole_phrase_before_a_name_aside_is_the_title():
+    c = one("وقال المستشار الإعلامي لقائد القوات، عمر حامد، إن قواته ترد على النيران فقط.")
+    assert c["speaker"]["name"] == "عمر حامد"
+    assert c["speaker"]["role"] == "المستشار الإعلامي لقائد القوات"
+    d = one("ونفى وزير الإعلام في الحكومة المعترف بها دوليًا، خالد الأرياني، أن تكون الحكومة "
+            "قد عرقلت الملف.")
+    assert d["speaker"]["name"] == "خالد الأرياني"
+    assert d["speaker"]["role"] == "وزير الإعلام في الحكومة المعترف بها دوليًا"

@@ -267,3 +267,9 @@ def test_title_then_name_after_a_quote():
     assert c["speaker"]["name"] == "Ana Cruz"
     assert c["speaker"]["role"] == "the union’s president"
     assert c["content"]["text"] == "We cannot wait any longer"
+
+
+def test_an_honorific_is_not_a_role():
+    c = one("Dr Helen Marsh said the waiting lists were too long.")
+    assert c["speaker"]["name"] == "Helen Marsh"
+    assert c["speaker"]["role"] is None

@@ -442,7 +442,8 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
         name = _bare_name(state, s, start, m)
         if name is None:
             return k
-        title = speaker.name
+        # the whole phrase is the title: المستشار الإعلامي لقائد قوات الدعم السريع، عمر حامد
+        title = state.text[speaker.phrase[0]:speaker.phrase[1]] if speaker.phrase else speaker.name
         speaker.name, speaker.span, speaker.kind = state.text[name[0]:name[1]], name, "name"
         speaker.role = title
         return m + 1 if m < limit and toks[m].raw in COMMAS else m
@@ -466,7 +467,8 @@ def _is_title(state: _ArticleState, s: Sentence, speaker: Speaker) -> bool:
         return True
     if speaker.kind != "name" or state.lex.lang != "ar":
         return False
-    return any(w.startswith("ال") for w in _tokens_of(speaker.name))
+    phrase = state.text[speaker.phrase[0]:speaker.phrase[1]] if speaker.phrase else speaker.name
+    return any(w.startswith("ال") for w in _tokens_of(phrase))
 
 
 def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span | None:
@@ -527,9 +529,11 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
     is_body = head in lex.bodies
     gender = "f" if head in lex.feminine_roles else None
     if lex.lang == "en":
-        return _english_speaker(state, s, words_, start, end, gender)
+        speaker = _english_speaker(state, s, words_, start, end, gender)
+        speaker.phrase = (start, end)
+        return speaker
     if not is_role and not is_body:
-        return Speaker(text[start:end], (start, end), gender=gender)
+        return Speaker(text[start:end], (start, end), gender=gender, phrase=(start, end))
     name_from = _name_start(state, s, words_)
     if is_role and name_from is not None:
         role_words = words_[:words_.index(name_from)]
@@ -537,9 +541,10 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
             role_words.pop()  # الخبير الاقتصادي | الدكتور | سامي النجار
         role_end = toks[role_words[-1]].end
         return Speaker(text[toks[name_from].start:end], (toks[name_from].start, end),
-                       role=text[start:role_end], gender=gender)
+                       role=text[start:role_end], gender=gender, phrase=(start, end))
     return Speaker(text[start:end], (start, end), gender=gender,
-                   kind="role" if is_role else "body", role=text[start:end] if is_role else None)
+                   kind="role" if is_role else "body", role=text[start:end] if is_role else None,
+                   phrase=(start, end))
 
 
 def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
@@ -596,9 +601,9 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
         name_toks = words_[last_role + 1:]
         if all(toks[x].raw[:1].isupper() or _joins_word(s, x - 1) for x in name_toks):
             n_start = toks[name_toks[0]].start
-            role_end = toks[words_[last_role]].end
-            return Speaker(text[n_start:end], (n_start, end), role=text[start:role_end],
-                           gender=gender)
+            role_words = [x for x in words_[:last_role + 1] if toks[x].norm not in lex.honorifics]
+            role = text[toks[role_words[0]].start:toks[role_words[-1]].end] if role_words else None
+            return Speaker(text[n_start:end], (n_start, end), role=role, gender=gender)
     if last_role is not None and all(n in lex.roles or n in lex.np_links or
                                      not toks[x].raw[:1].isupper()
                                      for n, x in zip(norms, words_, strict=True)):

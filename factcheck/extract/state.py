@@ -62,6 +62,7 @@ class Speaker:
     role: str | None = None
     gender: str | None = None
     kind: str = "name"  # "name", "body", "role" or "pronoun"
+    phrase: Span | None = None  # the whole noun phrase, title and name, where it was read
 
     @property
     def claim_kind(self) -> str:
