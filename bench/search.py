@@ -70,6 +70,16 @@ PLACES = [("Cairo", "القاهرة"), ("Moscow", "موسكو"), ("Pyongyang", "
           ("Amman", "عمان"), ("Beirut", "بيروت"), ("Riyadh", "الرياض"), ("Baghdad", "بغداد"),
           ("Khartoum", "الخرطوم"), ("Rabat", "الرباط"), ("Tunis", "تونس"), ("Doha", "الدوحة"),
           ("Ankara", "أنقرة"), ("Tehran", "طهران"), ("Damascus", "دمشق"), ("Sanaa", "صنعاء")]
+# News is full of names met once (companies, villages, vessels): each claim may carry one, made
+# of syllables, so that the vocabulary grows with the store as a real one does.
+SYLLABLES = [("ka", "كا"), ("li", "لي"), ("mo", "مو"), ("ra", "را"), ("sin", "سين"),
+             ("ter", "تر"), ("bo", "بو"), ("da", "دا"), ("na", "نا"), ("vo", "فو"),
+             ("gha", "غا"), ("zu", "زو"), ("shi", "شي"), ("fa", "فا"), ("tal", "تال"),
+             ("mir", "مير"), ("dun", "دون"), ("ha", "ها"), ("jo", "جو"), ("qa", "قا")]
+AR_EXTRA = ["بحسب بيان شركة {ar_name}", "قرب قرية {ar_name}", "على متن السفينة {ar_name}",
+            "في مصنع {ar_name}"]
+EN_EXTRA = ["according to a statement by {name} Ltd", "near the village of {name}",
+            "aboard the vessel {name}", "at the {name} plant"]
 AR_CONTENT = [
     "المفاوضات ستستأنف الأسبوع المقبل في {ar_place}",
     "أسعار الوقود لن ترتفع هذا العام رغم الضغوط",
@@ -109,6 +119,7 @@ QUERIES = [
     ("لا توجد خطط", {}), ("زيارة الى القاهرة", {}), ("أسعار الوقود", {}),
     ("fuel prices", {}), ("no plans for a summit", {}), ("foreign reserves billion", {}),
     ("Pyongyang", {}), ("الانتخابات في موعدها", {}), ("troops withdrew", {}),
+    ("Kamoraliter plant", {}), ("مصنع بوداسين", {}),
     ("aid families Sanaa", {}), ("Haddad", {"lang": "ar"}), ("inflation eased", {"negated": False}),
     ("المساعدات الإنسانية", {"since": "2025-03-01"}), ("Mansour Cairo", {}),
 ]
@@ -133,10 +144,16 @@ def generate(n_claims: int, seed: int = 7):
         for _ in range(min(rng.randint(1, 6), n_claims - made)):
             en_name, ar_name = rng.choice(speakers_)
             place, ar_place = rng.choice(PLACES)
-            fill = {"place": place, "ar_place": ar_place, "n": rng.randint(2, 95)}
+            coined = rng.sample(SYLLABLES, rng.randint(2, 4))
+            fill = {"place": place, "ar_place": ar_place, "n": rng.randint(2, 95),
+                    "name": "".join(s for s, _ in coined).capitalize(),
+                    "ar_name": "".join(a for _, a in coined)}
             name = ar_name if arabic else en_name
             cue = rng.choice(AR_CUES if arabic else EN_CUES)
             content = rng.choice(AR_CONTENT if arabic else EN_CONTENT).format(**fill)
+            if rng.random() < 0.7:
+                extra = rng.choice(AR_EXTRA if arabic else EN_EXTRA).format(**fill)
+                content = f"{content} {extra}"
             context = (rng.choice(AR_CONTEXT if arabic else EN_CONTEXT).format(**fill)
                        if rng.random() < 0.2 else None)
             offset = sum(len(p) + 1 for p in parts)
@@ -258,7 +275,7 @@ def main() -> None:
     load_index(view)
     cached_s = time.perf_counter() - start
     print(f"       index loaded from {cache.name} ({cache.stat().st_size / 1e6:.0f} MB) "
-          f"{cached_s * 1000:.0f} ms")
+          f"{cached_s * 1000:.0f} ms; vocabulary {len(load_index(view).vocabulary):,} terms")
 
     start = time.perf_counter()
     con = fts_baseline(db)

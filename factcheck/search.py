@@ -31,7 +31,7 @@ from factcheck.rules import rules_for
 from factcheck.store import Database
 
 INDEX_NAME = "search"
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 # Below this similarity a vocabulary word does not stand for a query word.
 MIN_SIMILARITY = 80.0
 # How much a word met in each field counts, against the same word in the content.
@@ -95,6 +95,34 @@ class Column:
         self._code = {}
 
 
+class Postings:
+    """Term -> claim numbers, kept as one array with offsets (one object to load, not one per
+    term)."""
+
+    def __init__(self, lists: dict[str, array] | None = None):
+        lists = lists or {}
+        self.terms = sorted(lists)
+        self.data = array("I")
+        self.starts = array("Q", [0])
+        for term in self.terms:
+            self.data.extend(lists[term])
+            self.starts.append(len(self.data))
+        self._where: dict[str, int] | None = None
+
+    def get(self, term: str) -> array:
+        if self._where is None:
+            self._where = {t: i for i, t in enumerate(self.terms)}
+        i = self._where.get(term)
+        return self.data[self.starts[i]:self.starts[i + 1]] if i is not None else array("I")
+
+    def __getstate__(self):
+        return self.terms, self.data, self.starts
+
+    def __setstate__(self, state):
+        self.terms, self.data, self.starts = state
+        self._where = None
+
+
 @dataclass
 class SearchIndex:
     """What search needs of a database, in a form quick to load and to query."""
@@ -106,13 +134,13 @@ class SearchIndex:
     outlets: Column = field(default_factory=Column)
     langs: Column = field(default_factory=Column)
     negated: Column = field(default_factory=Column)
-    postings: dict[str, dict[str, array]] = field(  # field -> term -> claim numbers
-        default_factory=lambda: {f: {} for f in FIELDS})
+    postings: dict[str, Postings] = field(default_factory=dict)  # field -> term -> claims
     vocabulary: list[str] = field(default_factory=list)  # every term of every field
     df: dict[str, int] = field(default_factory=dict)      # term -> claims holding it
     speakers: list[dict] = field(default_factory=list)    # the registry's records
     name_parts: dict[str, set[str]] = field(default_factory=dict)  # name skeleton -> IDs
-    skeletons: dict[str, list[str]] = field(default_factory=dict)  # term skeleton -> terms
+    skeletons: dict[str, str] = field(default_factory=dict)  # term skeleton -> terms, \n-joined
+    grams: Postings = field(default_factory=Postings)  # letter pair -> vocabulary numbers
     by_speaker: dict[str, array] = field(default_factory=dict)     # speaker ID -> claims
 
     def claim(self, n: int) -> dict:
@@ -161,6 +189,7 @@ def build_index(db: Database) -> SearchIndex:
     """Index every stored claim: its terms per field, filters, and the speakers' names."""
     index = SearchIndex(speakers=db.table(speakers.TABLE).all())
     serialised = []
+    lists: dict[str, dict[str, array]] = {name: {} for name in FIELDS}
     for n, claim in enumerate(db.claims.all()):
         blob = orjson.dumps(claim)
         serialised.append(blob)
@@ -176,17 +205,25 @@ def build_index(db: Database) -> SearchIndex:
         for name in FIELDS:
             field_terms = set(_terms(_field_text(claim, name)))
             for term in field_terms:
-                index.postings[name].setdefault(term, array("I")).append(n)
+                lists[name].setdefault(term, array("I")).append(n)
             seen |= field_terms
         for term in seen:
             index.df[term] = index.df.get(term, 0) + 1
     index.size = len(serialised)
     index.claims = b"".join(serialised)
+    index.postings = {name: Postings(lists[name]) for name in FIELDS}
     index.vocabulary = sorted(index.df)
+    skeletons: dict[str, list[str]] = {}
     for term in index.vocabulary:
         skeleton = names.key(term)
         if skeleton:
-            index.skeletons.setdefault(skeleton, []).append(term)
+            skeletons.setdefault(skeleton, []).append(term)
+    index.skeletons = {k: "\n".join(v) for k, v in skeletons.items()}
+    grams: dict[str, array] = {}
+    for i, term in enumerate(index.vocabulary):
+        for gram in _bigrams(term):
+            grams.setdefault(gram, array("I")).append(i)
+    index.grams = Postings(grams)
     for record in index.speakers:
         for name in record.get("names") or []:
             for part in names.parts(name):
@@ -264,8 +301,9 @@ def _other_script(index: SearchIndex, word: str, named: bool) -> list[tuple[str,
     if len(parts) != 1 or not (named or len(parts[0].consonants) >= 3):
         return []
     arabic = is_arabic(word)
-    return [(t, CROSS_SCRIPT_SIMILARITY) for t in index.skeletons.get(str(parts[0]), ())
-            if is_arabic(t) != arabic]
+    found = index.skeletons.get(str(parts[0]))
+    return [(t, CROSS_SCRIPT_SIMILARITY) for t in found.split("\n")
+            if is_arabic(t) != arabic] if found else []
 
 
 def _idf(index: SearchIndex, count: int) -> float:
@@ -276,9 +314,21 @@ def _similar_terms(index: SearchIndex, term: str) -> list[tuple[str, float]]:
     """Vocabulary words that stand for `term`: itself, its spelling variants, prefixed forms."""
     if len(term) < 3:
         return [(term, 1.0)] if term in index.df else []
-    found = process.extract(term, index.vocabulary, scorer=fuzz.ratio,
-                            score_cutoff=MIN_SIMILARITY, limit=50)
+    # Two words this similar share a letter pair and differ in length by at most half: only
+    # those are compared (the whole vocabulary would cost ~10 ms a word at 100,000 claims).
+    shortest, longest = math.ceil(len(term) * 2 / 3), len(term) * 3 // 2
+    numbers: set[int] = set()
+    for gram in _bigrams(term):
+        numbers.update(index.grams.get(gram))
+    vocabulary = index.vocabulary
+    choices = [w for w in (vocabulary[i] for i in numbers) if shortest <= len(w) <= longest]
+    found = process.extract(term, choices, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY,
+                            limit=50)
     return [(word, score / 100.0) for word, score, _ in found]
+
+
+def _bigrams(word: str) -> set[str]:
+    return {word[i:i + 2] for i in range(len(word) - 1)}
 
 
 def _speakers_named(index: SearchIndex, word: str, meant: dict) -> list[tuple[str, float]]:
