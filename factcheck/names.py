@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from factcheck.normalize import fold
+from factcheck.normalize import fold, is_arabic
 
 # Latin spellings, longest first: each becomes skeleton letters (uppercase = consonant class).
 _LATIN_CLUSTERS = (
@@ -69,7 +69,7 @@ def parts(name: str) -> tuple[Part, ...]:
     for word in _WORD_RE.findall(fold((name or "").translate(_FINAL_A))):
         if word in _PARTICLES:
             continue
-        part = _arabic_part(word) if _is_arabic(word) else _latin_part(word)
+        part = _arabic_part(word) if is_arabic(word) else _latin_part(word)
         if part.consonants or part.final:
             out.append(part)
     return tuple(out)
@@ -127,7 +127,7 @@ def _given_names_score(short: tuple[Part, ...], long_: tuple[Part, ...]) -> floa
 def _part_score(a: Part, b: Part) -> float:
     if a == b:
         return 1.0
-    if _is_initial(a) or _is_initial(b):
+    if a.initial or b.initial:
         return 0.9 if a.consonants[:1] == b.consonants[:1] else 0.0
     if a.final != b.final:
         # Peskov / Peskova, Fadi / Fadia: the ending tells two people apart.
@@ -138,14 +138,6 @@ def _part_score(a: Part, b: Part) -> float:
             Levenshtein.distance(a.consonants, b.consonants) <= 1:
         return 0.9
     return 0.0
-
-
-def _is_initial(part: Part) -> bool:
-    return part.initial
-
-
-def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
 def _latin_part(word: str) -> Part:
