@@ -105,6 +105,15 @@ def match_score(a: str, b: str) -> float:
     return score if len(short) == len(long_) else min(score, 0.9)
 
 
+def conflicting(a: str, b: str) -> bool:
+    """Whether two full names share a surname but not their given names: two people
+    (Dmitry Peskov, Sergei Peskov), whatever a bare "Peskov" may match."""
+    pa, pb = parts(a), parts(b)
+    if len(pa) < 2 or len(pb) < 2:
+        return False
+    return bool(_part_score(pa[-1], pb[-1])) and match_score(a, b) == 0.0
+
+
 def same_person(a: str, b: str, *, threshold: float = 0.85) -> bool:
     """Whether two spellings name the same person or body."""
     return match_score(a, b) >= threshold

@@ -104,6 +104,8 @@ def _scored(db: Database, name: str) -> list[tuple[float, dict]]:
         record = table.get(sid)
         if record is None:
             continue
+        if any(names.conflicting(name, n) for n in record["names"]):
+            continue  # a bare surname among its names must not pull in a namesake
         score = max((names.match_score(name, n) for n in record["names"]), default=0.0)
         if score >= 0.85:
             scored.append((score, len(record["names"]), record.get("last") or "", record))

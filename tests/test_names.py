@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.names import key, match_score, parts, same_person
+from factcheck.names import conflicting, key, match_score, parts, same_person
 
 # (a, b, same person?) — spellings as Arabic and English desks write them.
 PAIRS = [
@@ -105,3 +105,9 @@ def test_full_name_scores_above_surname_alone():
 def test_empty_or_punctuation_only_names_match_nothing():
     assert match_score("", "Peskov") == 0.0
     assert match_score("--", "...") == 0.0
+
+
+def test_full_names_with_one_surname_and_other_given_names_conflict():
+    assert conflicting("Dmitry Peskov", "سيرغي بيسكوف")
+    assert not conflicting("Dmitry Peskov", "دميتري بيسكوف")
+    assert not conflicting("Peskov", "Sergei Peskov")

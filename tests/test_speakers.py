@@ -117,3 +117,11 @@ def test_a_surname_shared_by_two_people_is_ambiguous(db_file):
     with pytest.raises(AmbiguousID, match="2 speakers"):
         speakers.find(_db(db_file), "Ivanov")
     assert len(speakers.claims_by_speaker(_db(db_file), "Ivanov")) == 2
+
+
+def test_a_bare_surname_does_not_pull_in_a_namesake(db_file):
+    store_article(db_file, [claim("Dmitry Peskov", "said", "no plans"),
+                            claim("Peskov", "added", "talks continue"),
+                            claim("سيرغي بيسكوف", "قال", "المعرض يفتتح غدا")])
+    names = sorted(tuple(r["names"]) for r in speakers.all_speakers(_db(db_file)))
+    assert names == [("Dmitry Peskov", "Peskov"), ("سيرغي بيسكوف",)]
