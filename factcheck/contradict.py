@@ -3,7 +3,13 @@
 A pair is only compared when it is about the same matter (factcheck.match), and only called a
 contradiction when the relation (factcheck.relate) gives a reason a person can check that is
 strong enough for how much the two share: "no such plans" against a reported plan needs a
-shared event; a bare negation needs nearly the same statement.
+shared event; a bare negation needs nearly the same statement. Two claims that change more
+than one thing of the same frame ("the ring road in Zarqa opens in 12 months" against "the
+ring road in Irbid opens in 40 months", or the same template about two subjects) are two
+matters, not a contradiction: a clash is one frame with one thing changed. A changed
+subject in common words ("the dam" for "the ring road") is another matter too; a changed
+name (a town or a person, see relate.common_words) is a different actor or place. Only a plan
+or speculation set against a denial is a clash however differently it is worded.
 """
 
 import hashlib
@@ -12,7 +18,14 @@ from enum import Enum
 
 from factcheck.articles import now_iso
 from factcheck.match import Candidate, Index, read_claim
-from factcheck.relate import Reason, Relation, RelationResult, relate_statements
+from factcheck.relate import (
+    Reason,
+    Relation,
+    RelationResult,
+    denies_prospect,
+    relate_statements,
+    substitutions,
+)
 from factcheck.speakers import speaker_key
 from factcheck.store import Database
 
@@ -33,6 +46,10 @@ MIN_MATTER = {
 }
 # A repeat is the same statement in other words: very close, and agreeing.
 MIN_REPEAT_MATTER = 0.7
+# More things changed than this (relate.substitutions) and the two claims are two matters ...
+MAX_SUBSTITUTIONS = 1
+# ... unless the clash is one of these, which do not rest on a word put in place of another.
+ANY_WORDING = frozenset({Reason.PLAN, Reason.SPECULATION})
 
 
 class Status(str, Enum):
@@ -80,28 +97,31 @@ def check_claims(db: Database, claims: list[dict], *,
     stored = [c for c in db.claims.all()
               if exclude_article is None or c.get("article") != exclude_article]
     findings: list[Finding] = []
-    seen: set[frozenset] = set()
+    judged: set[frozenset] = set()
 
-    def keep(finding: Finding | None) -> None:
-        if finding is None:
+    def weigh(claim: dict, cand: Candidate, *, contradictions_only: bool = False) -> None:
+        # Each pair once: the other claim may list this one among its candidates too.
+        pair = frozenset((_key(claim), _key(cand.claim)))
+        if pair in judged:
             return
-        pair = frozenset((_key(finding.claim), _key(finding.other)))
-        if pair not in seen:
-            seen.add(pair)
+        judged.add(pair)
+        finding = judge(claim, cand)
+        if finding and (finding.relation is Relation.CONTRADICTS or not contradictions_only):
             findings.append(finding)
 
     if stored:
         index = Index(stored)
         for claim in claims:
             for cand in index.candidates(claim):
-                keep(judge(claim, cand))
-    within = Index(claims)
-    for i, claim in enumerate(claims):
+                weigh(claim, cand)
+    # New claims already stored (watch stores before it checks) met each other above.
+    stored_ids = {c.get("id") for c in stored}
+    unstored = [c for c in claims if c.get("id") is None or c.get("id") not in stored_ids]
+    within = Index(unstored)
+    for i, claim in enumerate(unstored):
         for cand in within.candidates(claim):
-            if cand.position > i:  # each pair once
-                finding = judge(claim, cand)
-                if finding and finding.relation is Relation.CONTRADICTS:
-                    keep(finding)
+            if cand.position > i:
+                weigh(claim, cand, contradictions_only=True)
     return findings
 
 
@@ -112,8 +132,17 @@ def _key(claim: dict):
 
 def judge(claim: dict, candidate: Candidate) -> Finding | None:
     """A finding when the pair contradicts (for a reason strong enough) or repeats."""
-    result = relate_statements(read_claim(claim), read_claim(candidate.claim))
-    if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter):
+    a, b = read_claim(claim), read_claim(candidate.claim)
+    kinds = None
+    if substitutions(a, b) > MAX_SUBSTITUTIONS:
+        if not denies_prospect(a, b) and candidate.matter < MIN_REPEAT_MATTER:
+            return None  # two matters, and not close enough to be a repeat: no need to relate
+        kinds = ANY_WORDING
+    result = relate_statements(a, b)
+    if result.kinds == (Reason.FRAME,):
+        return None  # the same frame about another subject (the dam, the ring road): two matters
+    if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter,
+                                                                  kinds=kinds):
         return Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
                        candidate.matter, candidate.shared)
     if result.relation is Relation.AGREES and candidate.matter >= MIN_REPEAT_MATTER:
@@ -122,8 +151,10 @@ def judge(claim: dict, candidate: Candidate) -> Finding | None:
     return None
 
 
-def _strong_enough(result: RelationResult, matter: float) -> bool:
-    return any(matter >= MIN_MATTER[kind] for kind in result.kinds)
+def _strong_enough(result: RelationResult, matter: float, *,
+                   kinds: frozenset[Reason] | None = None) -> bool:
+    return any(matter >= MIN_MATTER[kind] for kind in result.kinds
+               if kinds is None or kind in kinds)
 
 
 def contradiction_id(a: str, b: str) -> str:

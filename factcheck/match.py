@@ -8,9 +8,11 @@ Korea) weigh little, and two claims naming places with no country in common are 
 so "poverty rises in A" is not set against "poverty falls in B".
 """
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -21,6 +23,9 @@ from factcheck.relate import PROCLITICS, Statement, matched, read_statement, sto
 MIN_SHARED = 2
 # ... and this much of both sides' word weight, weighted by rarity (0..1), or an entity.
 MIN_OVERLAP = 0.15
+# The candidates kept per claim, closest first, and how many more are weighed to find them.
+LIMIT = 8
+WEIGHED_PER_KEPT = 4
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 
@@ -56,9 +61,13 @@ def claim_forms(claim: dict) -> set[str]:
     return out
 
 
-def speaker_terms(claim: dict) -> frozenset[str]:
-    name = (claim.get("speaker") or {}).get("name") or ""
+@lru_cache(maxsize=4096)
+def _name_terms(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(name) if len(w) > 2)
+
+
+def speaker_terms(claim: dict) -> frozenset[str]:
+    return _name_terms((claim.get("speaker") or {}).get("name") or "")
 
 
 class Index:
@@ -67,6 +76,8 @@ class Index:
     def __init__(self, claims: list[dict]):
         self.claims = claims
         self._statements: dict[int, Statement] = {}
+        self._speakers: dict[int, frozenset[str]] = {}
+        self._weights: dict[str, float] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             for form in claim_forms(c):
@@ -79,29 +90,43 @@ class Index:
             self._statements[i] = read_claim(self.claims[i])
         return self._statements[i]
 
+    def speakers(self, i: int) -> frozenset[str]:
+        if i not in self._speakers:
+            self._speakers[i] = speaker_terms(self.claims[i])
+        return self._speakers[i]
+
     def weight(self, term: str) -> float:
         """Rarity of a word in the indexed claims (smoothed inverse document frequency)."""
-        return math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
+        w = self._weights.get(term)
+        if w is None:
+            w = math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
+            self._weights[term] = w
+        return w
 
-    def candidates(self, claim: dict, *, limit: int = 20) -> list[Candidate]:
-        """The indexed claims about the same matter as `claim`, closest first."""
+    def candidates(self, claim: dict, *, limit: int = LIMIT) -> list[Candidate]:
+        """The indexed claims about the same matter as `claim`, closest first.
+
+        Only the claims sharing the most rare words (by weight) are weighed in full: in a
+        store where one template fills many claims, hundreds share two words with each.
+        """
         s = read_claim(claim)
-        counts: dict[int, int] = defaultdict(int)
+        mass: dict[int, float] = defaultdict(float)
         common = max(50, int(self.size * COMMON_SHARE))
         for form in s.forms:
             posting = self.postings.get(form, ())
             if len(posting) > common:
                 continue
+            w = self.weight(form)
             for i in posting:
-                counts[i] += 1
+                mass[i] += w
+        own = claim.get("id")
+        speakers = speaker_terms(claim)
         scored = []
-        for i, n in counts.items():
-            if n < MIN_SHARED:
-                continue
+        for i in heapq.nlargest(limit * WEIGHED_PER_KEPT, mass, key=mass.__getitem__):
             other = self.claims[i]
-            if other.get("id") is not None and other.get("id") == claim.get("id"):
+            if own is not None and other.get("id") == own:
                 continue
-            found = self.matter(s, self.statement(i), claim, other)
+            found = self._matter(s, self.statement(i), speakers | self.speakers(i), other)
             if found is not None:
                 scored.append(Candidate(found.claim, found.matter, found.shared, i))
         scored.sort(key=lambda c: c.matter, reverse=True)
@@ -109,22 +134,26 @@ class Index:
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""
+        return self._matter(s, t, speaker_terms(a) | speaker_terms(b), b)
+
+    def _matter(self, s: Statement, t: Statement, speakers: frozenset[str],
+                b: dict) -> Candidate | None:
         if s.places and t.places and not s.places & t.places:
             return None  # poverty in Egypt and poverty in Jordan are two matters
         shared_s, shared_t = matched(s, t), matched(t, s)
         if min(len(shared_s), len(shared_t)) < MIN_SHARED:
             return None
         weight = self.weight
-        mass_s = sum(weight(x) for x in s.terms) or 1.0
-        mass_t = sum(weight(x) for x in t.terms) or 1.0
+        mass_s = sum(map(weight, s.terms)) or 1.0
+        mass_t = sum(map(weight, t.terms)) or 1.0
         # Geometric mean: a short claim wholly inside a long one still counts, halfway.
-        overlap = math.sqrt(sum(weight(x) for x in shared_s) / mass_s
-                            * sum(weight(x) for x in shared_t) / mass_t)
+        overlap = math.sqrt(sum(map(weight, shared_s)) / mass_s
+                            * sum(map(weight, shared_t)) / mass_t)
         entities = (s.places & t.places) | (s.names & t.names) | (s.numbers & t.numbers)
-        speakers = (speaker_terms(a) | speaker_terms(b)) & (s.forms | t.forms)
-        matter = (0.6 * overlap + 0.3 * fuzz.token_set_ratio(s.joined, t.joined) / 100.0
-                  + 0.1 * min(1.0, len(entities | speakers) / 2))
-        if overlap < MIN_OVERLAP and not (entities or speakers):
+        spoken = speakers & (s.forms | t.forms)
+        if overlap < MIN_OVERLAP and not (entities or spoken):
             return None
+        matter = (0.6 * overlap + 0.3 * fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+                  + 0.1 * min(1.0, len(entities | spoken) / 2))
         shared = tuple(sorted(s.surface.get(x, x) for x in shared_s))
         return Candidate(b, round(matter, 3), shared)

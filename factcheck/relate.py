@@ -24,6 +24,7 @@ from factcheck.rules import rules_for
 
 MODEL_FILE = "stance_model.json"
 LEXICON_FILE = "contrast.toml"
+COMMON_FILE = "common_words.json"
 # Pairs of differing words are only a feature when few words differ: beyond that the
 # cross product is noise and costs time.
 MAX_PAIR_SIDE = 4
@@ -115,6 +116,9 @@ class Statement:
     text: str  # folded words in order, for character similarity and word order
     grams: frozenset[str]  # character trigrams of the content words, across word edges
     bigrams: frozenset[tuple[str, str]]
+    # The content in order, for telling one substitution from several: each word's stem, or
+    # None for a gap (a stop word, a number or a month: those are compared on their own).
+    sequence: tuple[str | None, ...] = ()
 
 
 @cache
@@ -158,6 +162,13 @@ def model() -> dict:
     return m
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Stems of ordinary Arabic news vocabulary (made by tools/common_words.py from ANS train)."""
+    raw = json.loads(files("factcheck.data").joinpath(COMMON_FILE).read_text("utf-8"))
+    return frozenset(raw["stems"])
+
+
 def _bare(word: str) -> str:
     # An Arabic conjunction or preposition glued to the front: ولا, فلم, وبدون, بارتفاع.
     if is_arabic(word) and len(word) > 3 and word[0] in "وفبل":
@@ -194,6 +205,7 @@ def read_statement(
     negs, plans, nums, months, places, names = [], set(), set(), set(), set(), set()
     ants: dict[str, set] = {}
     marks: dict[str, str] = {}
+    sequence: list[str | None] = []
     in_place = _find_places(text, content, lex, places, marks)
     for i, tok in enumerate(content):
         word = tok.norm
@@ -203,20 +215,26 @@ def read_statement(
         if _forms(word) & lex.plans:
             plans.add(text[tok.start : tok.end])
         written = text[tok.start : tok.end]
+        figure = True
         if word.isdigit() or bare.isdigit():
             _mark(nums, marks, str(int(bare if bare.isdigit() else word)), written)
         elif word in lex.numbers or bare in lex.numbers:
             _mark(nums, marks, lex.numbers.get(word) or lex.numbers[bare], written)
+        else:
+            figure = False
         for form in _forms(word):
             if form in lex.months:
                 _mark(months, marks, form, written)
+                figure = True
             if form in lex.antonyms:
                 ants.setdefault(stem(word), set()).update(lex.antonyms[form])
         # The first word of a sentence is capitalised whatever it is.
         if i > 0 and i not in in_place and _is_name(written, word, stop, lex):
             _mark(names, marks, word, written)
         if (word in stop or bare in stop) and stem(word) not in ants:
+            sequence.append(None)
             continue
+        sequence.append(None if figure else stem(word))
         _add_term(word, text[tok.start : tok.end], terms, alts, surface)
     place_terms = {stem(content[i].norm) for i in in_place}
     if context:
@@ -249,6 +267,7 @@ def read_statement(
         " ".join(folded),
         _trigrams(terms),
         frozenset(zip(folded, folded[1:], strict=False)),
+        tuple(sequence),
     )
 
 
@@ -368,6 +387,34 @@ def _differ(x: frozenset, y: frozenset) -> bool:
     return bool(x - y) and bool(y - x)
 
 
+def substitutions(a: Statement, b: Statement) -> int:
+    """How many things B says in place of A's: one frame with one thing changed gives 1.
+
+    Each run of adjacent content words one side has and the other lacks is one thing (a
+    stop word or a figure ends a run: "airport in Zarqa" against "dam in Irbid" is two), counted
+    on the side with fewer (what only one side adds is no substitution), plus a different
+    number and a different month. Words that only change form (يرتفع / ارتفاع), and places
+    naming the same countries (Cairo / Egypt), are no change.
+    Symmetric.
+    """
+    only_a, only_b = map(frozenset, _changed(a, b))
+    if a.places == b.places:
+        # Cairo for Egypt names the same country: no change of place.
+        only_a, only_b = only_a - a.place_terms, only_b - b.place_terms
+    runs = min(_runs(a.sequence, only_a), _runs(b.sequence, only_b))
+    return runs + _differ(a.numbers, b.numbers) + _differ(a.months, b.months)
+
+
+def _runs(sequence: tuple[str | None, ...], only: frozenset[str]) -> int:
+    count, inside = 0, False
+    for term in sequence:
+        differs = term is not None and term in only
+        if differs and not inside:
+            count += 1
+        inside = differs
+    return count
+
+
 def features(a: Statement, b: Statement) -> dict[str, float]:
     """The model's inputs for a pair; symmetric, so relate(a, b) == relate(b, a)."""
     shared_a, shared_b = matched(a, b), matched(b, a)
@@ -458,6 +505,12 @@ def _rootish(term: str) -> str:
 
 def _pair_key(x: str, y: str) -> str:
     return f"{x}|{y}" if x <= y else f"{y}|{x}"
+
+
+def denies_prospect(a: Statement, b: Statement) -> bool:
+    """One side plans or speculates, the other denies: a clash however differently worded."""
+    return (_plan_against_denial(a, b) or _plan_against_denial(b, a)
+            or (a.speculative and bool(b.negators)) or (b.speculative and bool(a.negators)))
 
 
 def _plan_against_denial(plan: Statement, denial: Statement) -> bool:
@@ -603,8 +656,40 @@ def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reaso
             out.append((kind, f"different {kind.value}: {wa} / {wb}"))
     out += [(Reason.LEARNED, r) for r in _learned_reasons(a, b, f)]
     if not out:
-        out.append((Reason.FRAME, _frame_reason(a, b)))
+        renamed = _renamed(a, b)
+        if renamed:
+            out.append((Reason.NAME, f"different name: {renamed[0]} / {renamed[1]}"))
+        else:
+            out.append((Reason.FRAME, _frame_reason(a, b)))
     return out
+
+
+def _changed(a: Statement, b: Statement) -> tuple[list[str], list[str]]:
+    """The terms of A and of B the other lacks, leaving out words that only change form."""
+    only_a, only_b = a.terms - matched(a, b), b.terms - matched(b, a)
+    for x, y in _variants(only_a, only_b):
+        only_a, only_b = only_a - {x}, only_b - {y}
+    return sorted(only_a), sorted(only_b)
+
+
+def _renamed(a: Statement, b: Statement) -> tuple[str, str] | None:
+    """The names A and B differ in, when every word that differs is a name (a town, a person
+    not in the hand lists): the same frame with another actor or place, as written."""
+    only_a, only_b = _changed(a, b)
+    if not (only_a and only_b):
+        return None
+    if all(_is_name_term(a, t) for t in only_a) and all(_is_name_term(b, t) for t in only_b):
+        return (" ".join(a.surface.get(t, t) for t in only_a),
+                " ".join(b.surface.get(t, t) for t in only_b))
+    return None
+
+
+def _is_name_term(s: Statement, term: str) -> bool:
+    # Arabic has no capitals: a word outside ordinary news vocabulary is taken for a name.
+    if is_arabic(term):
+        common = common_words()
+        return term not in common and s.alts.get(term) not in common
+    return s.surface.get(term, "")[:1].isupper()
 
 
 def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[str]:
@@ -623,10 +708,7 @@ def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[st
 
 
 def _frame_reason(a: Statement, b: Statement) -> str:
-    only_a, only_b = a.terms - matched(a, b), b.terms - matched(b, a)
-    for x, y in _variants(only_a, only_b):
-        only_a, only_b = only_a - {x}, only_b - {y}
-    only_a, only_b = sorted(only_a), sorted(only_b)
+    only_a, only_b = _changed(a, b)
     wa = " ".join(a.surface.get(t, t) for t in only_a[:4]) or "—"
     wb = " ".join(b.surface.get(t, t) for t in only_b[:4]) or "—"
     return f"same frame, different words: {wa} / {wb}"

@@ -127,3 +127,54 @@ def test_a_different_toll_of_the_same_strike_is_flagged(db):
     found = check_claims(db, [claim(None, "الدفاع المدني", "20 شخصا قتلوا في الغارة التي "
                                     "استهدفت مخيم النصيرات في غزة فجر الثلاثاء", article=None)])
     assert [f.reasons for f in found] == [["different number: 20 / 12"]]
+
+
+# Two matters, not one contradicting the other: more than one thing of the frame changed.
+
+def test_another_town_and_another_figure_are_another_matter_arabic(db):
+    db.claims.insert(claim("t1", "وزير الأشغال",
+                           "مشروع الطريق الدائري في الرصيفة سيفتتح خلال 12 شهرا"))
+    other_town = claim(None, "مدير الطرق", "مشروع الطريق الدائري في الشوبك سيفتتح خلال 40 شهرا",
+                       article=None)
+    same_town = claim(None, "مدير الطرق", "مشروع الطريق الدائري في الرصيفة سيفتتح خلال 40 شهرا",
+                      article=None)
+    assert _speakers(check_claims(db, [other_town])) == set()
+    found = check_claims(db, [same_town])
+    assert [f.reasons for f in found] == [["different number: 40 / 12"]]
+
+
+def test_another_subject_and_another_figure_are_another_matter_english(db):
+    db.claims.insert(claim("e1", "Mayor Ruth Abara",
+                           "the new airport in Westbury would create 300 jobs"))
+    other_subject = claim(None, "Minister Tom Vale",
+                          "the new harbour in Westbury would create 450 jobs", article=None)
+    same_subject = claim(None, "Minister Tom Vale",
+                         "the new airport in Westbury would create 450 jobs", article=None)
+    assert _speakers(check_claims(db, [other_subject])) == set()
+    found = check_claims(db, [same_subject])
+    assert [f.reasons for f in found] == [["different number: 450 / 300"]]
+
+
+def test_the_same_words_about_another_subject_are_another_matter(db):
+    db.claims.insert(claim("s1", "وزير المالية", "المطار الجديد لن يتأثر بخفض الموازنة هذا العام"))
+    harbour = claim(None, "وزير النقل", "الميناء الجديد لن يتأثر بخفض الموازنة هذا العام",
+                    article=None)
+    assert _speakers(check_claims(db, [harbour])) == set()
+
+
+def test_another_town_in_the_same_frame_is_a_different_name(db):
+    # Neither town is in the hand lists of places: a word outside news vocabulary is a name.
+    db.claims.insert(claim("v1", "مصدر في البلدية", "وصل وفد من بلدية الرصيفة إلى مؤتمر المياه"))
+    other = claim(None, "المتحدث باسم المؤتمر", "وصل وفد من بلدية الشوبك إلى مؤتمر المياه",
+                  article=None)
+    found = check_claims(db, [other])
+    assert [f.reasons for f in found] == [["different name: الشوبك / الرصيفة"]]
+
+
+def test_another_town_in_the_same_frame_is_a_different_name_english(db):
+    db.claims.insert(claim("v2", "a council source",
+                           "a delegation from Westbury arrived at the water summit"))
+    other = claim(None, "the summit spokesman",
+                  "a delegation from Eastmoor arrived at the water summit", article=None)
+    found = check_claims(db, [other])
+    assert [f.reasons for f in found] == [["different name: Eastmoor / Westbury"]]

@@ -2,6 +2,7 @@
 
 import pytest
 
+import factcheck.relate as rel
 from factcheck.relate import Reason, Relation, relate
 
 CONTRADICTIONS = [
@@ -147,3 +148,20 @@ def test_frame_reason_names_what_changed_and_not_a_verb_in_another_form():
                     "مستثمر سعودي اشترى سيارات شركة تسلا الأمريكية")
     assert result.relation is Relation.CONTRADICTS
     assert result.reasons == ["same frame, different words: أبل أسهم / تسلا سيارات"]
+
+
+@pytest.mark.parametrize(("a", "b", "changed"), [
+    ("أرسلت الفلبين وفدا إلى القمة", "أرسلت باكستان وفدا إلى القمة", 1),
+    ("تسير الشركة ثلاث رحلات أسبوعيا إلى عمان", "تسير الشركة خمس رحلات أسبوعيا إلى عمان", 1),
+    ("the ring road in Zarqa will open within 12 months",
+     "the ring road in Irbid will open within 40 months", 2),
+    ("the airport in Zarqa would create 120 jobs", "the dam in Zarqa would create 400 jobs", 2),
+    ("the ring road will open within 12 months",
+     "the ring road in Irbid will open within 40 months", 1),  # Irbid only added: one change
+    ("ارتفعت أسعار الذهب في القاهرة", "انخفضت أسعار الذهب في دبي", 2),
+    ("ارتفعت أسعار الذهب في مصر", "انخفضت أسعار الذهب في القاهرة", 1),  # Cairo is in Egypt
+])
+def test_substitutions_count_the_things_changed(a, b, changed):
+    sa, sb = rel.read_statement(a), rel.read_statement(b)
+    assert rel.substitutions(sa, sb) == changed
+    assert rel.substitutions(sb, sa) == changed
