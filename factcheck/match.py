@@ -25,7 +25,7 @@ MIN_SHARED = 2
 MIN_OVERLAP = 0.15
 # The candidates kept per claim, closest first, and how many more are weighed to find them.
 LIMIT = 8
-WEIGHED_PER_KEPT = 4
+WEIGHED_PER_KEPT = 2
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 

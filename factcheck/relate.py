@@ -530,19 +530,39 @@ def decide(f: dict[str, float]) -> tuple[Relation, float]:
     words = _softmax(_linear(m["words"], f))
     row = [f.get(name, 0.0) for name in m["dense"]] + words
     trees = m["trees"]
-    raw = list(trees["init"])
     rate = trees["learning_rate"]
-    sums = [0.0] * len(raw)
-    for stage in trees["stages"]:
-        for k, tree in enumerate(stage):
-            node = tree[0]
-            while node[0] >= 0:
-                node = tree[node[2]] if row[node[0]] <= node[1] else tree[node[3]]
-            sums[k] += node[4]
-    raw = [r + rate * v for r, v in zip(raw, sums, strict=True)]
+    sums = _forest()(row)
+    raw = [r + rate * v for r, v in zip(trees["init"], sums, strict=True)]
     probs = _softmax(raw)
     best = max(range(len(probs)), key=probs.__getitem__)
     return _RELATION[m["classes"][best]], probs[best]
+
+
+@cache
+def _forest():
+    """The boosted trees as one function of the feature row, returning each class's sum.
+
+    Walking 600 small trees node by node is most of the time of a pair; written out as
+    plain comparisons (from the numbers of the shipped model, nothing else) it is ~4x faster.
+    """
+    stages = model()["trees"]["stages"]
+    classes = len(stages[0])
+    lines = ["def forest(r):"] + [f"    s{k} = 0.0" for k in range(classes)]
+    for stage in stages:
+        for k, tree in enumerate(stage):
+            lines.append(f"    s{k} += {_tree_expression(tree, 0)}")
+    lines.append("    return (" + ", ".join(f"s{k}" for k in range(classes)) + ",)")
+    namespace: dict = {}
+    exec(compile("\n".join(lines), MODEL_FILE, "exec"), namespace)  # noqa: S102
+    return namespace["forest"]
+
+
+def _tree_expression(tree: tuple, n: int) -> str:
+    feature, threshold, left, right, value = tree[n]
+    if feature < 0:
+        return repr(float(value))
+    return (f"({_tree_expression(tree, int(left))} if r[{int(feature)}] <= "
+            f"{float(threshold)!r} else {_tree_expression(tree, int(right))})")
 
 
 _RELATION = {"agree": Relation.AGREES, "disagree": Relation.CONTRADICTS,
@@ -599,12 +619,13 @@ def relate_claims(a: dict, b: dict) -> RelationResult:
 
 
 def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
-    f = features(sa, sb)
-    relation, score = decide(f)
-    shared = min(len(matched(sa, sb)), len(matched(sb, sa)))
-    if _same_words(sa, sb, f):
+    shared_a, shared_b = matched(sa, sb), matched(sb, sa)
+    shared = min(len(shared_a), len(shared_b))
+    if sa.terms <= shared_a and sb.terms <= shared_b and bool(sa.negators) == bool(sb.negators):
         # Nothing differs: the same statement (the learned model never saw one).
         return RelationResult(Relation.AGREES, 1.0, [], (), shared)
+    f = features(sa, sb)
+    relation, score = decide(f)
     if relation is not Relation.CONTRADICTS and _denial_of_prospect(f, shared):
         # A plan or a prospect against "no such plans" on shared words: the headline corpus
         # has almost no such pairs, so the learned stages cannot know it; the rule can.
@@ -614,10 +635,6 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
         return RelationResult(relation, score, [r for _, r in found],
                               tuple(k for k, _ in found), shared)
     return RelationResult(relation, score, [], (), shared)
-
-
-def _same_words(a: Statement, b: Statement, f: dict[str, float]) -> bool:
-    return (a.terms == b.terms or not f["differ_share"]) and bool(a.negators) == bool(b.negators)
 
 
 def _denial_of_prospect(f: dict[str, float], shared: int) -> bool:
