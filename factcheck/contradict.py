@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from factcheck.articles import now_iso
-from factcheck.match import Candidate, Index, read_claim
+from factcheck.match import Candidate, Index, read_claim, statement_key
 from factcheck.relate import (
     Reason,
     Relation,
     RelationResult,
+    Statement,
     denies_prospect,
     relate_statements,
     substitutions,
@@ -98,6 +99,7 @@ def check_claims(db: Database, claims: list[dict], *,
               if exclude_article is None or c.get("article") != exclude_article]
     findings: list[Finding] = []
     judged: set[frozenset] = set()
+    relations: dict = {}  # copies of a statement (wire stories) are related once
 
     def weigh(claim: dict, cand: Candidate, *, contradictions_only: bool = False) -> None:
         # Each pair once: the other claim may list this one among its candidates too.
@@ -105,7 +107,7 @@ def check_claims(db: Database, claims: list[dict], *,
         if pair in judged:
             return
         judged.add(pair)
-        finding = judge(claim, cand)
+        finding = judge(claim, cand, relations=relations)
         if finding and (finding.relation is Relation.CONTRADICTS or not contradictions_only):
             findings.append(finding)
 
@@ -130,17 +132,23 @@ def _key(claim: dict):
     return claim.get("id") or id(claim)
 
 
-def judge(claim: dict, candidate: Candidate) -> Finding | None:
-    """A finding when the pair contradicts (for a reason strong enough) or repeats."""
-    a, b = read_claim(claim), read_claim(candidate.claim)
-    kinds = None
-    if substitutions(a, b) > MAX_SUBSTITUTIONS:
-        if not denies_prospect(a, b) and candidate.matter < MIN_REPEAT_MATTER:
-            return None  # two matters, and not close enough to be a repeat: no need to relate
-        kinds = ANY_WORDING
-    result = relate_statements(a, b)
+def judge(claim: dict, candidate: Candidate, *,
+          relations: dict | None = None) -> Finding | None:
+    """A finding when the pair contradicts (for a reason strong enough) or repeats.
+
+    `relations` remembers what each pair of statements is to the other, for copies.
+    """
+    relations = {} if relations is None else relations
+    pair = (statement_key(claim), statement_key(candidate.claim))
+    reading = relations.get(pair)
+    if reading is None:
+        reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
+    if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
+        return None  # two matters, and not close enough to be a repeat: no need to relate
+    result = reading.relation()
     if result.kinds == (Reason.FRAME,):
         return None  # the same frame about another subject (the dam, the ring road): two matters
+    kinds = ANY_WORDING if reading.changes > MAX_SUBSTITUTIONS else None
     if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter,
                                                                   kinds=kinds):
         return Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
@@ -149,6 +157,22 @@ def judge(claim: dict, candidate: Candidate) -> Finding | None:
         return Finding(claim, candidate.claim, result.relation, result.score, [],
                        candidate.matter, candidate.shared)
     return None
+
+
+class _PairReading:
+    """Two statements read against each other; the learned relation only when asked."""
+
+    def __init__(self, a: Statement, b: Statement):
+        self.a, self.b = a, b
+        self.changes = substitutions(a, b)
+        # More than one thing changed, and no plan or speculation denied: two matters.
+        self.two_matters = self.changes > MAX_SUBSTITUTIONS and not denies_prospect(a, b)
+        self._relation: RelationResult | None = None
+
+    def relation(self) -> RelationResult:
+        if self._relation is None:
+            self._relation = relate_statements(self.a, self.b)
+        return self._relation
 
 
 def _strong_enough(result: RelationResult, matter: float, *,

@@ -23,9 +23,12 @@ from factcheck.relate import PROCLITICS, Statement, matched, read_statement, sto
 MIN_SHARED = 2
 # ... and this much of both sides' word weight, weighted by rarity (0..1), or an entity.
 MIN_OVERLAP = 0.15
-# The candidates kept per claim, closest first, and how many more are weighed to find them.
+# The candidates kept per claim (different statements, closest first, with their copies),
+# and how many more are weighed to find them.
 LIMIT = 8
 WEIGHED_PER_KEPT = 2
+# Copies of one statement looked at before the weighed ones are cut short.
+COPIES = 4
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 
@@ -42,8 +45,27 @@ class Candidate:
 
 def read_claim(claim: dict) -> Statement:
     """A claim read for comparison: content, the question it answered, negation, modality."""
-    return read_statement(claim["content"]["text"], claim.get("context"),
-                          negated=bool(claim.get("negated")), modality=claim.get("modality"))
+    text, context, negated, modality = statement_key(claim)
+    return read_statement(text, context, negated=negated, modality=modality)
+
+
+def statement_key(claim: dict) -> tuple:
+    """What read_claim reads of a claim: two claims with the same key say the same thing."""
+    return (claim["content"]["text"], claim.get("context"), bool(claim.get("negated")),
+            claim.get("modality"))
+
+
+def _first_statements(candidates: list[Candidate], count: int) -> list[Candidate]:
+    """The closest candidates, `count` different statements with every copy of each."""
+    out, texts = [], set()
+    for cand in candidates:
+        text = statement_key(cand.claim)
+        if text not in texts:
+            if len(texts) == count:
+                break
+            texts.add(text)
+        out.append(cand)
+    return out
 
 
 def claim_forms(claim: dict) -> set[str]:
@@ -122,7 +144,7 @@ class Index:
         own = claim.get("id")
         speakers = speaker_terms(claim)
         scored = []
-        for i in heapq.nlargest(limit * WEIGHED_PER_KEPT, mass, key=mass.__getitem__):
+        for i in self._closest(mass, limit * WEIGHED_PER_KEPT):
             other = self.claims[i]
             if own is not None and other.get("id") == own:
                 continue
@@ -130,7 +152,21 @@ class Index:
             if found is not None:
                 scored.append(Candidate(found.claim, found.matter, found.shared, i))
         scored.sort(key=lambda c: c.matter, reverse=True)
-        return scored[:limit]
+        return _first_statements(scored, limit)
+
+    def _closest(self, mass: dict[int, float], count: int) -> list[int]:
+        """The claims sharing the most word weight, `count` different statements of them with
+        every copy of each: a story many outlets carry must not crowd out the others."""
+        ranked = heapq.nlargest(count * COPIES, mass, key=mass.__getitem__)
+        out, texts = [], set()
+        for i in ranked:
+            text = statement_key(self.claims[i])
+            if text not in texts:
+                if len(texts) == count:
+                    break
+                texts.add(text)
+            out.append(i)
+        return out
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""

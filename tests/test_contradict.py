@@ -178,3 +178,17 @@ def test_another_town_in_the_same_frame_is_a_different_name_english(db):
                   "a delegation from Eastmoor arrived at the water summit", article=None)
     found = check_claims(db, [other])
     assert [f.reasons for f in found] == [["different name: Eastmoor / Westbury"]]
+
+
+def test_a_story_many_outlets_carry_does_not_crowd_out_a_contradiction(db):
+    copies = [claim(f"w{n}", "وزير النقل", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
+                    article=f"wire{n}") for n in range(12)]
+    db.claims.insert_many([*copies, claim("x1", "مدير المطار",
+                                          "المطار الجديد في الرصيفة سيفتتح خلال 30 شهرا",
+                                          article="other")])
+    new = claim(None, "الناطق باسم الوزارة", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
+                article=None)
+    found = check_claims(db, [new])
+    assert [f.other["id"] for f in found if f.relation is Relation.CONTRADICTS] == ["x1"]
+    assert sorted(f.other["id"] for f in found if f.relation is Relation.AGREES) == sorted(
+        c["id"] for c in copies)
