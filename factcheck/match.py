@@ -92,6 +92,15 @@ def speaker_terms(claim: dict) -> frozenset[str]:
     return _name_terms((claim.get("speaker") or {}).get("name") or "")
 
 
+@dataclass(frozen=True, slots=True)
+class _Closeness:
+    """The part of a candidate's closeness that depends on the two statements only."""
+
+    overlap: float
+    entities: frozenset[str]
+    shared: tuple[str, ...]
+
+
 class Index:
     """Claims indexed by the forms of their words, with document frequencies."""
 
@@ -100,6 +109,8 @@ class Index:
         self._statements: dict[int, Statement] = {}
         self._speakers: dict[int, frozenset[str]] = {}
         self._weights: dict[str, float] = {}
+        self._closeness: dict[tuple, _Closeness | None] = {}  # by the two statements' keys
+        self._masses: dict[str, float] = {}  # word weight of a statement, by its terms
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             for form in claim_forms(c):
@@ -134,7 +145,7 @@ class Index:
         s = read_claim(claim)
         mass: dict[int, float] = defaultdict(float)
         common = max(50, int(self.size * COMMON_SHARE))
-        for form in s.forms:
+        for form in sorted(s.forms):  # one order of sums: the same candidates in every run
             posting = self.postings.get(form, ())
             if len(posting) > common:
                 continue
@@ -142,21 +153,27 @@ class Index:
             for i in posting:
                 mass[i] += w
         own = claim.get("id")
+        key = statement_key(claim)
         speakers = speaker_terms(claim)
         scored = []
         for i in self._closest(mass, limit * WEIGHED_PER_KEPT):
             other = self.claims[i]
             if own is not None and other.get("id") == own:
                 continue
-            found = self._matter(s, self.statement(i), speakers | self.speakers(i), other)
+            pair = (key, statement_key(other))
+            if pair not in self._closeness:
+                self._closeness[pair] = self._closeness_of(s, self.statement(i))
+            found = self._candidate(self._closeness[pair], s, self.statement(i),
+                                    speakers | self.speakers(i), other)
             if found is not None:
                 scored.append(Candidate(found.claim, found.matter, found.shared, i))
-        scored.sort(key=lambda c: c.matter, reverse=True)
+        scored.sort(key=lambda c: (-c.matter, c.position))
         return _first_statements(scored, limit)
 
     def _closest(self, mass: dict[int, float], count: int) -> list[int]:
         """The claims sharing the most word weight, `count` different statements of them with
         every copy of each: a story many outlets carry must not crowd out the others."""
+        # Ties keep the order the sums were made in, which sorted forms make the same each run.
         ranked = heapq.nlargest(count * COPIES, mass, key=mass.__getitem__)
         out, texts = [], set()
         for i in ranked:
@@ -170,26 +187,38 @@ class Index:
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""
-        return self._matter(s, t, speaker_terms(a) | speaker_terms(b), b)
+        return self._candidate(self._closeness_of(s, t), s, t,
+                               speaker_terms(a) | speaker_terms(b), b)
 
-    def _matter(self, s: Statement, t: Statement, speakers: frozenset[str],
-                b: dict) -> Candidate | None:
+    def _closeness_of(self, s: Statement, t: Statement) -> _Closeness | None:
+        """What two statements share, whoever said them; None when they are two matters."""
         if s.places and t.places and not s.places & t.places:
             return None  # poverty in Egypt and poverty in Jordan are two matters
         shared_s, shared_t = matched(s, t), matched(t, s)
         if min(len(shared_s), len(shared_t)) < MIN_SHARED:
             return None
         weight = self.weight
-        mass_s = sum(map(weight, s.terms)) or 1.0
-        mass_t = sum(map(weight, t.terms)) or 1.0
+        mass_s, mass_t = self._mass(s), self._mass(t)
         # Geometric mean: a short claim wholly inside a long one still counts, halfway.
         overlap = math.sqrt(sum(map(weight, shared_s)) / mass_s
                             * sum(map(weight, shared_t)) / mass_t)
         entities = (s.places & t.places) | (s.names & t.names) | (s.numbers & t.numbers)
-        spoken = speakers & (s.forms | t.forms)
-        if overlap < MIN_OVERLAP and not (entities or spoken):
-            return None
-        matter = (0.6 * overlap + 0.3 * fuzz.token_set_ratio(s.joined, t.joined) / 100.0
-                  + 0.1 * min(1.0, len(entities | spoken) / 2))
         shared = tuple(sorted(s.surface.get(x, x) for x in shared_s))
-        return Candidate(b, round(matter, 3), shared)
+        return _Closeness(overlap, entities, shared)
+
+    def _mass(self, s: Statement) -> float:
+        found = self._masses.get(s.joined)
+        if found is None:
+            found = self._masses[s.joined] = sum(map(self.weight, s.terms)) or 1.0
+        return found
+
+    def _candidate(self, close: _Closeness | None, s: Statement, t: Statement,
+                   speakers: frozenset[str], b: dict) -> Candidate | None:
+        if close is None:
+            return None
+        spoken = speakers & (s.forms | t.forms)
+        if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
+            return None
+        matter = (0.6 * close.overlap + 0.3 * fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+                  + 0.1 * min(1.0, len(close.entities | spoken) / 2))
+        return Candidate(b, round(matter, 3), close.shared)
