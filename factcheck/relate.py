@@ -32,6 +32,8 @@ MAX_PAIR_SIDE = 4
 PROCLITICS = "وفبلك"
 # Two differing words this close in spelling (rapidfuzz ratio) are taken for one word's forms.
 VARIANT = 75
+# ... when both are at least this long; used to count what changed, not by the model.
+MIN_VARIANT_LENGTH = 5
 # The least score of a contradiction found by rule rather than by the learned model.
 DECISIVE_SCORE = 0.9
 # A learned word pair is shown as a reason only when its weight towards `contradicts` is clear.
@@ -397,7 +399,8 @@ def substitutions(a: Statement, b: Statement) -> int:
     naming the same countries (Cairo / Egypt), are no change.
     Symmetric.
     """
-    only_a, only_b = map(frozenset, _changed(a, b))
+    # Short words one letter apart are two words (مطار / قطار), not one in two forms.
+    only_a, only_b = map(frozenset, _changed(a, b, min_length=MIN_VARIANT_LENGTH))
     if a.places == b.places:
         # Cairo for Egypt names the same country: no change of place.
         only_a, only_b = only_a - a.place_terms, only_b - b.place_terms
@@ -681,11 +684,14 @@ def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reaso
     return out
 
 
-def _changed(a: Statement, b: Statement) -> tuple[list[str], list[str]]:
-    """The terms of A and of B the other lacks, leaving out words that only change form."""
+def _changed(a: Statement, b: Statement, *,
+             min_length: int = 0) -> tuple[list[str], list[str]]:
+    """The terms of A and of B the other lacks, leaving out words that only change form
+    (both at least `min_length` long)."""
     only_a, only_b = a.terms - matched(a, b), b.terms - matched(b, a)
     for x, y in _variants(only_a, only_b):
-        only_a, only_b = only_a - {x}, only_b - {y}
+        if min(len(x), len(y)) >= min_length:
+            only_a, only_b = only_a - {x}, only_b - {y}
     return sorted(only_a), sorted(only_b)
 
 

@@ -160,6 +160,8 @@ def test_frame_reason_names_what_changed_and_not_a_verb_in_another_form():
      "the ring road in Irbid will open within 40 months", 1),  # Irbid only added: one change
     ("ارتفعت أسعار الذهب في القاهرة", "انخفضت أسعار الذهب في دبي", 2),
     ("ارتفعت أسعار الذهب في مصر", "انخفضت أسعار الذهب في القاهرة", 1),  # Cairo is in Egypt
+    # Airport and train are one letter apart, yet two subjects: with the figure, two changes.
+    ("نال المطار منحة قيمتها 80 مليون دينار", "نال القطار منحة قيمتها 60 مليون دينار", 2),
 ])
 def test_substitutions_count_the_things_changed(a, b, changed):
     sa, sb = rel.read_statement(a), rel.read_statement(b)
