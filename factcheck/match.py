@@ -108,6 +108,7 @@ class Index:
         self.claims = claims
         self._statements: dict[int, Statement] = {}
         self._speakers: dict[int, frozenset[str]] = {}
+        self._keys: dict[int, tuple] = {}
         self._weights: dict[str, float] = {}
         self._closeness: dict[tuple, _Closeness | None] = {}  # by the two statements' keys
         self._masses: dict[str, float] = {}  # word weight of a statement, by its terms
@@ -122,6 +123,11 @@ class Index:
         if i not in self._statements:
             self._statements[i] = read_claim(self.claims[i])
         return self._statements[i]
+
+    def key(self, i: int) -> tuple:
+        if i not in self._keys:
+            self._keys[i] = statement_key(self.claims[i])
+        return self._keys[i]
 
     def speakers(self, i: int) -> frozenset[str]:
         if i not in self._speakers:
@@ -160,7 +166,7 @@ class Index:
             other = self.claims[i]
             if own is not None and other.get("id") == own:
                 continue
-            pair = (key, statement_key(other))
+            pair = (key, self.key(i))
             if pair not in self._closeness:
                 self._closeness[pair] = self._closeness_of(s, self.statement(i))
             found = self._candidate(self._closeness[pair], s, self.statement(i),
@@ -177,7 +183,7 @@ class Index:
         ranked = heapq.nlargest(count * COPIES, mass, key=mass.__getitem__)
         out, texts = [], set()
         for i in ranked:
-            text = statement_key(self.claims[i])
+            text = self.key(i)
             if text not in texts:
                 if len(texts) == count:
                     break

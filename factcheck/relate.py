@@ -496,7 +496,10 @@ def _variants(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str,
 
 def matched(a: Statement, b: Statement) -> frozenset[str]:
     """The terms of A that B has too, in any of their forms."""
-    return frozenset(t for t in a.terms if t in b.forms or a.alts.get(t) in b.terms)
+    found = a.terms & b.forms
+    # Every key of alts is a term: a term met only without its glued proclitic (لروسيا).
+    extra = [t for t, alt in a.alts.items() if alt in b.terms and t not in found]
+    return found.union(extra) if extra else found
 
 
 def _rootish(term: str) -> str:
