@@ -60,10 +60,15 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
-def pair_quotes(toks: list[Tok], text: str) -> list[tuple[int, int]]:
-    """Token indices of matching open and close quotation marks; apostrophes are not quotes."""
+def pair_quotes(toks: list[Tok], text: str,
+                marks: list[int] | None = None) -> list[tuple[int, int]]:
+    """Token indices of matching open and close quotation marks; apostrophes are not quotes.
+
+    `marks`, the indices of the punctuation tokens, saves a pass over the words.
+    """
     pairs, stack = [], []
-    for i, t in enumerate(toks):
+    for i in marks if marks is not None else range(len(toks)):
+        t = toks[i]
         if t.word or t.raw not in QUOTE_PAIRS and t.raw not in CLOSE_ONLY:
             continue
         if t.raw in ("'", "’") and _is_apostrophe(text, t):
@@ -91,14 +96,15 @@ def _opens(text: str, t: Tok) -> bool:
 def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
     """The sentences of text[start:end]: cut at . ! ? ؟ outside quotations, not after "Mr."."""
     toks = tokenize(text, start, end)
-    quotes = pair_quotes(toks, text)
+    marks = [i for i, t in enumerate(toks) if not t.word]  # the loops below see only these
+    quotes = pair_quotes(toks, text, marks)
     inside = set()
     closes = {c for _, c in quotes}
     for o, c in quotes:
         inside.update(range(o + 1, c))
     out, first = [], 0
-    for i, t in enumerate(toks):
-        if t.raw not in TERMINATORS or i in inside:
+    for i in marks:
+        if toks[i].raw not in TERMINATORS or i in inside:
             continue
         if _is_abbreviation(toks, i, lang):
             continue

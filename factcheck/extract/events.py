@@ -108,16 +108,6 @@ def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
     return out
 
 
-def _may_report(lex: Lexicon, s: Sentence) -> bool:
-    """Cheap test: does any word of the sentence open a report? Most sentences are narration."""
-    triggers = lex.triggers
-    for t in s.toks:
-        if t.word and (t.norm in triggers or t.norm[:1] in _CONJ_CLITICS and
-                       t.norm[1:] in triggers):
-            return True
-    return False
-
-
 def _independent(state: _ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
     """Drop cues nested in an earlier report of the same sentence (said that X announced...)."""
     out: list[Event] = []

@@ -15,7 +15,6 @@ from factcheck.extract.events import (
     _drop_relays_of_sources,
     _find_events,
     _independent,
-    _may_report,
 )
 from factcheck.extract.mentions import (
     _continuation,
@@ -35,10 +34,10 @@ from factcheck.sentences import (
 
 
 def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
-    if not _may_report(state.lex, s):
-        return []
-    question = _question(state, s)
     events = _find_events(state, s)
+    if not events:
+        return []  # most sentences are narration: nothing more to read in them
+    question = _question(state, s)
     if question is not None:
         events = [ev for ev in events if ev.first >= question.end]
     events = _independent(state, s, events)
