@@ -11,15 +11,14 @@
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from pathlib import Path
 
 import orjson
 
+from factcheck import files
 from factcheck.articles import article_id
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
@@ -395,33 +394,8 @@ def _merge_review(db: Database, incoming: dict, result: Imported) -> None:
 # Writing -------------------------------------------------------------------------------------
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename."""
-    target = Path(path)
+    """Write an export whole or not at all."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                   dir=target.parent if str(target.parent) else ".")
+        files.write_atomic(path, data)
     except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror}") from None
-    try:
-        # mkstemp makes the file private; an export is for sharing, so give it the usual mode.
-        os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {target}: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None

@@ -10,10 +10,10 @@ crash before the rename leaves the old file whole; a second process waits for th
 Readers need no lock: a rename is atomic, so they see the old file or the new one.
 """
 
+import contextlib
 import gc
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +26,7 @@ from tinydb.table import Document
 from tinydb.table import Table as _TinyTable
 
 from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
+from factcheck.files import write_atomic
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -316,17 +317,10 @@ def _read_cache(cache: Path, signature: tuple):
 
 
 def _write_cache(cache: Path, signature: tuple, value) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
-    except OSError:
-        return  # a read-only folder: search still works, only without the cache
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(signature, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    data = pickle.dumps(signature, protocol=pickle.HIGHEST_PROTOCOL) + \
+        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):  # a read-only folder: search works, only uncached
+        write_atomic(cache, data)
 
 
 def _empty() -> dict:
@@ -336,44 +330,7 @@ def _empty() -> dict:
 def _atomic_write(path: Path, data: dict) -> None:
     data.setdefault(META_TABLE, {})["schema"] = {"version": SCHEMA_VERSION}
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        write_atomic(path, payload)
     except OSError as exc:
-        raise DatabaseError(f"cannot write beside {path}: {exc.strerror}") from None
-    try:
-        # mkstemp makes the file private (0600); keep the mode the database had, so a desk's
-        # cron user and its reviewers can still share it.
-        os.chmod(tmp, _mode_of(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(directory)
-
-
-def _mode_of(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_dir(directory: Path) -> None:
-    # The rename is durable only once the directory entry is on disk too.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        raise DatabaseError(f"cannot write {path}: {exc.strerror}") from None
