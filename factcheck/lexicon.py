@@ -79,8 +79,9 @@ class Lexicon:
     object_lemmas: frozenset[str]
     content_stops: Phrases
     skip_prefixes: tuple[str, ...]
+    skip_prefix_len: int  # characters of a line enough to hold any skip prefix, with marks
     max_verb_len: int
-    triggers: frozenset[str]  # first words of anything that can open a report
+    triggers: frozenset[str]  # first words of anything that can open a report, with و/ف
     negation_firsts: frozenset[str]  # first words of negators and of their exceptions
 
 
@@ -187,16 +188,19 @@ def lexicon(lang: str) -> Lexicon:
         object_lemmas=_set(r["objects"]["lemmas"]),
         content_stops=_phrases(r["content"]["stops"]),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
+        skip_prefix_len=2 * max(len(p) for p in r["lines"]["skip_prefixes"]) + 4,
         max_verb_len=max(len(k) for k in verbs),
-        triggers=_triggers(r, verbs),
+        triggers=_triggers(lang, r, verbs),
         negation_firsts=negators | not_negation.firsts() | negator_phrases.firsts(),
     )
 
 
-def _triggers(r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
+def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ = {p[0] for p in verbs}
     words_ |= set(_participles(r["participles"]))
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
                 ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()
+    if lang == "ar":  # وقال، فأكد: with the clitic, so that one lookup answers
+        words_ |= {clitic + w for w in words_ for clitic in ("و", "ف")}
     return frozenset(words_)

@@ -22,7 +22,7 @@ from factcheck.extract.reports import _sentence_claims
 from factcheck.extract.state import _ArticleState
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
-from factcheck.normalize import WORD_RE, detect_lang, fold
+from factcheck.normalize import WORD_RE, detect_lang, fold, fold_word
 from factcheck.sentences import (
     TERMINATORS,
     Sentence,
@@ -65,7 +65,7 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             end -= 1
         if start == end:
             continue
-        folded = fold(text[start:min(end, start + 60)])
+        folded = fold(text[start:min(end, start + lex.skip_prefix_len)])
         if folded.startswith(lex.skip_prefixes):
             continue
         out.append((start, end))
@@ -75,7 +75,11 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 def _line_may_report(line: str, lex: Lexicon) -> bool:
     """Cheap test on the folded line, before it is tokenised: does any word open a report?"""
     triggers = lex.triggers
-    return any(w in triggers or w[1:] in triggers for w in WORD_RE.findall(fold(line)))
+    for word in WORD_RE.findall(line):
+        w = fold_word(word)  # cached per word: cheaper than folding the whole line
+        if w in triggers:
+            return True
+    return False
 
 
 def _is_heading(line: str, lex: Lexicon) -> bool:

@@ -28,7 +28,7 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.word or not (t.norm in triggers or t.norm[1:] in triggers) or s.in_quote(i):
+        if not t.word or t.norm not in triggers or s.in_quote(i):
             i += 1
             continue
         n = _match(s, i, lex.sources, clitic=True)
