@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
+from factcheck import speakers
 from factcheck.articles import now_iso
 from factcheck.match import Candidate, Index, read_claim, statement_key
 from factcheck.relate import (
@@ -27,7 +28,6 @@ from factcheck.relate import (
     relate_statements,
     substitutions,
 )
-from factcheck.speakers import speaker_key
 from factcheck.store import Database
 
 TABLE = "contradictions"
@@ -224,18 +224,24 @@ def list_contradictions(db: Database, *, status: Status | None = None,
                         speaker: str | None = None) -> list[dict]:
     """Stored contradictions, newest first, each with its two claims."""
     claims = db.claims
+    # the registry's identity: "Peskov" finds بيسكوف's pairs too, in any spelling or script
+    speaker_ids = {r["id"] for r in speakers.matching(db, speaker)} if speaker else set()
     out = []
     for rec in db.table(TABLE).all():
         if status is not None and rec.get("status") != status.value:
             continue
         pair = [claims.get(rec["a"]) or {}, claims.get(rec["b"]) or {}]
-        if speaker and not any(_spoken_by(c, speaker) for c in pair):
+        if speaker and not any(_spoken_by(c, speaker, speaker_ids) for c in pair):
             continue
         out.append(with_claims(db, rec))
     out.sort(key=lambda r: r.get("created") or "", reverse=True)
     return out
 
 
-def _spoken_by(claim: dict, name: str) -> bool:
-    spoken = (claim.get("speaker") or {}).get("name")
-    return bool(spoken) and speaker_key(name) in speaker_key(spoken)
+def _spoken_by(claim: dict, name: str, speaker_ids: set[str]) -> bool:
+    spoken = claim.get("speaker") or {}
+    if spoken.get("id") in speaker_ids:
+        return True
+    # also any part of the name as written: ليم finds ليم يول-تشول
+    return bool(spoken.get("name")) and speakers.speaker_key(name) in speakers.speaker_key(
+        spoken["name"])

@@ -101,3 +101,13 @@ def test_check_of_a_missing_file_is_trouble(run, tmp_path):
     result = run("check", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2
     assert result.stderr.startswith("claims: error:")
+
+
+def test_contradictions_by_speaker_in_another_script(run, db_file):
+    from tests_support import SEED
+
+    assert run("add", str(SEED)).exit_code == 0
+    by_latin = json.loads(run("contradictions", "--speaker", "Peskov", "--json").stdout)
+    by_arabic = json.loads(run("contradictions", "--speaker", "بيسكوف", "--json").stdout)
+    assert len(by_latin) == 2 and by_latin == by_arabic
+    assert json.loads(run("contradictions", "--speaker", "Zakharova", "--json").stdout) == []
