@@ -1,16 +1,7 @@
 """English constructions, on sentences written for these tests in the manner of wire copy."""
 
-from factcheck.extract import extract
-
-
-def one(text: str) -> dict:
-    claims = [c.to_dict() for c in extract(text)]
-    assert len(claims) == 1, [c["content"]["text"] for c in claims]
-    return claims[0]
-
-
-def all_(text: str) -> list[dict]:
-    return [c.to_dict() for c in extract(text)]
+from tests_support import all_claims as all_
+from tests_support import one_claim as one
 
 
 def test_x_said_that():
