@@ -50,7 +50,7 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
             i += 1
             continue
         verb = _verb_at(s, i, lex)
-        if verb and _is_reporting_use(s, i, verb[1], lex):
+        if verb and _is_reporting_use(s, i, lex):
             cue, n, conj = verb
             if i + n < len(toks) and _bare_participle(s, i + n, lex):
                 n += 1  # وتابع قائلًا: the participle belongs to the cue

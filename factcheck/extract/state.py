@@ -136,13 +136,11 @@ def _verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
     return None
 
 
-def _is_reporting_use(s: Sentence, i: int, n: int, lex: Lexicon) -> bool:
-    toks = s.toks
-    if lex.lang == "en":
-        # "the said agreement", "has said": fine; "claims" as a noun is not in the table.
-        prev = toks[i - 1].norm if i > 0 else ""
-        return prev not in {"the", "a", "an", "to"}
-    return True
+def _is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
+    # "the said agreement", "to warn": a cue word that reports nothing here
+    if lex.lang != "en" or i == 0:
+        return True
+    return s.toks[i - 1].norm not in {"the", "a", "an", "to"}
 
 
 def _joins_word(s: Sentence, k: int) -> bool:
