@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from factcheck import speakers
 from factcheck.extract import extract
 from factcheck.ingest import Article
-from factcheck.normalize import fold
+from factcheck.normalize import detect_lang, fold
 from factcheck.store import Database
 
 SOURCE_FIELDS = ("url", "outlet", "published", "title", "path", "added")
@@ -42,7 +42,8 @@ class AddResult:
 
 def add_article(db: Database, article: Article, *, claims: list[dict] | None = None) -> AddResult:
     """Store `article` and its claims unless the same text is stored already."""
-    aid = article_id(article.text)
+    digest = text_hash(article.text)
+    aid = digest[:16]  # article_id(), without hashing the text twice
     existing = db.articles.get(aid)
     if existing is not None:
         return AddResult(existing, new=False, claims=db.claims.find(article=aid))
@@ -50,7 +51,7 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         claims = [c.to_dict() for c in extract(article.text)]
     record = {
         "id": aid,
-        "hash": text_hash(article.text),
+        "hash": digest,
         "text": article.text,
         "url": article.url,
         "outlet": article.outlet,
@@ -58,7 +59,7 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         "title": article.title,
         "path": article.path,
         "added": now_iso(),
-        "lang": claims[0]["lang"] if claims else None,
+        "lang": claims[0]["lang"] if claims else detect_lang(article.text),
     }
     db.articles.insert(record)
     stored = [stored_claim(db, record, c) for c in claims]
