@@ -11,13 +11,17 @@ so "poverty rises in A" is not set against "poverty falls in B".
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
 from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
+
+T = TypeVar("T")
 
 # A candidate must share at least this many content words with the claim ...
 MIN_SHARED = 2
@@ -55,16 +59,17 @@ def statement_key(claim: dict) -> tuple:
             claim.get("modality"))
 
 
-def _first_statements(candidates: list[Candidate], count: int) -> list[Candidate]:
-    """The closest candidates, `count` different statements with every copy of each."""
+def _first_statements(items: Iterable[T], count: int, key: Callable[[T], str]) -> list[T]:
+    """The first items making `count` different statements (by `key`), every copy of each
+    included: a story many outlets carry must not crowd out the others."""
     out, texts = [], set()
-    for cand in candidates:
-        text = statement_key(cand.claim)
+    for item in items:
+        text = key(item)
         if text not in texts:
             if len(texts) == count:
                 break
             texts.add(text)
-        out.append(cand)
+        out.append(item)
     return out
 
 
@@ -174,22 +179,14 @@ class Index:
             if found is not None:
                 scored.append(Candidate(found.claim, found.matter, found.shared, i))
         scored.sort(key=lambda c: (-c.matter, c.position))
-        return _first_statements(scored, limit)
+        return _first_statements(scored, limit, lambda cand: statement_key(cand.claim))
 
     def _closest(self, mass: dict[int, float], count: int) -> list[int]:
         """The claims sharing the most word weight, `count` different statements of them with
         every copy of each: a story many outlets carry must not crowd out the others."""
         # Ties keep the order the sums were made in, which sorted forms make the same each run.
         ranked = heapq.nlargest(count * COPIES, mass, key=mass.__getitem__)
-        out, texts = [], set()
-        for i in ranked:
-            text = self.key(i)
-            if text not in texts:
-                if len(texts) == count:
-                    break
-                texts.add(text)
-            out.append(i)
-        return out
+        return _first_statements(ranked, count, self.key)
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""
