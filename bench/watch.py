@@ -1,9 +1,18 @@
 """What watching costs beside extracting: items/s of `watch` and of extraction alone, same run.
 
-    /tmp/venv/bin/python bench/watch.py [--articles 1000]
+    /tmp/venv/bin/python bench/watch.py [--articles 1000] [--corpus news|template|both]
+                                        [--ans ../shared/data/ans]
 
-Writes --articles generated Arabic and English news articles (half as .txt files in a folder,
-half as items of a local RSS file), then times, in the same run:
+Writes --articles news articles (half as .txt files in a folder, half as items of a local RSS
+file) for each corpus:
+
+- news: real Arabic news sentences, every distinct headline and rewrite of the ANS stance
+  corpus (4,143 of them), shuffled and set in attribution frames, two to three an article.
+  Outlets retelling and contradicting one story land in the corpus as they do on a desk;
+- template: Arabic and English articles from about a hundred content words, so that each
+  claim shares words with hundreds of others: the worst case for the contradiction check;
+
+then times, in the same run:
 
 - extract: read each article and run the extractor on it (the work watching cannot avoid);
 - watch: `factcheck.watch.watch` over the folder and the feed into a fresh database: parse
@@ -15,6 +24,7 @@ Prints items/s for each and the ratio watch/extract (target: at most 2x).
 """
 
 import argparse
+import csv
 import random
 import sys
 import tempfile
@@ -94,9 +104,46 @@ def article(rng: random.Random, n: int) -> str:
     ])
 
 
-def build(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
+NEWS_CUES = ["وقال", "وأكد", "وأوضح", "وصرح", "وذكر"]
+NEWS_FILLER = ["وشهدت المدينة أمطارًا غزيرة أدت إلى إغلاق عدد من الطرق الفرعية.",
+               "ويأتي ذلك في وقت تشهد فيه المنطقة توترًا متزايدًا.",
+               "وكانت الحكومة قد عقدت اجتماعًا طارئًا الأسبوع الماضي."]
+
+
+def news_sentences(ans: Path) -> list[str]:
+    """Every distinct sentence of the ANS stance corpus, headlines and their rewrites."""
+    out: dict[str, None] = {}
+    for split in ("train", "dev"):
+        with (ans / f"stance-{split}.csv").open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out.setdefault(row["s1"].strip().rstrip("."))
+                out.setdefault(row["s2"].strip().rstrip("."))
+    return [s for s in out if s]
+
+
+def news_articles(count: int, ans: Path) -> list[str]:
     rng = random.Random(5)
-    texts = [article(rng, n) for n in range(count)]
+    pool = news_sentences(ans)
+    rng.shuffle(pool)
+    texts = []
+    for n in range(count):
+        take = [pool.pop() for _ in range(2 + n % 2)] if len(pool) >= 3 else [
+            rng.choice(news_sentences(ans)) for _ in range(3)]
+        lines = [f"{rng.choice(NEWS_CUES)} {rng.choice(AR_SPEAKERS)}، يوم {rng.choice(DAYS)}، "
+                 f"إن {take[0]}.", f"وأضاف أن {take[1]}.", rng.choice(NEWS_FILLER)]
+        if len(take) > 2:
+            lines.append(f"وأشارت مصادر مطلعة إلى أن {take[2]}.")
+        texts.append("\n".join(lines))
+    return texts
+
+
+def template_articles(count: int) -> list[str]:
+    rng = random.Random(5)
+    return [article(rng, n) for n in range(count)]
+
+
+def build(workdir: Path, texts: list[str]) -> tuple[Path, Path]:
+    count = len(texts)
     folder = workdir / "inbox"
     folder.mkdir()
     half = count // 2
@@ -107,7 +154,7 @@ def build(workdir: Path, count: int) -> tuple[Path, Path, list[str]]:
     feed.write_bytes(rss([{"guid": f"bench-{n}", "link": f"http://news.example/{n}",
                            "title": f"خبر {n}", "body": text}
                           for n, text in enumerate(texts[half:], half)], full=True))
-    return folder, feed, texts
+    return folder, feed
 
 
 def time_extract(folder: Path, feed: Path) -> tuple[float, int, int]:
@@ -149,21 +196,19 @@ def time_watch(folder: Path, feed: Path, db: Path) -> tuple[float, int, int, int
         len(result.contradictions)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000, help="How many articles.")
-    args = parser.parse_args()
+def run(name: str, texts: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        folder, feed, texts = build(workdir, args.articles)
+        folder, feed = build(workdir, texts)
         extract(texts[0])  # warm the language tables, as a long-running watch would have them
         e_s, e_items, e_claims = time_extract(folder, feed)
         w_s, w_items, w_claims, w_found = time_watch(folder, feed, workdir / "claims.json")
         c_s = SPENT["contradictions"]
         r_s, r_items, _, _ = time_watch(folder, feed, workdir / "claims.json")
         size = (workdir / "claims.json").stat().st_size
-    print(f"{args.articles} articles ({args.articles // 2} files, "
-          f"{args.articles - args.articles // 2} feed items)")
+    count = len(texts)
+    print(f"\n{name} corpus: {count} articles ({count // 2} files, "
+          f"{count - count // 2} feed items)")
     print(f"extract only : {e_items / e_s:8.1f} items/s  ({e_s:.2f} s, {e_claims} claims)")
     print(f"watch        : {w_items / w_s:8.1f} items/s  ({w_s:.2f} s, {w_items} new items, "
           f"{w_claims} claims stored, {w_found} contradictions, database "
@@ -172,10 +217,23 @@ def main() -> None:
     own = w_s - c_s
     print(f"  of which contradiction check (check_claims + record_contradictions): {c_s:.2f} s")
     print(f"watch without the check: {w_items / own:8.1f} items/s  ({own:.2f} s)")
-    for name, seconds in (("watch / extract time", w_s), ("watch without the check / extract",
-                                                          own)):
+    for label, seconds in (("watch / extract time", w_s),
+                           ("watch without the check / extract", own)):
         ratio = seconds / e_s
-        print(f"{name}: {ratio:.2f}x (target <= 2x) -> {'OK' if ratio <= 2 else 'OVER TARGET'}")
+        print(f"{label}: {ratio:.2f}x (target <= 2x) -> {'OK' if ratio <= 2 else 'OVER TARGET'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="How many articles.")
+    parser.add_argument("--corpus", choices=("news", "template", "both"), default="both")
+    parser.add_argument("--ans", type=Path, help="The ANS stance corpus folder.",
+                        default=ROOT.parent / "shared" / "data" / "ans")
+    args = parser.parse_args()
+    if args.corpus in ("news", "both"):
+        run("news", news_articles(args.articles, args.ans))
+    if args.corpus in ("template", "both"):
+        run("template", template_articles(args.articles))
 
 
 if __name__ == "__main__":

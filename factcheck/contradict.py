@@ -25,6 +25,7 @@ from factcheck.relate import (
     RelationResult,
     Statement,
     denies_prospect,
+    possible_reasons,
     relate_statements,
     substitutions,
 )
@@ -51,6 +52,13 @@ MIN_REPEAT_MATTER = 0.7
 MAX_SUBSTITUTIONS = 1
 # ... unless the clash is one of these, which do not rest on a word put in place of another.
 ANY_WORDING = frozenset({Reason.PLAN, Reason.SPECULATION})
+# Another name or place alone can be two true statements about two things ("the stadium in
+# Mafraq was damaged" / "the stadium in Salt was damaged"): it is a clash only when the same
+# figure or date pins the two to one event ("the blast in Homs killed 12" / "in Hama killed 12").
+NEEDS_PIN = frozenset({Reason.NAME, Reason.PLACE})
+# Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
+MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
+                                              if k not in ANY_WORDING))
 
 
 class Status(str, Enum):
@@ -88,12 +96,13 @@ def _brief(claim: dict) -> dict:
             "published": claim.get("published") or claim.get("added")}
 
 
-def check_claims(db: Database, claims: list[dict], *,
-                 exclude_article: str | None = None) -> list[Finding]:
+def check_claims(db: Database, claims: list[dict], *, exclude_article: str | None = None,
+                 repeats: bool = True) -> list[Finding]:
     """For each new claim, the stored claims (and the other new claims) it clashes with or repeats.
 
     Stored claims of `exclude_article` are left out. New claims already stored are fine too:
-    a claim is never set against itself, and each pair is reported once.
+    a claim is never set against itself, and each pair is reported once. Without `repeats`,
+    only contradictions are looked for (what add and watch record), which costs less.
     """
     stored = [c for c in db.claims.all()
               if exclude_article is None or c.get("article") != exclude_article]
@@ -107,8 +116,9 @@ def check_claims(db: Database, claims: list[dict], *,
         if pair in judged:
             return
         judged.add(pair)
-        finding = judge(claim, cand, relations=relations)
-        if finding and (finding.relation is Relation.CONTRADICTS or not contradictions_only):
+        finding = judge(claim, cand, relations=relations,
+                        repeats=repeats and not contradictions_only)
+        if finding:
             findings.append(finding)
 
     if stored:
@@ -132,28 +142,37 @@ def _key(claim: dict):
     return claim.get("id") or id(claim)
 
 
-def judge(claim: dict, candidate: Candidate, *,
-          relations: dict | None = None) -> Finding | None:
-    """A finding when the pair contradicts (for a reason strong enough) or repeats.
+def judge(claim: dict, candidate: Candidate, *, relations: dict | None = None,
+          repeats: bool = True) -> Finding | None:
+    """A finding when the pair contradicts (for a reason strong enough) or, with `repeats`,
+    repeats.
 
     `relations` remembers what each pair of statements is to the other, for copies.
     """
     relations = {} if relations is None else relations
-    pair = (statement_key(claim), statement_key(candidate.claim))
+    pair = (candidate.asker or statement_key(claim),
+            candidate.key or statement_key(candidate.claim))
     reading = relations.get(pair)
     if reading is None:
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
+    if candidate.matter < MIN_WORDED_MATTER and not reading.prospect_denied:
+        return None  # too far apart for any finding but a denied plan, and this is none
     if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
         return None  # two matters, and not close enough to be a repeat: no need to relate
+    repeat_possible = repeats and candidate.matter >= MIN_REPEAT_MATTER
+    if not repeat_possible and not reading.may_clash(candidate.matter):
+        return None  # no reason a clash could rest on is strong enough: the model need not run
     result = reading.relation()
     if result.kinds == (Reason.FRAME,):
         return None  # the same frame about another subject (the dam, the ring road): two matters
+    if result.kinds and set(result.kinds) <= NEEDS_PIN and not _pinned(reading.a, reading.b):
+        return None
     kinds = ANY_WORDING if reading.changes > MAX_SUBSTITUTIONS else None
     if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter,
                                                                   kinds=kinds):
         return Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
                        candidate.matter, candidate.shared)
-    if result.relation is Relation.AGREES and candidate.matter >= MIN_REPEAT_MATTER:
+    if result.relation is Relation.AGREES and repeat_possible:
         return Finding(claim, candidate.claim, result.relation, result.score, [],
                        candidate.matter, candidate.shared)
     return None
@@ -164,15 +183,40 @@ class _PairReading:
 
     def __init__(self, a: Statement, b: Statement):
         self.a, self.b = a, b
-        self.changes = substitutions(a, b)
-        # More than one thing changed, and no plan or speculation denied: two matters.
-        self.two_matters = self.changes > MAX_SUBSTITUTIONS and not denies_prospect(a, b)
+        self.prospect_denied = denies_prospect(a, b)
+        self._changes: int | None = None
         self._relation: RelationResult | None = None
+
+    @property
+    def changes(self) -> int:
+        """How many things one says in place of the other's (relate.substitutions)."""
+        if self._changes is None:
+            self._changes = substitutions(self.a, self.b)
+        return self._changes
+
+    @property
+    def two_matters(self) -> bool:
+        # More than one thing changed, and no plan or speculation denied: two matters.
+        return self.changes > MAX_SUBSTITUTIONS and not self.prospect_denied
+
+    def may_clash(self, matter: float) -> bool:
+        """Whether judge could call the pair a contradiction at this closeness: a reason
+        strong enough is possible, and it is not a lone unpinned change of name or place."""
+        possible = possible_reasons(self.a, self.b)
+        if not possible or (possible <= NEEDS_PIN and not _pinned(self.a, self.b)):
+            return False
+        allowed = ANY_WORDING if self.changes > MAX_SUBSTITUTIONS else possible
+        return any(matter >= MIN_MATTER[kind] for kind in possible & allowed)
 
     def relation(self) -> RelationResult:
         if self._relation is None:
             self._relation = relate_statements(self.a, self.b)
         return self._relation
+
+
+def _pinned(a: Statement, b: Statement) -> bool:
+    """The same figure or the same month in both: one event, told two ways."""
+    return bool(a.numbers & b.numbers or a.months & b.months)
 
 
 def _strong_enough(result: RelationResult, matter: float, *,
@@ -210,7 +254,8 @@ def check_added(db: Database, added) -> list[dict]:
     """Record what a newly added article (articles.AddResult) contradicts, before and within."""
     if not added.new:
         return []
-    findings = check_claims(db, added.claims, exclude_article=added.article["id"])
+    findings = check_claims(db, added.claims, exclude_article=added.article["id"],
+                            repeats=False)
     return record_contradictions(db, findings)
 
 

@@ -12,7 +12,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
@@ -31,8 +31,6 @@ MIN_OVERLAP = 0.15
 # and how many more are weighed to find them.
 LIMIT = 8
 WEIGHED_PER_KEPT = 2
-# Copies of one statement looked at before the weighed ones are cut short.
-COPIES = 4
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 
@@ -43,8 +41,15 @@ class Candidate:
 
     claim: dict
     matter: float
-    shared: tuple[str, ...]
     position: int = -1  # where the claim stands in the indexed list
+    key: tuple = ()  # its statement key
+    closeness: "_Closeness | None" = field(default=None, repr=False, compare=False)
+    asker: tuple = ()  # the statement key of the claim it is a candidate for
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        """The content words both share, as the asking claim wrote them."""
+        return self.closeness.shared_by(self.asker) if self.closeness else ()
 
 
 def read_claim(claim: dict) -> Statement:
@@ -99,48 +104,70 @@ def speaker_terms(claim: dict) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Closeness:
-    """The part of a candidate's closeness that depends on the two statements only."""
+    """What a candidate's closeness takes from the two statements alone, whichever side asks;
+    only the shared words differ by side, each as its own statement wrote them."""
 
     overlap: float
     entities: frozenset[str]
-    shared: tuple[str, ...]
+    fuzzy: float  # token-set similarity of the two statements' words, 0..1
+    first: tuple  # the statement key of the first statement
+    statements: tuple[Statement, Statement]
+    shared: tuple[frozenset[str], frozenset[str]]  # the terms each has of the other's
+
+    def shared_by(self, key: tuple) -> tuple[str, ...]:
+        side = 0 if key == self.first else 1
+        surface = self.statements[side].surface
+        return tuple(sorted(surface.get(x, x) for x in self.shared[side]))
 
 
 class Index:
-    """Claims indexed by the forms of their words, with document frequencies."""
+    """Claims indexed by the forms of their words, with document frequencies.
+
+    The index is over statements: copies of one statement (a wire story many outlets carry)
+    are one entry listing every claim that makes it, so they are weighed once and do not make
+    their own words look common.
+    """
 
     def __init__(self, claims: list[dict]):
         self.claims = claims
+        self._statement_of: dict[tuple, int] = {}  # statement key -> entry
+        self._entries: list[tuple] = []  # entry -> statement key
+        self._members: list[list[int]] = []  # entry -> the claims (positions) that make it
+        for i, claim in enumerate(claims):
+            key = statement_key(claim)
+            entry = self._statement_of.get(key)
+            if entry is None:
+                entry = self._statement_of[key] = len(self._entries)
+                self._entries.append(key)
+                self._members.append([])
+            self._members[entry].append(i)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # form -> entries
+        for entry, members in enumerate(self._members):
+            for form in claim_forms(claims[members[0]]):
+                self.postings[form].append(entry)
+        self.size = len(self._entries)
         self._statements: dict[int, Statement] = {}
         self._speakers: dict[int, frozenset[str]] = {}
-        self._keys: dict[int, tuple] = {}
         self._weights: dict[str, float] = {}
-        self._closeness: dict[tuple, _Closeness | None] = {}  # by the two statements' keys
+        # by the two statements' keys, unordered: each pair of new claims meets twice
+        self._closeness: dict[frozenset, _Closeness | None] = {}
         self._masses: dict[str, float] = {}  # word weight of a statement, by its terms
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(claims):
-            for form in claim_forms(c):
-                self.postings[form].append(i)
-        self.size = len(claims)
 
-    def statement(self, i: int) -> Statement:
-        # Read in full only when a claim turns out to be a candidate: most never are.
-        if i not in self._statements:
-            self._statements[i] = read_claim(self.claims[i])
-        return self._statements[i]
-
-    def key(self, i: int) -> tuple:
-        if i not in self._keys:
-            self._keys[i] = statement_key(self.claims[i])
-        return self._keys[i]
+    def statement(self, entry: int) -> Statement:
+        # Read in full only when a statement turns out to be a candidate: most never are.
+        found = self._statements.get(entry)
+        if found is None:
+            found = self._statements[entry] = read_claim(self.claims[self._members[entry][0]])
+        return found
 
     def speakers(self, i: int) -> frozenset[str]:
-        if i not in self._speakers:
-            self._speakers[i] = speaker_terms(self.claims[i])
-        return self._speakers[i]
+        found = self._speakers.get(i)
+        if found is None:
+            found = self._speakers[i] = speaker_terms(self.claims[i])
+        return found
 
     def weight(self, term: str) -> float:
-        """Rarity of a word in the indexed claims (smoothed inverse document frequency)."""
+        """Rarity of a word in the indexed statements (smoothed inverse document frequency)."""
         w = self._weights.get(term)
         if w is None:
             w = math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
@@ -148,9 +175,10 @@ class Index:
         return w
 
     def candidates(self, claim: dict, *, limit: int = LIMIT) -> list[Candidate]:
-        """The indexed claims about the same matter as `claim`, closest first.
+        """The indexed claims about the same matter as `claim`, closest first: `limit`
+        different statements, with every copy of each.
 
-        Only the claims sharing the most rare words (by weight) are weighed in full: in a
+        Only the statements sharing the most rare words (by weight) are weighed in full: in a
         store where one template fills many claims, hundreds share two words with each.
         """
         s = read_claim(claim)
@@ -161,40 +189,41 @@ class Index:
             if len(posting) > common:
                 continue
             w = self.weight(form)
-            for i in posting:
-                mass[i] += w
+            for entry in posting:
+                mass[entry] += w
         own = claim.get("id")
         key = statement_key(claim)
         speakers = speaker_terms(claim)
         scored = []
-        for i in self._closest(mass, limit * WEIGHED_PER_KEPT):
-            other = self.claims[i]
-            if own is not None and other.get("id") == own:
-                continue
-            pair = (key, self.key(i))
-            if pair not in self._closeness:
-                self._closeness[pair] = self._closeness_of(s, self.statement(i))
-            found = self._candidate(self._closeness[pair], s, self.statement(i),
-                                    speakers | self.speakers(i), other)
-            if found is not None:
-                scored.append(Candidate(found.claim, found.matter, found.shared, i))
-        scored.sort(key=lambda c: (-c.matter, c.position))
-        return _first_statements(scored, limit, lambda cand: statement_key(cand.claim))
-
-    def _closest(self, mass: dict[int, float], count: int) -> list[int]:
-        """The claims sharing the most word weight, `count` different statements of them with
-        every copy of each: a story many outlets carry must not crowd out the others."""
         # Ties keep the order the sums were made in, which sorted forms make the same each run.
-        ranked = heapq.nlargest(count * COPIES, mass, key=mass.__getitem__)
-        return _first_statements(ranked, count, self.key)
+        for entry in heapq.nlargest(limit * WEIGHED_PER_KEPT, mass, key=mass.__getitem__):
+            t = self.statement(entry)
+            pair = frozenset((key, self._entries[entry]))
+            close = self._closeness.get(pair, False)
+            if close is False:
+                close = self._closeness[pair] = self._closeness_of(s, t, key)
+            if close is None:
+                continue
+            for i in self._members[entry]:
+                other = self.claims[i]
+                if own is not None and other.get("id") == own:
+                    continue
+                found = self._candidate(close, key, s, t, speakers | self.speakers(i), other,
+                                        position=i, other_key=self._entries[entry])
+                if found is not None:
+                    scored.append(found)
+        scored.sort(key=lambda c: (-c.matter, c.position))
+        return _first_statements(scored, limit, lambda cand: cand.key)
 
     def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
         """How much two claims are about the same matter; None when they are not."""
-        return self._candidate(self._closeness_of(s, t), s, t,
+        key = statement_key(a)
+        return self._candidate(self._closeness_of(s, t, key), key, s, t,
                                speaker_terms(a) | speaker_terms(b), b)
 
-    def _closeness_of(self, s: Statement, t: Statement) -> _Closeness | None:
-        """What two statements share, whoever said them; None when they are two matters."""
+    def _closeness_of(self, s: Statement, t: Statement, key: tuple) -> _Closeness | None:
+        """What two statements share, whoever said them; None when they are two matters.
+        `key` is the statement key of `s`."""
         if s.places and t.places and not s.places & t.places:
             return None  # poverty in Egypt and poverty in Jordan are two matters
         shared_s, shared_t = matched(s, t), matched(t, s)
@@ -206,8 +235,8 @@ class Index:
         overlap = math.sqrt(sum(map(weight, shared_s)) / mass_s
                             * sum(map(weight, shared_t)) / mass_t)
         entities = (s.places & t.places) | (s.names & t.names) | (s.numbers & t.numbers)
-        shared = tuple(sorted(s.surface.get(x, x) for x in shared_s))
-        return _Closeness(overlap, entities, shared)
+        fuzzy = fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+        return _Closeness(overlap, entities, fuzzy, key, (s, t), (shared_s, shared_t))
 
     def _mass(self, s: Statement) -> float:
         found = self._masses.get(s.joined)
@@ -215,13 +244,14 @@ class Index:
             found = self._masses[s.joined] = sum(map(self.weight, s.terms)) or 1.0
         return found
 
-    def _candidate(self, close: _Closeness | None, s: Statement, t: Statement,
-                   speakers: frozenset[str], b: dict) -> Candidate | None:
+    def _candidate(self, close: _Closeness | None, key: tuple, s: Statement, t: Statement,
+                   speakers: frozenset[str], b: dict, *, position: int = -1,
+                   other_key: tuple | None = None) -> Candidate | None:
         if close is None:
             return None
-        spoken = speakers & (s.forms | t.forms)
+        spoken = (speakers & s.forms) | (speakers & t.forms)
         if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
             return None
-        matter = (0.6 * close.overlap + 0.3 * fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+        matter = (0.6 * close.overlap + 0.3 * close.fuzzy
                   + 0.1 * min(1.0, len(close.entities | spoken) / 2))
-        return Candidate(b, round(matter, 3), close.shared)
+        return Candidate(b, round(matter, 3), position, other_key or statement_key(b), close, key)

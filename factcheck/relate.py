@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
+import orjson
 from rapidfuzz import fuzz
 
 from factcheck.normalize import fold, is_arabic, stem, tokens
@@ -116,11 +118,11 @@ class Statement:
     speculative: bool
     joined: str  # sorted stems, for fuzzy similarity
     text: str  # folded words in order, for character similarity and word order
-    grams: frozenset[str]  # character trigrams of the content words, across word edges
-    bigrams: frozenset[tuple[str, str]]
     # The content in order, for telling one substitution from several: each word's stem, or
     # None for a gap (a stop word, a number or a month: those are compared on their own).
     sequence: tuple[str | None, ...] = ()
+    alt_terms: frozenset[str] = frozenset()  # the values of alts
+    alt_owners: dict = field(default_factory=dict)  # alt -> the terms it is the alt of
 
 
 @cache
@@ -157,7 +159,7 @@ def lexicon() -> Lexicon:
 @cache
 def model() -> dict:
     """The learned layers (word weights per class, trees) and their provenance."""
-    m = json.loads(files("factcheck.data").joinpath(MODEL_FILE).read_text("utf-8"))
+    m = orjson.loads(files("factcheck.data").joinpath(MODEL_FILE).read_bytes())
     # Nodes as tuples, trees side by side per stage: walking them is the hot loop.
     m["trees"]["stages"] = tuple(tuple(tuple(tuple(node) for node in tree) for tree in stage)
                                  for stage in m["trees"]["stages"])
@@ -197,7 +199,6 @@ def read_statement(
     judgement of negation wins over the word lists (it knows that "أمر غير عادي" denies nothing).
     """
     lex = lexicon()
-    stop = stopwords()
     content = tokens(text)
     folded = [t.norm for t in content]
     skip = _not_negation_positions(folded, lex.not_negation)
@@ -210,41 +211,37 @@ def read_statement(
     sequence: list[str | None] = []
     in_place = _find_places(text, content, lex, places, marks)
     for i, tok in enumerate(content):
-        word = tok.norm
-        bare = _bare(word)
-        if i not in skip and (word in lex.negators or bare in lex.negators):
-            negs.append(text[tok.start : tok.end])
-        if _forms(word) & lex.plans:
-            plans.add(text[tok.start : tok.end])
+        word = _word(tok.norm)
         written = text[tok.start : tok.end]
-        figure = True
-        if word.isdigit() or bare.isdigit():
-            _mark(nums, marks, str(int(bare if bare.isdigit() else word)), written)
-        elif word in lex.numbers or bare in lex.numbers:
-            _mark(nums, marks, lex.numbers.get(word) or lex.numbers[bare], written)
-        else:
-            figure = False
-        for form in _forms(word):
-            if form in lex.months:
-                _mark(months, marks, form, written)
-                figure = True
-            if form in lex.antonyms:
-                ants.setdefault(stem(word), set()).update(lex.antonyms[form])
+        if word.negator and i not in skip:
+            negs.append(written)
+        if word.plan:
+            plans.add(written)
+        if word.number is not None:
+            _mark(nums, marks, word.number, written)
+        for month in word.months:
+            _mark(months, marks, month, written)
+        if word.antonyms:
+            ants.setdefault(word.term, set()).update(word.antonyms)
         # The first word of a sentence is capitalised whatever it is.
-        if i > 0 and i not in in_place and _is_name(written, word, stop, lex):
-            _mark(names, marks, word, written)
-        if (word in stop or bare in stop) and stem(word) not in ants:
+        if (i > 0 and word.may_name and i not in in_place and written[:1].isupper()
+                and written.isalpha()):
+            _mark(names, marks, word.text, written)
+        if word.stop:
             sequence.append(None)
             continue
-        sequence.append(None if figure else stem(word))
-        _add_term(word, text[tok.start : tok.end], terms, alts, surface)
+        sequence.append(None if word.figure else word.term)
+        terms.add(word.term)
+        surface.setdefault(word.term, written)
+        if word.alt is not None:
+            alts[word.term] = word.alt
     place_terms = {stem(content[i].norm) for i in in_place}
     if context:
         asked = tokens(context)
         in_asked = _find_places(context, asked, lex, places, marks)
         place_terms.update(stem(asked[i].norm) for i in in_asked)
         for tok in asked:
-            if tok.norm not in stop:
+            if tok.norm not in stopwords():
                 _add_term(tok.norm, context[tok.start : tok.end], terms, alts, surface)
     if negated is not None or modality is not None:
         negated = bool(negated) or modality == "denial"
@@ -267,13 +264,62 @@ def read_statement(
         speculative,
         " ".join(sorted(terms)),
         " ".join(folded),
-        _trigrams(terms),
-        frozenset(zip(folded, folded[1:], strict=False)),
         tuple(sequence),
+        frozenset(alts.values()),
+        _owners(alts),
     )
 
 
-def _trigrams(terms) -> frozenset[str]:
+def _owners(alts: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for term, alt in alts.items():
+        out.setdefault(alt, []).append(term)
+    return {alt: tuple(terms) for alt, terms in out.items()}
+
+
+class _Word(NamedTuple):
+    """What reading a statement needs of one folded word, worked out once per word."""
+
+    text: str
+    term: str  # its stem
+    alt: str | None  # the stem without a glued proclitic (لروسيا -> روسيا)
+    negator: bool
+    plan: bool
+    number: str | None  # the figure it writes, as compared
+    months: tuple[str, ...]
+    antonyms: frozenset  # {(pair, side)} of every form
+    stop: bool  # a stop word with no opposite: a gap in the sequence, not a term
+    figure: bool  # a number or a month: compared on its own, a gap in the sequence
+    may_name: bool  # an English name when written capitalised
+
+
+@lru_cache(maxsize=65_536)
+def _word(word: str) -> _Word:
+    lex, stop = lexicon(), stopwords()
+    bare = _bare(word)
+    forms = _forms(word)
+    if word.isdigit() or bare.isdigit():
+        number = str(int(bare if bare.isdigit() else word))
+    else:
+        number = lex.numbers.get(word) or lex.numbers.get(bare)
+    months = tuple(sorted(f for f in forms if f in lex.months))
+    antonyms = frozenset().union(*(lex.antonyms[f] for f in forms if f in lex.antonyms))
+    term = stem(word)
+    alt = stem(word[1:]) if is_arabic(word) and len(word) >= 5 and word[0] in PROCLITICS else None
+    return _Word(
+        text=word, term=term, alt=alt,
+        negator=word in lex.negators or bare in lex.negators,
+        plan=bool(forms & lex.plans),
+        number=number, months=months, antonyms=antonyms,
+        stop=(word in stop or bare in stop) and not antonyms,
+        figure=number is not None or bool(months),
+        may_name=word.isalpha() and _is_name(word.capitalize(), word, stop, lex),
+    )
+
+
+@lru_cache(maxsize=16_384)
+def _trigrams(terms: frozenset[str]) -> frozenset[str]:
+    """Character trigrams of the content words, across word edges (for the model only)."""
     out = set()
     for term in terms:
         padded = f" {term} "
@@ -292,14 +338,12 @@ def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> boo
 def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict) -> set[int]:
     """Mark the countries `toks` name (longest phrase first); the positions of their words."""
     covered: set[int] = set()
-    starts = _places_by_first_word()
     i = 0
     while i < len(toks):
         size = 0
-        for form in _forms(toks[i].norm) & lex.place_words:
-            for phrase, country in starts.get(form, ()):
-                if len(phrase) > size and _continues(phrase, toks, i):
-                    size, best = len(phrase), country
+        for phrase, country in _place_phrases(toks[i].norm):
+            if len(phrase) > size and _continues(phrase, toks, i):
+                size, best = len(phrase), country
         if size:
             _mark(found, marks, best, text[toks[i].start : toks[i + size - 1].end])
             covered.update(range(i, i + size))
@@ -309,7 +353,17 @@ def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict) -
     return covered
 
 
+@lru_cache(maxsize=65_536)
+def _place_phrases(word: str) -> tuple:
+    """The place phrases (and their countries) a word can begin, in any of its forms."""
+    starts = _places_by_first_word()
+    return tuple(found for form in sorted(_forms(word) & lexicon().place_words)
+                 for found in starts.get(form, ()))
+
+
 def _continues(phrase: tuple[str, ...], toks: list, i: int) -> bool:
+    if len(phrase) == 1:
+        return True
     following = toks[i + 1 : i + len(phrase)]
     return len(following) == len(phrase) - 1 and all(
         word in _forms(tok.norm) for word, tok in zip(phrase[1:], following, strict=True))
@@ -342,18 +396,28 @@ def _strip_article(word: str) -> str:
     return word
 
 
-def _forms(word: str) -> set[str]:
+@lru_cache(maxsize=65_536)
+def _forms(word: str) -> frozenset[str]:
     """A folded word, without a glued conjunction or preposition, without its article."""
     bare = _bare(word)
-    return {word, bare, _strip_article(word), _strip_article(bare)}
+    return frozenset((word, bare, _strip_article(word), _strip_article(bare)))
 
 
 def _not_negation_positions(words: list[str], phrases) -> set[int]:
+    by_first = _phrases_by_first_word(phrases)
     out = set()
-    for i in range(len(words)):
-        for phrase in phrases:
+    for i, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 out.add(i)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
     return out
 
 
@@ -433,9 +497,9 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
         "few_differ": float(len(only_a) + len(only_b) <= 2),
         "no_shared": float(not shared),
         "chars": fuzz.ratio(a.text, b.text) / 100.0,
-        "bigrams": len(a.bigrams & b.bigrams) / (len(a.bigrams | b.bigrams) or 1),
+        "bigrams": _share(_bigrams(a.text), _bigrams(b.text)),
         "length_gap": abs(len(a.terms) - len(b.terms)) / union,
-        "trigrams": len(a.grams & b.grams) / (len(a.grams | b.grams) or 1),
+        "trigrams": _share(_trigrams(a.terms), _trigrams(b.terms)),
     }
     # Differing words that are one word in another form (يرتفع / ارتفاع) change nothing;
     # what is left over is what really differs.
@@ -482,6 +546,17 @@ def features(a: Statement, b: Statement) -> dict[str, float]:
     return f
 
 
+def _share(x: frozenset, y: frozenset) -> float:
+    return len(x & y) / (len(x | y) or 1)
+
+
+@lru_cache(maxsize=16_384)
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Pairs of adjacent words of a statement's folded text (for the model only)."""
+    folded = text.split()
+    return frozenset(zip(folded, folded[1:], strict=False))
+
+
 def _variants(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str, str]]:
     """Pairs of differing words close in spelling, each word used once."""
     out, used = [], set()
@@ -497,8 +572,11 @@ def _variants(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str,
 def matched(a: Statement, b: Statement) -> frozenset[str]:
     """The terms of A that B has too, in any of their forms."""
     found = a.terms & b.forms
+    hits = a.alt_terms & b.terms
+    if not hits:
+        return found
     # Every key of alts is a term: a term met only without its glued proclitic (لروسيا).
-    extra = [t for t, alt in a.alts.items() if alt in b.terms and t not in found]
+    extra = [t for alt in hits for t in a.alt_owners[alt] if t not in found]
     return found.union(extra) if extra else found
 
 
@@ -687,6 +765,48 @@ def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reaso
     return out
 
 
+def possible_reasons(a: Statement, b: Statement) -> frozenset[Reason]:
+    """Every kind of reason `reasons` could give for this pair were it called a contradiction
+    (FRAME aside: it stands alone, when nothing else does). Cheap: no learned model."""
+    out = set()
+    neg_a, neg_b = bool(a.negators), bool(b.negators)
+    if _plan_against_denial(a, b) or _plan_against_denial(b, a):
+        out.add(Reason.PLAN)
+    if (a.speculative and neg_b) or (b.speculative and neg_a):
+        out.add(Reason.SPECULATION)
+    if neg_a != neg_b:
+        out.add(Reason.NEGATION)
+    if _opposites(a, b):
+        out.add(Reason.OPPOSITE)
+    if _differ(a.numbers, b.numbers):
+        out.add(Reason.NUMBER)
+    if _differ(a.months, b.months):
+        out.add(Reason.DATE)
+    if _differ(a.places, b.places) and len(a.places) == len(b.places):
+        out.add(Reason.PLACE)
+    if _differ(a.names, b.names) or _renamed(a, b):
+        out.add(Reason.NAME)
+    if _has_learned_pair(a, b):
+        out.add(Reason.LEARNED)
+    return frozenset(out)
+
+
+def _has_learned_pair(a: Statement, b: Statement) -> bool:
+    """Whether a pair of differing words could make a learned reason (see _learned_reasons)."""
+    only_a, only_b = a.terms - matched(a, b), b.terms - matched(b, a)
+    if not (only_a and only_b) or len(only_a) > MAX_PAIR_SIDE or len(only_b) > MAX_PAIR_SIDE:
+        return False
+    telling = _telling_pairs()
+    return any("p:" + _pair_key(x, y) in telling for x in only_a for y in only_b)
+
+
+@cache
+def _telling_pairs() -> frozenset[str]:
+    weights = model()["words"]["weights"]
+    return frozenset(name for name, w in weights.items()
+                     if name.startswith("p:") and w[1] - w[0] >= LEARNED_REASON_WEIGHT)
+
+
 def _changed(a: Statement, b: Statement, *,
              min_length: int = 0) -> tuple[list[str], list[str]]:
     """The terms of A and of B the other lacks, leaving out words that only change form
@@ -719,11 +839,10 @@ def _is_name_term(s: Statement, term: str) -> bool:
 
 
 def _learned_reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[str]:
-    weights = model()["words"]["weights"]
+    telling = _telling_pairs()
     out = []
     for name in f:
-        w = weights.get(name) if name.startswith("p:") else None
-        if w and w[1] - w[0] >= LEARNED_REASON_WEIGHT:
+        if name in telling:
             x, y = name[2:].split("|")
             wx, wy = (x, y) if x in a.terms else (y, x)
             out.append(

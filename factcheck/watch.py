@@ -438,7 +438,7 @@ def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
         return []
     # One call for the whole run: the candidate index over the store is built once, not once
     # per article. The new claims are in the store already and are compared with each other.
-    findings = check_claims(db, new_claims)
+    findings = check_claims(db, new_claims, repeats=False)
     records = record_contradictions(db, findings) if findings else []
     return [{"contradiction": rec, "a": db.claims.get(rec["a"]), "b": db.claims.get(rec["b"])}
             for rec in records]

@@ -52,6 +52,22 @@ def test_each_kind_of_reason_is_found_and_quotes_the_texts(a, b, kind, quoted):
 
 
 @pytest.mark.parametrize(("a", "b", "kind", "quoted"), CONTRADICTIONS)
+def test_possible_reasons_foresee_every_reason_given(a, b, kind, quoted):
+    # contradict.judge skips the learned model when no reason could be strong enough: the
+    # cheap forecast must hold every kind the full reading then gives, in either order.
+    sa, sb = rel.read_statement(a), rel.read_statement(b)
+    for x, y in ((sa, sb), (sb, sa)):
+        given = set(rel.relate_statements(x, y).kinds) - {Reason.FRAME}
+        assert kind in rel.possible_reasons(x, y)
+        assert given <= rel.possible_reasons(x, y)
+
+
+def test_possible_reasons_of_one_statement_told_twice_are_none():
+    s = rel.read_statement("The airline will run two flights a week to Seoul")
+    assert rel.possible_reasons(s, s) == frozenset()
+
+
+@pytest.mark.parametrize(("a", "b", "kind", "quoted"), CONTRADICTIONS)
 def test_relation_does_not_depend_on_order(a, b, kind, quoted):
     assert relate(b, a).relation is relate(a, b).relation
 
