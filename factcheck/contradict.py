@@ -56,6 +56,8 @@ ANY_WORDING = frozenset({Reason.PLAN, Reason.SPECULATION})
 # Mafraq was damaged" / "the stadium in Salt was damaged"): it is a clash only when the same
 # figure or date pins the two to one event ("the blast in Homs killed 12" / "in Hama killed 12").
 NEEDS_PIN = frozenset({Reason.NAME, Reason.PLACE})
+# Fewer content words than this (figures aside) and a claim is a phrase, not a statement.
+MIN_WORDS_SAID = 3
 # Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
 MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
@@ -155,8 +157,9 @@ def judge(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     reading = relations.get(pair)
     if reading is None:
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
-    if candidate.matter < MIN_WORDED_MATTER and not reading.prospect_denied:
-        return None  # too far apart for any finding but a denied plan, and this is none
+    if not reading.prospect_denied and (candidate.matter < MIN_WORDED_MATTER
+                                        or reading.fragment):
+        return None  # nothing but a denied plan could be found, and this is none
     if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
         return None  # two matters, and not close enough to be a repeat: no need to relate
     repeat_possible = repeats and candidate.matter >= MIN_REPEAT_MATTER
@@ -184,6 +187,9 @@ class _PairReading:
     def __init__(self, a: Statement, b: Statement):
         self.a, self.b = a, b
         self.prospect_denied = denies_prospect(a, b)
+        # A bare noun phrase ("the Turkish lira", "77 billion dollars") asserts nothing to
+        # contradict or repeat: a statement says something of something.
+        self.fragment = min(a.said, b.said) < MIN_WORDS_SAID
         self._changes: int | None = None
         self._relation: RelationResult | None = None
 

@@ -12,9 +12,8 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -35,15 +34,14 @@ WEIGHED_PER_KEPT = 2
 COMMON_SHARE = 0.2
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A stored claim about the same matter, how close it is (0..1), and the words shared."""
 
     claim: dict
     matter: float
     position: int = -1  # where the claim stands in the indexed list
     key: tuple = ()  # its statement key
-    closeness: "_Closeness | None" = field(default=None, repr=False, compare=False)
+    closeness: "_Closeness | None" = None
     asker: tuple = ()  # the statement key of the claim it is a candidate for
 
     @property
@@ -81,16 +79,20 @@ def _first_statements(items: Iterable[T], count: int, key: Callable[[T], str]) -
 def claim_forms(claim: dict) -> set[str]:
     """The index keys of a claim, read cheaply: the forms read_statement gives, and a few
     more (an extra key only adds a candidate that `matter` then weighs in full)."""
-    stop = stopwords()
     out = set()
     for text in (claim["content"]["text"], claim.get("context") or ""):
         for word in WORD_RE.findall(fold(text)):
-            if word in stop:
-                continue
-            out.add(stem(word))
-            if is_arabic(word) and len(word) >= 5 and word[0] in PROCLITICS:
-                out.add(stem(word[1:]))
+            out.update(_word_forms(word))
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _word_forms(word: str) -> tuple[str, ...]:
+    if word in stopwords():
+        return ()
+    if is_arabic(word) and len(word) >= 5 and word[0] in PROCLITICS:
+        return stem(word), stem(word[1:])
+    return (stem(word),)
 
 
 @lru_cache(maxsize=4096)
@@ -102,8 +104,7 @@ def speaker_terms(claim: dict) -> frozenset[str]:
     return _name_terms((claim.get("speaker") or {}).get("name") or "")
 
 
-@dataclass(frozen=True, slots=True)
-class _Closeness:
+class _Closeness(NamedTuple):
     """What a candidate's closeness takes from the two statements alone, whichever side asks;
     only the shared words differ by side, each as its own statement wrote them."""
 
@@ -249,9 +250,12 @@ class Index:
                    other_key: tuple | None = None) -> Candidate | None:
         if close is None:
             return None
-        spoken = (speakers & s.forms) | (speakers & t.forms)
-        if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
+        # Speakers named in the other's words: "Peskov denied" against "Peskov said ...".
+        spoken = speakers & s.forms or speakers & t.forms
+        if spoken:
+            spoken = (speakers & s.forms) | (speakers & t.forms)
+        elif close.overlap < MIN_OVERLAP and not close.entities:
             return None
-        matter = (0.6 * close.overlap + 0.3 * close.fuzzy
-                  + 0.1 * min(1.0, len(close.entities | spoken) / 2))
+        named = len(close.entities | spoken) if spoken else len(close.entities)
+        matter = 0.6 * close.overlap + 0.3 * close.fuzzy + 0.1 * min(1.0, named / 2)
         return Candidate(b, round(matter, 3), position, other_key or statement_key(b), close, key)

@@ -123,6 +123,7 @@ class Statement:
     sequence: tuple[str | None, ...] = ()
     alt_terms: frozenset[str] = frozenset()  # the values of alts
     alt_owners: dict = field(default_factory=dict)  # alt -> the terms it is the alt of
+    said: int = 0  # content words of the statement and of the question, figures aside
 
 
 @cache
@@ -267,6 +268,7 @@ def read_statement(
         tuple(sequence),
         frozenset(alts.values()),
         _owners(alts),
+        sum(not term.isdigit() for term in terms),
     )
 
 

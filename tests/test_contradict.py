@@ -226,3 +226,19 @@ def test_without_repeats_only_the_contradictions_come_back(db):
     assert [f.reasons for f in only] == [f.reasons for f in every
                                          if f.relation is Relation.CONTRADICTS]
     assert any(f.relation is Relation.AGREES for f in every)
+
+
+def test_a_bare_phrase_asserts_nothing_to_contradict(db):
+    db.claims.insert_many([claim("f1", "مصدر", "الليرة التركية"),
+                           claim("f2", "مصدر", "77 مليار دولار")])
+    denial = claim(None, "المركزي التركي", "لا مؤامرة على الليرة التركية", article=None)
+    figure = claim(None, "مسؤول", "الصين ستدفع 200 مليار دولار", article=None)
+    assert check_claims(db, [denial, figure], repeats=False) == []
+
+
+def test_a_statement_of_three_words_is_enough(db):
+    db.claims.insert(claim("f3", "a union official", "the company closed its factory"))
+    denial = claim(None, "the manager", "the company did not close its factory",
+                   negated=True, article=None)
+    found = check_claims(db, [denial], repeats=False)
+    assert [f.other["id"] for f in found] == ["f3"]
