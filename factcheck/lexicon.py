@@ -67,6 +67,7 @@ class Lexicon:
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
     honorifics: frozenset[str]
+    offices: Phrases  # two-word titles that name another office than their head word
     documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
@@ -176,6 +177,7 @@ def lexicon(lang: str) -> Lexicon:
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
         honorifics=_set(r["speakers"]["honorifics"]),
+        offices=_phrases(r["speakers"]["offices"]),
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),

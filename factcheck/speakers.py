@@ -1,10 +1,14 @@
 """The speaker registry: one record per person or body, with every name seen for it.
 
-A record is {"id", "key", "names" (every spelling seen, in every script), "roles", "first",
-"last", "merged" (what `split` needs to undo each merge)}. A new name joins the speaker whose
-names it matches by factcheck.names (Peskov, بيسكوف, Dmitry Peskov are one record); a person
-corrects the registry with alias, merge and split. Every stored claim points to its record
-through claim["speaker"]["id"]; claim counts are derived from the claims, never stored.
+A record is {"id", "key", "kind", "names" (every spelling seen, in every script), "roles",
+"first", "last", "merged" (what `split` needs to undo each merge)}. A new name joins the speaker
+whose names it matches by factcheck.names (Peskov, بيسكوف, Dmitry Peskov are one record); a
+person corrects the registry with alias, merge and split. Every stored claim points to its
+record through claim["speaker"]["id"]; claim counts are derived from the claims, never stored.
+
+A title with no name (kind "role": "minister", الوزير) is no name at all: its consonant skeleton
+means nothing, so it meets only the same title as written, and a person never meets it. Read as
+a surname, "minister" would be منصور with one consonant more.
 """
 
 import hashlib
@@ -17,6 +21,7 @@ from factcheck.normalize import fold
 from factcheck.store import Database
 
 TABLE = "speakers"
+ROLE = "role"  # the claim speaker kind of a title with no name
 # Past this many speakers a name that meets no candidate by surname is taken as new rather
 # than compared with every record (registration stays fast at 100,000 claims).
 _FULL_SCAN_LIMIT = 2000
@@ -29,25 +34,30 @@ def speaker_key(name: str) -> str:
 
 @dataclass
 class _Index:
-    """Where registration looks for candidates: exact folded names, surnames, joined skeletons."""
+    """Where registration looks for candidates: exact folded names and titles, surnames, joined
+    skeletons."""
 
     size: int
     by_name: dict[str, str]
     by_surname: dict[str, set[str]]
+    by_title: dict[str, str]  # apart from names: a name and a title may be spelled alike
 
 
 _indexes: "weakref.WeakKeyDictionary[Database, _Index]" = weakref.WeakKeyDictionary()
 
 
-def register(db: Database, name: str, *, role: str | None = None, seen: str | None = None) -> str:
-    """The registry ID for `name`, creating or updating its record."""
+def register(db: Database, name: str, *, role: str | None = None, seen: str | None = None,
+             kind: str = "person") -> str:
+    """The registry ID for `name`, creating or updating its record; `kind` is the claim's
+    speaker kind (person, body or role)."""
     table = db.table(TABLE)
-    sid = resolve_id(db, name)
-    record = table.get(sid) if sid else None
+    found = _scored(db, name, titled=kind == ROLE)
+    record = found[0][1] if found else None
     if record is None:
-        sid = _new_id(db, name)
-        record = {"id": sid, "key": names.key(name), "names": [], "roles": [],
-                  "first": seen, "last": seen, "merged": []}
+        key = speaker_key(name) if kind == ROLE else names.key(name)
+        record = {"id": _new_id(db, key or speaker_key(name)), "key": key, "kind": kind,
+                  "names": [], "roles": [], "first": seen, "last": seen, "merged": []}
+    sid = record["id"]
     _add_unique(record["names"], [name])
     if role:
         _add_unique(record["roles"], [role])
@@ -89,12 +99,17 @@ def find(db: Database, name_or_id: str) -> dict:
     return best[0]
 
 
-def _scored(db: Database, name: str) -> list[tuple[float, dict]]:
+def _scored(db: Database, name: str, *, titled: bool | None = None) -> list[tuple[float, dict]]:
+    """Records `name` may stand for, best first. `titled` says whether the name is a title
+    (True), a name (False) or unknown, as in a user's query (None): a title meets only
+    titles and only as written; a name never meets a title."""
     table = db.table(TABLE)
     index = _index(db)
-    exact = index.by_name.get(speaker_key(name))
-    if exact and exact in table:
-        return [(2.0, table.get(exact))]
+    exact = table.get(_exact_id(index, speaker_key(name), titled) or "")
+    if exact is not None:
+        return [(2.0, exact)]
+    if titled:
+        return []
     candidates = set(index.by_surname.get(names.surname_key(name), ()))
     candidates |= index.by_surname.get(_joined(name), set())
     if not candidates and len(table) <= _FULL_SCAN_LIMIT:
@@ -102,7 +117,7 @@ def _scored(db: Database, name: str) -> list[tuple[float, dict]]:
     scored = []
     for sid in candidates:
         record = table.get(sid)
-        if record is None:
+        if record is None or _is_title(record):
             continue
         if any(names.conflicting(name, n) for n in record["names"]):
             continue  # a bare surname among its names must not pull in a namesake
@@ -111,6 +126,12 @@ def _scored(db: Database, name: str) -> list[tuple[float, dict]]:
             scored.append((score, len(record["names"]), record.get("last") or "", record))
     scored.sort(key=lambda s: s[:3], reverse=True)
     return [(s[0], s[3]) for s in scored]
+
+
+def _exact_id(index: _Index, key: str, titled: bool | None) -> str | None:
+    if titled is None:
+        return index.by_name.get(key) or index.by_title.get(key)
+    return (index.by_title if titled else index.by_name).get(key)
 
 
 def claims_by_speaker(db: Database, name: str) -> list[dict]:
@@ -134,7 +155,7 @@ def alias(db: Database, name: str, other: str) -> dict:
     record = find(db, name)
     if not other.strip():
         raise InputError("an alias needs some letters")
-    taken = db.table(TABLE).get(_index(db).by_name.get(speaker_key(other)) or "")
+    taken = db.table(TABLE).get(_exact_id(_index(db), speaker_key(other), None) or "")
     if taken is not None and taken["id"] != record["id"]:
         raise InputError(f"{other!r} already names speaker {taken['id']} ({taken['names'][0]}); "
                          f"merge the two instead")
@@ -244,9 +265,8 @@ def _point_claims(db: Database, claim_ids: list[str], sid: str) -> None:
             db.claims.update(cid, {"speaker": {**claim["speaker"], "id": sid}})
 
 
-def _new_id(db: Database, name: str) -> str:
+def _new_id(db: Database, seed: str) -> str:
     table = db.table(TABLE)
-    seed = names.key(name) or speaker_key(name)
     sid = hashlib.blake2b(seed.encode(), digest_size=5).hexdigest()
     n = 1
     while sid in table:
@@ -270,7 +290,7 @@ def _index(db: Database) -> _Index:
     table = db.table(TABLE)
     index = _indexes.get(db)
     if index is None or index.size != len(table):
-        index = _Index(0, {}, {})
+        index = _Index(0, {}, {}, {})
         for record in table.all():
             _add_to_index(index, record)
         index.size = len(table)
@@ -284,8 +304,15 @@ def _remember(db: Database, record: dict) -> None:
     index.size = len(db.table(TABLE))
 
 
+def _is_title(record: dict) -> bool:
+    return record.get("kind") == ROLE
+
+
 def _add_to_index(index: _Index, record: dict) -> None:
     for name in record["names"]:
+        if _is_title(record):
+            index.by_title.setdefault(speaker_key(name), record["id"])
+            continue  # a title has no surname to be found by
         index.by_name.setdefault(speaker_key(name), record["id"])
         for k in (names.surname_key(name), _joined(name)):
             if k:

@@ -7,12 +7,12 @@ from factcheck.store import Store
 
 
 def claim(speaker: str, cue: str, content: str, *, role: str | None = None,
-          context: str | None = None, negated: bool = False) -> dict:
+          context: str | None = None, negated: bool = False, kind: str = "person") -> dict:
     """One claim dict in the extractor's contract, spans into the sentence it writes."""
     sentence = f"{speaker} {cue} {content}"
     start = len(speaker) + 1
     return {
-        "speaker": {"name": speaker, "role": role, "kind": "person",
+        "speaker": {"name": speaker, "role": role, "kind": kind,
                     "span": [0, len(speaker)], "mention": None},
         "cue": {"text": cue, "span": [start, start + len(cue)]},
         "content": {"text": content, "span": [start + len(cue) + 1, len(sentence)]},

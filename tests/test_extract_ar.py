@@ -389,3 +389,27 @@ def test_whole_phrase_before_a_name_aside_is_the_title():
             "قد عرقلت الملف.")
     assert d["speaker"]["name"] == "خالد الأرياني"
     assert d["speaker"]["role"] == "وزير الإعلام في الحكومة المعترف بها دوليًا"
+
+
+def test_title_after_a_named_holder_resolves_with_its_continuation():
+    text = ("وقال وزير النقل سامر الخطيب إن المشروع سيكتمل. وأضاف الوزير أن التكلفة ارتفعت. "
+            "وتابع أن العمل مستمر.")
+    claims = all_(text)
+    assert [(c["speaker"]["name"], c["speaker"]["role"]) for c in claims] == \
+        [("سامر الخطيب", "وزير النقل")] * 3
+    start, end = claims[1]["speaker"]["mention"]["span"]
+    assert text[start:end] == "الوزير"
+
+
+def test_title_resolves_only_to_a_holder_of_its_gender():
+    for named, expected in [("وقالت المتحدثة باسم البلدية منى القاسم", "منى القاسم"),
+                            ("وقال المتحدث باسم البلدية منير القاسم", "المتحدثة")]:
+        claims = all_(f"{named} إن المشروع سيكتمل. وأشارت المتحدثة إلى أن التكلفة ارتفعت.")
+        assert claims[1]["speaker"]["name"] == expected, named
+
+
+def test_al_rais_is_not_the_prime_minister():
+    claims = all_("وقال الرئيس الأمريكي دونالد ترامب إن المحادثات مستمرة. "
+                  "وقال رئيس الوزراء كير ستارمر إن الاتفاق قريب. وقال الرئيس إن العقوبات باقية.")
+    assert claims[2]["speaker"]["name"] == "دونالد ترامب"
+    assert claims[2]["speaker"]["role"] == "الرئيس الأمريكي"

@@ -264,3 +264,32 @@ def test_an_honorific_is_not_a_role():
     c = one("Dr Helen Marsh said the waiting lists were too long.")
     assert c["speaker"]["name"] == "Helen Marsh"
     assert c["speaker"]["role"] is None
+
+
+def test_the_minister_added_is_the_minister_named_before():
+    text = ("Health Minister Sara Lund said on Monday that the dam would open within 12 months.\n"
+            "The minister added that the tram line in Ashford would not be affected by the "
+            "budget cuts.")
+    second = all_(text)[1]["speaker"]
+    assert (second["name"], second["role"], second["kind"]) == \
+        ("Sara Lund", "Health Minister", "person")
+    start, end = second["mention"]["span"]
+    assert text[start:end] == second["mention"]["text"] == "minister"
+
+
+def test_a_title_goes_to_the_latest_holder_that_fits_best():
+    claims = all_("Health Minister Sara Lund said the dam would open. "
+                  "Transport Minister Daniel Okafor said the line was late. "
+                  "The minister added that costs had risen. "
+                  "The health minister said the figures were wrong.")
+    assert [c["speaker"]["name"] for c in claims] == \
+        ["Sara Lund", "Daniel Okafor", "Daniel Okafor", "Sara Lund"]
+
+
+def test_a_title_of_another_office_or_gender_stays_role_only():
+    claims = all_("Vice President Ana Cruz said talks would go on. "
+                  "Kremlin spokesman Dmitry Peskov said no date was set. "
+                  "The president told reporters that the deal was close. "
+                  "The spokeswoman said the visit was off.")
+    assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims[2:]] == \
+        [("president", "role"), ("spokeswoman", "role")]

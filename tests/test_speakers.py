@@ -125,3 +125,31 @@ def test_a_bare_surname_does_not_pull_in_a_namesake(db_file):
                             claim("سيرغي بيسكوف", "قال", "المعرض يفتتح غدا")])
     names = sorted(tuple(r["names"]) for r in speakers.all_speakers(_db(db_file)))
     assert names == [("Dmitry Peskov", "Peskov"), ("سيرغي بيسكوف",)]
+
+
+@pytest.mark.parametrize("title_first", [False, True])
+def test_a_title_never_meets_a_name_by_its_skeleton(db_file, title_first):
+    # "minister" read as a surname is منصور with one consonant more
+    person = claim("ليلى منصور", "قالت", "سد الوادي سيفتتح خلال 12 شهرا",
+                   role="مديرة البنك المركزي")
+    title = claim("minister", "added", "the tram line would not be affected",
+                  role="minister", kind="role")
+    store_article(db_file, [title, person] if title_first else [person, title])
+    db = _db(db_file)
+    by_name = {r["names"][0]: r for r in speakers.all_speakers(db)}
+    assert sorted(by_name) == ["minister", "ليلى منصور"]
+    assert by_name["minister"]["kind"] == "role"
+    assert speakers.claims_by_speaker(db, "Mansour")[0]["content"]["text"] == \
+        "سد الوادي سيفتتح خلال 12 شهرا"
+    assert len(speakers.claims_by_speaker(db, "Mansour")) == 1
+    assert speakers.find(db, "minister")["id"] == by_name["minister"]["id"]
+
+
+def test_a_title_is_one_speaker_only_as_written(db_file):
+    store_article(db_file, [claim("minister", "said", "the dam opens", kind="role"),
+                            claim("minster", "said", "the road closes", kind="role")])
+    store_article(db_file, [claim("Minister", "said", "the dam opens soon", kind="role")],
+                  published="2025-08-01")
+    listed = speakers.all_speakers(_db(db_file))
+    assert sorted((r["names"], r["claims"]) for r in listed) == \
+        [(["minister", "Minister"], 2), (["minster"], 1)]

@@ -1,9 +1,11 @@
 """The article-wide pass: short mentions and titles resolved to the fullest name given."""
 
 import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from factcheck.extract.state import _ArticleState, _en_role, _tokens_of
-from factcheck.lexicon import Lexicon
+from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
 from factcheck.normalize import WORD_RE, fold, stem
 from factcheck.rules import rules_for
@@ -13,25 +15,31 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
     """Short mentions and titles to the fullest name the article gives.
 
     زاخاروفا -> ماريا زاخاروفا; "the ministry" -> "the foreign ministry"; a title standing for a
-    person (المتحدث باسم الخارجية) -> the named person who holds it. A body is never resolved
-    to a person, nor a person to a title.
+    person (المتحدث باسم الخارجية، "the minister added") -> the named person who holds it. A
+    body is never resolved to a person, nor a person to a title. Claims are resolved in reading
+    order, so a title finds the people before it under their full names and roles.
     """
-    mentions = [(c.speaker, c.speaker_span, c.role, c.speaker_kind, _tokens_of(c.speaker))
-                for c in claims if c.speaker]
-    for c in claims:
+    mentions = [_mention(c) for c in claims if c.speaker]
+    for i, c in enumerate(claims):
         if not c.speaker:
             continue
         best = _fullest(c.speaker, c.speaker_kind, mentions)
         if best is None and c.speaker_kind == "person":
             best = _fuller_in_text(state, c.speaker)
-        if c.speaker_kind == "role":
-            best = _person_with_role(c.role or c.speaker, mentions) or best
+        titled = c.speaker_kind == "role"
+        if titled:
+            best = _person_with_role(c, claims[:i], mentions, state.lex) or best
         if best is None:
             continue
         name, span, role, kind = best[:4]
         c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
-        if kind != "role" and (not c.role or c.role == c.mention):
+        # A title resolved to its holder takes the holder's full title: "Health Minister"
+        if kind != "role" and (titled or not c.role or c.role == c.mention):
             c.role = role
+
+
+def _mention(c: Claim) -> tuple:
+    return c.speaker, c.speaker_span, c.role, c.speaker_kind, _tokens_of(c.speaker)
 
 
 def _fuller_in_text(state: _ArticleState, name: str) -> tuple | None:
@@ -103,18 +111,81 @@ def _contains_run(words_: list[str], run: list[str]) -> bool:
     return any(words_[i:i + n] == run for i in range(len(words_) - n + 1))
 
 
-def _person_with_role(role: str, mentions) -> tuple | None:
-    """The named person whose title this one is, shortened: المتحدث باسم الخارجية for
-    المتحدث باسم وزارة الخارجية الروسية. A one-word title (الرئيس) is too vague to resolve."""
-    mine = [stem(w) for w in _tokens_of(role)]
-    if len(mine) < 2:
+def _person_with_role(claim: Claim, before: list[Claim], mentions,
+                      lex: Lexicon) -> tuple | None:
+    """The named person a title-only speaker stands for: "The minister added" after "Health
+    Minister Sara Lund said" is Lund; المتحدث باسم الخارجية is whoever was given as المتحدث
+    باسم وزارة الخارجية القطرية.
+
+    The title must name the same office (_fit) and agree in gender where both mark it. Of the
+    earlier speakers who fit best, the latest wins: it is the one the reader has in mind when
+    a journalist writes "the minister" after two ministers. With no one earlier, a title of two
+    words or more may name someone the article introduces later; one word (الرئيس) may not.
+    """
+    mine = _title(claim.role or claim.speaker, lex.lang)
+    if mine is None or claim.gender == "p":
         return None
-    for mention in mentions:
-        other_role, kind = mention[2], mention[3]
-        if kind != "person" or not other_role:
+    best, best_fit = None, 0.0
+    for other in reversed(before):
+        if other.speaker_kind != "person" or not other.role or \
+                not _genders_agree(claim.gender, other.gender):
             continue
-        theirs = [stem(w) for w in _tokens_of(other_role)]
-        same_head = theirs[:1] == mine[:1]
-        if same_head and len(set(mine) & set(theirs)) / len(set(mine)) >= 0.6:
-            return mention
-    return None
+        fit = _fit(mine, _title(other.role, lex.lang))
+        if fit > best_fit:
+            best, best_fit = _mention(other), fit
+    if best is not None or len(mine.words) < 2:
+        return best
+    return next((m for m in mentions if m[3] == "person" and m[2]
+                 and _fit(mine, _title(m[2], lex.lang))), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """A title as stems: the office it names (its role nouns) and all its words."""
+
+    office: frozenset[str]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _title(role: str, lang: str) -> _Title | None:
+    """None when the title names no office, or several people (ministers, officials)."""
+    lex = lexicon(lang)
+    folded = _tokens_of(role)
+    stems = [stem(w) for w in folded]
+    office, honorifics = [], []
+    i = 0
+    while i < len(folded):
+        two = tuple(stems[i:i + 2])
+        if two in _office_stems(lang):
+            office.append(" ".join(two))  # رئيس الوزراء is one office, not a رئيس
+            i += 2
+            continue
+        word = folded[i]
+        if word in lex.roles:
+            (honorifics if word in lex.honorifics else office).append(stems[i])
+        elif lang == "en" and _en_role(word, lex):
+            return None  # a plural: "ministers said" stands for no one person
+        i += 1
+    # النائب، السفير: an honorific is the office only when nothing else is
+    office = office or honorifics
+    return _Title(frozenset(office), frozenset(stems)) if office else None
+
+
+@cache
+def _office_stems(lang: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(stem(w) for w in p) for p in lexicon(lang).offices)
+
+
+def _fit(mine: _Title, theirs: _Title | None) -> float:
+    """How well a title fits another's: 0 unless both name one office (the vice president is
+    not the president); then the share of its words the other has, at least 0.6 ("the foreign
+    minister" is not the health minister)."""
+    if theirs is None or mine.office != theirs.office:
+        return 0.0
+    share = len(mine.words & theirs.words) / len(mine.words)
+    return share if share >= 0.6 else 0.0
+
+
+def _genders_agree(a: str | None, b: str | None) -> bool:
+    return b != "p" and (a not in ("m", "f") or b not in ("m", "f") or a == b)
