@@ -24,7 +24,7 @@ import orjson
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from factcheck import names, speakers
+from factcheck import names, speakers, store
 from factcheck.errors import InputError
 from factcheck.normalize import WORD_RE, fold, fold_word, is_arabic, stem
 from factcheck.rules import rules_for
@@ -229,6 +229,9 @@ def build_index(db: Database) -> SearchIndex:
             for part in names.parts(name):
                 index.name_parts.setdefault(str(part), set()).add(record["id"])
     return index
+
+
+store.keep_fresh(INDEX_NAME, build_index, version=INDEX_VERSION)
 
 
 def matched_spans(claim: dict, meant: dict[str, set[str]], index: SearchIndex) -> list[dict]:

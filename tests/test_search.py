@@ -116,6 +116,23 @@ def test_the_index_follows_a_change_to_the_database(desk):
     assert len(search(Store(desk).view(), "Peskov")) == 2
 
 
+def test_a_write_rebuilds_a_kept_index_so_the_next_search_does_not_wait(desk, monkeypatch):
+    search(Store(desk).view(), "Peskov")
+    store_article(desk, [claim("Peskow", "said", "no summit is planned")], published="2025-09-01")
+
+    def no_rebuild(db):
+        raise AssertionError("the search after a write rebuilt the index")
+
+    monkeypatch.setattr(search_module, "build_index", no_rebuild)
+    assert len(search(Store(desk).view(), "Peskov")) == 2
+
+
+def test_a_write_makes_no_index_where_none_is_kept(db_file):
+    store_article(db_file, [claim("Peskow", "said", "no summit is planned")])
+    assert db_file.exists()
+    assert not (db_file.parent / (db_file.name + ".search.idx")).exists()
+
+
 def test_a_damaged_index_is_rebuilt_and_the_database_untouched(desk):
     search(Store(desk).view(), "Peskov")
     before = desk.read_bytes()
