@@ -256,13 +256,22 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
     return created
 
 
-def check_added(db: Database, added) -> list[dict]:
-    """Record what a newly added article (articles.AddResult) contradicts, before and within."""
-    if not added.new:
-        return []
-    findings = check_claims(db, added.claims, exclude_article=added.article["id"],
-                            repeats=False)
-    return record_contradictions(db, findings)
+def check_added(db: Database, added: list) -> list[list[dict]]:
+    """Record what newly added articles (articles.AddResult, in the order added) contradict,
+    stored before or among themselves; the new records of each article, in the same order.
+
+    One pass for all: the index over the store is built once, not once per article. A pair
+    is listed under the later of its two articles, the one that brought the clash.
+    """
+    article_of = {c["id"]: n for n, result in enumerate(added) if result.new
+                  for c in result.claims}
+    out: list[list[dict]] = [[] for _ in added]
+    if not article_of:
+        return out
+    new_claims = [c for result in added if result.new for c in result.claims]
+    for record in record_contradictions(db, check_claims(db, new_claims, repeats=False)):
+        out[max(article_of.get(record["a"], -1), article_of.get(record["b"], -1))].append(record)
+    return out
 
 
 def with_claims(db: Database, record: dict) -> dict:

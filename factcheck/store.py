@@ -332,7 +332,9 @@ def _refresh(db: Database, caches: list) -> None:
     for cache, signature, build in caches:
         with _gc_paused():
             value = build(db)
-        _write_cache(cache, signature, value)
+        # Another write meanwhile has made this one stale: leave the cache to that writer.
+        if _signature(db.path, *signature[:2]) == signature:
+            _write_cache(cache, signature, value)
 
 
 def _signature(path: Path, name: str, version: int) -> tuple | None:

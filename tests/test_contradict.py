@@ -36,7 +36,7 @@ def _speakers(findings):
 
 def test_seed_pairs_peskov_with_the_visit_report_and_the_summit_speculation(db, seed_text):
     added = add_article(db, Article(text=seed_text, path="seed.txt"))
-    records = check_added(db, added)
+    [records] = check_added(db, [added])
     pairs = {frozenset(db.claims.get(i)["speaker"]["name"] or "-" for i in (r["a"], r["b"]))
              for r in records}
     assert pairs == {frozenset({"دميتري بيسكوف", "ليم يول-تشول"}),
@@ -242,3 +242,26 @@ def test_a_statement_of_three_words_is_enough(db):
                    negated=True, article=None)
     found = check_claims(db, [denial], repeats=False)
     assert [f.other["id"] for f in found] == ["f3"]
+
+
+def test_articles_added_together_are_checked_in_one_pass(db, seed_text, monkeypatch):
+    import factcheck.contradict as contradict
+
+    built = []
+
+    class CountedIndex(contradict.Index):
+        def __init__(self, claims):
+            built.append(len(claims))
+            super().__init__(claims)
+
+    monkeypatch.setattr(contradict, "Index", CountedIndex)
+    seed = add_article(db, Article(text=seed_text, path="seed.txt"))
+    visit = add_article(db, Article(
+        text="وقال مصدر دبلوماسي إن التحضيرات جارية لزيارة يقوم بها الزعيم الكوري الشمالي "
+             "كيم جونغ أون إلى موسكو في الخريف المقبل.", path="visit.txt"))
+    first, second = check_added(db, [seed, visit])
+    assert len(built) <= 2  # the store once, and the new claims not stored (none here)
+    assert len(first) == 2  # the seed's own pairs
+    # the clash the second article brought is listed under it, not under the seed
+    assert [{db.claims.get(r[k])["speaker"]["name"] for k in ("a", "b")} for r in second] == [
+        {"مصدر دبلوماسي", "دميتري بيسكوف"}]

@@ -67,9 +67,8 @@ def add_cmd(
         article.title = title or article.title
     with Store(db_path(db)).write() as database:
         results = [add_article(database, a) for a in articles]
-        # Each article against what was stored before it, and within itself.
-        clashes = [[with_claims(database, c) for c in check_added(database, r)]
-                   for r in results]
+        clashes = [[with_claims(database, c) for c in records]
+                   for records in check_added(database, results)]
     if json:
         render.print_json([
             {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,
