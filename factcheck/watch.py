@@ -252,7 +252,7 @@ def _harvest_response(harvest: _Harvest, reply: Response, seen: "_Seen", since) 
     if _looks_like_feed(reply.body, reply.content_type):
         report.kind = SourceKind.FEED
         feed = parse_feed(reply.body, name=report.source, content_type=reply.content_type,
-                          charset=reply.charset)
+                          charset=reply.charset, base=reply.final_url)
         _harvest_feed(harvest, feed, seen, since)
         return
     report.kind = SourceKind.PAGE

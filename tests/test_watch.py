@@ -158,6 +158,31 @@ def test_a_teaser_item_brings_its_linked_page(server, store):
 
 
 @pytest.mark.network
+def test_relative_teaser_links_resolve_against_the_feed_url_after_redirects(server, store):
+    server.add("/news/123", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/feeds/story.html", page("Bridge", [BRIDGE], lang="en"))
+    server.add("/feeds/rss.xml", rss([item("rel-1", "Vaccines.", link="/news/123"),
+                                      item("rel-2", "Bridge.", link="story.html")]))
+    result = run(store, server.redirect("/rss", server.url("/feeds/rss.xml")))
+    assert (result.sources[0].new, result.sources[0].warnings) == (2, [])
+    urls = {a["url"]: a["text"] for a in store.read().articles.all()}
+    assert VACCINE in urls[server.url("/news/123")]
+    assert BRIDGE in urls[server.url("/feeds/story.html")]
+
+
+def test_a_feed_file_keeps_relative_links_as_written_and_fetches_nothing(tmp_path, store):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("file-1", "Vaccines for schools.", link="/news/123"),
+                          item("file-2", "", link="//news.example/a")]))
+    report = run(store, str(feed)).sources[0]
+    # Nothing to resolve against: the teaser is stored as it is, no page is asked for.
+    assert (report.new, report.pending, report.warnings) == (
+        1, 0, ["//news.example/a: an item with no text; skipped"])
+    [article] = store.read().articles.all()
+    assert (article["url"], article["text"]) == ("/news/123", "Vaccines for schools.")
+
+
+@pytest.mark.network
 def test_a_teaser_whose_page_fails_waits_for_the_next_run(server, store):
     link = server.url("/story/late")
     server.add("/rss", rss([item("late-1", "", link=link)]), etag='"v1"')
