@@ -10,6 +10,10 @@ Last-Modified, and look for contradictions with what the desk stored before.
 
 Nothing is lost: an item that could not be read is not marked seen, and a source's validators
 are only saved when every item it offered was stored or known, so the next run retries the rest.
+A teaser whose page cannot be fetched (an HTTP error, a timeout, a page over the size limit) is
+such an item: it is reported as a failure and neither stored nor marked seen, so the next run
+reads the whole story rather than this run keeping only its teaser. A source counts as failed
+when it offered new items and every one of them failed that way.
 """
 
 import hashlib
@@ -63,6 +67,7 @@ class SourceReport:
     status: SourceStatus = SourceStatus.OK
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # items that could not be read: retried
     items: int = 0
     new: int = 0
     known: int = 0
@@ -72,6 +77,7 @@ class SourceReport:
     def to_dict(self) -> dict:
         return {"source": self.source, "kind": self.kind.value if self.kind else None,
                 "status": self.status.value, "error": self.error, "warnings": self.warnings,
+                "failures": self.failures,
                 "items": self.items, "new": self.new, "known": self.known,
                 "pending": self.pending, "claims": self.claims}
 
@@ -116,6 +122,7 @@ class _Harvest:
     state: dict = field(default_factory=dict)  # the source's record from the last runs
     candidates: list[_Candidate] = field(default_factory=list)
     validators: dict | None = None
+    failed: int = 0  # new items that could not be read in this run
 
 
 def watch(sources: list[str], *, store: Store, since: date | None = None,
@@ -357,16 +364,20 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
 
     replies = fetcher.fetch_all([c.link for _, c in wanted], on_done=fetched)
     for (harvest, candidate), reply in zip(wanted, replies, strict=True):
+        if isinstance(reply, FetchError):
+            # The server may answer next time: storing the teaser now and marking it seen
+            # would mean the story itself is never read.
+            _defer(harvest, candidate, f"{reply}; the item waits for the next run")
+            continue
         try:
-            if isinstance(reply, FetchError):
-                raise reply
             page = _page_article(reply)
         except FetchError as exc:
+            # The page answered but holds no article text; asking again changes nothing.
             if candidate.article.text.strip():
-                continue  # the teaser is all there is; better than nothing
-            harvest.report.warnings.append(str(exc))
-            harvest.report.pending += 1
-            harvest.candidates.remove(candidate)
+                harvest.report.warnings.append(f"{exc}; the feed's summary stored instead")
+            else:
+                harvest.report.warnings.append(f"{exc}; skipped")
+                candidate.article, candidate.known = None, True
             continue
         candidate.keys.extend(k for k in _url_keys(reply.final_url, page.url)
                               if k not in candidate.keys)
@@ -374,6 +385,27 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         candidate.article.title = candidate.article.title or page.title
         candidate.article.published = candidate.article.published or page.published
         candidate.article.outlet = page.outlet or candidate.article.outlet
+    for harvest in {id(h): h for h, _ in wanted}.values():
+        _fail_if_nothing_read(harvest)
+
+
+def _defer(harvest: _Harvest, candidate: _Candidate, reason: str) -> None:
+    """Leave an item unread for this run: reported, not stored, not marked seen."""
+    harvest.report.failures.append(reason)
+    harvest.report.pending += 1
+    harvest.failed += 1
+    harvest.candidates.remove(candidate)
+
+
+def _fail_if_nothing_read(harvest: _Harvest) -> None:
+    # One failing item among others is the item's problem; a source none of whose new items
+    # could be read gave nothing this run, like a source that did not answer (and, when every
+    # source is like that, the run exits 2).
+    report = harvest.report
+    if harvest.failed and not harvest.candidates and report.status is SourceStatus.OK:
+        report.status = SourceStatus.FAILED
+        report.error = (f"{report.source}: no new item could be read ({harvest.failed} "
+                        "failed); they wait for the next run")
 
 
 def _extract_claims(harvests: list[_Harvest], snapshot: Database, progress: Progress) -> None:
