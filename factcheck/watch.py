@@ -31,7 +31,14 @@ from factcheck.errors import FactcheckError, FetchError, InputError
 from factcheck.extract import extract
 from factcheck.feeds import Feed, parse_feed
 from factcheck.feeds import looks_like_feed as _looks_like_feed
-from factcheck.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetcher, Request, Response
+from factcheck.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    Fetcher,
+    Request,
+    Response,
+    robots_url,
+)
 from factcheck.ingest import Article, article_paths, html_to_article, read_article
 from factcheck.store import Database, Store
 
@@ -312,6 +319,9 @@ def _harvest_feed(harvest: _Harvest, feed: Feed, seen: "_Seen", since) -> None:
                           outlet=outlet, url=item.link)
         link = item.link if item.link and is_url(item.link) else None
         if link and not item.full and len(item.text) < TEASER_CHARS:
+            if seen.any([_robots_key(link)]):  # its site's robots.txt said no before
+                report.known += 1
+                continue
             harvest.candidates.append(_Candidate(keys=keys, article=article, link=link))
         elif item.text.strip():
             harvest.candidates.append(_Candidate(keys=keys, article=article))
@@ -352,10 +362,29 @@ def _cap(harvest: _Harvest, max_items: int | None) -> None:
 
 
 def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progress) -> None:
-    """For feed items that carry only a teaser, fetch the linked page for the whole story."""
-    wanted = [(h, c) for h in harvests for c in h.candidates if c.link]
-    if not wanted:
+    """For feed items that carry only a teaser, fetch the linked page for the whole story.
+
+    These pages were not chosen by the user but reached through a feed, so their sites'
+    robots.txt is obeyed (fetched once per site per run).
+    """
+    teasers = [(h, c) for h in harvests for c in h.candidates if c.link]
+    if not teasers:
         return
+    robots = fetcher.robots(c.link for _, c in teasers)
+    wanted, held = [], {}
+    for harvest, candidate in teasers:
+        site = robots[robots_url(candidate.link)]
+        if site.error:
+            held.setdefault((id(harvest), site.url), (harvest, site, []))[2].append(candidate)
+        elif not site.allows(candidate.link):
+            _disallowed(harvest, candidate)
+        else:
+            wanted.append((harvest, candidate))
+    for harvest, site, candidates in held.values():
+        # The site's robots.txt failed (5xx): its pages wait, one line for them all.
+        pages = "1 linked page of the site waits" if len(candidates) == 1 else \
+            f"{len(candidates)} linked pages of the site wait"
+        _defer(harvest, candidates, f"{site.error}; {pages} for the next run")
     done = [0]
 
     def fetched():
@@ -367,7 +396,7 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         if isinstance(reply, FetchError):
             # The server may answer next time: storing the teaser now and marking it seen
             # would mean the story itself is never read.
-            _defer(harvest, candidate, f"{reply}; the item waits for the next run")
+            _defer(harvest, [candidate], f"{reply}; the item waits for the next run")
             continue
         try:
             page = _page_article(reply)
@@ -385,16 +414,31 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         candidate.article.title = candidate.article.title or page.title
         candidate.article.published = candidate.article.published or page.published
         candidate.article.outlet = page.outlet or candidate.article.outlet
-    for harvest in {id(h): h for h, _ in wanted}.values():
+    for harvest in {id(h): h for h, _ in teasers}.values():
         _fail_if_nothing_read(harvest)
 
 
-def _defer(harvest: _Harvest, candidate: _Candidate, reason: str) -> None:
-    """Leave an item unread for this run: reported, not stored, not marked seen."""
+def _defer(harvest: _Harvest, candidates: list[_Candidate], reason: str) -> None:
+    """Leave items unread for this run: reported, not stored, not marked seen."""
     harvest.report.failures.append(reason)
-    harvest.report.pending += 1
-    harvest.failed += 1
-    harvest.candidates.remove(candidate)
+    harvest.report.pending += len(candidates)
+    harvest.failed += len(candidates)
+    for candidate in candidates:
+        harvest.candidates.remove(candidate)
+
+
+def _disallowed(harvest: _Harvest, candidate: _Candidate) -> None:
+    # Marked seen, so reported once: robots.txt is the site's standing answer, not a passing
+    # fault, and retrying would mail the same warning from cron every run for as long as the
+    # item stays in the feed; if the site opens up, its new items are read. It is remembered
+    # by its GUID and a robots: key, not its URL, so the same story is still stored from a
+    # feed that carries it whole, or when the desk lists the page itself (a user's own
+    # choice of URL is not subject to robots.txt).
+    harvest.report.warnings.append(f"{candidate.link}: disallowed by its site's robots.txt; "
+                                   "skipped (list the page itself to read it)")
+    candidate.keys = [k for k in candidate.keys if not k.startswith("url:")]
+    candidate.keys.append(_robots_key(candidate.link))
+    candidate.article, candidate.known = None, True
 
 
 def _fail_if_nothing_read(harvest: _Harvest) -> None:
@@ -511,6 +555,10 @@ def _url_keys(*urls: str | None) -> list[str]:
             if key not in keys:
                 keys.append(key)
     return keys
+
+
+def _robots_key(url: str) -> str:
+    return "robots:" + canonical_url(url)
 
 
 def _file_key(path: str) -> str:

@@ -211,13 +211,13 @@ def test_a_source_whose_every_new_item_fails_has_failed(server, store):
     big = server.add("/big", page("Port", [PORT] * 50))
     server.add("/rss", rss([item("f-1", "", link=server.url("/slow")),
                             item("f-2", "Port.", link=big)]))
-    result = run(store, server.url("/rss"), timeout=0.2, max_bytes=4096)
+    result = run(store, server.url("/rss"), timeout=0.1, max_bytes=4096)
     report = result.sources[0]
     assert (report.status, report.new, report.pending) == (SourceStatus.FAILED, 0, 2)
     assert report.error == (f"{server.url('/rss')}: no new item could be read (2 failed); "
                             "they wait for the next run")
     assert [f.split(": ", 1)[1] for f in report.failures] == [
-        "no answer within 0.2s; the item waits for the next run",
+        "no answer within 0.1s; the item waits for the next run",
         f"{len(page('Port', [PORT] * 50))} bytes is over the 4096 bytes limit; the item waits "
         "for the next run"]
     assert result.failed and store.read().articles.all() == []
@@ -242,6 +242,49 @@ def test_a_linked_page_without_article_text_is_not_asked_for_again(server, store
     second = run(store, server.url("/rss")).sources[0]
     assert (second.new, second.known, second.warnings) == (0, 2, [])
     assert len(server.requests) == asked + 1  # the feed only
+
+
+@pytest.mark.network
+def test_robots_txt_is_obeyed_for_feed_links_not_for_the_sources_listed(server, store):
+    server.add("/robots.txt", "User-agent: *\nDisallow: /private/\n")
+    server.add("/news/1", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/private/2", page("Bridge", [BRIDGE], lang="en"))
+    listed = server.add("/private/listed", page("Port", PORT.split("\n")))
+    feed = server.add("/private/rss", rss([item("r-1", "Vaccines.", link=server.url("/news/1")),
+                                           item("r-2", "Bridge.",
+                                                link=server.url("/private/2"))]))
+    first = run(store, feed, listed)
+    asked = [p for p, _ in server.requests]
+    assert sorted(asked) == ["/news/1", "/private/listed", "/private/rss", "/robots.txt"]
+    assert (first.sources[0].new, first.sources[0].pending, first.sources[0].warnings) == (
+        1, 0, [f"{server.url('/private/2')}: disallowed by its site's robots.txt; skipped "
+               "(list the page itself to read it)"])
+    assert first.sources[1].new == 1  # the page the desk listed itself
+    # Reported once: the next run knows the item and asks nothing of the site but the feed.
+    second = run(store, feed).sources[0]
+    assert (second.new, second.known, second.warnings) == (0, 2, [])
+    assert [p for p, _ in server.requests[len(asked):]] == ["/private/rss"]
+    # Listing the page itself, or a feed that carries it whole, still brings the story.
+    third = run(store, server.url("/private/2")).sources[0]
+    assert third.new == 1 and BRIDGE in "\n".join(stored_texts(store))
+
+
+@pytest.mark.network
+def test_a_robots_txt_that_fails_holds_its_sites_pages_for_the_next_run(server, store):
+    server.add("/robots.txt", "overloaded", status=503)
+    server.add("/news/1", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/news/2", page("Bridge", [BRIDGE], lang="en"))
+    server.add("/rss", rss([item("h-1", "Vaccines.", link=server.url("/news/1")),
+                            item("h-2", "Bridge.", link=server.url("/news/2"))]))
+    first = run(store, server.url("/rss")).sources[0]
+    assert (first.status, first.new, first.pending) == (SourceStatus.FAILED, 0, 2)
+    assert first.failures == [f"{server.url('/robots.txt')}: HTTP 503 Service Unavailable; "
+                              "2 linked pages of the site wait for the next run"]
+    assert "/news/1" not in [p for p, _ in server.requests] and stored_texts(store) == []
+    server.add("/robots.txt", "User-agent: *\nDisallow:\n")
+    second = run(store, server.url("/rss")).sources[0]
+    assert (second.status, second.new, second.failures) == (SourceStatus.OK, 2, [])
+    assert [p for p, _ in server.requests].count("/robots.txt") == 2  # once a run
 
 
 def test_max_items_leaves_the_rest_for_the_next_run(tmp_path, store):
