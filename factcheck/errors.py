@@ -29,3 +29,11 @@ class AmbiguousID(FactcheckError):
 
 class FetchError(FactcheckError):
     """A feed or page could not be fetched, or what came back could not be used."""
+
+
+class HTTPStatusError(FetchError):
+    """A server answered a fetch with an HTTP error status (4xx or 5xx)."""
+
+    def __init__(self, message: str, *, status: int):
+        super().__init__(message)
+        self.status = status

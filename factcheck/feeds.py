@@ -5,6 +5,10 @@ declarations and external references forbidden, so an entity-expansion bomb or a
 entity is refused instead of expanded; the DOCTYPE is then removed so no parser downstream can
 act on it. A feed that is not well-formed is still read by feedparser's lenient parser when
 that recovers items (real feeds often have small faults), with a warning; with no items it fails.
+
+Relative item links, and GUIDs that are permalinks, are resolved by feedparser (XML:Base rules:
+an xml:base in the feed first, then the base it is given, which is where the feed was fetched
+from). A feed read from a file has no such base: its relative links stay as written.
 """
 
 import re
@@ -60,12 +64,18 @@ def looks_like_feed(raw: bytes, content_type: str = "") -> bool:
 
 
 def parse_feed(raw: bytes, *, name: str, content_type: str = "",
-               charset: str | None = None) -> Feed:
-    """The items of an RSS or Atom document; raises FetchError for unsafe or unusable XML."""
+               charset: str | None = None, base: str | None = None) -> Feed:
+    """The items of an RSS or Atom document; raises FetchError for unsafe or unusable XML.
+
+    `base` is the URL the feed came from (after redirects): relative links resolve against it.
+    """
     warning = _check_xml(raw, name)
     headers = {}
     if content_type:
         headers["content-type"] = content_type + (f"; charset={charset}" if charset else "")
+    if base:
+        # feedparser's way of being told the document's own URL when it is given bytes.
+        headers["content-location"] = base
     parsed = feedparser.parse(_DOCTYPE_RE.sub(b"", raw, count=1), response_headers=headers,
                               sanitize_html=True, resolve_relative_uris=False)
     items = [item for item in map(_item, parsed.entries) if item.guid or item.link or item.text]

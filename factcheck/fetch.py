@@ -3,20 +3,26 @@
 Every request has a timeout (per operation, and a deadline for the whole body), a bounded
 number of redirects, a size limit enforced while streaming (a page past the limit is abandoned,
 never held whole in memory), a User-Agent naming factcheck, gzip, and conditional GET
-(ETag / Last-Modified). A few URLs are fetched at once on threads; each failure becomes a
-FetchError with a one-line message, so one dead server never stops the others.
+(ETag / Last-Modified). A few URLs are fetched at once on threads, and never more than two at
+once from one site; each failure becomes a FetchError with a one-line message, so one dead
+server never stops the others. `Fetcher.robots` reads sites' robots.txt for the callers that
+must obey it (pages reached through feed links, not the URLs a user listed).
 """
 
 import re
+import threading
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpx
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, FetchError
+from factcheck.errors import FactcheckError, FetchError, HTTPStatusError
 from factcheck.ingest import decode
 
 USER_AGENT = f"factcheck/{__version__} (+claims watch; fact-checking desk)"
@@ -24,6 +30,8 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_WORKERS = 4
+DEFAULT_PER_HOST = 2
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -68,6 +76,38 @@ class Response:
         return self.charset or sniff_charset(self.body)
 
 
+@dataclass(frozen=True, slots=True)
+class Robots:
+    """One site's robots.txt as it applies to factcheck, or why the site's pages must wait."""
+
+    url: str
+    rules: RobotFileParser | None = None  # None: nothing to obey (no robots.txt, or no answer)
+    error: str | None = None  # the site answered 5xx: none of its pages are read this run
+
+    def allows(self, url: str) -> bool:
+        if self.error is not None:
+            return False
+        return self.rules is None or self.rules.can_fetch(USER_AGENT, url)
+
+
+def robots_url(url: str) -> str | None:
+    """Where the robots.txt that governs `url` lives; None for a URL that is not http(s)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.netloc:
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
+
+
+def host_key(url: str) -> str:
+    """The server a URL is on, as the per-host limit counts it: host and port."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:
+        return ""
+    return f"{(parts.hostname or '').lower()}:{port}"
+
+
 def sniff_charset(body: bytes) -> str | None:
     """The charset a page or XML document declares about itself in its first bytes."""
     head = body[:_SNIFF_BYTES]
@@ -79,10 +119,14 @@ class Fetcher:
     """An HTTP client with limits; use it as a context manager, from one thread or several."""
 
     def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-                 max_redirects: int = DEFAULT_MAX_REDIRECTS, workers: int = DEFAULT_WORKERS):
+                 max_redirects: int = DEFAULT_MAX_REDIRECTS, workers: int = DEFAULT_WORKERS,
+                 per_host: int = DEFAULT_PER_HOST):
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.workers = workers
+        self.per_host = per_host
+        self._host_slots: dict[str, threading.BoundedSemaphore] = {}
+        self._slots_lock = threading.Lock()
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
@@ -108,6 +152,19 @@ class Fetcher:
         url = request.url
         if not url.lower().startswith(("http://", "https://")):
             raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
+        with self._slot(url):
+            return self._get(request)
+
+    def _slot(self, url: str) -> threading.BoundedSemaphore:
+        # The guarantee for any caller; fetch_all schedules so that its workers never wait here.
+        key = host_key(url)
+        with self._slots_lock:
+            if key not in self._host_slots:
+                self._host_slots[key] = threading.BoundedSemaphore(self.per_host)
+            return self._host_slots[key]
+
+    def _get(self, request: Request) -> Response:
+        url = request.url
         try:
             with self._client.stream("GET", url, headers=_conditional(request)) as reply:
                 return self._read(url, reply)
@@ -124,7 +181,12 @@ class Fetcher:
 
     def fetch_all(self, requests: Iterable[Request | str], *,
                   on_done: Callable[[], None] | None = None) -> list[Response | FetchError]:
-        """Fetch several URLs a few at a time; each result is a Response or its FetchError."""
+        """Fetch several URLs a few at a time; each result is a Response or its FetchError.
+
+        At most `workers` at once, and `per_host` at once from one server: a worker takes the
+        earliest URL whose server has a free slot, so a site with many URLs does not hold the
+        others back.
+        """
         def one(request):
             try:
                 return self.fetch(request)
@@ -134,17 +196,65 @@ class Fetcher:
                 if on_done:
                     on_done()
 
-        requests = list(requests)
+        requests = [r if isinstance(r, Request) else Request(r) for r in requests]
         if len(requests) <= 1:
             return [one(r) for r in requests]
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="fetch") as pool:
-            return list(pool.map(one, requests))
+        results: list[Response | FetchError | None] = [None] * len(requests)
+        waiting: dict[str, deque[int]] = {}
+        for n, request in enumerate(requests):
+            waiting.setdefault(host_key(request.url), deque()).append(n)
+        busy: Counter[str] = Counter()
+        turn = threading.Condition()
+
+        def take() -> tuple[int, str] | None:
+            with turn:
+                while waiting:
+                    free = [(queue[0], key) for key, queue in waiting.items()
+                            if busy[key] < self.per_host]
+                    if free:
+                        n, key = min(free)
+                        waiting[key].popleft()
+                        if not waiting[key]:
+                            del waiting[key]
+                        busy[key] += 1
+                        return n, key
+                    turn.wait()
+                return None
+
+        def work() -> None:
+            while (job := take()) is not None:
+                n, key = job
+                try:
+                    results[n] = one(requests[n])
+                finally:
+                    with turn:
+                        busy[key] -= 1
+                        turn.notify_all()
+
+        workers = min(self.workers, len(requests))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            for running in [pool.submit(work) for _ in range(workers)]:
+                running.result()
+        return results
+
+    def robots(self, urls: Iterable[str]) -> dict[str, Robots]:
+        """The robots.txt of every site among `urls`, each fetched once, by robots_url.
+
+        Within the same limits as any fetch. A robots.txt that is missing (4xx) or that cannot
+        be had (no answer, too big) allows everything; a 5xx answer means the site is in
+        trouble, and its pages wait (RFC 9309 treats both the same way).
+        """
+        wanted = list(dict.fromkeys(u for u in map(robots_url, urls) if u))
+        return {url: _robots(url, reply)
+                for url, reply in zip(wanted, self.fetch_all(wanted), strict=True)}
 
     def _read(self, url: str, reply: httpx.Response) -> Response:
         if reply.status_code == 304:
             return _response(url, reply, b"")
         if reply.status_code >= 400:
-            raise FetchError(f"{url}: HTTP {reply.status_code} {reply.reason_phrase}".rstrip())
+            raise HTTPStatusError(
+                f"{url}: HTTP {reply.status_code} {reply.reason_phrase}".rstrip(),
+                status=reply.status_code)
         declared = reply.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"{url}: {_size(int(declared))} is over the "
@@ -159,6 +269,16 @@ class Fetcher:
                 raise FetchError(f"{url}: body not received within {self.timeout:g}s")
             chunks.append(chunk)
         return _response(url, reply, b"".join(chunks))
+
+
+def _robots(url: str, reply: Response | FetchError) -> Robots:
+    if isinstance(reply, HTTPStatusError) and reply.status >= 500:
+        return Robots(url, error=str(reply))
+    if isinstance(reply, FetchError):
+        return Robots(url)
+    rules = RobotFileParser(url)
+    rules.parse(reply.body.decode("utf-8-sig", errors="replace").splitlines())
+    return Robots(url, rules)
 
 
 def _conditional(request: Request) -> dict[str, str]:

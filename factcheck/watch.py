@@ -10,6 +10,10 @@ Last-Modified, and look for contradictions with what the desk stored before.
 
 Nothing is lost: an item that could not be read is not marked seen, and a source's validators
 are only saved when every item it offered was stored or known, so the next run retries the rest.
+A teaser whose page cannot be fetched (an HTTP error, a timeout, a page over the size limit) is
+such an item: it is reported as a failure and neither stored nor marked seen, so the next run
+reads the whole story rather than this run keeping only its teaser. A source counts as failed
+when it offered new items and every one of them failed that way.
 """
 
 import hashlib
@@ -27,7 +31,14 @@ from factcheck.errors import FactcheckError, FetchError, InputError
 from factcheck.extract import extract
 from factcheck.feeds import Feed, parse_feed
 from factcheck.feeds import looks_like_feed as _looks_like_feed
-from factcheck.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetcher, Request, Response
+from factcheck.fetch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    Fetcher,
+    Request,
+    Response,
+    robots_url,
+)
 from factcheck.ingest import Article, article_paths, html_to_article, read_article
 from factcheck.store import Database, Store
 
@@ -63,6 +74,7 @@ class SourceReport:
     status: SourceStatus = SourceStatus.OK
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # items that could not be read: retried
     items: int = 0
     new: int = 0
     known: int = 0
@@ -72,6 +84,7 @@ class SourceReport:
     def to_dict(self) -> dict:
         return {"source": self.source, "kind": self.kind.value if self.kind else None,
                 "status": self.status.value, "error": self.error, "warnings": self.warnings,
+                "failures": self.failures,
                 "items": self.items, "new": self.new, "known": self.known,
                 "pending": self.pending, "claims": self.claims}
 
@@ -116,6 +129,7 @@ class _Harvest:
     state: dict = field(default_factory=dict)  # the source's record from the last runs
     candidates: list[_Candidate] = field(default_factory=list)
     validators: dict | None = None
+    failed: int = 0  # new items that could not be read in this run
 
 
 def watch(sources: list[str], *, store: Store, since: date | None = None,
@@ -252,7 +266,7 @@ def _harvest_response(harvest: _Harvest, reply: Response, seen: "_Seen", since) 
     if _looks_like_feed(reply.body, reply.content_type):
         report.kind = SourceKind.FEED
         feed = parse_feed(reply.body, name=report.source, content_type=reply.content_type,
-                          charset=reply.charset)
+                          charset=reply.charset, base=reply.final_url)
         _harvest_feed(harvest, feed, seen, since)
         return
     report.kind = SourceKind.PAGE
@@ -305,6 +319,9 @@ def _harvest_feed(harvest: _Harvest, feed: Feed, seen: "_Seen", since) -> None:
                           outlet=outlet, url=item.link)
         link = item.link if item.link and is_url(item.link) else None
         if link and not item.full and len(item.text) < TEASER_CHARS:
+            if seen.any([_robots_key(link)]):  # its site's robots.txt said no before
+                report.known += 1
+                continue
             harvest.candidates.append(_Candidate(keys=keys, article=article, link=link))
         elif item.text.strip():
             harvest.candidates.append(_Candidate(keys=keys, article=article))
@@ -345,10 +362,29 @@ def _cap(harvest: _Harvest, max_items: int | None) -> None:
 
 
 def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progress) -> None:
-    """For feed items that carry only a teaser, fetch the linked page for the whole story."""
-    wanted = [(h, c) for h in harvests for c in h.candidates if c.link]
-    if not wanted:
+    """For feed items that carry only a teaser, fetch the linked page for the whole story.
+
+    These pages were not chosen by the user but reached through a feed, so their sites'
+    robots.txt is obeyed (fetched once per site per run).
+    """
+    teasers = [(h, c) for h in harvests for c in h.candidates if c.link]
+    if not teasers:
         return
+    robots = fetcher.robots(c.link for _, c in teasers)
+    wanted, held = [], {}
+    for harvest, candidate in teasers:
+        site = robots[robots_url(candidate.link)]
+        if site.error:
+            held.setdefault((id(harvest), site.url), (harvest, site, []))[2].append(candidate)
+        elif not site.allows(candidate.link):
+            _disallowed(harvest, candidate)
+        else:
+            wanted.append((harvest, candidate))
+    for harvest, site, candidates in held.values():
+        # The site's robots.txt failed (5xx): its pages wait, one line for them all.
+        pages = "1 linked page of the site waits" if len(candidates) == 1 else \
+            f"{len(candidates)} linked pages of the site wait"
+        _defer(harvest, candidates, f"{site.error}; {pages} for the next run")
     done = [0]
 
     def fetched():
@@ -357,16 +393,20 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
 
     replies = fetcher.fetch_all([c.link for _, c in wanted], on_done=fetched)
     for (harvest, candidate), reply in zip(wanted, replies, strict=True):
+        if isinstance(reply, FetchError):
+            # The server may answer next time: storing the teaser now and marking it seen
+            # would mean the story itself is never read.
+            _defer(harvest, [candidate], f"{reply}; the item waits for the next run")
+            continue
         try:
-            if isinstance(reply, FetchError):
-                raise reply
             page = _page_article(reply)
         except FetchError as exc:
+            # The page answered but holds no article text; asking again changes nothing.
             if candidate.article.text.strip():
-                continue  # the teaser is all there is; better than nothing
-            harvest.report.warnings.append(str(exc))
-            harvest.report.pending += 1
-            harvest.candidates.remove(candidate)
+                harvest.report.warnings.append(f"{exc}; the feed's summary stored instead")
+            else:
+                harvest.report.warnings.append(f"{exc}; skipped")
+                candidate.article, candidate.known = None, True
             continue
         candidate.keys.extend(k for k in _url_keys(reply.final_url, page.url)
                               if k not in candidate.keys)
@@ -374,6 +414,42 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         candidate.article.title = candidate.article.title or page.title
         candidate.article.published = candidate.article.published or page.published
         candidate.article.outlet = page.outlet or candidate.article.outlet
+    for harvest in {id(h): h for h, _ in teasers}.values():
+        _fail_if_nothing_read(harvest)
+
+
+def _defer(harvest: _Harvest, candidates: list[_Candidate], reason: str) -> None:
+    """Leave items unread for this run: reported, not stored, not marked seen."""
+    harvest.report.failures.append(reason)
+    harvest.report.pending += len(candidates)
+    harvest.failed += len(candidates)
+    for candidate in candidates:
+        harvest.candidates.remove(candidate)
+
+
+def _disallowed(harvest: _Harvest, candidate: _Candidate) -> None:
+    # Marked seen, so reported once: robots.txt is the site's standing answer, not a passing
+    # fault, and retrying would mail the same warning from cron every run for as long as the
+    # item stays in the feed; if the site opens up, its new items are read. It is remembered
+    # by its GUID and a robots: key, not its URL, so the same story is still stored from a
+    # feed that carries it whole, or when the desk lists the page itself (a user's own
+    # choice of URL is not subject to robots.txt).
+    harvest.report.warnings.append(f"{candidate.link}: disallowed by its site's robots.txt; "
+                                   "skipped (list the page itself to read it)")
+    candidate.keys = [k for k in candidate.keys if not k.startswith("url:")]
+    candidate.keys.append(_robots_key(candidate.link))
+    candidate.article, candidate.known = None, True
+
+
+def _fail_if_nothing_read(harvest: _Harvest) -> None:
+    # One failing item among others is the item's problem; a source none of whose new items
+    # could be read gave nothing this run, like a source that did not answer (and, when every
+    # source is like that, the run exits 2).
+    report = harvest.report
+    if harvest.failed and not harvest.candidates and report.status is SourceStatus.OK:
+        report.status = SourceStatus.FAILED
+        report.error = (f"{report.source}: no new item could be read ({harvest.failed} "
+                        "failed); they wait for the next run")
 
 
 def _extract_claims(harvests: list[_Harvest], snapshot: Database, progress: Progress) -> None:
@@ -479,6 +555,10 @@ def _url_keys(*urls: str | None) -> list[str]:
             if key not in keys:
                 keys.append(key)
     return keys
+
+
+def _robots_key(url: str) -> str:
+    return "robots:" + canonical_url(url)
 
 
 def _file_key(path: str) -> str:

@@ -1,7 +1,9 @@
 """A real HTTP server on 127.0.0.1 (port 0) that tests fill with routes; no outside network."""
 
+import contextlib
 import gzip
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -20,12 +22,36 @@ class Route:
     trickle: float = 0.0        # seconds between 1 KB chunks of the body
 
 
-class LocalServer:
-    """Serves `routes` (path -> Route) and records each request's path and headers."""
+class Gauge:
+    """How many requests are being answered at once, and the most there ever were."""
 
     def __init__(self):
+        self.now = self.most = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self):
+        with self._lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+
+    def __exit__(self, *exc):
+        with self._lock:
+            self.now -= 1
+
+
+class LocalServer:
+    """Serves `routes` (path -> Route) and records each request's path and headers.
+
+    `gauge` counts requests in progress on this server (until their answer starts); `shared`,
+    if given, counts them together with other servers'. `arrivals` has each request's path
+    and time.monotonic().
+    """
+
+    def __init__(self, shared: Gauge | None = None):
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.arrivals: list[tuple[str, float]] = []
+        self.gauge = Gauge()
         self.release = threading.Event()
         server = self
 
@@ -33,13 +59,20 @@ class LocalServer:
             protocol_version = "HTTP/1.0"
 
             def do_GET(self):  # noqa: N802  (the name http.server calls)
+                server.arrivals.append((self.path, time.monotonic()))
                 server.requests.append((self.path, dict(self.headers)))
                 route = server.routes.get(self.path)
+                # Counted until the answer starts: the client has all of it only later, so a
+                # request the client is done with is never counted.
+                with server.gauge, shared or contextlib.nullcontext():
+                    if route is not None and route.stall:
+                        server.release.wait(route.stall)
+                self._answer(route)
+
+            def _answer(self, route):
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
-                if route.stall:
-                    server.release.wait(route.stall)
                 if route.etag and self.headers.get("If-None-Match") == route.etag:
                     self.send_response(304)
                     self.end_headers()

@@ -139,6 +139,31 @@ def test_every_source_failing_exits_2(server, run, db_file):
     assert result.stderr.count("claims: watch: failed: ") == 2
 
 
+@pytest.mark.network
+def test_a_linked_page_that_fails_is_reported_and_read_on_the_next_run(server, run, db_file):
+    link = server.add("/story/7", "busy", status=500)
+    feed = server.add("/rss", rss([item("t-1", "Vaccines for schools.", link=link),
+                                   item("t-2", WHEAT)]))
+    first = run("watch", feed, "--json")
+    # One item failing does not fail its source, nor the run's exit status.
+    assert first.exit_code == 0, first.stderr
+    failure = f"{link}: HTTP 500 Internal Server Error; the item waits for the next run"
+    assert first.stderr == f"claims: watch: failed: {failure}\n"
+    [source] = [o for o in lines(first.stdout) if o["type"] == "source"]
+    assert (source["status"], source["failures"], source["new"], source["pending"]) == (
+        "ok", [failure], 1, 1)
+    assert [a["text"] for a in Store(db_file).read().articles.all()] == [WHEAT]
+    # The only item of a feed failing: the source failed, and with it the run (exit 2).
+    alone = server.add("/rss-alone", rss([item("t-1", "Vaccines for schools.", link=link)]))
+    assert run("watch", alone).exit_code == 2
+    server.add("/story/7", page("Vaccines", [VACCINE], lang="en"))
+    second = run("watch", feed, alone, "--json")
+    assert (second.exit_code, second.stderr) == (0, "")
+    assert (summary(second.stdout)["new"], summary(second.stdout)["pending"]) == (1, 0)
+    [story] = Store(db_file).read().articles.find(url=link)
+    assert VACCINE in story["text"]
+
+
 def test_sources_file_with_comments(tmp_path, run):
     (tmp_path / "a.txt").write_text(HOSPITAL, encoding="utf-8")
     (tmp_path / "b.txt").write_text(POWER_CUT, encoding="utf-8")

@@ -94,3 +94,36 @@ def test_feeds_are_told_from_pages():
 def test_html_fragment_text_keeps_paragraphs_and_drops_scripts():
     html = "<p>الفقرة <b>الأولى</b></p><script>alert(1)</script><p>الفقرة&nbsp;الثانية</p>"
     assert html_fragment_text(html) == "الفقرة الأولى\nالفقرة الثانية"
+
+
+RELATIVE = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>t</title><link>/</link>
+<item><guid>/news/123</guid><description>a</description></item>
+<item><guid isPermaLink="false">tag:7</guid><link>story.html</link>
+<description>b</description></item>
+</channel></rss>"""
+
+
+def test_relative_links_and_permalink_guids_resolve_against_the_feed_url():
+    feed = parse_feed(RELATIVE, name="rss", base="http://news.example/feeds/rss.xml")
+    assert [(i.guid, i.link) for i in feed.items] == [
+        ("http://news.example/news/123", "http://news.example/news/123"),
+        ("tag:7", "http://news.example/feeds/story.html")]  # a GUID that is no link stays
+    assert feed.link == "http://news.example/"
+
+
+def test_xml_base_in_the_feed_comes_before_the_feed_url():
+    raw = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/world/"><title>t</title><id>urn:t</id>
+<entry><id>urn:1</id><title>a</title><link href="kyiv.html"/></entry>
+<entry xml:base="http://cdn.example/sport/"><id>urn:2</id><title>b</title>
+<link href="cup.html"/></entry></feed>"""
+    feed = parse_feed(raw, name="atom", base="http://news.example/feeds/atom.xml")
+    assert [i.link for i in feed.items] == ["http://news.example/world/kyiv.html",
+                                            "http://cdn.example/sport/cup.html"]
+
+
+def test_without_a_base_relative_links_stay_as_written():
+    feed = parse_feed(RELATIVE, name="feed.xml")
+    assert [(i.guid, i.link) for i in feed.items] == [("/news/123", "/news/123"),
+                                                      ("tag:7", "story.html")]

@@ -1,13 +1,14 @@
 """factcheck.fetch against a real HTTP server on 127.0.0.1: limits, charsets, conditional GET."""
 
 import socket
+import time
 
 import pytest
-from localserver import LocalServer, page
+from localserver import Gauge, LocalServer, page
 
 from factcheck import __version__
 from factcheck.errors import FetchError
-from factcheck.fetch import Fetcher, Request, sniff_charset
+from factcheck.fetch import Fetcher, Request, robots_url, sniff_charset
 
 pytestmark = pytest.mark.network
 
@@ -143,3 +144,50 @@ def test_refused_connection_and_non_http_urls(fetcher):
         fetcher.fetch(f"http://127.0.0.1:{port}/")
     with pytest.raises(FetchError, match="only http:// and https://"):
         fetcher.fetch("file:///etc/passwd")
+
+
+def test_at_most_two_at_once_to_one_server_and_the_others_are_not_held_back(fetcher):
+    with LocalServer() as busy, LocalServer() as quiet:
+        slow = [busy.add(f"/s{n}", "S", stall=0.15) for n in range(4)]
+        fast = [quiet.add(f"/f{n}", "F") for n in range(2)]
+        started = time.monotonic()
+        results = fetcher.fetch_all(slow + fast)
+        assert [r.body for r in results] == [b"S"] * 4 + [b"F"] * 2
+        assert busy.gauge.most == 2
+        # Four workers: the two left free by the busy server's limit take the quiet server's
+        # URLs at once, rather than waiting behind the busy server's.
+        assert all(at - started < 0.1 for _, at in quiet.arrivals)
+
+
+def test_at_most_four_at_once_in_all(fetcher):
+    total = Gauge()
+    with LocalServer(total) as a, LocalServer(total) as b, LocalServer(total) as c:
+        urls = [s.add(f"/{n}", "x", stall=0.1) for s in (a, b, c) for n in range(2)]
+        assert all(r.body == b"x" for r in fetcher.fetch_all(urls))
+    assert (total.most, a.gauge.most, b.gauge.most, c.gauge.most) == (4, 2, 2, 2)
+
+
+def test_robots_txt_is_read_once_per_site_with_the_fetcher_user_agent(server, fetcher):
+    server.add("/robots.txt", "User-agent: *\nDisallow: /private/\n\n"
+                              "User-agent: factcheck\nDisallow: /drafts/\n")
+    urls = [server.url(p) for p in ("/news/1", "/private/2", "/drafts/3", "/news/4")]
+    assert robots_url(urls[0]) == server.url("/robots.txt")
+    [(url, robots)] = fetcher.robots(urls).items()
+    assert url == server.url("/robots.txt") and robots.error is None
+    # Our own group applies, not the one for every other robot.
+    assert [robots.allows(u) for u in urls] == [True, True, False, True]
+    assert [p for p, _ in server.requests] == ["/robots.txt"]
+    assert server.requests[0][1]["User-Agent"].startswith(f"factcheck/{__version__}")
+
+
+def test_robots_txt_missing_or_unreachable_allows_and_a_5xx_holds_the_site(fetcher):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}/news/1"
+    with LocalServer() as missing, LocalServer() as down:
+        down.add("/robots.txt", "busy", status=503)
+        pages = [missing.url("/news/1"), dead, down.url("/news/1")]
+        answers = fetcher.robots(pages)
+    assert [answers[robots_url(u)].allows(u) for u in pages] == [True, True, False]
+    assert answers[robots_url(pages[2])].error == \
+        f"{down.url('/robots.txt')}: HTTP 503 Service Unavailable"

@@ -68,7 +68,7 @@ def test_a_folder_and_a_feed_file_are_stored_with_their_claims(tmp_path, store):
     (inbox / "b.md").write_text(BRIDGE, encoding="utf-8")
     (inbox / "ignored.pdf").write_bytes(b"%PDF-1.4")
     feed = tmp_path / "local.xml"
-    feed.write_bytes(rss([item("f-1", WHEAT, link="http://news.example/wheat")]))
+    feed.write_bytes(rss([item("f-1", WHEAT, link="http://news.example/wheat")], full=True))
     result = run(store, str(inbox), str(feed))
     assert [(r.kind, r.status, r.items, r.new) for r in result.sources] == [
         (SourceKind.FOLDER, SourceStatus.OK, 2, 2), (SourceKind.FEED, SourceStatus.OK, 1, 1)]
@@ -101,18 +101,19 @@ def test_a_second_run_stores_nothing_and_uses_conditional_get(server, store):
 
 @pytest.mark.network
 def test_seen_items_are_recognised_by_guid_url_and_text(server, store):
+    # Full content in every feed: the stories are read from the feeds, no page is fetched.
     server.add("/one", rss([item("s-1", HOSPITAL, link="http://news.example/h?utm_medium=rss",
-                                 title="عنوان أول")]))
+                                 title="عنوان أول")], full=True))
     run(store, server.url("/one"))
     # Same GUID, edited headline and text: the feed says it is the same item.
     server.add("/one", rss([item("s-1", HOSPITAL + " (محدث)", link="http://news.example/h",
-                                 title="عنوان معدل")]))
+                                 title="عنوان معدل")], full=True))
     # Another feed, another GUID, same canonical URL.
     server.add("/two", rss([item("t-9", HOSPITAL + "\nسطر آخر",
-                                 link="http://NEWS.example/h#comments")]))
+                                 link="http://NEWS.example/h#comments")], full=True))
     # Another feed, another GUID and URL, the same story (spacing aside).
     server.add("/three", rss([item("x-5", HOSPITAL.replace(" ", "  "),
-                                   link="http://mirror.example/story")]))
+                                   link="http://mirror.example/story")], full=True))
     result = run(store, server.url("/one"), server.url("/two"), server.url("/three"))
     assert [(r.new, r.known) for r in result.sources] == [(0, 1), (0, 1), (0, 1)]
     assert stored_texts(store) == [HOSPITAL]
@@ -158,17 +159,132 @@ def test_a_teaser_item_brings_its_linked_page(server, store):
 
 
 @pytest.mark.network
+def test_relative_teaser_links_resolve_against_the_feed_url_after_redirects(server, store):
+    server.add("/news/123", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/feeds/story.html", page("Bridge", [BRIDGE], lang="en"))
+    server.add("/feeds/rss.xml", rss([item("rel-1", "Vaccines.", link="/news/123"),
+                                      item("rel-2", "Bridge.", link="story.html")]))
+    result = run(store, server.redirect("/rss", server.url("/feeds/rss.xml")))
+    assert (result.sources[0].new, result.sources[0].warnings) == (2, [])
+    urls = {a["url"]: a["text"] for a in store.read().articles.all()}
+    assert VACCINE in urls[server.url("/news/123")]
+    assert BRIDGE in urls[server.url("/feeds/story.html")]
+
+
+def test_a_feed_file_keeps_relative_links_as_written_and_fetches_nothing(tmp_path, store):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([item("file-1", "Vaccines for schools.", link="/news/123"),
+                          item("file-2", "", link="//news.example/a")]))
+    report = run(store, str(feed)).sources[0]
+    # Nothing to resolve against: the teaser is stored as it is, no page is asked for.
+    assert (report.new, report.pending, report.warnings) == (
+        1, 0, ["//news.example/a: an item with no text; skipped"])
+    [article] = store.read().articles.all()
+    assert (article["url"], article["text"]) == ("/news/123", "Vaccines for schools.")
+
+
+@pytest.mark.network
 def test_a_teaser_whose_page_fails_waits_for_the_next_run(server, store):
-    link = server.url("/story/late")
-    server.add("/rss", rss([item("late-1", "", link=link)]), etag='"v1"')
-    first = run(store, server.url("/rss"))
-    assert (first.sources[0].new, first.sources[0].pending) == (0, 1)
-    assert "HTTP 404" in first.sources[0].warnings[0]
+    link = server.add("/story/late", "down for maintenance", status=500)
+    server.add("/rss", rss([item("late-1", "Bridge closes.", link=link),
+                            item("full-1", WHEAT)]), etag='"v1"')
+    first = run(store, server.url("/rss")).sources[0]
+    # Reported, not stored with its teaser, not marked seen; the other item is stored.
+    assert (first.status, first.new, first.pending, first.warnings) == (
+        SourceStatus.OK, 1, 1, [])
+    assert first.failures == [f"{link}: HTTP 500 Internal Server Error; the item waits for "
+                              "the next run"]
+    assert stored_texts(store) == [WHEAT]
+    assert not any("late" in r["key"] for r in store.read().table("seen").all())
     server.add("/story/late", page("Bridge", [BRIDGE], lang="en"))
-    second = run(store, server.url("/rss"))
+    second = run(store, server.url("/rss")).sources[0]
     # The validators were not saved while an item was pending, so the feed is read again.
-    assert (second.sources[0].status, second.sources[0].new) == (SourceStatus.OK, 1)
-    assert BRIDGE in store.read().articles.all()[0]["text"]
+    assert (second.status, second.new, second.known, second.failures) == (
+        SourceStatus.OK, 1, 1, [])
+    [bridge] = store.read().articles.find(url=link)
+    assert BRIDGE in bridge["text"] and "Bridge closes." not in bridge["text"]
+
+
+@pytest.mark.network
+def test_a_source_whose_every_new_item_fails_has_failed(server, store):
+    server.add("/slow", page("Bridge", [BRIDGE], lang="en"), stall=3.0)
+    big = server.add("/big", page("Port", [PORT] * 50))
+    server.add("/rss", rss([item("f-1", "", link=server.url("/slow")),
+                            item("f-2", "Port.", link=big)]))
+    result = run(store, server.url("/rss"), timeout=0.1, max_bytes=4096)
+    report = result.sources[0]
+    assert (report.status, report.new, report.pending) == (SourceStatus.FAILED, 0, 2)
+    assert report.error == (f"{server.url('/rss')}: no new item could be read (2 failed); "
+                            "they wait for the next run")
+    assert [f.split(": ", 1)[1] for f in report.failures] == [
+        "no answer within 0.1s; the item waits for the next run",
+        f"{len(page('Port', [PORT] * 50))} bytes is over the 4096 bytes limit; the item waits "
+        "for the next run"]
+    assert result.failed and store.read().articles.all() == []
+
+
+@pytest.mark.network
+def test_a_linked_page_without_article_text_is_not_asked_for_again(server, store):
+    bare = "<!DOCTYPE html><html><body><script>render()</script></body></html>"  # JS only
+    a, b = (server.add(f"/story/{n}", bare, headers={"Content-Type": "text/html"})
+            for n in "ab")
+    server.add("/rss", rss([item("e-1", "Bridge closes.", link=a), item("e-2", "", link=b)]))
+    first = run(store, server.url("/rss")).sources[0]
+    # The page answered: asking again would bring the same page, so the feed's summary is
+    # what there is, and an item with none is reported once.
+    assert (first.status, first.new, first.pending, first.failures) == (
+        SourceStatus.OK, 1, 0, [])
+    assert first.warnings == [
+        f"{a}: no article text found in the HTML; the feed's summary stored instead",
+        f"{b}: no article text found in the HTML; skipped"]
+    assert stored_texts(store) == ["Bridge closes."]
+    asked = len(server.requests)
+    second = run(store, server.url("/rss")).sources[0]
+    assert (second.new, second.known, second.warnings) == (0, 2, [])
+    assert len(server.requests) == asked + 1  # the feed only
+
+
+@pytest.mark.network
+def test_robots_txt_is_obeyed_for_feed_links_not_for_the_sources_listed(server, store):
+    server.add("/robots.txt", "User-agent: *\nDisallow: /private/\n")
+    server.add("/news/1", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/private/2", page("Bridge", [BRIDGE], lang="en"))
+    listed = server.add("/private/listed", page("Port", PORT.split("\n")))
+    feed = server.add("/private/rss", rss([item("r-1", "Vaccines.", link=server.url("/news/1")),
+                                           item("r-2", "Bridge.",
+                                                link=server.url("/private/2"))]))
+    first = run(store, feed, listed)
+    asked = [p for p, _ in server.requests]
+    assert sorted(asked) == ["/news/1", "/private/listed", "/private/rss", "/robots.txt"]
+    assert (first.sources[0].new, first.sources[0].pending, first.sources[0].warnings) == (
+        1, 0, [f"{server.url('/private/2')}: disallowed by its site's robots.txt; skipped "
+               "(list the page itself to read it)"])
+    assert first.sources[1].new == 1  # the page the desk listed itself
+    # Reported once: the next run knows the item and asks nothing of the site but the feed.
+    second = run(store, feed).sources[0]
+    assert (second.new, second.known, second.warnings) == (0, 2, [])
+    assert [p for p, _ in server.requests[len(asked):]] == ["/private/rss"]
+    # Listing the page itself, or a feed that carries it whole, still brings the story.
+    third = run(store, server.url("/private/2")).sources[0]
+    assert third.new == 1 and BRIDGE in "\n".join(stored_texts(store))
+
+
+@pytest.mark.network
+def test_a_robots_txt_that_fails_holds_its_sites_pages_for_the_next_run(server, store):
+    server.add("/robots.txt", "overloaded", status=503)
+    server.add("/news/1", page("Vaccines", [VACCINE], lang="en"))
+    server.add("/news/2", page("Bridge", [BRIDGE], lang="en"))
+    server.add("/rss", rss([item("h-1", "Vaccines.", link=server.url("/news/1")),
+                            item("h-2", "Bridge.", link=server.url("/news/2"))]))
+    first = run(store, server.url("/rss")).sources[0]
+    assert (first.status, first.new, first.pending) == (SourceStatus.FAILED, 0, 2)
+    assert first.failures == [f"{server.url('/robots.txt')}: HTTP 503 Service Unavailable; "
+                              "2 linked pages of the site wait for the next run"]
+    assert "/news/1" not in [p for p, _ in server.requests] and stored_texts(store) == []
+    server.add("/robots.txt", "User-agent: *\nDisallow:\n")
+    second = run(store, server.url("/rss")).sources[0]
+    assert (second.status, second.new, second.failures) == (SourceStatus.OK, 2, [])
+    assert [p for p, _ in server.requests].count("/robots.txt") == 2  # once a run
 
 
 def test_max_items_leaves_the_rest_for_the_next_run(tmp_path, store):

@@ -110,6 +110,8 @@ def _report_problems(result: WatchResult) -> None:
     for report in result.sources:
         if report.status is SourceStatus.FAILED:
             _one_line_note(f"claims: watch: failed: {report.error}")
+        for failure in report.failures:
+            _one_line_note(f"claims: watch: failed: {failure}")
         for warning in report.warnings:
             _one_line_note(f"claims: watch: warning: {warning}")
 
