@@ -123,15 +123,16 @@ def check_claims(db: Database, claims: list[dict], *, exclude_article: str | Non
         if finding:
             findings.append(finding)
 
+    asked = {statement_key(c): read_claim(c) for c in claims}
     if stored:
-        index = Index(stored)
+        index = Index(stored, read=asked)
         for claim in claims:
             for cand in index.candidates(claim):
                 weigh(claim, cand)
     # New claims already stored (watch stores before it checks) met each other above.
     stored_ids = {c.get("id") for c in stored}
     unstored = [c for c in claims if c.get("id") is None or c.get("id") not in stored_ids]
-    within = Index(unstored)
+    within = Index(unstored, read=asked)
     for i, claim in enumerate(unstored):
         for cand in within.candidates(claim):
             if cand.position > i:

@@ -129,8 +129,11 @@ class Index:
     their own words look common.
     """
 
-    def __init__(self, claims: list[dict]):
+    def __init__(self, claims: list[dict], *, read: dict[tuple, Statement] | None = None):
+        """`read`: statements already read, by statement key (the new claims a check asks
+        about): they are indexed by their full forms instead of being read cheaply again."""
         self.claims = claims
+        read = read or {}
         self._statement_of: dict[tuple, int] = {}  # statement key -> entry
         self._entries: list[tuple] = []  # entry -> statement key
         self._members: list[list[int]] = []  # entry -> the claims (positions) that make it
@@ -143,11 +146,14 @@ class Index:
                 self._members.append([])
             self._members[entry].append(i)
         self.postings: dict[str, list[int]] = defaultdict(list)  # form -> entries
+        self._statements: dict[int, Statement] = {}
         for entry, members in enumerate(self._members):
-            for form in claim_forms(claims[members[0]]):
+            known = read.get(self._entries[entry])
+            if known is not None:
+                self._statements[entry] = known
+            for form in known.forms if known is not None else claim_forms(claims[members[0]]):
                 self.postings[form].append(entry)
         self.size = len(self._entries)
-        self._statements: dict[int, Statement] = {}
         self._speakers: dict[int, frozenset[str]] = {}
         self._weights: dict[str, float] = {}
         # by the two statements' keys, unordered: each pair of new claims meets twice

@@ -176,7 +176,7 @@ def common_words() -> frozenset[str]:
 
 def _bare(word: str) -> str:
     # An Arabic conjunction or preposition glued to the front: ولا, فلم, وبدون, بارتفاع.
-    if is_arabic(word) and len(word) > 3 and word[0] in "وفبل":
+    if len(word) > 3 and word[0] in "وفبل":
         return word[1:]
     return word
 
@@ -393,7 +393,7 @@ def _add_term(word: str, written: str, terms: set, alts: dict, surface: dict) ->
 
 
 def _strip_article(word: str) -> str:
-    if is_arabic(word) and word.startswith("ال") and len(word) > 4:
+    if len(word) > 4 and word.startswith("ال"):
         return word[2:]
     return word
 

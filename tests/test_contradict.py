@@ -250,9 +250,9 @@ def test_articles_added_together_are_checked_in_one_pass(db, seed_text, monkeypa
     built = []
 
     class CountedIndex(contradict.Index):
-        def __init__(self, claims):
+        def __init__(self, claims, **kwargs):
             built.append(len(claims))
-            super().__init__(claims)
+            super().__init__(claims, **kwargs)
 
     monkeypatch.setattr(contradict, "Index", CountedIndex)
     seed = add_article(db, Article(text=seed_text, path="seed.txt"))
