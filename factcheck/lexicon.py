@@ -4,10 +4,11 @@ The words themselves live in factcheck/rules/<lang>.toml; this module only gives
 shapes the extractor looks them up in.
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.normalize import fold, words
+from factcheck.normalize import fold, unmarked, words
 from factcheck.rules import rules_for
 
 Phrase = tuple[str, ...]
@@ -78,6 +79,11 @@ class Lexicon:
     object_starts: frozenset[str]
     auxiliaries: frozenset[str]
     object_lemmas: frozenset[str]
+    verbal_noun_lemmas: frozenset[str]  # cues whose masdar object is what was said
+    ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
+    ba_prefix: str
+    verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
+    verbal_nouns: frozenset[str]
     content_stops: Phrases
     skip_prefixes: tuple[str, ...]
     skip_prefix_len: int  # characters of a line enough to hold any skip prefix, with marks
@@ -188,6 +194,11 @@ def lexicon(lang: str) -> Lexicon:
         object_starts=_set(r["speakers"]["object_starts"]),
         auxiliaries=_set(r["speakers"]["auxiliaries"]),
         object_lemmas=_set(r["objects"]["lemmas"]),
+        verbal_noun_lemmas=_set(r["objects"]["verbal_noun_lemmas"]),
+        ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
+        ba_prefix=fold(r["objects"]["ba_prefix"]),
+        verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),
+        verbal_nouns=_set(r["objects"]["verbal_nouns"]),
         content_stops=_phrases(r["content"]["stops"]),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
         skip_prefix_len=2 * max(len(p) for p in r["lines"]["skip_prefixes"]) + 4,
@@ -195,6 +206,27 @@ def lexicon(lang: str) -> Lexicon:
         triggers=_triggers(lang, r, verbs),
         negation_firsts=negators | not_negation.firsts() | negator_phrases.firsts(),
     )
+
+
+# In a morphological template (وزن) ف ع ل stand for root consonants: any letter but the long
+# vowels and ة, so that توفيق or إيمان is not read as تفعيل or إفعال. Other letters are the
+# template's own, matched however the hamza seat or ة is spelt.
+_ROOT_LETTER = "(?![اويىة])[\u0621-\u064a]"
+_SLOTS = frozenset("فعل")
+
+
+def _templates_re(templates: list[str]) -> re.Pattern | None:
+    if not templates:
+        return None
+    alternatives = ["".join(_ROOT_LETTER if c in _SLOTS else _spellings(c) for c in unmarked(t))
+                    for t in templates]
+    return re.compile("(?:" + "|".join(alternatives) + ")")
+
+
+def _spellings(letter: str) -> str:
+    """A character class of every Arabic letter that folds to the same as `letter`."""
+    same = [chr(c) for c in range(0x0621, 0x064B) if fold(chr(c)) == fold(letter)]
+    return "[" + "".join(same or [re.escape(letter)]) + "]"
 
 
 def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:

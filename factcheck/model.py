@@ -11,6 +11,11 @@ class Claim:
 
     `speaker` is the fullest name the article gives and `speaker_span` where that name stands,
     so text[start:end] == speaker; `mention` is where this claim names (or re-names) them.
+
+    `content_span` gives `content` back, except for a quotation the cue splits ('"A," he said,
+    "B."'): one report, so one claim, whose `content_parts` are the exact spans of its pieces,
+    `content` those pieces joined by a space and `content_span` the stretch from the first
+    to the last. A content in one piece has no parts.
     """
 
     cue: str
@@ -18,6 +23,7 @@ class Claim:
     content: str
     content_span: Span
     lang: str
+    content_parts: tuple[Span, ...] = ()
     speaker: str | None = None
     speaker_span: Span | None = None
     role: str | None = None
@@ -49,7 +55,7 @@ class Claim:
                 ),
             },
             "cue": {"text": self.cue, "span": list(self.cue_span)},
-            "content": {"text": self.content, "span": list(self.content_span)},
+            "content": self._content_dict(),
             "direct": self.direct,
             "negated": self.negated,
             "modality": self.modality,
@@ -63,6 +69,12 @@ class Claim:
             "sentence_span": list(self.sentence_span),
             "lang": self.lang,
         }
+
+    def _content_dict(self) -> dict:
+        out: dict = {"text": self.content, "span": list(self.content_span)}
+        if self.content_parts:  # only a split quotation has them: other claims keep their shape
+            out["parts"] = [list(p) for p in self.content_parts]
+        return out
 
 
 def _span(span: Span | None) -> list[int] | None:

@@ -62,6 +62,11 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def unmarked(text: str) -> str:
+    """`text` without diacritics and tatweel, its letters (hamza seats, ة) as written."""
+    return _STRIP_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     """`fold` for one word, remembered: news repeats its words."""

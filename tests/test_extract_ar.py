@@ -413,3 +413,100 @@ def test_al_rais_is_not_the_prime_minister():
                   "وقال رئيس الوزراء كير ستارمر إن الاتفاق قريب. وقال الرئيس إن العقوبات باقية.")
     assert claims[2]["speaker"]["name"] == "دونالد ترامب"
     assert claims[2]["speaker"]["role"] == "الرئيس الأمريكي"
+
+
+def _span_of(text: str, part: str) -> list[int]:
+    start = text.index(part)
+    return [start, start + len(part)]
+
+
+def test_masdar_object_after_a_title_speaker_is_a_denied_claim():
+    text = "نفى المتحدث العسكري وقوع إصابات في صفوف المدنيين."
+    c = one(text)
+    assert c["speaker"]["name"] == "المتحدث العسكري"
+    assert c["speaker"]["kind"] == "role"
+    assert c["cue"]["text"] == "نفى"
+    assert c["content"]["text"] == "وقوع إصابات في صفوف المدنيين"
+    assert c["content"]["span"] == _span_of(text, "وقوع إصابات في صفوف المدنيين")
+    assert c["negated"] is True and c["modality"] == "denial" and c["direct"] is False
+
+
+def test_masdar_object_after_a_title_with_basm_and_after_a_body():
+    a = one("أكد المتحدث باسم الوزارة استمرار المفاوضات.")
+    assert a["speaker"]["name"] == "المتحدث باسم الوزارة"
+    assert a["content"]["text"] == "استمرار المفاوضات"
+    assert a["negated"] is False
+    b = one("نفت الشركة تسريح أي موظف.")
+    assert b["speaker"]["name"] == "الشركة"
+    assert b["content"]["text"] == "تسريح أي موظف"
+    assert b["negated"] is True
+
+
+def test_masdar_object_after_title_and_name():
+    c = one("أعلن وزير الصحة خالد عبد الغفار انتهاء الموجة الثانية من الوباء.")
+    assert c["speaker"]["name"] == "خالد عبد الغفار"
+    assert c["speaker"]["role"] == "وزير الصحة"
+    assert c["content"]["text"] == "انتهاء الموجة الثانية من الوباء"
+    d = one("أعلن الرئيس بشار الأسد انتهاء العمليات.")  # a name may begin with ب
+    assert d["speaker"]["name"] == "بشار الأسد"
+    assert d["content"]["text"] == "انتهاء العمليات"
+
+
+def test_masdar_object_after_an_occasion_phrase_and_before_a_participle():
+    a = one("ونفت الوزارة في بيان رسمي حدوث أي تسرب.")
+    assert a["speaker"]["name"] == "الوزارة"
+    assert a["content"]["text"] == "حدوث أي تسرب"
+    claims = all_("ونفى مصدر أمني وقوع انفجار، مشيرًا إلى أن الصوت ناتج عن تدريبات.")
+    assert [c["speaker"]["name"] for c in claims] == ["مصدر أمني", "مصدر أمني"]
+    assert claims[0]["content"]["text"] == "وقوع انفجار"
+
+
+def test_a_masdar_genitive_stays_in_the_bodys_name():
+    c = one("أكدت هيئة تنظيم الاتصالات استمرار الخدمة.")
+    assert c["speaker"]["name"] == "هيئة تنظيم الاتصالات"
+    assert c["content"]["text"] == "استمرار الخدمة"
+
+
+def test_a_masdar_after_a_verb_that_reports_nothing_is_no_claim():
+    assert all_("بدأت الوزارة تنفيذ المشروع.") == []
+    # رفض with a verbal noun refuses to act; أقر with a direct object approves
+    assert all_("رفض المتحدث تقديم تفاصيل إضافية.") == []
+    assert all_("أقر مجلس الوزراء زيادة الأجور.") == []
+
+
+def test_ba_object_of_a_demand_without_the_clitic():
+    text = "طالب الأهالي بفتح تحقيق في الحادث."
+    c = one(text)
+    assert c["speaker"]["name"] == "الأهالي"
+    assert c["cue"]["text"] == "طالب"
+    assert c["content"]["text"] == "فتح تحقيق في الحادث"
+    assert c["content"]["span"] == _span_of(text, "فتح تحقيق في الحادث")
+    assert c["negated"] is False and c["direct"] is False
+
+
+def test_ba_object_of_an_admission():
+    a = one("اعترف الوزير بوجود تقصير.")
+    assert (a["speaker"]["name"], a["content"]["text"]) == ("الوزير", "وجود تقصير")
+    b = one("أقر المسؤول بتأخر المشروع.")
+    assert (b["speaker"]["name"], b["content"]["text"]) == ("المسؤول", "تأخر المشروع")
+    c = one("واعترف الوزير في مقابلة تلفزيونية بالتقصير.")
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("الوزير", "التقصير")
+
+
+def test_ba_phrases_that_are_no_claim():
+    # a condemnation or a welcome is a stance, not a statement
+    assert all_("ندد الاتحاد بقرار الحكومة.") == []
+    assert all_("رحبت الوزارة بالاتفاق.") == []
+    # recognising a state, and a manner word, are not what was admitted
+    assert all_("اعترفت فرنسا بالدولة الفلسطينية.") == []
+    assert all_("أقر البرلمان بالإجماع قانون الموازنة.") == []
+
+
+def test_quotation_split_by_the_cue_is_one_direct_claim():
+    text = "«الزيارة كانت مفيدة»، قال الوزير، «وسنعود العام المقبل»."
+    c = one(text)
+    assert c["speaker"]["name"] == "الوزير"
+    assert c["direct"] is True
+    assert c["content"]["text"] == "الزيارة كانت مفيدة وسنعود العام المقبل"
+    assert c["content"]["parts"] == [_span_of(text, "الزيارة كانت مفيدة"),
+                                     _span_of(text, "وسنعود العام المقبل")]

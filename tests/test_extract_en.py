@@ -293,3 +293,33 @@ def test_a_title_of_another_office_or_gender_stays_role_only():
                   "The spokeswoman said the visit was off.")
     assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims[2:]] == \
         [("president", "role"), ("spokeswoman", "role")]
+
+
+def test_quotation_split_by_the_cue_is_one_direct_claim():
+    text = 'Talks ended on Monday. "The visit was useful," Peskov said, "and we will return."'
+    c = one(text)
+    first, second = "The visit was useful", "and we will return."
+    assert c["speaker"]["name"] == "Peskov"
+    assert c["direct"] is True and c["negated"] is False
+    assert c["content"]["text"] == f"{first} {second}"
+    parts = c["content"]["parts"]
+    assert [text[a:b] for a, b in parts] == [first, second]
+    assert c["content"]["span"] == [parts[0][0], parts[1][1]]
+
+
+def test_split_quotation_negated_in_either_piece():
+    c = one('"We came to talk," the minister told reporters, "not to sign anything."')
+    assert c["content"]["text"] == "We came to talk not to sign anything."
+    assert c["negated"] is True
+    assert c["listener"]["text"] == "reporters"
+
+
+def test_a_quoted_phrase_before_the_speaker_is_not_a_first_piece():
+    c = one('Asked about "fake news," Peskov said, "We will not comment."')
+    assert c["content"]["text"] == "We will not comment."
+    assert "parts" not in c["content"]
+
+
+def test_content_in_one_piece_has_no_parts():
+    c = one('"The visit was useful," Peskov said.')
+    assert c["content"] == {"text": "The visit was useful", "span": [1, 21]}

@@ -31,3 +31,18 @@ def test_triggers_cover_every_cue_start():
     ar = lexicon("ar")
     assert fold("وفقا") in ar.triggers and fold("قالت") in ar.triggers
     assert fold("مضيفا") in ar.triggers and fold("تكهنات") in ar.triggers
+
+
+@pytest.mark.parametrize(
+    ("word", "masdar"),
+    [("استمرار", True), ("انتهاء", True), ("انسحاب", True), ("إعلان", True), ("اعلان", True),
+     ("تسريح", True), ("تأخر", True), ("تراجع", True), ("مشاركة", True), ("وقوع", True),
+     ("توفيق", False), ("تامر", False), ("إيمان", False), ("تركي", False), ("سامح", False),
+     ("الوزارة", False)],
+)
+def test_verbal_nouns_by_template_spare_names(word, masdar):
+    from factcheck.extract.state import _verbal_noun
+    from factcheck.sentences import tokenize
+
+    (tok,) = tokenize(word, 0, len(word))
+    assert _verbal_noun(tok, lexicon("ar")) is masdar

@@ -16,6 +16,8 @@ from factcheck.extract.state import (
     Question,
     Speaker,
     _ArticleState,
+    _ba_object,
+    _ba_offset,
     _content_intro,
     _is_preposition,
     _match,
@@ -96,7 +98,8 @@ def _topic(state: _ArticleState, s: Sentence, i: int) -> Question | None:
 
 
 def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
-                   clause_after_comma: bool = False, takes_object: bool = False):
+                   clause_after_comma: bool = False, takes_object: bool = False,
+                   ba_object: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
     if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
@@ -113,6 +116,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
             toks[j + 1].norm in lex.clause_complementizers:
         j += 1
         t = toks[j]
+    clitic = 0
     if t.norm in lex.clause_complementizers:
         start = j + 1  # أنها نشرت: the content starts after the pronoun, which is its subject
     elif t.raw == ":":
@@ -121,6 +125,9 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         start = j
     elif _is_preposition(t, lex):
         start = j + 1
+    elif ba_object and _ba_object(t, lex):
+        # طالب الأهالي بفتح تحقيق: like بأن and من after حذر, the ب is the cue's, not said
+        start, clitic = j, _ba_offset(t, lex)
     elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
         start = j  # "said the plan was dead": a clause with no "that"
     elif takes_object and t.word:
@@ -139,7 +146,7 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
     span = _trim(state.text, s, start, end if end is not None else limit)
     if span is None:
         return None
-    return span, False
+    return (span[0] + clitic, span[1]), False
 
 
 def _stops_content(state: _ArticleState, s: Sentence, start: int, limit: int) -> int | None:
@@ -162,17 +169,9 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     if state.lex.lang == "ar" and ev.kind == "verb" and (
             ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
         return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
-    end = ev.first
-    if before_np is not None:
-        end = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
-        if state.lex.lang == "en":
-            m = _np_before_start(state, s, ev.first)
-            end = m if m is not None else end
     if not _nothing_said_after(state, s, ev, limit):
         return None  # something follows the cue that was not understood: leave it
-    k = end
-    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
-        k -= 1
+    k = _end_before_cue(state, s, ev, prev_end, before_np)
     for o, c in s.quotes:
         if c == k - 1 and o >= prev_end:
             return _inside_quote(state.text, toks[o].end, toks[c].start), True
@@ -180,6 +179,34 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     if span is None:
         return None
     return span, False
+
+
+def _first_piece(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+                 before_np: Speaker | None) -> Span | None:
+    """'"The visit was useful," he said, "and ...': the quotation the cue splits, its first
+    piece. It must open the clause; '"fake news," Peskov said, "..."' quotes a phrase."""
+    toks = s.toks
+    k = _end_before_cue(state, s, ev, prev_end, before_np)
+    for o, c in s.quotes:
+        if c == k - 1 and o >= prev_end and not any(t.word for t in toks[prev_end:o]):
+            return _inside_quote(state.text, toks[o].end, toks[c].start)
+    return None
+
+
+def _end_before_cue(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+                    before_np: Speaker | None) -> int:
+    """Token index where what stands before the cue and its speaker ends, commas left out."""
+    toks = s.toks
+    end = ev.first
+    if before_np is not None:
+        end = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
+        if state.lex.lang == "en":
+            m = _np_before_start(state, s, ev.first)
+            end = m if m is not None else end
+    k = end
+    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
+        k -= 1
+    return k
 
 
 def _quote_just_before(state: _ArticleState, s: Sentence, ev: Event,

@@ -14,6 +14,7 @@ from factcheck.extract.state import (
     Event,
     Speaker,
     _ArticleState,
+    _ba_object,
     _content_intro,
     _en_role,
     _is_preposition,
@@ -22,6 +23,7 @@ from factcheck.extract.state import (
     _pronoun_gender,
     _tokens_of,
     _verb_at,
+    _verbal_noun,
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, Span
@@ -61,19 +63,21 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
             speaker, j = relayed
             while j < limit and toks[j].norm in lex.relay_saying:
                 j += 1
-    j = _skip_adverbials(state, s, j, limit)
+    j = _skip_adverbials(state, s, j, limit, ev=ev)
     if listener is None:
         listener, j = _listener(state, s, j, limit)
         if listener is None:
             listener, j = _named_listener(state, s, j, limit)
-        j = _skip_adverbials(state, s, j, limit)
+        j = _skip_adverbials(state, s, j, limit, ev=ev)
     if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
         speaker.gender = ev.cue.gender
     return speaker, listener, j
 
 
-def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> int:
-    """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas."""
+def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+                     ev: Event | None = None) -> int:
+    """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas;
+    with the cue `ev`, they end where its object begins (في مقابلة تلفزيونية | بوجود تقصير)."""
     toks = s.toks
     while j < limit:
         t = toks[j]
@@ -93,7 +97,8 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int) -> i
         opened_by_comma = j > 0 and toks[j - 1].raw in COMMAS
         start = j
         j += 1
-        while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit):
+        while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit) and \
+                not (ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev)):
             j += 1
         bounded = opened_by_comma and j < limit and toks[j].raw in COMMAS
         if j - start > (14 if bounded else 7):
@@ -184,6 +189,15 @@ def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bo
                      "briefing", "speech", "televised", "address", "call", "meeting", "post",
                      "message", "letter", "session", "with", "of", "to"} or t.norm.isdigit())
     return False
+
+
+def _object_ends_adverbial(state: _ArticleState, s: Sentence, start: int, k: int, limit: int,
+                           ev: Event) -> bool:
+    """Does the cue's object begin at k, inside what was read as an occasion phrase from
+    `start`? Not when a reported clause is still to come (في ختام اجتماع ... أن)."""
+    if state.lex.lang != "ar" or _complementizer_ahead(state, s, k, limit):
+        return False
+    return _object_begins(state, s, start + 1, k, ev)
 
 
 def _listener_head(state: _ArticleState, s: Sentence, j: int) -> bool:
@@ -296,7 +310,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                 k = close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
                 continue
             break
-        if words and _np_ends_at(state, s, k, limit, ev):
+        if words and (_np_ends_at(state, s, k, limit, ev) or _object_begins(state, s, j, k, ev)):
             break
         if lex.lang == "en" and (t.norm in _EN_CLAUSE_WORDS or t.norm in lex.np_stops
                                  and not t.raw[:1].isupper()):
@@ -390,6 +404,32 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     if norm in lex.object_starts or norm in lex.participles:
         return True
     return bool(lex.lang == "ar" and _verb_at(s, k, lex))
+
+
+def _object_begins(state: _ArticleState, s: Sentence, j: int, k: int, ev: Event) -> bool:
+    """Does the cue's object start at token k, ending the speaker's phrase begun at j?
+    نفى المتحدث العسكري | وقوع إصابات، طالب الأهالي | بفتح تحقيق."""
+    lex = state.lex
+    if ev.kind != "verb" or ev.cue is None:
+        return False
+    t = s.toks[k]
+    if ev.cue.lemma in lex.ba_object_lemmas and _ba_object(t, lex):
+        return True
+    return ev.cue.lemma in lex.verbal_noun_lemmas and _verbal_noun(t, lex) and \
+        _phrase_complete(state, s, j, k)
+
+
+def _phrase_complete(state: _ArticleState, s: Sentence, j: int, k: int) -> bool:
+    """Can toks[j:k] take no genitive? A definite last word cannot (المتحدث العسكري), nor an
+    adjective or name after the head (مصدر أمني، سامح شكري); a bare head can (هيئة تنظيم)."""
+    lex, prev = state.lex, s.toks[k - 1]
+    if not prev.word:
+        return False
+    norm = prev.norm[1:] if prev.norm.startswith("وال") else prev.norm
+    if norm.startswith("ال"):
+        return True
+    heads = lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
+    return k - 1 > j and norm not in heads and not norm.endswith("ه")
 
 
 def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:

@@ -5,6 +5,7 @@ with parenthetical sources and relays handled."""
 from factcheck.extract.content import (
     _content_after,
     _content_before,
+    _first_piece,
     _negated,
     _question,
     _quote_just_before,
@@ -24,8 +25,15 @@ from factcheck.extract.mentions import (
     _speaker_after,
     _speaker_before,
 )
-from factcheck.extract.state import _MAX_NP_WORDS, Event, Question, _ArticleState, _content_intro
-from factcheck.model import Claim
+from factcheck.extract.state import (
+    _MAX_NP_WORDS,
+    Event,
+    Question,
+    Speaker,
+    _ArticleState,
+    _content_intro,
+)
+from factcheck.model import Claim, Span
 from factcheck.sentences import (
     COMMAS,
     TERMINATORS,
@@ -90,7 +98,8 @@ def _aside_claims(state: _ArticleState, s: Sentence, asides: dict[Event, Event],
         cue_span = (ev.cue_start, s.toks[ev.last].end)
         out.append(Claim(
             cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
-            content=host.content, content_span=host.content_span, lang=host.lang,
+            content=host.content, content_span=host.content_span,
+            content_parts=host.content_parts, lang=host.lang,
             speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
             speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
             direct=host.direct, negated=host.negated, modality=host.modality,
@@ -189,31 +198,24 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         speaker = _continuation(state, gender, previous=previous)
     if speaker is None:
         return None
-    # "According to X, ..." opens the sentence; "..., according to X." closes it.
-    opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
-    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued)
-    content = None
-    if _quote_just_before(state, s, ev, before_np):
-        content = _content_before(state, s, ev, prev_end, before_np, limit)
-    if content is None:
-        content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
-                                 takes_object=takes_object)
-    if content is None:
-        content = _content_before(state, s, ev, prev_end, before_np, limit)
-    if content is None:
+    said = _what_was_said(state, s, ev, j, limit=limit, prev_end=prev_end, before_np=before_np,
+                          continued=continued)
+    if said is None:
         return None
-    (c_start, c_end), direct = content
+    parts, direct = said
+    c_start, c_end = parts[0][0], parts[-1][1]
     if c_end <= c_start:
         return None
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
-    negated = ev.cue.modality == "denial" or _negated(state, s, c_start, c_end)
+    negated = ev.cue.modality == "denial" or any(_negated(state, s, *p) for p in parts)
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
         cue_span=cue_span,
-        content=text[c_start:c_end],
+        content=" ".join(text[a:b] for a, b in parts),
         content_span=(c_start, c_end),
+        content_parts=parts if len(parts) > 1 else (),
         lang=lex.lang,
         speaker=speaker.name,
         speaker_span=speaker.span,
@@ -232,6 +234,33 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
         gender=gender,
     )
     return claim
+
+
+def _what_was_said(state: _ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,
+                   prev_end: int, before_np: Speaker | None,
+                   continued: bool) -> tuple[tuple[Span, ...], bool] | None:
+    """The content's pieces (one, or the two halves of a quotation the cue splits) and
+    whether it is direct."""
+    lex = state.lex
+    # "According to X, ..." opens the sentence; "..., according to X." closes it.
+    opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
+    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued)
+    ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas)
+    quote_before = _quote_just_before(state, s, ev, before_np)
+    content = _content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
+    if content is None:
+        content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
+                                 takes_object=takes_object, ba_object=ba_object)
+        if content is not None and content[1] and quote_before:
+            # one reporting event, one quotation: both pieces are its content
+            first = _first_piece(state, s, ev, prev_end, before_np)
+            if first is not None:
+                return (first, content[0]), True
+    if content is None:
+        content = _content_before(state, s, ev, prev_end, before_np, limit)
+    if content is None:
+        return None
+    return (content[0],), content[1]
 
 
 def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> Claim | None:

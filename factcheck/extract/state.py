@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from factcheck.lexicon import Cue, Lexicon, Phrase, Phrases
 from factcheck.model import Claim, Span
-from factcheck.normalize import WORD_RE, fold_word
+from factcheck.normalize import WORD_RE, fold_word, unmarked
 from factcheck.sentences import (
     Sentence,
     Tok,
@@ -169,6 +169,37 @@ def _content_intro(state: _ArticleState, s: Sentence, j: int) -> bool:
         return False
     t = s.toks[j]
     return t.norm in state.lex.clause_complementizers or t.raw == ":" or bool(s.quote_opening_at(j))
+
+
+def _verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
+    """A masdar (وقوع، استمرار، تسريح), after `prefix` letters of clitic, by the tables."""
+    if not t.word or lex.verbal_noun_re is None:
+        return False
+    if t.norm[prefix:] in lex.verbal_nouns:
+        return True
+    letters = unmarked(t.raw)[prefix:]
+    return lex.verbal_noun_re.fullmatch(letters) is not None
+
+
+def _ba_object(t: Tok, lex: Lexicon) -> bool:
+    """بوجود، بالاتفاق، بفتح: ب on a verbal noun, the object of طالب/اعترف. Names that begin
+    with the letter (بشار، بسام) are not, nor بالدولة, nor a manner word (بالإجماع)."""
+    prefix = lex.ba_prefix
+    if not prefix or not t.word or not t.norm.startswith(prefix) or \
+            t.norm in lex.np_links or t.norm in lex.np_stops:
+        return False
+    n = len(prefix)
+    if t.norm.startswith("ال", n):
+        n += 2
+    return _verbal_noun(t, lex, prefix=n)
+
+
+def _ba_offset(t: Tok, lex: Lexicon) -> int:
+    """Characters of the ب clitic (with any mark on it) at the start of `t`'s text."""
+    k = len(lex.ba_prefix)
+    while k < len(t.raw) and unmarked(t.raw[k]) == "":
+        k += 1
+    return k
 
 
 def _tokens_of(name: str) -> list[str]:
