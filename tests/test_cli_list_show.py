@@ -53,3 +53,17 @@ def test_show_ambiguous_prefix(run, db_file):
     result = run("show", "ab")
     assert result.exit_code == 2
     assert result.stderr == "claims: error: ID prefix 'ab' matches 2 claims: ab12, ab34\n"
+
+
+def test_show_marks_a_split_quotation_piece_by_piece_not_over_its_cue():
+    from factcheck.cli.articles import _marked_sentence
+    from factcheck.extract import extract
+
+    text = '"The visit was useful," Sergei Lavrov said, "and we will return next year."'
+    [claim] = [c.to_dict() for c in extract(text)]
+    marked = _marked_sentence({"text": text}, claim)
+    green = [(s.start, s.end) for s in marked.spans if s.style == "green"]
+    assert green == [tuple(p) for p in claim["content"]["parts"]]
+    assert len(green) == 2
+    cue = claim["cue"]["span"]
+    assert all(end <= cue[0] or start >= cue[1] for start, end in green)

@@ -148,7 +148,8 @@ def _marked_sentence(article: dict, claim: dict) -> Text:
         ((claim["speaker"].get("mention") or {}).get("span") or claim["speaker"].get("span"),
          "bold cyan"),
         (claim["cue"]["span"], "bold yellow"),
-        (claim["content"]["span"], "green"),
+        # a quotation the cue splits is marked piece by piece, not over the cue between them
+        *((span, "green") for span in claim["content"].get("parts") or [claim["content"]["span"]]),
     ]
     marked = render.text(body[start:end])
     for span, style in styles:
