@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
@@ -79,11 +80,14 @@ def _first_statements(items: Iterable[T], count: int, key: Callable[[T], str]) -
 def claim_forms(claim: dict) -> set[str]:
     """The index keys of a claim, read cheaply: the forms read_statement gives, and a few
     more (an extra key only adds a candidate that `matter` then weighs in full)."""
-    out = set()
-    for text in (claim["content"]["text"], claim.get("context") or ""):
-        for word in WORD_RE.findall(fold(text)):
-            out.update(_word_forms(word))
+    out = set(_text_forms(claim["content"]["text"]))
+    if claim.get("context"):
+        out.update(_text_forms(claim["context"]))
     return out
+
+
+def _text_forms(text: str) -> Iterable[str]:
+    return chain.from_iterable(map(_word_forms, WORD_RE.findall(fold(text))))
 
 
 @lru_cache(maxsize=65_536)
