@@ -8,8 +8,12 @@ than one thing of the same frame ("the ring road in Zarqa opens in 12 months" ag
 ring road in Irbid opens in 40 months", or the same template about two subjects) are two
 matters, not a contradiction: a clash is one frame with one thing changed. A changed
 subject in common words ("the dam" for "the ring road") is another matter too; a changed
-name (a town or a person, see relate.common_words) is a different actor or place. Only a plan
-or speculation set against a denial is a clash however differently it is worded.
+name (a town or a person, see relate.common_words) is a different actor or place, a clash only
+when the same figure or date pins both claims to one event. A bare phrase asserts nothing. Only
+a plan or speculation set against a denial is a clash however differently it is worded.
+
+The learned model runs only for pairs where a reason strong enough could be found
+(relate.possible_reasons): most candidate pairs are settled by cheaper readings first.
 """
 
 import hashlib

@@ -226,12 +226,6 @@ class Index:
         scored.sort(key=lambda c: (-c.matter, c.position))
         return _first_statements(scored, limit, lambda cand: cand.key)
 
-    def matter(self, s: Statement, t: Statement, a: dict, b: dict) -> Candidate | None:
-        """How much two claims are about the same matter; None when they are not."""
-        key = statement_key(a)
-        return self._candidate(self._closeness_of(s, t, key), key, s, t,
-                               speaker_terms(a) | speaker_terms(b), b)
-
     def _closeness_of(self, s: Statement, t: Statement, key: tuple) -> _Closeness | None:
         """What two statements share, whoever said them; None when they are two matters.
         `key` is the statement key of `s`."""
@@ -261,11 +255,9 @@ class Index:
         if close is None:
             return None
         # Speakers named in the other's words: "Peskov denied" against "Peskov said ...".
-        spoken = speakers & s.forms or speakers & t.forms
-        if spoken:
-            spoken = (speakers & s.forms) | (speakers & t.forms)
-        elif close.overlap < MIN_OVERLAP and not close.entities:
+        spoken = (speakers & s.forms) | (speakers & t.forms)
+        if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
             return None
-        named = len(close.entities | spoken) if spoken else len(close.entities)
-        matter = 0.6 * close.overlap + 0.3 * close.fuzzy + 0.1 * min(1.0, named / 2)
+        matter = (0.6 * close.overlap + 0.3 * close.fuzzy
+                  + 0.1 * min(1.0, len(close.entities | spoken) / 2))
         return Candidate(b, round(matter, 3), position, other_key or statement_key(b), close, key)

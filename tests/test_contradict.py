@@ -197,14 +197,20 @@ def test_another_town_alone_is_another_thing_english(db):
     assert check_claims(db, [other]) == []
 
 
+def _wire_story_and_a_clash(db, copies: int) -> tuple[list[dict], dict]:
+    """`copies` outlets carrying one figure (w0, w1, ...), one source giving another (x1), and
+    a new claim repeating the wire story."""
+    wire = [claim(f"w{n}", "وزير النقل", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
+                  article=f"wire{n}") for n in range(copies)]
+    db.claims.insert_many([*wire, claim("x1", "مدير المطار",
+                                        "المطار الجديد في الرصيفة سيفتتح خلال 30 شهرا",
+                                        article="other")])
+    return wire, claim(None, "الناطق باسم الوزارة",
+                       "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا", article=None)
+
+
 def test_a_story_many_outlets_carry_does_not_crowd_out_a_contradiction(db):
-    copies = [claim(f"w{n}", "وزير النقل", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
-                    article=f"wire{n}") for n in range(12)]
-    db.claims.insert_many([*copies, claim("x1", "مدير المطار",
-                                          "المطار الجديد في الرصيفة سيفتتح خلال 30 شهرا",
-                                          article="other")])
-    new = claim(None, "الناطق باسم الوزارة", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
-                article=None)
+    copies, new = _wire_story_and_a_clash(db, 12)
     found = check_claims(db, [new])
     assert [f.other["id"] for f in found if f.relation is Relation.CONTRADICTS] == ["x1"]
     assert sorted(f.other["id"] for f in found if f.relation is Relation.AGREES) == sorted(
@@ -213,13 +219,7 @@ def test_a_story_many_outlets_carry_does_not_crowd_out_a_contradiction(db):
 
 def test_without_repeats_only_the_contradictions_come_back(db):
     # what add and watch ask for: the same contradictions, and no work spent on repeats
-    copies = [claim(f"w{n}", "وزير النقل", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
-                    article=f"wire{n}") for n in range(3)]
-    db.claims.insert_many([*copies, claim("x1", "مدير المطار",
-                                          "المطار الجديد في الرصيفة سيفتتح خلال 30 شهرا",
-                                          article="other")])
-    new = claim(None, "الناطق باسم الوزارة", "المطار الجديد في الرصيفة سيفتتح خلال 12 شهرا",
-                article=None)
+    _, new = _wire_story_and_a_clash(db, 3)
     every = check_claims(db, [new])
     only = check_claims(db, [new], repeats=False)
     assert [f.other["id"] for f in only] == ["x1"]
