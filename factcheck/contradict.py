@@ -110,7 +110,7 @@ def check_claims(db: Database, claims: list[dict], *, exclude_article: str | Non
     a claim is never set against itself, and each pair is reported once. Without `repeats`,
     only contradictions are looked for (what add and watch record), which costs less.
     """
-    stored = [c for c in db.claims.all()
+    stored = [c for c in db.claims.records()
               if exclude_article is None or c.get("article") != exclude_article]
     findings: list[Finding] = []
     judged: set[frozenset] = set()
