@@ -2,6 +2,7 @@
 
     /tmp/venv/bin/python bench/watch.py [--articles 1000] [--corpus news|template|both]
                                         [--ans ../shared/data/ans] [--repeat 3]
+    /tmp/venv/bin/python bench/watch.py --cron /tmp/claims-bench/claims.json [--cron-articles 5]
 
 Writes --articles news articles (half as .txt files in a folder, half as items of a local RSS
 file) for each corpus:
@@ -27,7 +28,9 @@ watch/extract (target: at most 2x) of the median run, and the ratio of every run
 import argparse
 import csv
 import json
+import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -252,6 +255,43 @@ def corpus(name: str, args: argparse.Namespace) -> list[str]:
     return template_articles(args.articles)
 
 
+def cron_run(store: Path, args: argparse.Namespace) -> None:
+    """One cron run on a large store: `claims watch` of a few new articles on a copy of it,
+    in a fresh process (wall time, peak memory), beside `claims extract` of the same text in
+    a fresh process."""
+    texts = news_articles(args.cron_articles, args.ans)
+    with tempfile.TemporaryDirectory(dir=store.parent) as tmp:
+        inbox = Path(tmp) / "inbox"
+        inbox.mkdir()
+        for n, text in enumerate(texts):
+            (inbox / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+        copy = Path(tmp) / "claims.json"
+        shutil.copyfile(store, copy)
+        watched = _child([sys.executable, "-m", "factcheck", "watch", str(inbox), "--db",
+                          str(copy), "--json"])
+        together = Path(tmp) / "together.txt"  # claims extract reads one file
+        together.write_text("\n\n".join(texts), encoding="utf-8")
+        extracted = _child([sys.executable, "-m", "factcheck", "extract", str(together),
+                            "--json"])
+    size = store.stat().st_size / 1e6
+    print(f"\ncron run on a copy of {store} ({size:.0f} MB), {len(texts)} new articles:")
+    print(f"claims watch  : {watched[0]:.2f} s, peak {watched[1]:.0f} MB")
+    print(f"claims extract: {extracted[0]:.2f} s, peak {extracted[1]:.0f} MB (the same text)")
+    print(f"watch / extract: {watched[0] / extracted[0]:.1f}x: at this size a run costs what "
+          "loading, indexing and rewriting the store cost, whatever the articles")
+
+
+def _child(command: list[str]) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of a command run to its end."""
+    start = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=ROOT) as proc:
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{command[3]} failed with exit {proc.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="How many articles.")
@@ -259,10 +299,17 @@ def main() -> None:
     parser.add_argument("--ans", type=Path, help="The ANS stance corpus folder.",
                         default=ROOT.parent / "shared" / "data" / "ans")
     parser.add_argument("--repeat", type=int, default=3, help="Runs per corpus (median shown).")
+    parser.add_argument("--cron", type=Path, metavar="STORE",
+                        help="Instead: one cron run on a copy of this claims.json (e.g. the "
+                             "100,000-claim store bench/search.py builds in /tmp/claims-bench).")
+    parser.add_argument("--cron-articles", type=int, default=5, help="New articles for --cron.")
     parser.add_argument("--one", choices=("news", "template"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one_run(corpus(args.one, args))))
+        return
+    if args.cron:
+        cron_run(args.cron, args)
         return
     for name in ("news", "template"):
         if args.corpus in (name, "both"):
