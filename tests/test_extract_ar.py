@@ -510,3 +510,34 @@ def test_quotation_split_by_the_cue_is_one_direct_claim():
     assert c["content"]["text"] == "الزيارة كانت مفيدة وسنعود العام المقبل"
     assert c["content"]["parts"] == [_span_of(text, "الزيارة كانت مفيدة"),
                                      _span_of(text, "وسنعود العام المقبل")]
+
+
+def test_plural_title_is_several_unnamed_people():
+    for text, name in (("وقال دبلوماسيون غربيون إن الاتفاق بات قريبًا.", "دبلوماسيون غربيون"),
+                       ("قال مسؤولون إن المحادثات توقفت.", "مسؤولون"),
+                       ("وقال وزراء الخارجية العرب إن الاتفاق قريب.", "وزراء الخارجية العرب")):
+        c = one(text)
+        assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
+            (name, None, "role")
+        assert c["speaker"]["span"] == _span_of(text, name)
+
+
+def test_plural_participle_continues_a_plural_speaker():
+    text = "وقال مسؤولون إن الوضع تحسن، مشيرين إلى أن الحوار مستمر."
+    first, second = all_(text)
+    assert first["content"]["text"] == "الوضع تحسن"
+    assert second["cue"]["text"] == "مشيرين"
+    assert second["speaker"]["name"] == "مسؤولون"
+    assert second["content"]["text"] == "الحوار مستمر"
+    assert second["content"]["span"] == _span_of(text, "الحوار مستمر")
+
+
+def test_plural_participle_after_a_singular_speaker_is_no_claim_of_his():
+    text = "وقال الوزير إن الوضع تحسن، مشيرين إلى أن الحوار مستمر."
+    claims = all_(text)
+    assert [c["speaker"]["name"] for c in claims] == ["الوزير"]
+
+
+def test_title_with_no_name_has_no_role_beside_it():
+    c = one("نفى المتحدث العسكري وقوع إصابات في صفوف المدنيين.")
+    assert c["speaker"]["role"] is None

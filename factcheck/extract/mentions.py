@@ -20,6 +20,7 @@ from factcheck.extract.state import (
     _is_preposition,
     _joins_word,
     _match,
+    _plural_people,
     _pronoun_gender,
     _tokens_of,
     _verb_at,
@@ -565,6 +566,8 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
         head = toks[words_[0]].norm
     if lex.lang == "ar" and head[:1] in _CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
         head = head[1:]
+    if lex.lang == "ar" and _plural_people(head, lex):
+        return _plural_speaker(text, start, end)
     is_role = head in lex.roles
     is_body = head in lex.bodies
     gender = "f" if head in lex.feminine_roles else None
@@ -585,6 +588,34 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
     return Speaker(text[start:end], (start, end), gender=gender,
                    kind="role" if is_role else "body", role=text[start:end] if is_role else None,
                    phrase=(start, end))
+
+
+def _plural_speaker(text: str, start: int, end: int) -> Speaker:
+    # "officials said", قال مسؤولون: several unnamed people, no person's name and no title of
+    # one holder; the phrase is the speaker as written, with no role beside it.
+    return Speaker(text[start:end], (start, end), gender="p", kind="role", phrase=(start, end))
+
+
+def _english_plural(state: _ArticleState, s: Sentence, words_: list[int], start: int,
+                    end: int) -> Speaker | None:
+    """'Officials said', 'Two U.S. officials', 'Analysts at Morgan Stanley': a plural of
+    people heads the phrase. Before at/from and a name, the name is the body that speaks and
+    the plural its role."""
+    lex, toks, text = state.lex, s.toks, state.text
+    norms = [toks[x].norm for x in words_]
+    head = next((i for i, n in enumerate(norms) if _plural_people(n, lex)), None)
+    if head is None:
+        return None
+    rest = words_[head + 1:]
+    if not rest:
+        return _plural_speaker(text, start, end)
+    if norms[head + 1] in ("at", "from") and len(rest) > 1 and \
+            all(toks[x].raw[:1].isupper() or toks[x].norm in lex.np_links for x in rest[1:]) \
+            and toks[rest[1]].raw[:1].isupper():
+        n_start = toks[rest[1]].start
+        return Speaker(text[n_start:end], (n_start, end), kind="body",
+                       role=text[start:toks[words_[head]].end], phrase=(start, end))
+    return None
 
 
 def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
@@ -631,6 +662,9 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
 def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start: int, end: int,
                      gender: str | None) -> Speaker:
     lex, toks, text = state.lex, s.toks, state.text
+    plural = _english_plural(state, s, words_, start, end)
+    if plural is not None:
+        return plural
     norms = [toks[x].norm for x in words_]
     if any(n in lex.feminine_roles for n in norms):
         gender = "f"
@@ -787,8 +821,9 @@ def _continuation(state: _ArticleState, gender: str | None, *,
     for sp in candidates:
         if all(sp.name != d.name for d in distinct):
             distinct.append(sp)
-    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman.
-    marked = gender in ("m", "f")
+    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman. A plural
+    # (مشيرين، they added) continues no one marked as one man or one woman.
+    marked = gender in ("m", "f", "p")
     chosen = next((sp for sp in distinct[:2] if marked and sp.gender == gender), None)
     if chosen is None:
         chosen = next((sp for sp in distinct if not marked or sp.gender in (None, gender)), None)
