@@ -90,6 +90,10 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
             if _is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
+        dated = _dated_len(state, s, j)
+        if dated:
+            j += dated  # "أعلنت عام 2021 إلغاء ...": the time phrase is no speaker
+            continue
         if not _is_adverbial_start(state, s, j):
             return j
         that = _that_ahead(state, s, j, limit)
@@ -108,6 +112,15 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
                 opened_by_comma or _content_intro(state, s, j + 1)):
             j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
+
+
+def _dated_len(state: _ArticleState, s: Sentence, j: int) -> int:
+    """Tokens of a time noun and the number it dates (عام 2021، منذ 2019) at j, else 0. The
+    noun alone is no time word: العام is also "general" (الأمين العام)."""
+    toks = s.toks
+    if j + 1 >= len(toks) or not toks[j].word or toks[j].norm not in state.lex.dated:
+        return 0
+    return 2 if toks[j + 1].raw.isdigit() else 0
 
 
 def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -196,8 +209,13 @@ def _object_ends_adverbial(state: _ArticleState, s: Sentence, start: int, k: int
                            ev: Event) -> bool:
     """Does the cue's object begin at k, inside what was read as an occasion phrase from
     `start`? Not when a reported clause is still to come (في ختام اجتماع ... أن)."""
-    if state.lex.lang != "ar" or _complementizer_ahead(state, s, k, limit):
+    lex = state.lex
+    if lex.lang != "ar" or _complementizer_ahead(state, s, k, limit):
         return False
+    if k == start + 2 and s.toks[start + 1].norm in lex.speech_occasions and \
+            ev.cue is not None and ev.cue.lemma in lex.verbal_noun_lemmas and \
+            _verbal_noun(s.toks[k], lex):
+        return True  # في بيان | استمرار المفاوضات: a statement takes no verbal noun genitive
     return _object_begins(state, s, start + 1, k, ev)
 
 
@@ -286,6 +304,8 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                        gender=_pronoun_gender(toks[j].norm)), j + 1
     if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
         return None
+    if _masdar_object_at(state, s, j, limit, ev):
+        return None  # ونفى وجود أي خطط: the cue's object, its speaker unnamed here
     first_word = toks[j].norm
     if ev.kind == "source" and lex.lang == "ar" and lex.attached_prefix and \
             first_word.startswith(lex.attached_prefix) and first_word not in ("لما",) and \
@@ -333,6 +353,19 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         speaker.name = "ا" + speaker.name
     k = _apposition(state, s, k, limit, speaker)
     return speaker, k
+
+
+def _masdar_object_at(state: _ArticleState, s: Sentence, j: int, limit: int,
+                      ev: Event) -> bool:
+    """Does the cue's verbal-noun object stand right after it (أكد استمرار، نفى وجود)? Not
+    a body or title, and not when a reported clause follows: then the word is the speaker's
+    name (أكد إحسان أوغلو أن)."""
+    lex, t = state.lex, s.toks[j]
+    if ev.kind != "verb" or ev.cue is None or ev.cue.lemma not in lex.verbal_noun_lemmas:
+        return False
+    if t.norm in lex.bodies or t.norm in lex.roles or t.norm in lex.documents:
+        return False
+    return _verbal_noun(t, lex) and not _complementizer_ahead(state, s, j + 1, limit)
 
 
 def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
@@ -394,7 +427,8 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
             norm == lex.relay_marker or norm in lex.relay_saying):
         return True
-    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k):
+    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k) or \
+            _dated_len(state, s, k):
         return True
     if _is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
@@ -803,8 +837,8 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
     if m >= end or not toks[m].word:
         return None
     if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
-            any(_verb_at(s, x, lex) for x in range(m, end)):
-        return None
+            _is_adverbial_start(state, s, m) or any(_verb_at(s, x, lex) for x in range(m, end)):
+        return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
     return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
 
 

@@ -178,6 +178,8 @@ def _verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     if t.norm[prefix:] in lex.verbal_nouns:
         return True
     letters = unmarked(t.raw)[prefix:]
+    if letters.startswith("ال"):
+        letters = letters[2:]  # the article is no part of the template: العام is not إفعال
     return lex.verbal_noun_re.fullmatch(letters) is not None
 
 
