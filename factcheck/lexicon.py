@@ -51,6 +51,7 @@ class Lexicon:
     prepositions: frozenset[str]
     sources: Phrases
     attached_prefix: str
+    source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
     relay_lemmas: frozenset[str]
     relay_marker: str
     relay_saying: frozenset[str]
@@ -170,6 +171,7 @@ def lexicon(lang: str) -> Lexicon:
         prepositions=_set(r["complementizers"]["prepositions"]),
         sources=_phrases(r["sources"]["phrases"]),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
+        source_resumptive=_set(r["sources"].get("resumptive", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),

@@ -587,3 +587,20 @@ def test_time_phrase_is_never_the_speaker():
     assert c["content"]["span"] == _span_of(text, "إلغاء المعاملات الورقية")
     c = one("وقال الوزير عام 2019 إن المشروع سيكتمل.")
     assert (c["speaker"]["name"], c["content"]["text"]) == ("الوزير", "المشروع سيكتمل")
+
+
+def test_bracketed_abbreviation_is_read_past_but_not_kept_in_the_name():
+    text = "وقالت منظمة الصحة العالمية (WHO) إن الوباء انتهى."
+    c = one(text)
+    assert c["speaker"]["name"] == "منظمة الصحة العالمية"
+    assert c["speaker"]["span"] == _span_of(text, "منظمة الصحة العالمية")
+    assert c["content"]["text"] == "الوباء انتهى"
+
+
+def test_resumptive_pronoun_of_a_source_slot_is_not_the_speaker():
+    text = "تجددت الاشتباكات في مدينة الفاشر، بحسب ما أفاد به سكان محليون وشهود عيان."
+    c = one(text)
+    assert c["speaker"]["name"] == "سكان محليون وشهود عيان"
+    assert c["speaker"]["span"] == _span_of(text, "سكان محليون وشهود عيان")
+    assert c["cue"]["text"] == "بحسب ما أفاد به"
+    assert c["content"]["text"] == "تجددت الاشتباكات في مدينة الفاشر"

@@ -315,6 +315,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         attached = 0
     k = j
     words = 0
+    alias_open = None
     while k < limit:
         t = toks[k]
         if not t.word:
@@ -328,7 +329,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                 continue
             close = _bracket_alias_end(s, k, limit) if words else None
             if close is not None:
-                k = close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
+                alias_open, k = k, close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
                 continue
             break
         if words and (_np_ends_at(state, s, k, limit, ev) or _object_begins(state, s, j, k, ev)):
@@ -343,9 +344,12 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     if words == 0:
         return None
     k = _known_name_end(state, s, j, k)
+    # A closing (كاف), (WHO) is the name's abbreviation, not part of it: read past, not kept.
+    name_k = alias_open if alias_open is not None and alias_open == _alias_start(s, k) else k
     start = toks[j].start + attached
-    end = toks[k - 1].end if toks[k - 1].word or toks[k - 1].raw in "”»\")" else toks[k - 2].end
-    speaker = _speaker_from_np(state, s, j, k, start, end)
+    end = toks[name_k - 1].end if toks[name_k - 1].word or toks[name_k - 1].raw in "”»\")" \
+        else toks[name_k - 2].end
+    speaker = _speaker_from_np(state, s, j, name_k, start, end)
     if speaker is None:
         return None
     if attached and first_word.startswith("لل") and speaker.span[0] == start:
@@ -382,6 +386,13 @@ def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
         if start == j and [t.norm for t in toks[j:x + 1]] == names or x == j:
             return x + 1 if x + 1 < k else k
     return k
+
+
+def _alias_start(s: Sentence, k: int) -> int | None:
+    """Index of the "(" of a bracketed alias that ends just before token k, if one does."""
+    if k < 2 or s.toks[k - 1].raw != ")":
+        return None
+    return next((m for m in range(k - 2, max(-1, k - 6), -1) if s.toks[m].raw == "("), None)
 
 
 def _bracket_alias_end(s: Sentence, k: int, limit: int) -> int | None:
