@@ -51,6 +51,7 @@ class Lexicon:
     prepositions: frozenset[str]
     sources: Phrases
     attached_prefix: str
+    source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
     relay_lemmas: frozenset[str]
     relay_marker: str
     relay_saying: frozenset[str]
@@ -68,11 +69,14 @@ class Lexicon:
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
     honorifics: frozenset[str]
+    plural_people: frozenset[str]  # plurals that name several unnamed people (officials)
     offices: Phrases  # two-word titles that name another office than their head word
     documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
     occasions: frozenset[str]
+    speech_occasions: frozenset[str]  # occasions complete without a genitive (في بيان)
+    dated: frozenset[str]  # time nouns before a number: عام 2021
     connectives: Phrases
     listeners: frozenset[str]
     pronouns: frozenset[str]
@@ -136,7 +140,8 @@ def _verbs(lang: str, table: dict) -> dict[Phrase, Cue]:
 def _participles(raw: dict) -> dict[str, Cue]:
     denial = _set(raw.get("denial", []))
     out = {}
-    for gender, key in (("m", "masculine"), ("f", "feminine"), (None, "neutral")):
+    for gender, key in (("m", "masculine"), ("f", "feminine"), ("p", "plural"),
+                        (None, "neutral")):
         for form in raw.get(key, []):
             f = fold(form)
             out[f] = Cue(f, "denial" if f in denial else "assertion", gender)
@@ -166,6 +171,7 @@ def lexicon(lang: str) -> Lexicon:
         prepositions=_set(r["complementizers"]["prepositions"]),
         sources=_phrases(r["sources"]["phrases"]),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
+        source_resumptive=_set(r["sources"].get("resumptive", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
@@ -183,11 +189,14 @@ def lexicon(lang: str) -> Lexicon:
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
         honorifics=_set(r["speakers"]["honorifics"]),
+        plural_people=_set(r["speakers"].get("plural_people", [])),
         offices=_phrases(r["speakers"]["offices"]),
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
+        speech_occasions=_set(r["speakers"].get("speech_occasions", [])),
+        dated=_set(r["speakers"].get("dated", [])),
         connectives=_phrases(r["speakers"]["connectives"]),
         listeners=_set(r["speakers"]["listeners"]),
         pronouns=_set(r["speakers"]["pronouns"]),

@@ -510,3 +510,97 @@ def test_quotation_split_by_the_cue_is_one_direct_claim():
     assert c["content"]["text"] == "الزيارة كانت مفيدة وسنعود العام المقبل"
     assert c["content"]["parts"] == [_span_of(text, "الزيارة كانت مفيدة"),
                                      _span_of(text, "وسنعود العام المقبل")]
+
+
+def test_plural_title_is_several_unnamed_people():
+    for text, name in (("وقال دبلوماسيون غربيون إن الاتفاق بات قريبًا.", "دبلوماسيون غربيون"),
+                       ("قال مسؤولون إن المحادثات توقفت.", "مسؤولون"),
+                       ("وقال وزراء الخارجية العرب إن الاتفاق قريب.", "وزراء الخارجية العرب")):
+        c = one(text)
+        assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
+            (name, None, "role")
+        assert c["speaker"]["span"] == _span_of(text, name)
+
+
+def test_plural_participle_continues_a_plural_speaker():
+    text = "وقال مسؤولون إن الوضع تحسن، مشيرين إلى أن الحوار مستمر."
+    first, second = all_(text)
+    assert first["content"]["text"] == "الوضع تحسن"
+    assert second["cue"]["text"] == "مشيرين"
+    assert second["speaker"]["name"] == "مسؤولون"
+    assert second["content"]["text"] == "الحوار مستمر"
+    assert second["content"]["span"] == _span_of(text, "الحوار مستمر")
+
+
+def test_plural_participle_after_a_singular_speaker_is_no_claim_of_his():
+    text = "وقال الوزير إن الوضع تحسن، مشيرين إلى أن الحوار مستمر."
+    claims = all_(text)
+    assert [c["speaker"]["name"] for c in claims] == ["الوزير"]
+
+
+def test_title_with_no_name_has_no_role_beside_it():
+    c = one("نفى المتحدث العسكري وقوع إصابات في صفوف المدنيين.")
+    assert c["speaker"]["role"] is None
+
+
+def test_masdar_after_a_continuing_cue_continues_the_speaker():
+    for cue, obj, negated in (("أكد", "استمرار المفاوضات مع الجانب الإثيوبي", False),
+                              ("نفى", "وجود أي خطط لتعليقها", True)):
+        text = f"أعلن وزير الخارجية سامح شكري أن المفاوضات ستستأنف. و{cue} {obj}."
+        first, second = all_(text)
+        assert (second["speaker"]["name"], second["speaker"]["role"]) == \
+            ("سامح شكري", "وزير الخارجية")
+        assert second["cue"]["text"] == cue
+        assert second["content"]["text"] == obj
+        assert second["content"]["span"] == _span_of(text, obj)
+        assert second["negated"] is negated
+
+
+def test_masdar_after_a_statement_occasion_is_the_object():
+    text = "أكد الوزير في بيان استمرار المفاوضات مع الجانب الإثيوبي."
+    c = one(text)
+    assert c["speaker"]["name"] == "الوزير"
+    assert c["content"]["text"] == "استمرار المفاوضات مع الجانب الإثيوبي"
+    assert c["content"]["span"] == _span_of(text, "استمرار المفاوضات مع الجانب الإثيوبي")
+
+
+def test_masdar_looking_name_before_a_clause_is_the_speaker():
+    c = one("أكد إحسان أوغلو أن المنظمة مستمرة في عملها.")
+    assert c["speaker"]["name"] == "إحسان أوغلو"
+
+
+def test_definite_word_is_no_masdar_template():
+    # العام is "general" here, not the إفعال verbal noun of a cue's object
+    c = one("أعلن الأمين العام أن المنظمة مستمرة في عملها.")
+    assert c["speaker"]["name"] == "الأمين العام"
+    assert c["content"]["text"] == "المنظمة مستمرة في عملها"
+
+
+def test_time_phrase_is_never_the_speaker():
+    text = ("قال الوزير إن المشروع بدأ.\n"
+            "وتعد دبي من أوائل المدن التي تبنت الاستراتيجية، إذ أعلنت عام 2021 إلغاء "
+            "المعاملات الورقية.")
+    assert [c["speaker"]["name"] for c in all_(text)] == ["الوزير"]
+    text = "وأعلنت الهيئة عام 2021 إلغاء المعاملات الورقية."
+    c = one(text)
+    assert c["speaker"]["name"] == "الهيئة"
+    assert c["content"]["span"] == _span_of(text, "إلغاء المعاملات الورقية")
+    c = one("وقال الوزير عام 2019 إن المشروع سيكتمل.")
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("الوزير", "المشروع سيكتمل")
+
+
+def test_bracketed_abbreviation_is_read_past_but_not_kept_in_the_name():
+    text = "وقالت منظمة الصحة العالمية (WHO) إن الوباء انتهى."
+    c = one(text)
+    assert c["speaker"]["name"] == "منظمة الصحة العالمية"
+    assert c["speaker"]["span"] == _span_of(text, "منظمة الصحة العالمية")
+    assert c["content"]["text"] == "الوباء انتهى"
+
+
+def test_resumptive_pronoun_of_a_source_slot_is_not_the_speaker():
+    text = "تجددت الاشتباكات في مدينة الفاشر، بحسب ما أفاد به سكان محليون وشهود عيان."
+    c = one(text)
+    assert c["speaker"]["name"] == "سكان محليون وشهود عيان"
+    assert c["speaker"]["span"] == _span_of(text, "سكان محليون وشهود عيان")
+    assert c["cue"]["text"] == "بحسب ما أفاد به"
+    assert c["content"]["text"] == "تجددت الاشتباكات في مدينة الفاشر"

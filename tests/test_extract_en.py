@@ -323,3 +323,38 @@ def test_a_quoted_phrase_before_the_speaker_is_not_a_first_piece():
 def test_content_in_one_piece_has_no_parts():
     c = one('"The visit was useful," Peskov said.')
     assert c["content"] == {"text": "The visit was useful", "span": [1, 21]}
+
+
+def test_a_plural_title_is_several_unnamed_people_not_a_person():
+    for text, name in (("Ministers said the plan would go ahead.", "Ministers"),
+                       ("Two U.S. officials said the destroyer had left the area.",
+                        "Two U.S. officials"),
+                       ("Diplomats told Reuters the deal was close.", "Diplomats")):
+        c = one(text)
+        assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
+            (name, None, "role")
+        start, end = c["speaker"]["span"]
+        assert text[start:end] == name
+
+
+def test_a_plural_title_is_not_resolved_to_one_minister():
+    text = ("Health Minister Sara Lund said on Monday that the dam would open within 12 months.\n"
+            "Ministers said the tram line would not be affected.")
+    second = all_(text)[1]["speaker"]
+    assert (second["name"], second["role"], second["kind"]) == ("Ministers", None, "role")
+
+
+def test_analysts_at_a_firm_speak_for_the_firm():
+    text = "Analysts at Morgan Stanley said the move was overdue."
+    c = one(text)
+    assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
+        ("Morgan Stanley", "Analysts", "body")
+    assert c["content"]["text"] == "the move was overdue"
+
+
+def test_a_title_with_no_name_has_no_role_beside_it():
+    c = one("Prosecutors said the former treasurer had hidden the transfers.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == ("Prosecutors", None)
+    c = one('"There will be no new taxes this year," the finance minister said.')
+    assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
+        ("finance minister", None, "role")

@@ -192,7 +192,11 @@ def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
         return j
     verb = _verb_at(s, j, state.lex)
     if verb:
-        return j + verb[1]
-    if toks[j - 1].norm in ("ما", "لما", "حسبما", "كما"):
-        return j + 1
-    return j
+        end = j + verb[1]
+    elif toks[j - 1].norm in ("ما", "لما", "حسبما", "كما"):
+        end = j + 1
+    else:
+        return j
+    if end < len(toks) and toks[end].word and toks[end].norm in state.lex.source_resumptive:
+        end += 1  # بحسب ما أفاد به سكان: the pronoun is the relative clause's, not a speaker
+    return end

@@ -20,6 +20,7 @@ from factcheck.extract.state import (
     _is_preposition,
     _joins_word,
     _match,
+    _plural_people,
     _pronoun_gender,
     _tokens_of,
     _verb_at,
@@ -89,6 +90,10 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
             if _is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
+        dated = _dated_len(state, s, j)
+        if dated:
+            j += dated  # "أعلنت عام 2021 إلغاء ...": the time phrase is no speaker
+            continue
         if not _is_adverbial_start(state, s, j):
             return j
         that = _that_ahead(state, s, j, limit)
@@ -107,6 +112,15 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
                 opened_by_comma or _content_intro(state, s, j + 1)):
             j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
+
+
+def _dated_len(state: _ArticleState, s: Sentence, j: int) -> int:
+    """Tokens of a time noun and the number it dates (عام 2021، منذ 2019) at j, else 0. The
+    noun alone is no time word: العام is also "general" (الأمين العام)."""
+    toks = s.toks
+    if j + 1 >= len(toks) or not toks[j].word or toks[j].norm not in state.lex.dated:
+        return 0
+    return 2 if toks[j + 1].raw.isdigit() else 0
 
 
 def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -195,8 +209,13 @@ def _object_ends_adverbial(state: _ArticleState, s: Sentence, start: int, k: int
                            ev: Event) -> bool:
     """Does the cue's object begin at k, inside what was read as an occasion phrase from
     `start`? Not when a reported clause is still to come (في ختام اجتماع ... أن)."""
-    if state.lex.lang != "ar" or _complementizer_ahead(state, s, k, limit):
+    lex = state.lex
+    if lex.lang != "ar" or _complementizer_ahead(state, s, k, limit):
         return False
+    if k == start + 2 and s.toks[start + 1].norm in lex.speech_occasions and \
+            ev.cue is not None and ev.cue.lemma in lex.verbal_noun_lemmas and \
+            _verbal_noun(s.toks[k], lex):
+        return True  # في بيان | استمرار المفاوضات: a statement takes no verbal noun genitive
     return _object_begins(state, s, start + 1, k, ev)
 
 
@@ -285,6 +304,8 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                        gender=_pronoun_gender(toks[j].norm)), j + 1
     if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
         return None
+    if _masdar_object_at(state, s, j, limit, ev):
+        return None  # ونفى وجود أي خطط: the cue's object, its speaker unnamed here
     first_word = toks[j].norm
     if ev.kind == "source" and lex.lang == "ar" and lex.attached_prefix and \
             first_word.startswith(lex.attached_prefix) and first_word not in ("لما",) and \
@@ -294,6 +315,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         attached = 0
     k = j
     words = 0
+    alias_open = None
     while k < limit:
         t = toks[k]
         if not t.word:
@@ -307,7 +329,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                 continue
             close = _bracket_alias_end(s, k, limit) if words else None
             if close is not None:
-                k = close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
+                alias_open, k = k, close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
                 continue
             break
         if words and (_np_ends_at(state, s, k, limit, ev) or _object_begins(state, s, j, k, ev)):
@@ -322,9 +344,12 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     if words == 0:
         return None
     k = _known_name_end(state, s, j, k)
+    # A closing (كاف), (WHO) is the name's abbreviation, not part of it: read past, not kept.
+    name_k = alias_open if alias_open is not None and alias_open == _alias_start(s, k) else k
     start = toks[j].start + attached
-    end = toks[k - 1].end if toks[k - 1].word or toks[k - 1].raw in "”»\")" else toks[k - 2].end
-    speaker = _speaker_from_np(state, s, j, k, start, end)
+    end = toks[name_k - 1].end if toks[name_k - 1].word or toks[name_k - 1].raw in "”»\")" \
+        else toks[name_k - 2].end
+    speaker = _speaker_from_np(state, s, j, name_k, start, end)
     if speaker is None:
         return None
     if attached and first_word.startswith("لل") and speaker.span[0] == start:
@@ -332,6 +357,19 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
         speaker.name = "ا" + speaker.name
     k = _apposition(state, s, k, limit, speaker)
     return speaker, k
+
+
+def _masdar_object_at(state: _ArticleState, s: Sentence, j: int, limit: int,
+                      ev: Event) -> bool:
+    """Does the cue's verbal-noun object stand right after it (أكد استمرار، نفى وجود)? Not
+    a body or title, and not when a reported clause follows: then the word is the speaker's
+    name (أكد إحسان أوغلو أن)."""
+    lex, t = state.lex, s.toks[j]
+    if ev.kind != "verb" or ev.cue is None or ev.cue.lemma not in lex.verbal_noun_lemmas:
+        return False
+    if t.norm in lex.bodies or t.norm in lex.roles or t.norm in lex.documents:
+        return False
+    return _verbal_noun(t, lex) and not _complementizer_ahead(state, s, j + 1, limit)
 
 
 def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
@@ -348,6 +386,13 @@ def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
         if start == j and [t.norm for t in toks[j:x + 1]] == names or x == j:
             return x + 1 if x + 1 < k else k
     return k
+
+
+def _alias_start(s: Sentence, k: int) -> int | None:
+    """Index of the "(" of a bracketed alias that ends just before token k, if one does."""
+    if k < 2 or s.toks[k - 1].raw != ")":
+        return None
+    return next((m for m in range(k - 2, max(-1, k - 6), -1) if s.toks[m].raw == "("), None)
 
 
 def _bracket_alias_end(s: Sentence, k: int, limit: int) -> int | None:
@@ -393,7 +438,8 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
             norm == lex.relay_marker or norm in lex.relay_saying):
         return True
-    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k):
+    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k) or \
+            _dated_len(state, s, k):
         return True
     if _is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
@@ -565,6 +611,8 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
         head = toks[words_[0]].norm
     if lex.lang == "ar" and head[:1] in _CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
         head = head[1:]
+    if lex.lang == "ar" and _plural_people(head, lex):
+        return _plural_speaker(text, start, end)
     is_role = head in lex.roles
     is_body = head in lex.bodies
     gender = "f" if head in lex.feminine_roles else None
@@ -585,6 +633,34 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
     return Speaker(text[start:end], (start, end), gender=gender,
                    kind="role" if is_role else "body", role=text[start:end] if is_role else None,
                    phrase=(start, end))
+
+
+def _plural_speaker(text: str, start: int, end: int) -> Speaker:
+    # "officials said", قال مسؤولون: several unnamed people, no person's name and no title of
+    # one holder; the phrase is the speaker as written, with no role beside it.
+    return Speaker(text[start:end], (start, end), gender="p", kind="role", phrase=(start, end))
+
+
+def _english_plural(state: _ArticleState, s: Sentence, words_: list[int], start: int,
+                    end: int) -> Speaker | None:
+    """'Officials said', 'Two U.S. officials', 'Analysts at Morgan Stanley': a plural of
+    people heads the phrase. Before at/from and a name, the name is the body that speaks and
+    the plural its role."""
+    lex, toks, text = state.lex, s.toks, state.text
+    norms = [toks[x].norm for x in words_]
+    head = next((i for i, n in enumerate(norms) if _plural_people(n, lex)), None)
+    if head is None:
+        return None
+    rest = words_[head + 1:]
+    if not rest:
+        return _plural_speaker(text, start, end)
+    if norms[head + 1] in ("at", "from") and len(rest) > 1 and \
+            all(toks[x].raw[:1].isupper() or toks[x].norm in lex.np_links for x in rest[1:]) \
+            and toks[rest[1]].raw[:1].isupper():
+        n_start = toks[rest[1]].start
+        return Speaker(text[n_start:end], (n_start, end), kind="body",
+                       role=text[start:toks[words_[head]].end], phrase=(start, end))
+    return None
 
 
 def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
@@ -631,6 +707,9 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
 def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start: int, end: int,
                      gender: str | None) -> Speaker:
     lex, toks, text = state.lex, s.toks, state.text
+    plural = _english_plural(state, s, words_, start, end)
+    if plural is not None:
+        return plural
     norms = [toks[x].norm for x in words_]
     if any(n in lex.feminine_roles for n in norms):
         gender = "f"
@@ -769,8 +848,8 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
     if m >= end or not toks[m].word:
         return None
     if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
-            any(_verb_at(s, x, lex) for x in range(m, end)):
-        return None
+            _is_adverbial_start(state, s, m) or any(_verb_at(s, x, lex) for x in range(m, end)):
+        return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
     return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
 
 
@@ -787,8 +866,9 @@ def _continuation(state: _ArticleState, gender: str | None, *,
     for sp in candidates:
         if all(sp.name != d.name for d in distinct):
             distinct.append(sp)
-    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman.
-    marked = gender in ("m", "f")
+    # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman. A plural
+    # (مشيرين، they added) continues no one marked as one man or one woman.
+    marked = gender in ("m", "f", "p")
     chosen = next((sp for sp in distinct[:2] if marked and sp.gender == gender), None)
     if chosen is None:
         chosen = next((sp for sp in distinct if not marked or sp.gender in (None, gender)), None)

@@ -36,6 +36,11 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         # A title resolved to its holder takes the holder's full title: "Health Minister"
         if kind != "role" and (titled or not c.role or c.role == c.mention):
             c.role = role
+    for c in claims:
+        if c.speaker_kind == "role" and c.role == c.speaker:
+            # A title that names no one ("the finance minister said") is the speaker itself;
+            # the role is the apposition or title beside a name, so there is none.
+            c.role = None
 
 
 def _mention(c: Claim) -> tuple:

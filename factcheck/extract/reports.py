@@ -32,6 +32,7 @@ from factcheck.extract.state import (
     Speaker,
     _ArticleState,
     _content_intro,
+    _verbal_noun,
 )
 from factcheck.model import Claim, Span
 from factcheck.sentences import (
@@ -244,7 +245,8 @@ def _what_was_said(state: _ArticleState, s: Sentence, ev: Event, j: int, *, limi
     lex = state.lex
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
-    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued)
+    takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
+        continued and _masdar_continues(state, s, ev, j)
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas)
     quote_before = _quote_just_before(state, s, ev, before_np)
     content = _content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
@@ -261,6 +263,15 @@ def _what_was_said(state: _ArticleState, s: Sentence, ev: Event, j: int, *, limi
     if content is None:
         return None
     return (content[0],), content[1]
+
+
+def _masdar_continues(state: _ArticleState, s: Sentence, ev: Event, j: int) -> bool:
+    """وأكد استمرار المفاوضات after an earlier speaker: a new clause whose cue takes a verbal
+    noun as what was said, continuing that speaker as وأضاف أن does. Only after و/ف: a cue
+    mid-clause (إذ أعلنت عام 2021 إلغاء ...) is the narrator's."""
+    lex = state.lex
+    return bool(ev.conj and ev.cue and ev.cue.lemma in lex.verbal_noun_lemmas and
+                j < len(s.toks) and _verbal_noun(s.toks[j], lex))
 
 
 def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> Claim | None:

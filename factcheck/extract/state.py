@@ -178,6 +178,8 @@ def _verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     if t.norm[prefix:] in lex.verbal_nouns:
         return True
     letters = unmarked(t.raw)[prefix:]
+    if letters.startswith("ال"):
+        letters = letters[2:]  # the article is no part of the template: العام is not إفعال
     return lex.verbal_noun_re.fullmatch(letters) is not None
 
 
@@ -210,3 +212,17 @@ def _tokens_of(name: str) -> list[str]:
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in (fold_word(m.group()) for m in WORD_RE.finditer(name))
                  if w not in ("the", "a", "an"))
+
+
+def _plural_people(norm: str, lex: Lexicon) -> bool:
+    """A plural naming several unnamed people: officials, ministers, مسؤولون، المحللين, شهود."""
+    if lex.lang == "en":
+        return norm in lex.plural_people or norm not in lex.roles and _en_role(norm, lex)
+    if norm[:1] == "و" and len(norm) > 3 and (norm[1:] in lex.plural_people or
+                                              norm[1:3] == "ال"):
+        norm = norm[1:]  # وشهود، والمحللون
+    bare = norm[2:] if norm.startswith("ال") else norm
+    if norm in lex.plural_people or bare in lex.plural_people:
+        return True
+    # the sound plural of a title: مسؤول+ون، المحلل+ين
+    return norm.endswith(("ون", "ين")) and (norm[:-2] in lex.roles or bare[:-2] in lex.roles)
