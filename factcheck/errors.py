@@ -30,6 +30,15 @@ class AmbiguousID(FactcheckError):
 class FetchError(FactcheckError):
     """A feed or page could not be fetched, or what came back could not be used."""
 
+    # Whether asking again later may give another answer (a server down, not a page gone).
+    transient = False
+
+
+class Unreachable(FetchError):
+    """A server did not answer, or not in time: asking again later may work."""
+
+    transient = True
+
 
 class HTTPStatusError(FetchError):
     """A server answered a fetch with an HTTP error status (4xx or 5xx)."""
@@ -37,3 +46,5 @@ class HTTPStatusError(FetchError):
     def __init__(self, message: str, *, status: int):
         super().__init__(message)
         self.status = status
+        # 5xx, timeout and too-many-requests pass; 404 or 410 is the page's standing answer.
+        self.transient = status >= 500 or status in (408, 425, 429)

@@ -22,7 +22,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, FetchError, HTTPStatusError
+from factcheck.errors import FactcheckError, FetchError, HTTPStatusError, Unreachable
 from factcheck.ingest import decode
 
 USER_AGENT = f"factcheck/{__version__} (+claims watch; fact-checking desk)"
@@ -121,6 +121,8 @@ class Fetcher:
     def __init__(self, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
                  max_redirects: int = DEFAULT_MAX_REDIRECTS, workers: int = DEFAULT_WORKERS,
                  per_host: int = DEFAULT_PER_HOST):
+        if workers < 1 or per_host < 1:
+            raise ValueError("a fetcher needs at least one worker and one request per host")
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.workers = workers
@@ -169,13 +171,15 @@ class Fetcher:
             with self._client.stream("GET", url, headers=_conditional(request)) as reply:
                 return self._read(url, reply)
         except httpx.TimeoutException:
-            raise FetchError(f"{url}: no answer within {self.timeout:g}s") from None
+            raise Unreachable(f"{url}: no answer within {self.timeout:g}s") from None
         except httpx.TooManyRedirects:
             raise FetchError(f"{url}: more than {self.max_redirects} redirects") from None
         except httpx.ConnectError as exc:
-            raise FetchError(f"{url}: cannot connect ({_reason(exc)})") from None
+            raise Unreachable(f"{url}: cannot connect ({_reason(exc)})") from None
         except httpx.DecodingError:
             raise FetchError(f"{url}: the compressed body is damaged") from None
+        except httpx.TransportError as exc:  # the connection broke: network trouble
+            raise Unreachable(f"{url}: {_reason(exc)}") from None
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise FetchError(f"{url}: {_reason(exc)}") from None
 
@@ -240,9 +244,10 @@ class Fetcher:
     def robots(self, urls: Iterable[str]) -> dict[str, Robots]:
         """The robots.txt of every site among `urls`, each fetched once, by robots_url.
 
-        Within the same limits as any fetch. A robots.txt that is missing (4xx) or that cannot
-        be had (no answer, too big) allows everything; a 5xx answer means the site is in
-        trouble, and its pages wait (RFC 9309 treats both the same way).
+        Within the same limits as any fetch. As RFC 9309 (2.3.1.3-4) has it, a robots.txt that
+        is missing (4xx) allows everything, and one that cannot be reached (5xx, no answer)
+        disallows everything for now: the site's pages wait for a later run. One that cannot
+        be used otherwise (over the size limit, too many redirects) counts as missing.
         """
         wanted = list(dict.fromkeys(u for u in map(robots_url, urls) if u))
         return {url: _robots(url, reply)
@@ -266,13 +271,15 @@ class Fetcher:
             if size > self.max_bytes:
                 raise FetchError(f"{url}: more than the {_size(self.max_bytes)} limit")
             if time.monotonic() > deadline:
-                raise FetchError(f"{url}: body not received within {self.timeout:g}s")
+                raise Unreachable(f"{url}: body not received within {self.timeout:g}s")
             chunks.append(chunk)
         return _response(url, reply, b"".join(chunks))
 
 
 def _robots(url: str, reply: Response | FetchError) -> Robots:
-    if isinstance(reply, HTTPStatusError) and reply.status >= 500:
+    if isinstance(reply, HTTPStatusError):  # 4xx: none to obey; 5xx: unreachable
+        return Robots(url, error=str(reply)) if reply.status >= 500 else Robots(url)
+    if isinstance(reply, Unreachable):
         return Robots(url, error=str(reply))
     if isinstance(reply, FetchError):
         return Robots(url)

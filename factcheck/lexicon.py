@@ -52,6 +52,7 @@ class Lexicon:
     sources: Phrases
     attached_prefix: str
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
+    source_relatives: frozenset[str]  # بحسب ما، وفقًا لما: the word before the slot's verb
     relay_lemmas: frozenset[str]
     relay_marker: str
     relay_saying: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon(lang: str) -> Lexicon:
         sources=_phrases(r["sources"]["phrases"]),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
         source_resumptive=_set(r["sources"].get("resumptive", [])),
+        source_relatives=_set(r["sources"].get("relatives", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),

@@ -335,8 +335,15 @@ def _kept_caches(path: Path) -> list[tuple[Path, tuple, "Callable[[Database], ob
 
 def _refresh(db: Database, caches: list) -> None:
     for cache, signature, build in caches:
-        with _gc_paused():
-            value = build(db)
+        try:
+            with _gc_paused():
+                value = build(db)
+        except Exception:  # noqa: BLE001
+            # The write is done and safe; a cache that cannot be rebuilt here is dropped, so
+            # the next search rebuilds it and shows whatever went wrong where it belongs.
+            with contextlib.suppress(OSError):
+                cache.unlink()
+            continue
         # Another write meanwhile has made this one stale: leave the cache to that writer.
         if _signature(db.path, *signature[:2]) == signature:
             _write_cache(cache, signature, value)

@@ -10,10 +10,11 @@ Last-Modified, and look for contradictions with what the desk stored before.
 
 Nothing is lost: an item that could not be read is not marked seen, and a source's validators
 are only saved when every item it offered was stored or known, so the next run retries the rest.
-A teaser whose page cannot be fetched (an HTTP error, a timeout, a page over the size limit) is
-such an item: it is reported as a failure and neither stored nor marked seen, so the next run
-reads the whole story rather than this run keeping only its teaser. A source counts as failed
-when it offered new items and every one of them failed that way.
+A teaser whose page fails for a passing reason (5xx, a timeout, no connection) is such an
+item: it is reported as a failure and neither stored nor marked seen, so the next run reads the
+whole story rather than this run keeping only its teaser. A page that answers for good (gone,
+over the size limit, no article text) keeps the teaser: waiting would lose it with the item. A
+source counts as failed when it offered new items and every one of them failed.
 """
 
 import hashlib
@@ -384,8 +385,10 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
     robots = fetcher.robots(c.link for _, c in teasers)
     wanted, held = [], {}
     for harvest, candidate in teasers:
-        site = robots[robots_url(candidate.link)]
-        if site.error:
+        site = robots.get(robots_url(candidate.link))
+        if site is None:  # a link naming no site (https://?x=1): there is no page to read
+            _keep_teaser(harvest, candidate, f"{candidate.link}: not a page address")
+        elif site.error:
             held.setdefault((id(harvest), site.url), (harvest, site, []))[2].append(candidate)
         elif not site.allows(candidate.link):
             _disallowed(harvest, candidate)
@@ -404,20 +407,18 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
 
     replies = fetcher.fetch_all([c.link for _, c in wanted], on_done=fetched)
     for (harvest, candidate), reply in zip(wanted, replies, strict=True):
-        if isinstance(reply, FetchError):
+        if isinstance(reply, FetchError) and reply.transient:
             # The server may answer next time: storing the teaser now and marking it seen
             # would mean the story itself is never read.
             _defer(harvest, [candidate], f"{reply}; the item waits for the next run")
             continue
         try:
+            if isinstance(reply, FetchError):
+                raise reply  # the page is gone or will not do (404, 410, too big)
             page = _page_article(reply)
         except FetchError as exc:
-            # The page answered but holds no article text; asking again changes nothing.
-            if candidate.article.text.strip():
-                harvest.report.warnings.append(f"{exc}; the feed's summary stored instead")
-            else:
-                harvest.report.warnings.append(f"{exc}; skipped")
-                candidate.article, candidate.known = None, True
+            # Asking again changes nothing, and waiting would lose the teaser with the item.
+            _keep_teaser(harvest, candidate, str(exc))
             continue
         candidate.keys.extend(k for k in _url_keys(reply.final_url, page.url)
                               if k not in candidate.keys)
@@ -427,6 +428,15 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         candidate.article.outlet = page.outlet or candidate.article.outlet
     for harvest in {id(h): h for h, _ in teasers}.values():
         _fail_if_nothing_read(harvest)
+
+
+def _keep_teaser(harvest: _Harvest, candidate: _Candidate, reason: str) -> None:
+    """The linked page will not give the story: the feed's summary is all there is."""
+    if candidate.article.text.strip():
+        harvest.report.warnings.append(f"{reason}; the feed's summary stored instead")
+    else:
+        harvest.report.warnings.append(f"{reason}; skipped")
+        candidate.article, candidate.known = None, True
 
 
 def _defer(harvest: _Harvest, candidates: list[_Candidate], reason: str) -> None:

@@ -180,7 +180,9 @@ def test_robots_txt_is_read_once_per_site_with_the_fetcher_user_agent(server, fe
     assert server.requests[0][1]["User-Agent"].startswith(f"factcheck/{__version__}")
 
 
-def test_robots_txt_missing_or_unreachable_allows_and_a_5xx_holds_the_site(fetcher):
+def test_a_missing_robots_txt_allows_and_an_unreachable_one_holds_the_site(fetcher):
+    # RFC 9309 2.3.1.3-4: 4xx is "unavailable", anything may be read; 5xx or no answer is
+    # "unreachable", nothing may be read for now.
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{sock.getsockname()[1]}/news/1"
@@ -188,6 +190,7 @@ def test_robots_txt_missing_or_unreachable_allows_and_a_5xx_holds_the_site(fetch
         down.add("/robots.txt", "busy", status=503)
         pages = [missing.url("/news/1"), dead, down.url("/news/1")]
         answers = fetcher.robots(pages)
-    assert [answers[robots_url(u)].allows(u) for u in pages] == [True, True, False]
+    assert [answers[robots_url(u)].allows(u) for u in pages] == [True, False, False]
+    assert answers[robots_url(dead)].error.startswith(f"{robots_url(dead)}: cannot connect")
     assert answers[robots_url(pages[2])].error == \
         f"{down.url('/robots.txt')}: HTTP 503 Service Unavailable"

@@ -208,19 +208,47 @@ def test_a_teaser_whose_page_fails_waits_for_the_next_run(server, store):
 @pytest.mark.network
 def test_a_source_whose_every_new_item_fails_has_failed(server, store):
     server.add("/slow", page("Bridge", [BRIDGE], lang="en"), stall=3.0)
-    big = server.add("/big", page("Port", [PORT] * 50))
+    busy = server.add("/busy", "overloaded", status=503)
     server.add("/rss", rss([item("f-1", "", link=server.url("/slow")),
-                            item("f-2", "Port.", link=big)]))
-    result = run(store, server.url("/rss"), timeout=0.1, max_bytes=4096)
+                            item("f-2", "Port.", link=busy)]))
+    result = run(store, server.url("/rss"), timeout=0.1)
     report = result.sources[0]
     assert (report.status, report.new, report.pending) == (SourceStatus.FAILED, 0, 2)
     assert report.error == (f"{server.url('/rss')}: no new item could be read (2 failed); "
                             "they wait for the next run")
     assert [f.split(": ", 1)[1] for f in report.failures] == [
         "no answer within 0.1s; the item waits for the next run",
-        f"{len(page('Port', [PORT] * 50))} bytes is over the 4096 bytes limit; the item waits "
-        "for the next run"]
+        "HTTP 503 Service Unavailable; the item waits for the next run"]
     assert result.failed and store.read().articles.all() == []
+
+
+@pytest.mark.network
+def test_a_page_gone_or_too_big_keeps_the_teaser_rather_than_waiting_for_ever(server, store):
+    # 404 and a page over the limit are the site's standing answers: waiting would lose the
+    # teaser when the item leaves the feed, and fail the source on every cron run meanwhile.
+    gone = server.add("/gone", "no such page", status=404)
+    big = server.add("/big", page("Port", [PORT] * 50))
+    server.add("/rss", rss([item("g-1", "Bridge closes.", link=gone),
+                            item("g-2", "Port reopens.", link=big)]))
+    report = run(store, server.url("/rss"), max_bytes=4096).sources[0]
+    assert (report.status, report.new, report.pending, report.failures) == (
+        SourceStatus.OK, 2, 0, [])
+    assert report.warnings == [
+        f"{gone}: HTTP 404 Not Found; the feed's summary stored instead",
+        f"{big}: {len(page('Port', [PORT] * 50))} bytes is over the 4096 bytes limit; "
+        "the feed's summary stored instead"]
+    assert sorted(a["text"] for a in store.read().articles.all()) == [
+        "Bridge closes.", "Port reopens."]
+    assert run(store, server.url("/rss")).sources[0].new == 0
+
+
+@pytest.mark.network
+def test_a_link_naming_no_site_does_not_stop_the_run(server, store):
+    server.add("/rss", rss([item("h-1", "Bridge closes.", link="https://?x=1")]))
+    report = run(store, server.url("/rss")).sources[0]
+    assert (report.status, report.new) == (SourceStatus.OK, 1)
+    assert report.warnings == ["https://?x=1: not a page address; the feed's summary stored "
+                               "instead"]
 
 
 @pytest.mark.network

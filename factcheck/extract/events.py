@@ -193,7 +193,7 @@ def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
     verb = _verb_at(s, j, state.lex)
     if verb:
         end = j + verb[1]
-    elif toks[j - 1].norm in ("ما", "لما", "حسبما", "كما"):
+    elif toks[j - 1].norm in state.lex.source_relatives:
         end = j + 1
     else:
         return j
