@@ -135,7 +135,7 @@ class Index:
 
     def __init__(self, claims: list[dict], *, read: dict[tuple, Statement] | None = None):
         """`read`: statements already read, by statement key (the new claims a check asks
-        about): they are indexed by their full forms instead of being read cheaply again."""
+        about), so that they are not read again when they turn out to be candidates."""
         self.claims = claims
         read = read or {}
         self._statement_of: dict[tuple, int] = {}  # statement key -> entry
@@ -155,7 +155,9 @@ class Index:
             known = read.get(self._entries[entry])
             if known is not None:
                 self._statements[entry] = known
-            for form in known.forms if known is not None else claim_forms(claims[members[0]]):
+            # The cheap forms for every claim, read or not: the same weights whichever
+            # command indexes the store.
+            for form in claim_forms(claims[members[0]]):
                 self.postings[form].append(entry)
         self.size = len(self._entries)
         self._speakers: dict[int, frozenset[str]] = {}
