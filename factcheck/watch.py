@@ -395,7 +395,8 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         else:
             wanted.append((harvest, candidate))
     for harvest, site, candidates in held.values():
-        # The site's robots.txt failed (5xx): its pages wait, one line for them all.
+        # The site's robots.txt could not be reached (5xx, no answer): its pages wait, one
+        # line for them all.
         pages = "1 linked page of the site waits" if len(candidates) == 1 else \
             f"{len(candidates)} linked pages of the site wait"
         _defer(harvest, candidates, f"{site.error}; {pages} for the next run")
@@ -412,12 +413,14 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
             # would mean the story itself is never read.
             _defer(harvest, [candidate], f"{reply}; the item waits for the next run")
             continue
+        if isinstance(reply, FetchError):
+            # Gone or unusable for good (404, 410, too big): asking again changes nothing, and
+            # waiting would lose the teaser with the item when it leaves the feed.
+            _keep_teaser(harvest, candidate, str(reply))
+            continue
         try:
-            if isinstance(reply, FetchError):
-                raise reply  # the page is gone or will not do (404, 410, too big)
             page = _page_article(reply)
-        except FetchError as exc:
-            # Asking again changes nothing, and waiting would lose the teaser with the item.
+        except FetchError as exc:  # the page answered but holds no article text
             _keep_teaser(harvest, candidate, str(exc))
             continue
         candidate.keys.extend(k for k in _url_keys(reply.final_url, page.url)
