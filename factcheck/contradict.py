@@ -102,16 +102,14 @@ def _brief(claim: dict) -> dict:
             "published": claim.get("published") or claim.get("added")}
 
 
-def check_claims(db: Database, claims: list[dict], *, exclude_article: str | None = None,
-                 repeats: bool = True) -> list[Finding]:
+def check_claims(db: Database, claims: list[dict], *, repeats: bool = True) -> list[Finding]:
     """For each new claim, the stored claims (and the other new claims) it clashes with or repeats.
 
-    Stored claims of `exclude_article` are left out. New claims already stored are fine too:
-    a claim is never set against itself, and each pair is reported once. Without `repeats`,
-    only contradictions are looked for (what add and watch record), which costs less.
+    New claims already stored are fine too: a claim is never set against itself, and each pair
+    is reported once. Without `repeats`, only contradictions are looked for (what add and
+    watch record), which costs less.
     """
-    stored = [c for c in db.claims.records()
-              if exclude_article is None or c.get("article") != exclude_article]
+    stored = db.claims.records()
     findings: list[Finding] = []
     judged: set[frozenset] = set()
     relations: dict = {}  # copies of a statement (wire stories) are related once
