@@ -121,7 +121,9 @@ class Statement:
     # The content in order, for telling one substitution from several: each word's stem, or
     # None for a gap (a stop word, a number or a month: those are compared on their own).
     sequence: tuple[str | None, ...] = ()
-    alt_terms: frozenset[str] = frozenset()  # the values of alts
+    # The values of alts as a frozenset: matched() meets it twice per candidate pair, and a
+    # frozenset intersection is ~7% of the whole check faster there than alt_owners.keys().
+    alt_terms: frozenset[str] = frozenset()
     alt_owners: dict = field(default_factory=dict)  # alt -> the terms it is the alt of
     said: int = 0  # content words of the statement and of the question, figures aside
 
