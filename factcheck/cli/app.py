@@ -41,6 +41,7 @@ DbOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ClaimIdArgument = Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")]
 
 
 @app.callback()

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from factcheck.articles import add_article
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, app
 from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
@@ -116,7 +116,7 @@ def list_cmd(
 
 @app.command("show")
 def show_cmd(
-    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     json: JsonOption = False,
 ):

@@ -13,7 +13,7 @@ from rich.text import Text
 from factcheck import export as exporting
 from factcheck import review as reviewing
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, app
 from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import with_claims
 from factcheck.errors import InputError
@@ -35,7 +35,7 @@ def _reviewer(explicit: str | None) -> str:
 
 @app.command("review")
 def review_cmd(
-    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    claim_id: ClaimIdArgument,
     verdict: Annotated[Verdict | None, typer.Option(help="The rating.")] = None,
     note: NoteOption = None,
     url: Annotated[str | None, typer.Option(
@@ -115,7 +115,7 @@ def _note_cell(rec: dict) -> Text:
 
 @app.command("history")
 def history_cmd(
-    claim_id: Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")],
+    claim_id: ClaimIdArgument,
     db: DbOption = None,
     json: JsonOption = False,
 ):
