@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from factcheck.articles import AddResult, add_article, article_id, now_iso
-from factcheck.contradict import check_claims, record_contradictions
+from factcheck.contradict import check_added
 from factcheck.errors import FactcheckError, FetchError, InputError
 from factcheck.extract import extract
 from factcheck.feeds import Feed, parse_feed
@@ -533,15 +533,10 @@ def _save_source(db: Database, harvest: _Harvest) -> None:
 
 def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
     """New contradictions of the claims just stored, with every claim stored before or now."""
-    new_claims = [c for result in added for c in result.claims]
-    if not new_claims:
-        return []
-    # One call for the whole run: the candidate index over the store is built once, not once
-    # per article. The new claims are in the store already and are compared with each other.
-    findings = check_claims(db, new_claims, repeats=False)
-    records = record_contradictions(db, findings) if findings else []
+    # One pass for the whole run, as claims add makes: the new claims are in the store already
+    # and are compared with each other too.
     return [{"contradiction": rec, "a": db.claims.get(rec["a"]), "b": db.claims.get(rec["b"])}
-            for rec in records]
+            for records in check_added(db, added) for rec in records]
 
 
 # Identity -------------------------------------------------------------------------------------
