@@ -8,7 +8,6 @@ Korea) weigh little, and two claims naming places with no country in common are 
 so "poverty rises in A" is not set against "poverty falls in B".
 """
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -16,6 +15,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple, TypeVar
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
@@ -160,8 +160,9 @@ class Index:
             for form in claim_forms(claims[members[0]]):
                 self.postings[form].append(entry)
         self.size = len(self._entries)
+        self._arrays: dict[str, np.ndarray] = {}  # form -> its posting as an array
         self._speakers: dict[int, frozenset[str]] = {}
-        self._weights: dict[str, float] = {}
+        self._weights = _Rarity(self.postings, self.size)
         # by the two statements' keys, unordered: each pair of new claims meets twice
         self._closeness: dict[frozenset, _Closeness | None] = {}
         self._masses: dict[str, float] = {}  # word weight of a statement, by its terms
@@ -179,14 +180,6 @@ class Index:
             found = self._speakers[i] = speaker_terms(self.claims[i])
         return found
 
-    def weight(self, term: str) -> float:
-        """Rarity of a word in the indexed statements (smoothed inverse document frequency)."""
-        w = self._weights.get(term)
-        if w is None:
-            w = math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
-            self._weights[term] = w
-        return w
-
     def candidates(self, claim: dict, *, limit: int = LIMIT) -> list[Candidate]:
         """The indexed claims about the same matter as `claim`, closest first: `limit`
         different statements, with every copy of each.
@@ -195,38 +188,60 @@ class Index:
         store where one template fills many claims, hundreds share two words with each.
         """
         s = read_claim(claim)
-        mass: dict[int, float] = defaultdict(float)
-        common = max(50, int(self.size * COMMON_SHARE))
-        for form in sorted(s.forms):  # one order of sums: the same candidates in every run
-            posting = self.postings.get(form, ())
-            if len(posting) > common:
-                continue
-            w = self.weight(form)
-            for entry in posting:
-                mass[entry] += w
         own = claim.get("id")
         key = statement_key(claim)
         speakers = speaker_terms(claim)
         scored = []
-        # Ties keep the order the sums were made in, which sorted forms make the same each run.
-        for entry in heapq.nlargest(limit * WEIGHED_PER_KEPT, mass, key=mass.__getitem__):
-            t = self.statement(entry)
-            pair = frozenset((key, self._entries[entry]))
+        for entry in self._closest_by_words(s, limit * WEIGHED_PER_KEPT):
+            t, other_key = self.statement(entry), self._entries[entry]
+            pair = frozenset((key, other_key))
             close = self._closeness.get(pair, False)
             if close is False:
                 close = self._closeness[pair] = self._closeness_of(s, t, key)
             if close is None:
                 continue
+            matters: dict[frozenset, float | None] = {}  # copies differ only by speaker
             for i in self._members[entry]:
                 other = self.claims[i]
                 if own is not None and other.get("id") == own:
                     continue
-                found = self._candidate(close, key, s, t, speakers | self.speakers(i), other,
-                                        position=i, other_key=self._entries[entry])
-                if found is not None:
-                    scored.append(found)
+                theirs = self.speakers(i)
+                matter = matters.get(theirs, False)
+                if matter is False:
+                    matter = matters[theirs] = _matter(close, speakers | theirs, s, t)
+                if matter is not None:
+                    scored.append(Candidate(other, matter, i, other_key, close, key))
         scored.sort(key=lambda c: (-c.matter, c.position))
         return _first_statements(scored, limit, lambda cand: cand.key)
+
+    def _closest_by_words(self, s: Statement, count: int) -> list[int]:
+        """The `count` entries sharing the most rare word weight with `s`, most first (ties
+        by entry). Summed in C: in a store one template fills, each claim meets thousands."""
+        common = max(50, int(self.size * COMMON_SHARE))
+        arrays, weights = [], []
+        for form in sorted(s.forms):  # one order of sums: the same floats in every run
+            posting = self._array(form)
+            if 0 < len(posting) <= common:
+                arrays.append(posting)
+                weights.append(self._weights[form])
+        if not arrays:
+            return []
+        entries = np.concatenate(arrays)
+        mass = np.bincount(entries, np.repeat(weights, [len(a) for a in arrays]),
+                           minlength=self.size)
+        found = np.flatnonzero(mass)
+        if len(found) > count:
+            values = mass[found]
+            cut = np.partition(values, len(found) - count)[len(found) - count]
+            above, tied = found[values > cut], found[values == cut]
+            found = np.concatenate((above, tied[: count - len(above)]))
+        return found[np.lexsort((found, -mass[found]))].tolist()
+
+    def _array(self, form: str) -> np.ndarray:
+        found = self._arrays.get(form)
+        if found is None:
+            found = self._arrays[form] = np.array(self.postings.get(form, ()), dtype=np.intp)
+        return found
 
     def _closeness_of(self, s: Statement, t: Statement, key: tuple) -> _Closeness | None:
         """What two statements share, whoever said them; None when they are two matters.
@@ -236,7 +251,7 @@ class Index:
         shared_s, shared_t = matched(s, t), matched(t, s)
         if min(len(shared_s), len(shared_t)) < MIN_SHARED:
             return None
-        weight = self.weight
+        weight = self._weights.__getitem__
         mass_s, mass_t = self._mass(s), self._mass(t)
         # Geometric mean: a short claim wholly inside a long one still counts, halfway.
         overlap = math.sqrt(sum(map(weight, shared_s)) / mass_s
@@ -248,18 +263,30 @@ class Index:
     def _mass(self, s: Statement) -> float:
         found = self._masses.get(s.joined)
         if found is None:
-            found = self._masses[s.joined] = sum(map(self.weight, s.terms)) or 1.0
+            found = self._masses[s.joined] = sum(map(self._weights.__getitem__, s.terms)) or 1.0
         return found
 
-    def _candidate(self, close: _Closeness | None, key: tuple, s: Statement, t: Statement,
-                   speakers: frozenset[str], b: dict, *, position: int = -1,
-                   other_key: tuple | None = None) -> Candidate | None:
-        if close is None:
-            return None
-        # Speakers named in the other's words: "Peskov denied" against "Peskov said ...".
-        spoken = (speakers & s.forms) | (speakers & t.forms)
-        if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
-            return None
-        matter = (0.6 * close.overlap + 0.3 * close.fuzzy
-                  + 0.1 * min(1.0, len(close.entities | spoken) / 2))
-        return Candidate(b, round(matter, 3), position, other_key or statement_key(b), close, key)
+
+
+class _Rarity(dict):
+    """The weight of each word of an index by its rarity (smoothed inverse document
+    frequency), worked out when first asked for: the hot loops read it as a dict."""
+
+    def __init__(self, postings: dict[str, list[int]], size: int):
+        super().__init__()
+        self.postings, self.size = postings, size
+
+    def __missing__(self, term: str) -> float:
+        w = self[term] = math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
+        return w
+
+
+def _matter(close: _Closeness, speakers: frozenset[str], s: Statement,
+            t: Statement) -> float | None:
+    """How much two statements are about the same matter (0..1), None when too little."""
+    # Speakers named in the other's words: "Peskov denied" against "Peskov said ...".
+    spoken = (speakers & s.forms) | (speakers & t.forms)
+    if close.overlap < MIN_OVERLAP and not (close.entities or spoken):
+        return None
+    return round(0.6 * close.overlap + 0.3 * close.fuzzy
+                 + 0.1 * min(1.0, len(close.entities | spoken) / 2), 3)
