@@ -16,14 +16,11 @@ The learned model runs only for pairs where a reason strong enough could be foun
 (relate.possible_reasons): most candidate pairs are settled by cheaper readings first.
 """
 
-import gc
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 
-from factcheck import speakers
+from factcheck import collector, speakers
 from factcheck.articles import now_iso
 from factcheck.match import Candidate, Index, read_claim, statement_key
 from factcheck.relate import (
@@ -112,22 +109,9 @@ def check_claims(db: Database, claims: list[dict], *, repeats: bool = True) -> l
     is reported once. Without `repeats`, only contradictions are looked for (what add and
     watch record), which costs less.
     """
-    with _collector_paused():
+    # The check makes some hundred thousand small tuples and sets (factcheck.collector).
+    with collector.paused():
         return _check(db.claims.records(), claims, repeats=repeats)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector off while checking: the check makes some hundred thousand small
-    tuples and sets that hold no cycles, and each collection they set off scans the loaded
-    store again (a fifth of the check on a 2,000-claim store, more as it grows)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check(stored: list[dict], claims: list[dict], *, repeats: bool) -> list[Finding]:

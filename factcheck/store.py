@@ -11,7 +11,6 @@ Readers need no lock: a rename is atomic, so they see the old file or the new on
 """
 
 import contextlib
-import gc
 import os
 import pickle
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 from tinydb.table import Table as _TinyTable
 
+from factcheck import collector
 from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
 from factcheck.files import write_atomic
 
@@ -182,7 +182,7 @@ class Database:
         cache = Path(f"{self.path}.{name}.idx")
         value = _read_cache(cache, signature) if signature and self._clean() else None
         if value is None:
-            with _gc_paused():
+            with collector.paused():
                 value = build(self)
             if signature and self._clean():
                 _write_cache(cache, signature, value)
@@ -291,7 +291,7 @@ def _load(path: Path) -> dict:
     if not raw.strip():
         return _empty()
     try:
-        with _gc_paused():
+        with collector.paused():
             data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise DatabaseError(f"{path} is not valid JSON ({exc}); it was left as it is") from None
@@ -304,20 +304,6 @@ def _load(path: Path) -> dict:
             f"({SCHEMA_VERSION}); upgrade factcheck"
         )
     return data
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large tree of new objects is made: the collector
-    would walk the growing heap again and again (half of a 100,000-claim load), and JSON holds
-    no cycles to collect."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _kept_caches(path: Path) -> list[tuple[Path, tuple, "Callable[[Database], object]"]]:
@@ -336,7 +322,7 @@ def _kept_caches(path: Path) -> list[tuple[Path, tuple, "Callable[[Database], ob
 def _refresh(db: Database, caches: list) -> None:
     for cache, signature, build in caches:
         try:
-            with _gc_paused():
+            with collector.paused():
                 value = build(db)
         except Exception:  # noqa: BLE001
             # The write is done and safe; a cache that cannot be rebuilt here is dropped, so
