@@ -13,13 +13,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
 from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
+
+if TYPE_CHECKING:
+    import numpy as np
 
 T = TypeVar("T")
 
@@ -217,6 +219,8 @@ class Index:
     def _closest_by_words(self, s: Statement, count: int) -> list[int]:
         """The `count` entries sharing the most rare word weight with `s`, most first (ties
         by entry). Summed in C: in a store one template fills, each claim meets thousands."""
+        import numpy as np  # here: commands that never match claims start 80 ms sooner
+
         common = max(50, int(self.size * COMMON_SHARE))
         arrays, weights = [], []
         for form in sorted(s.forms):  # one order of sums: the same floats in every run
@@ -237,7 +241,9 @@ class Index:
             found = np.concatenate((above, tied[: count - len(above)]))
         return found[np.lexsort((found, -mass[found]))].tolist()
 
-    def _array(self, form: str) -> np.ndarray:
+    def _array(self, form: str) -> "np.ndarray":
+        import numpy as np
+
         found = self._arrays.get(form)
         if found is None:
             found = self._arrays[form] = np.array(self.postings.get(form, ()), dtype=np.intp)
