@@ -140,21 +140,19 @@ def watch(sources: list[str], *, store: Store, since: date | None = None,
     if not sources:
         raise InputError("no sources to watch")
     progress = on_progress or (lambda stage, done, total: None)
-    harvests = _harvest_unlocked(sources, store, since=since, max_items=max_items,
+    snapshot = store.read()
+    harvests = _harvest_unlocked(sources, snapshot, since=since, max_items=max_items,
                                  timeout=timeout, max_bytes=max_bytes, progress=progress)
-    with store.write() as db:
+    # Unless another process wrote meanwhile, the snapshot is the store: not parsed again.
+    with store.write(reuse=snapshot) as db:
         result = _store_harvests(db, harvests)
         result.contradictions = _contradictions(db, result.articles)
     return result
 
 
-def _harvest_unlocked(sources: list[str], store: Store, *, since, max_items, timeout,
+def _harvest_unlocked(sources: list[str], snapshot: Database, *, since, max_items, timeout,
                       max_bytes, progress) -> list["_Harvest"]:
-    """Fetch and extract what looks new against a snapshot of the store, holding no lock.
-
-    The snapshot is let go on return, before the store is loaded again under the lock: a
-    large store is then in memory once, not twice."""
-    snapshot = store.read()
+    """Fetch and extract what looks new against a snapshot of the store, holding no lock."""
     with Fetcher(timeout=timeout, max_bytes=max_bytes) as fetcher:
         harvests = _harvest_all(sources, snapshot, fetcher, since=since, max_items=max_items,
                                 progress=progress)

@@ -2,6 +2,7 @@
 
 import json
 import multiprocessing
+import os
 
 import pytest
 
@@ -105,3 +106,55 @@ def test_a_write_keeps_the_files_mode(tmp_path):
     with store.write() as db:
         db.claims.insert({"id": "a2"})
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def _store_with(tmp_path, *ids: str) -> Store:
+    store = Store(tmp_path / "db.json")
+    with store.write() as db:
+        db.claims.insert_many([{"id": i} for i in ids])
+    return store
+
+
+def test_a_snapshot_of_the_file_as_it_is_is_written_through_not_parsed_again(tmp_path):
+    store = _store_with(tmp_path, "a1")
+    snapshot = store.read()
+    with store.write(reuse=snapshot) as db:
+        assert db is snapshot
+        db.claims.insert({"id": "a2"})
+    assert sorted(store.read().claims.ids()) == ["a1", "a2"]
+
+
+def test_a_snapshot_is_not_reused_once_another_process_has_written(tmp_path):
+    store = _store_with(tmp_path, "a1")
+    snapshot = store.read()
+    with Store(tmp_path / "db.json").write() as other:  # a cron run overlapping ours
+        other.claims.insert({"id": "theirs"})
+    with store.write(reuse=snapshot) as db:
+        assert db is not snapshot
+        db.claims.insert({"id": "ours"})
+    assert sorted(store.read().claims.ids()) == ["a1", "ours", "theirs"]
+    assert snapshot.source is None  # its stale records were let go
+
+
+def test_a_file_changed_in_place_with_its_old_size_and_time_is_not_taken_for_the_snapshot(
+        tmp_path):
+    store = _store_with(tmp_path, "a1")
+    path = tmp_path / "db.json"
+    snapshot = store.read()
+    status = path.stat()
+    changed = path.read_bytes().replace(b'"a1"', b'"b1"')
+    with path.open("r+b") as fh:  # same inode, same size
+        fh.write(changed)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    with store.write(reuse=snapshot) as db:
+        assert db is not snapshot
+        assert db.claims.ids() == ["b1"]
+
+
+def test_a_snapshot_changed_in_memory_is_not_written_through(tmp_path):
+    store = _store_with(tmp_path, "a1")
+    snapshot = store.read()
+    snapshot.claims.insert({"id": "unsaved"})
+    with store.write(reuse=snapshot) as db:
+        assert db is not snapshot
+        assert db.claims.ids() == ["a1"]
