@@ -165,7 +165,11 @@ class Database:
 
     def _open(self) -> tuple[_MemoryStorage, _TinyDB]:
         if self._loaded is None:
-            data = self._data if self._data is not None else _load(self.path)
+            if self._data is not None:
+                data = self._data
+            else:
+                raw, self.source = _read_raw(self.path)
+                data = _parse(raw, self.path)
             storage = _MemoryStorage(data)
             self._loaded = (storage, _TinyDB(storage=_MemoryStorageFactory(storage)))
             self._data = None
@@ -187,6 +191,7 @@ class Database:
         if value is None:
             with collector.paused():
                 value = build(self)
+            collector.settle(made_from=self.source[1] if self.source else 0)
             if signature and self._clean():
                 _write_cache(cache, signature, value)
         if self._clean():
@@ -305,10 +310,6 @@ class Store:
         return Database(_parse(raw, self.path), self.path, source=source)
 
 
-def _load(path: Path) -> dict:
-    return _parse(_read_raw(path)[0], path)
-
-
 def _read_raw(path: Path) -> tuple[bytes, tuple | None]:
     """The file's bytes (empty when there is no file) and their fingerprint."""
     try:
@@ -337,6 +338,7 @@ def _parse(raw: bytes, path: Path) -> dict:
     try:
         with collector.paused():
             data = orjson.loads(raw)
+        collector.settle(made_from=len(raw))
     except orjson.JSONDecodeError as exc:
         raise DatabaseError(f"{path} is not valid JSON ({exc}); it was left as it is") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
@@ -392,7 +394,10 @@ def _read_cache(cache: Path, signature: tuple):
         with cache.open("rb") as fh:
             if pickle.load(fh) != signature:
                 return None
-            return pickle.load(fh)
+            with collector.paused():
+                value = pickle.load(fh)
+            collector.settle(made_from=fh.tell())
+            return value
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             ValueError, TypeError):
         return None  # a missing, stale or damaged cache is rebuilt

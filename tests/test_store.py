@@ -1,5 +1,6 @@
 """The store: atomic, locked writes; a damaged file is reported and left as it is."""
 
+import gc
 import json
 import multiprocessing
 import os
@@ -158,3 +159,23 @@ def test_a_snapshot_changed_in_memory_is_not_written_through(tmp_path):
     with store.write(reuse=snapshot) as db:
         assert db is not snapshot
         assert db.claims.ids() == ["a1"]
+
+
+def test_a_large_store_is_kept_out_of_later_collections_a_small_one_is_not(tmp_path):
+    from factcheck.collector import SETTLE_FROM_BYTES
+
+    path = tmp_path / "db.json"
+    claims = {f"c{i:06d}": {"id": f"c{i:06d}", "text": "نص " * 20} for i in range(80_000)}
+    path.write_bytes(json.dumps({"claims": claims}, ensure_ascii=False).encode())
+    assert path.stat().st_size >= SETTLE_FROM_BYTES
+    (tmp_path / "small").mkdir()
+    small = _store_with(tmp_path / "small", "a1")
+    try:
+        before = gc.get_freeze_count()
+        small.read()
+        assert gc.get_freeze_count() == before
+        db = Store(path).read()
+        assert gc.get_freeze_count() > before
+        assert len(db.claims) == 80_000
+    finally:
+        gc.unfreeze()
