@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import filelock
 import orjson
@@ -175,22 +176,27 @@ class Database:
             self._data = None
         return self._loaded
 
-    def derived(self, name: str, build: "Callable[[Database], object]", *,
-                version: int = 1) -> object:
+    def derived(self, name: str, build: "Build", *, version: int = 1,
+                extend: "Extend | None" = None) -> object:
         """What `build(db)` makes of the whole database, kept in a file beside it.
 
         The file (``claims.json.<name>.idx``) is only a cache: it is used while the database
-        file is the one it was built from (same size, modification time and inode), rebuilt
-        otherwise, and written atomically. A database changed in memory is never cached.
+        file is the one it was built from (same size, modification time and inode), made again
+        otherwise (by `extend` from the stale value where it can, see keep_fresh), and written
+        atomically. A database changed in memory is never cached.
         """
         if name in self._derived and not self.dirty:
             return self._derived[name]
         signature = _signature(self.path, name, version)
-        cache = Path(f"{self.path}.{name}.idx")
-        value = _read_cache(cache, signature) if signature and self._clean() else None
+        cache = _cache_path(self.path, name)
+        cached = bool(signature) and self._clean()
+        value = _read_cache(cache, signature) if cached else None
         if value is None:
+            # Another process wrote without refreshing the cache (or its refresh was cut
+            # short): what the cache holds may still be most of the answer.
+            stale = _read_cache(cache, signature, any_file=True) if cached and extend else None
             with collector.paused():
-                value = build(self)
+                value = _derive(self, build, extend, stale)
             collector.settle(made_from=self.source[1] if self.source else 0)
             if signature and self._clean():
                 _write_cache(cache, signature, value)
@@ -238,18 +244,34 @@ class _MemoryStorageFactory:
         return self._storage
 
 
-# Derived caches kept fresh by every write: name -> (build, version). See keep_fresh.
-_FRESH: dict[str, tuple["Callable[[Database], object]", int]] = {}
+Build = Callable[[Database], object]
+# extend(db, old): the value build(db) would make, made from `old` (the value of an earlier
+# version of the database, which extend may change in place), or None when it cannot be.
+Extend = Callable[[Database, object], object | None]
 
 
-def keep_fresh(name: str, build: "Callable[[Database], object]", *, version: int = 1) -> None:
-    """Rebuild the derived cache `name` (Database.derived) after each write, where one is kept.
+class _Derivation(NamedTuple):
+    build: Build
+    version: int
+    extend: Extend | None
+
+
+# Derived caches kept fresh by every write: name -> how to make them. See keep_fresh.
+_FRESH: dict[str, _Derivation] = {}
+
+
+def keep_fresh(name: str, build: Build, *, version: int = 1, extend: Extend | None = None) -> None:
+    """Make the derived cache `name` (Database.derived) again after each write, where one is kept.
 
     A desk whose cron job adds claims every few minutes would otherwise pay the rebuild at its
     next search, which is a person waiting; the write pays it instead, after the lock is let go.
     Only a cache file that exists is refreshed: a database nobody searches costs nothing more.
+
+    `extend(db, old)` is given the value the cache held before the write and may make the new
+    one from it (a few claims added to 100,000 need not cost a full build); where it returns
+    None, `build(db)` runs. Either way the value must be what `build(db)` would make.
     """
-    _FRESH[name] = (build, version)
+    _FRESH[name] = _Derivation(build, version, extend)
 
 
 class Store:
@@ -352,33 +374,52 @@ def _parse(raw: bytes, path: Path) -> dict:
     return data
 
 
-def _kept_caches(path: Path) -> list[tuple[Path, tuple, "Callable[[Database], object]"]]:
-    """The caches to rebuild after a write, each with the signature of the file just written
-    (taken under the lock: if another writer changes the file before the rebuild ends, the
-    cache does not match it and is rebuilt when next used)."""
+def _kept_caches(path: Path) -> list[tuple[Path, tuple, _Derivation]]:
+    """The caches to make again after a write, each with the signature of the file just written
+    (taken under the lock: if another writer changes the file before the refresh ends, the
+    cache does not match it and is made again when next used)."""
     out = []
-    for name, (build, version) in _FRESH.items():
-        cache = Path(f"{path}.{name}.idx")
-        signature = _signature(path, name, version)
+    for name, derivation in _FRESH.items():
+        cache = _cache_path(path, name)
+        signature = _signature(path, name, derivation.version)
         if cache.exists() and signature:
-            out.append((cache, signature, build))
+            out.append((cache, signature, derivation))
     return out
 
 
 def _refresh(db: Database, caches: list) -> None:
-    for cache, signature, build in caches:
+    for cache, signature, derivation in caches:
+        if not _matches_file(db.path, signature):
+            continue  # another write meanwhile: its own refresh makes the cache
         try:
+            # The cache was made for the file before this write: no longer its signature,
+            # but what extend starts from.
+            before = _read_cache(cache, signature, any_file=True) if derivation.extend else None
             with collector.paused():
-                value = build(db)
+                value = _derive(db, derivation.build, derivation.extend, before)
         except Exception:  # noqa: BLE001
-            # The write is done and safe; a cache that cannot be rebuilt here is dropped, so
-            # the next search rebuilds it and shows whatever went wrong where it belongs.
+            # The write is done and safe; a cache that cannot be made here is dropped, so
+            # the next search builds it and shows whatever went wrong where it belongs.
             with contextlib.suppress(OSError):
                 cache.unlink()
             continue
         # Another write meanwhile has made this one stale: leave the cache to that writer.
-        if _signature(db.path, *signature[:2]) == signature:
+        if _matches_file(db.path, signature):
             _write_cache(cache, signature, value)
+
+
+def _derive(db: Database, build: Build, extend: Extend | None, old) -> object:
+    """`extend(db, old)` where there is an old value and it can be extended, else `build(db)`."""
+    value = extend(db, old) if extend is not None and old is not None else None
+    return build(db) if value is None else value
+
+
+def _matches_file(path: Path, signature: tuple) -> bool:
+    return _signature(path, *signature[:2]) == signature
+
+
+def _cache_path(path: Path, name: str) -> Path:
+    return Path(f"{path}.{name}.idx")
 
 
 def _signature(path: Path, name: str, version: int) -> tuple | None:
@@ -389,10 +430,15 @@ def _signature(path: Path, name: str, version: int) -> tuple | None:
     return (name, version, SCHEMA_VERSION, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-def _read_cache(cache: Path, signature: tuple):
+def _read_cache(cache: Path, signature: tuple, *, any_file: bool = False):
+    """The value kept in `cache` if it was made under `signature`, or None. `any_file`: made
+    by the same derivation and schema from any version of the database file (a stale value)."""
     try:
         with cache.open("rb") as fh:
-            if pickle.load(fh) != signature:
+            found = pickle.load(fh)
+            # A signature is the derivation's name and version and the schema, then the file's
+            # size, time and inode.
+            if found != signature and not (any_file and found[:3] == signature[:3]):
                 return None
             with collector.paused():
                 value = pickle.load(fh)
@@ -400,7 +446,7 @@ def _read_cache(cache: Path, signature: tuple):
             return value
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             ValueError, TypeError):
-        return None  # a missing, stale or damaged cache is rebuilt
+        return None  # a missing, stale or damaged cache is made again
 
 
 def _write_cache(cache: Path, signature: tuple, value) -> None:

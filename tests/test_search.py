@@ -166,19 +166,20 @@ def test_a_long_word_crosses_scripts_without_a_capital(desk):
     assert _speakers_of(hits) == ["Alexander Novak"]
 
 
-def test_a_write_whose_index_rebuild_fails_is_still_written_and_the_index_dropped(desk,
+def test_a_write_whose_index_refresh_fails_is_still_written_and_the_index_dropped(desk,
                                                                                   monkeypatch):
     from factcheck import store as store_module
 
     search(Store(desk).view(), "Peskov")
     cache = desk.parent / (desk.name + ".search.idx")
 
-    def broken(db):
+    def broken(*args):
         raise RuntimeError("a bug in the index")
 
-    build, version = store_module._FRESH[search_module.INDEX_NAME]
-    monkeypatch.setitem(store_module._FRESH, search_module.INDEX_NAME, (broken, version))
+    kept = store_module._FRESH[search_module.INDEX_NAME]
+    monkeypatch.setitem(store_module._FRESH, search_module.INDEX_NAME,
+                        kept._replace(build=broken, extend=broken))
     store_article(desk, [claim("Peskow", "said", "no summit is planned")], published="2025-09-01")
     assert not cache.exists()  # the next search rebuilds it, and shows what went wrong there
-    monkeypatch.setitem(store_module._FRESH, search_module.INDEX_NAME, (build, version))
+    monkeypatch.setitem(store_module._FRESH, search_module.INDEX_NAME, kept)
     assert len(search(Store(desk).view(), "Peskov")) == 2

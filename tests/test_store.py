@@ -179,3 +179,79 @@ def test_a_large_store_is_kept_out_of_later_collections_a_small_one_is_not(tmp_p
         assert len(db.claims) == 80_000
     finally:
         gc.unfreeze()
+
+
+class _IDs:
+    """A derived cache of the claim IDs that records how it was made; `extend` appends the
+    IDs added after the old ones, and cannot when those changed."""
+
+    def __init__(self, *, extends: bool = True):
+        self.built, self.extended, self.extends = 0, [], extends
+
+    def build(self, db) -> list[str]:
+        self.built += 1
+        return db.claims.ids()
+
+    def extend(self, db, old: list[str]) -> list[str] | None:
+        self.extended.append(list(old))
+        ids = db.claims.ids()
+        return ids if self.extends and ids[:len(old)] == old else None
+
+
+@pytest.fixture
+def kept(monkeypatch):
+    """Keep an _IDs cache fresh instead of the caches the library keeps."""
+    from factcheck import store as store_module
+
+    monkeypatch.setattr(store_module, "_FRESH", {})
+
+    def keep(ids: _IDs, *, version: int = 1) -> _IDs:
+        store_module.keep_fresh("ids", ids.build, version=version, extend=ids.extend)
+        return ids
+
+    return keep
+
+
+def test_a_write_extends_a_kept_cache_from_the_value_it_held(tmp_path, kept):
+    store = _store_with(tmp_path, "a1")
+    ids = kept(_IDs())
+    assert store.view().derived("ids", ids.build, extend=ids.extend) == ["a1"]
+    with store.write() as db:
+        db.claims.insert({"id": "a2"})
+    assert ids.built == 1 and ids.extended == [["a1"]]
+    assert store.view().derived("ids", _never) == ["a1", "a2"]  # the cache matches the file
+
+
+def test_a_kept_cache_extend_cannot_make_is_built(tmp_path, kept):
+    store = _store_with(tmp_path, "a1")
+    ids = kept(_IDs(extends=False))
+    store.view().derived("ids", ids.build, extend=ids.extend)
+    with store.write() as db:
+        db.claims.insert({"id": "a2"})
+    assert ids.built == 2 and ids.extended == [["a1"]]
+    assert store.view().derived("ids", _never) == ["a1", "a2"]
+
+
+def test_a_cache_of_another_version_is_built_again_not_extended(tmp_path, kept):
+    store = _store_with(tmp_path, "a1")
+    ids = kept(_IDs(), version=2)
+    store.view().derived("ids", lambda db: ["made", "by", "version 1"], version=1)
+    with store.write() as db:
+        db.claims.insert({"id": "a2"})
+    assert ids.built == 1 and ids.extended == []
+    assert store.view().derived("ids", _never, version=2) == ["a1", "a2"]
+
+
+def test_a_read_extends_a_cache_another_write_left_stale(tmp_path, kept):
+    store = _store_with(tmp_path, "a1")
+    ids = _IDs()
+    store.view().derived("ids", ids.build, extend=ids.extend)
+    with store.write() as db:  # nothing kept fresh: the cache is left as it was
+        db.claims.insert({"id": "a2"})
+    assert store.view().derived("ids", ids.build, extend=ids.extend) == ["a1", "a2"]
+    assert ids.built == 1 and ids.extended == [["a1"]]
+    assert store.view().derived("ids", _never) == ["a1", "a2"]
+
+
+def _never(db):
+    raise AssertionError("built although the cache matches the file")
