@@ -268,11 +268,13 @@ def extend_index(db: Database, index: SearchIndex) -> SearchIndex | None:
 
 def _holds_first(claims: list[dict], index: SearchIndex) -> bool:
     """Whether `claims` begin with the index's claims, each as it was serialised."""
-    # One pass of orjson: 0.2 s at 100,000 claims, where a build takes 3 to 5.
-    # A JSON object ends where its braces close, so equal runs of as many objects are equal
-    # object by object.
-    return len(claims) >= index.size and \
-        b"".join(map(orjson.dumps, claims[:index.size])) == index.claims
+    # Claim by claim against the kept bytes: 0.2 s at 100,000 claims, where a build takes 3
+    # to 5; joining them all first cost as much time and 860 MB of peak memory.
+    if len(claims) < index.size:
+        return False
+    kept, offsets = memoryview(index.claims), index.offsets
+    return all(kept[offsets[n]:offsets[n + 1]] == orjson.dumps(claim)
+               for n, claim in enumerate(claims[:index.size]))
 
 
 def _index_claims(index: SearchIndex, claims: list[dict]) -> dict[str, dict[str, array]]:
