@@ -22,7 +22,7 @@ from enum import Enum
 
 from factcheck import collector, speakers
 from factcheck.articles import now_iso
-from factcheck.match import Candidate, Index, read_claim, statement_key
+from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
 from factcheck.relate import (
     Reason,
     Relation,
@@ -102,19 +102,24 @@ def _brief(claim: dict) -> dict:
             "published": claim.get("published") or claim.get("added")}
 
 
-def check_claims(db: Database, claims: list[dict], *, repeats: bool = True) -> list[Finding]:
+def check_claims(db: Database, claims: list[dict], *, repeats: bool = True,
+                 forms: Forms | None = None) -> list[Finding]:
     """For each new claim, the stored claims (and the other new claims) it clashes with or repeats.
 
     New claims already stored are fine too: a claim is never set against itself, and each pair
     is reported once. Without `repeats`, only contradictions are looked for (what add and
-    watch record), which costs less.
+    watch record), which costs less. `forms`: match.stored_forms of `db` as it was before the
+    new claims were stored in it (read here when `db` is unchanged).
     """
+    if forms is None and not db.dirty:
+        forms = stored_forms(db)
     # The check makes some hundred thousand small tuples and sets (factcheck.collector).
     with collector.paused():
-        return _check(db.claims.records(), claims, repeats=repeats)
+        return _check(db.claims.records(), claims, repeats=repeats, forms=forms)
 
 
-def _check(stored: list[dict], claims: list[dict], *, repeats: bool) -> list[Finding]:
+def _check(stored: list[dict], claims: list[dict], *, repeats: bool,
+           forms: Forms | None) -> list[Finding]:
     findings: list[Finding] = []
     judged: set[frozenset] = set()
     relations: dict = {}  # copies of a statement (wire stories) are related once
@@ -132,7 +137,7 @@ def _check(stored: list[dict], claims: list[dict], *, repeats: bool) -> list[Fin
 
     asked = {statement_key(c): read_claim(c) for c in claims}
     if stored:
-        index = Index(stored, read=asked)
+        index = Index(stored, read=asked, forms=forms)
         for claim in claims:
             for cand in index.candidates(claim):
                 weigh(claim, cand)
@@ -264,12 +269,13 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
     return created
 
 
-def check_added(db: Database, added: list) -> list[list[dict]]:
+def check_added(db: Database, added: list, *, forms: Forms | None = None) -> list[list[dict]]:
     """Record what newly added articles (articles.AddResult, in the order added) contradict,
     stored before or among themselves; the new records of each article, in the same order.
 
     One pass for all: the index over the store is built once, not once per article. A pair
-    is listed under the later of its two articles, the one that brought the clash.
+    is listed under the later of its two articles, the one that brought the clash. `forms`:
+    match.stored_forms of `db` before the articles were added.
     """
     article_of = {c["id"]: n for n, result in enumerate(added) if result.new
                   for c in result.claims}
@@ -277,7 +283,8 @@ def check_added(db: Database, added: list) -> list[list[dict]]:
     if not article_of:
         return out
     new_claims = [c for result in added if result.new for c in result.claims]
-    for record in record_contradictions(db, check_claims(db, new_claims, repeats=False)):
+    for record in record_contradictions(db, check_claims(db, new_claims, repeats=False,
+                                                            forms=forms)):
         out[max(article_of.get(record["a"], -1), article_of.get(record["b"], -1))].append(record)
     return out
 

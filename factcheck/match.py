@@ -8,6 +8,7 @@ Korea) weigh little, and two claims naming places with no country in common are 
 so "poverty rises in A" is not set against "poverty falls in B".
 """
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -17,8 +18,10 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
+from factcheck import store
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
 from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
+from factcheck.store import Database
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,6 +38,10 @@ LIMIT = 8
 WEIGHED_PER_KEPT = 2
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
+# The index keys of the stored claims, kept beside the store (Database.derived); the version
+# changes whenever claim_forms does.
+FORMS_CACHE = "match"
+FORMS_VERSION = 1
 
 
 class Candidate(NamedTuple):
@@ -88,6 +95,40 @@ def claim_forms(claim: dict) -> set[str]:
     return out
 
 
+Forms = dict[bytes, tuple[str, ...]]  # statement digest (_forms_key) -> its claim_forms
+
+
+def stored_forms(db: Database) -> Forms:
+    """The index keys of every statement stored in `db`, from the file kept beside it when
+    there is one: reading 100,000 claims' words again is a second of every cron run.
+
+    Ask before changing `db`: a database changed in memory is never cached (Database.derived).
+    """
+    return db.derived(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms)
+
+
+def _build_forms(db: Database) -> Forms:
+    return _extend_forms(db, {})
+
+
+def _extend_forms(db: Database, old: Forms) -> Forms:
+    # Keyed by what the forms are read from, not by claim ID: an edited claim is read again.
+    out: Forms = {}
+    for claim in db.claims.records():
+        key = _forms_key(claim)
+        found = old.get(key)
+        out[key] = tuple(claim_forms(claim)) if found is None else found
+    return out
+
+
+def _forms_key(claim: dict) -> bytes:
+    read = f"{claim['content']['text']}\0{claim.get('context') or ''}"
+    return hashlib.blake2b(read.encode(), digest_size=8).digest()
+
+
+store.keep_fresh(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms)
+
+
 def _text_forms(text: str) -> Iterable[str]:
     return chain.from_iterable(map(_word_forms, WORD_RE.findall(fold(text))))
 
@@ -135,9 +176,11 @@ class Index:
     their own words look common.
     """
 
-    def __init__(self, claims: list[dict], *, read: dict[tuple, Statement] | None = None):
+    def __init__(self, claims: list[dict], *, read: dict[tuple, Statement] | None = None,
+                 forms: Forms | None = None):
         """`read`: statements already read, by statement key (the new claims a check asks
-        about), so that they are not read again when they turn out to be candidates."""
+        about), so that they are not read again when they turn out to be candidates.
+        `forms`: claim_forms already known (stored_forms); the others are worked out."""
         self.claims = claims
         read = read or {}
         self._statement_of: dict[tuple, int] = {}  # statement key -> entry
@@ -159,7 +202,7 @@ class Index:
                 self._statements[entry] = known
             # The cheap forms for every claim, read or not: the same weights whichever
             # command indexes the store.
-            for form in claim_forms(claims[members[0]]):
+            for form in _forms_of(claims[members[0]], forms):
                 self.postings[form].append(entry)
         self.size = len(self._entries)
         self._arrays: dict[str, np.ndarray] = {}  # form -> its posting as an array
@@ -272,6 +315,11 @@ class Index:
             found = self._masses[s.joined] = sum(map(self._weights.__getitem__, s.terms)) or 1.0
         return found
 
+
+
+def _forms_of(claim: dict, known: Forms | None) -> Iterable[str]:
+    found = known.get(_forms_key(claim)) if known else None
+    return claim_forms(claim) if found is None else found
 
 
 class _Rarity(dict):

@@ -41,6 +41,7 @@ from factcheck.fetch import (
     robots_url,
 )
 from factcheck.ingest import Article, article_paths, html_to_article, read_article
+from factcheck.match import Forms, stored_forms
 from factcheck.store import Database, Store
 
 SOURCES_TABLE = "sources"
@@ -145,8 +146,9 @@ def watch(sources: list[str], *, store: Store, since: date | None = None,
                                  timeout=timeout, max_bytes=max_bytes, progress=progress)
     # Unless another process wrote meanwhile, the snapshot is the store: not parsed again.
     with store.write(reuse=snapshot) as db:
+        forms = stored_forms(db)  # before the store changes: from the file kept beside it
         result = _store_harvests(db, harvests)
-        result.contradictions = _contradictions(db, result.articles)
+        result.contradictions = _contradictions(db, result.articles, forms)
     return result
 
 
@@ -529,12 +531,12 @@ def _save_source(db: Database, harvest: _Harvest) -> None:
     table.upsert(record)
 
 
-def _contradictions(db: Database, added: list[AddResult]) -> list[dict]:
+def _contradictions(db: Database, added: list[AddResult], forms: Forms) -> list[dict]:
     """New contradictions of the claims just stored, with every claim stored before or now."""
     # One pass for the whole run, as claims add makes: the new claims are in the store already
     # and are compared with each other too.
     return [{"contradiction": rec, "a": db.claims.get(rec["a"]), "b": db.claims.get(rec["b"])}
-            for records in check_added(db, added) for rec in records]
+            for records in check_added(db, added, forms=forms) for rec in records]
 
 
 # Identity -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import Article, article_paths, read_article
+from factcheck.match import stored_forms
 from factcheck.paths import db_path
 from factcheck.store import Store
 
@@ -66,9 +67,10 @@ def add_cmd(
         article.published = published or article.published
         article.title = title or article.title
     with Store(db_path(db)).write() as database:
+        forms = stored_forms(database)  # before the store changes: from the file kept beside it
         results = [add_article(database, a) for a in articles]
         clashes = [[with_claims(database, c) for c in records]
-                   for records in check_added(database, results)]
+                   for records in check_added(database, results, forms=forms)]
     if json:
         render.print_json([
             {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,

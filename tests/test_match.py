@@ -1,0 +1,79 @@
+"""The candidate index: the stored claims' index keys kept beside the store, and reused."""
+
+import pytest
+
+from factcheck import match
+from factcheck.articles import add_article
+from factcheck.contradict import check_claims
+from factcheck.ingest import Article
+from factcheck.match import FORMS_CACHE, Index, stored_forms
+from factcheck.store import Store
+
+MORE = ("قال وزير النقل سامر الخطيب إن مشروع الطريق الدائري سيفتتح خلال 12 شهرًا.\n"
+        "The transport minister said the ring road would not open before 2027.")
+
+
+@pytest.fixture
+def store(tmp_path, seed_text):
+    store = Store(tmp_path / "claims.json")
+    with store.write() as db:
+        add_article(db, Article(text=seed_text, path="seed.txt"))
+    return store
+
+
+def _cache(store: Store):
+    return store.path.with_name(f"{store.path.name}.{FORMS_CACHE}.idx")
+
+
+def _no_reading(monkeypatch):
+    def refuse(claim):
+        raise AssertionError(f"read again: {claim['content']['text'][:40]}")
+    monkeypatch.setattr(match, "claim_forms", refuse)
+
+
+def test_an_index_over_kept_forms_is_the_index_read_afresh(store):
+    db = store.read()
+    claims = db.claims.records()
+    kept, fresh = Index(claims, forms=stored_forms(db)), Index(claims)
+    assert dict(kept.postings) == dict(fresh.postings)
+    asked = claims[-1]
+    assert [c.claim["id"] for c in kept.candidates(asked)] == \
+        [c.claim["id"] for c in fresh.candidates(asked)]
+
+
+def test_the_forms_are_kept_and_a_write_extends_them(store, monkeypatch):
+    stored_forms(store.read())
+    assert _cache(store).exists()
+    with store.write() as db:
+        add_article(db, Article(text=MORE, path="more.txt"))
+    _no_reading(monkeypatch)  # every stored claim, the new ones too, comes from the file
+    db = store.read()
+    forms = stored_forms(db)
+    assert len(forms) == len({match._forms_key(c) for c in db.claims.records()})
+
+
+def test_an_edited_claim_is_read_again(store):
+    stored_forms(store.read())
+    with store.write() as db:
+        first = db.claims.records()[0]
+        db.claims.update(first["id"], {"content": {**first["content"], "text": "نص جديد تماما"}})
+    db = store.read()
+    forms = stored_forms(db)
+    assert forms[match._forms_key(db.claims.get(first["id"]))] == \
+        tuple(match.claim_forms(db.claims.get(first["id"])))
+
+
+def test_a_check_finds_the_same_with_kept_forms(store, monkeypatch):
+    new = [{"id": None, "article": None, "speaker": {"name": "مصدر دبلوماسي"},
+            "content": {"text": "التحضيرات جارية لزيارة يقوم بها الزعيم الكوري الشمالي كيم "
+                                "جونغ أون إلى موسكو في الخريف المقبل"},
+            "context": None, "negated": False, "modality": "assertion", "lang": "ar"}]
+    db = store.read()
+    afresh = check_claims(db, new, forms={})
+    stored_forms(db)
+    original = match.claim_forms
+    monkeypatch.setattr(match, "claim_forms", lambda claim: (
+        original(claim) if claim["id"] is None else pytest.fail("stored claim read again")))
+    kept = check_claims(store.read(), new)
+    assert afresh and [(f.other["id"], f.reasons) for f in kept] == \
+        [(f.other["id"], f.reasons) for f in afresh]
