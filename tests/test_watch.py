@@ -3,6 +3,7 @@
 from datetime import date
 
 import filelock
+import httpx
 import pytest
 from localserver import LocalServer, page, rss
 from newsroom import BRIDGE, HOSPITAL, PORT, POWER_CUT, SCHOOLS, VACCINE, WHEAT
@@ -78,6 +79,19 @@ def test_a_folder_and_a_feed_file_are_stored_with_their_claims(tmp_path, store):
     assert expected > 0 and len(db.claims) == expected == len(result.claims)
     wheat = db.articles.find(url="http://news.example/wheat")[0]
     assert wheat["outlet"] == "Local News" and wheat["title"] == "خبر"
+
+
+def test_a_run_over_a_folder_and_a_feed_file_opens_no_http_client(tmp_path, store, monkeypatch):
+    def no_client(*args, **kwargs):
+        raise AssertionError("an HTTP client was made for local sources")
+    monkeypatch.setattr(httpx, "Client", no_client)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(HOSPITAL, encoding="utf-8")
+    feed = tmp_path / "local.xml"
+    feed.write_bytes(rss([item("f-1", WHEAT, link="http://news.example/wheat")], full=True))
+    result = run(store, str(inbox), str(feed))
+    assert [r.new for r in result.sources] == [1, 1]
 
 
 @pytest.mark.network
