@@ -524,15 +524,14 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
         m += 1
     if m == start:
         return k
-    if _is_title(state, s, speaker):
-        name = _bare_name(state, s, start, m)
-        if name is None:
-            return k
+    name = _bare_name(state, s, start, m) if _is_title(state, s, speaker) else None
+    if name is not None:
         # the whole phrase is the title: المستشار الإعلامي لقائد قوات الدعم السريع، عمر حامد
         title = state.text[speaker.phrase[0]:speaker.phrase[1]] if speaker.phrase else speaker.name
         speaker.name, speaker.span, speaker.kind = state.text[name[0]:name[1]], name, "name"
         speaker.role = title
         return m + 1 if m < limit and toks[m].raw in COMMAS else m
+    # A name with ال-words in it (كريم عبد الحميد) may be followed by its role as well.
     if speaker.kind != "name" or not _is_role_phrase(state, s, start):
         return k
     end_tok = m - 1
@@ -563,6 +562,8 @@ def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span 
     words_ = [x for x in range(start, end) if toks[x].word]
     if words_ and toks[words_[0]].norm in lex.honorifics:
         words_ = words_[1:]
+    if words_ and lex.lang == "ar" and toks[words_[0]].norm in lex.roles:
+        return None  # رئيس جمعية التجار: a role, whatever follows it
     if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
                                          if not _joins_word(s, x)):
         return None
