@@ -604,3 +604,22 @@ def test_resumptive_pronoun_of_a_source_slot_is_not_the_speaker():
     assert c["speaker"]["span"] == _span_of(text, "سكان محليون وشهود عيان")
     assert c["cue"]["text"] == "بحسب ما أفاد به"
     assert c["content"]["text"] == "تجددت الاشتباكات في مدينة الفاشر"
+
+
+def test_a_name_with_al_words_keeps_the_role_after_it():
+    c = one("وقال محمد الحيان، رئيس جمعية تجار سوق الجملة بالدار البيضاء، في تصريح لموقع محلي، "
+            "إن \"التجار ليسوا مسؤولين عن الغلاء\".")
+    assert c["speaker"]["name"] == "محمد الحيان"
+    assert c["speaker"]["role"] == "رئيس جمعية تجار سوق الجملة بالدار البيضاء"
+    assert c["content"]["text"] == "التجار ليسوا مسؤولين عن الغلاء"
+    d = one("وقال كريم عبد الحميد، رئيس جمعية التجار، إن الأسعار ستنخفض.")
+    assert (d["speaker"]["name"], d["speaker"]["role"]) == ("كريم عبد الحميد", "رئيس جمعية التجار")
+
+
+def test_an_informed_source_is_no_time_phrase():
+    c = one("أفاد مصدر نيابي مطلع، اليوم الأحد، بأن الحكومة لم ترسل الجداول.")
+    assert c["speaker"]["name"] == "مصدر نيابي مطلع"
+    d = one("وقال مصدر مطلع في وزارة النفط إن الشحنة ستصل.")
+    assert d["speaker"]["name"] == "مصدر مطلع في وزارة النفط"
+    e = one("وأعلنت الوزارة مطلع الشهر الجاري أن الشحنة ستصل.")
+    assert e["speaker"]["name"] == "الوزارة"

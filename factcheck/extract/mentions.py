@@ -170,10 +170,19 @@ def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
         return False
     norm = toks[j].norm
     if norm in lex.np_stops:
-        return True
+        # مطلع الشهر is a time, مصدر مطلع an informed source: a time head (a stop that is also
+        # a dated noun) starts a time phrase only before a time word or a figure.
+        return norm not in lex.dated or _time_word_at(s, j + 1, lex)
     if _match(s, j, lex.connectives) and lex.lang == "ar":
         return True
     return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
+
+
+def _time_word_at(s: Sentence, j: int, lex: Lexicon) -> bool:
+    if j >= len(s.toks) or not s.toks[j].word:
+        return False
+    norm = s.toks[j].norm
+    return norm in lex.np_stops or norm in lex.dated or norm.isdigit()
 
 
 def _is_occasion(norm: str, lex: Lexicon) -> bool:
