@@ -75,6 +75,7 @@ class Lexicon:
     documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
+    same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     occasions: frozenset[str]
     speech_occasions: frozenset[str]  # occasions complete without a genitive (في بيان)
     dated: frozenset[str]  # time nouns before a number: عام 2021
@@ -196,6 +197,7 @@ def lexicon(lang: str) -> Lexicon:
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
+        same_words=_set(r["speakers"].get("same", [])),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
         speech_occasions=_set(r["speakers"].get("speech_occasions", [])),
         dated=_set(r["speakers"].get("dated", [])),

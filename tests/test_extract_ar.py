@@ -623,3 +623,16 @@ def test_an_informed_source_is_no_time_phrase():
     assert d["speaker"]["name"] == "مصدر مطلع في وزارة النفط"
     e = one("وأعلنت الوزارة مطلع الشهر الجاري أن الشحنة ستصل.")
     assert e["speaker"]["name"] == "الوزارة"
+
+
+def test_the_same_speaker_is_the_one_named_before():
+    first, same = all_("وقال المتحدث باسم الوزارة أحمد سالم إن الأسعار مستقرة. "
+                       "وأضاف المتحدث ذاته: \"هناك من يحاول تحميلنا المسؤولية\".")
+    assert same["speaker"]["name"] == first["speaker"]["name"] == "أحمد سالم"
+
+
+def test_a_definite_body_takes_up_the_one_named_before_without_al():
+    claims = all_("وقال مصدر نيابي مطلع إن الجداول لم تصل. وأضاف المصدر نفسه أن الشحنة ستصل. "
+                  "وأكدت وزارة الصحة أن المخزون يكفي. وقالت الوزارة إن النظام سيشمل المراكز.")
+    assert [c["speaker"]["name"] for c in claims] == [
+        "مصدر نيابي مطلع", "مصدر نيابي مطلع", "وزارة الصحة", "وزارة الصحة"]

@@ -355,6 +355,8 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     k = _known_name_end(state, s, j, k)
     # A closing (كاف), (WHO) is the name's abbreviation, not part of it: read past, not kept.
     name_k = alias_open if alias_open is not None and alias_open == _alias_start(s, k) else k
+    if name_k - j > 1 and toks[name_k - 1].norm in lex.same_words:
+        name_k -= 1  # المتحدث ذاته: the title, which resolves to the one who holds it
     start = toks[j].start + attached
     end = toks[name_k - 1].end if toks[name_k - 1].word or toks[name_k - 1].raw in "”»\")" \
         else toks[name_k - 2].end

@@ -26,6 +26,8 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         best = _fullest(c.speaker, c.speaker_kind, mentions)
         if best is None and c.speaker_kind == "person":
             best = _fuller_in_text(state, c.speaker)
+        if best is None and c.speaker_kind == "body":
+            best = _definite_anaphor(c, claims[:i])
         titled = c.speaker_kind == "role"
         if titled:
             best = _person_with_role(c, claims[:i], mentions, state.lex) or best
@@ -109,6 +111,17 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
         best = next((m for m in mentions if m[3] == kind and len(m[4]) > 1
                      and m[4][0] == mine[0]), None)
     return best
+
+
+def _definite_anaphor(claim: Claim, before: list[Claim]) -> tuple | None:
+    """The body an Arabic definite noun takes up: الوزارة after وزارة الصحة, المصدر after مصدر
+    نيابي مطلع (named first without ال, then with it); the latest earlier one."""
+    mine = _tokens_of(claim.speaker)
+    if len(mine) != 1 or not mine[0].startswith("ال") or len(mine[0]) < 5:
+        return None
+    head = mine[0][2:]
+    return next((_mention(c) for c in reversed(before) if c.speaker_kind == "body"
+                 and c.speaker and _tokens_of(c.speaker)[0] == head), None)
 
 
 def _contains_run(words_: list[str], run: list[str]) -> bool:
