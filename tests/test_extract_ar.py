@@ -636,3 +636,11 @@ def test_a_definite_body_takes_up_the_one_named_before_without_al():
                   "وأكدت وزارة الصحة أن المخزون يكفي. وقالت الوزارة إن النظام سيشمل المراكز.")
     assert [c["speaker"]["name"] for c in claims] == [
         "مصدر نيابي مطلع", "مصدر نيابي مطلع", "وزارة الصحة", "وزارة الصحة"]
+
+
+def test_participles_of_bayyana_and_rajjaha_open_claims_of_their_own():
+    said, shown, likely = all_("وقال أحمد سالم إن الأسعار مستقرة، مبينًا أن الشحنة ستصل، "
+                               "مرجحًا أن تنخفض الأسعار.")
+    assert said["content"]["text"] == "الأسعار مستقرة"
+    assert (shown["cue"]["text"], shown["content"]["text"]) == ("مبينًا", "الشحنة ستصل")
+    assert (likely["cue"]["text"], likely["speaker"]["name"]) == ("مرجحًا", "أحمد سالم")
