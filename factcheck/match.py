@@ -3,8 +3,8 @@
 A small inverted index over the stemmed words of each claim's content and context (built per
 call, from the words of the stored claims kept beside the store: a store of 100,000 claims
 indexes in under half a second) finds the claims sharing rare words, their weights summed with
-numpy; each is then scored by its shared words weighted by rarity, fuzzy similarity (rapidfuzz) and shared
-entities (speaker names, names, places, numbers). Words every claim shares (Russia, North
+numpy; each is then scored by its shared words weighted by rarity, fuzzy similarity (rapidfuzz)
+and shared entities (speaker names, names, places, numbers). Words every claim shares (Russia, North
 Korea) weigh little, and two claims naming places with no country in common are two matters,
 so "poverty rises in A" is not set against "poverty falls in B".
 """
