@@ -644,3 +644,19 @@ def test_participles_of_bayyana_and_rajjaha_open_claims_of_their_own():
     assert said["content"]["text"] == "الأسعار مستقرة"
     assert (shown["cue"]["text"], shown["content"]["text"]) == ("مبينًا", "الشحنة ستصل")
     assert (likely["cue"]["text"], likely["speaker"]["name"]) == ("مرجحًا", "أحمد سالم")
+
+
+def test_a_topic_with_amma_is_the_speaker_of_the_fa_cue_after_it():
+    first, second = all_("أما فاطمة بنعلي، الكاتبة العامة لجمعية حماية المستهلك، فاعتبرت أن "
+                         "الحكومة \"لم تفعّل آليات المراقبة\"، وأكدت أن الأسعار ستنخفض.")
+    assert first["speaker"]["name"] == second["speaker"]["name"] == "فاطمة بنعلي"
+    assert first["speaker"]["role"] == "الكاتبة العامة لجمعية حماية المستهلك"
+    assert first["cue"]["text"] == "اعتبرت" and first["negated"] is True
+
+
+def test_subject_first_with_the_name_between_commas_after_the_role():
+    c = one("عضو اللجنة المالية النيابية، النائبة آمنة الجبوري، قالت في تصريح صحفي إن "
+            "تأخير الموازنة سينعكس على المحافظات.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == (
+        "آمنة الجبوري", "عضو اللجنة المالية النيابية")
+    assert c["content"]["text"] == "تأخير الموازنة سينعكس على المحافظات"

@@ -843,11 +843,19 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
                 # the title before "Her attorney, David Ochoa,"
                 speaker.role = state.text[toks[title[0]].start:toks[title[1] - 1].end]
         return speaker
-    if ev.conj:
-        return None
+    if ev.conj and not _topic_before(state, s, ev.first):
+        return None  # وقال / فقال open a clause of their own; أما X فقال answers X
     end = ev.first
     while end > 0 and toks[end - 1].word and toks[end - 1].norm in lex.auxiliaries:
         end -= 1  # الوكالة قد ذكرت
+    apposition = None
+    if end > 1 and toks[end - 1].raw in COMMAS:
+        # عضو اللجنة المالية، النائبة آمنة الجبوري، قالت: the subject, then what stands
+        # between commas beside it
+        apposition = _previous_comma(s, end - 1)
+        if apposition is None:
+            return None
+        end = apposition
     m, n_words = end, 0
     while m > 0 and toks[m - 1].raw not in COMMAS and toks[m - 1].raw not in TERMINATORS:
         m -= 1
@@ -862,7 +870,33 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
     if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
             _is_adverbial_start(state, s, m) or any(_verb_at(s, x, lex) for x in range(m, end)):
         return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
-    return _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+    speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+    if speaker is not None and apposition is not None:
+        before = (speaker.name, speaker.role)
+        _apposition(state, s, apposition, ev.first, speaker)
+        if (speaker.name, speaker.role) == before:
+            return None  # what stood between the commas was neither a name nor a role
+    return speaker
+
+
+def _previous_comma(s: Sentence, k: int) -> int | None:
+    """The comma opening the stretch that ends at the comma at k, within a few words."""
+    m = k - 1
+    while m > 0 and k - m <= 16 and s.toks[m].raw not in COMMAS and \
+            s.toks[m].raw not in TERMINATORS:
+        m -= 1
+    return m if m > 0 and m < k - 1 and s.toks[m].raw in COMMAS else None
+
+
+def _topic_before(state: _ArticleState, s: Sentence, i: int) -> bool:
+    """Does the clause before token i open with a topic word (أما)? Then a فـ cue is its
+    answer, and the topic is the speaker."""
+    m = i
+    while m > 0 and s.toks[m - 1].raw not in TERMINATORS and i - m <= 24:
+        m -= 1
+    while m < i and not s.toks[m].word:
+        m += 1
+    return m < i and s.toks[m].norm in state.lex.topic_words
 
 
 def _continuation(state: _ArticleState, gender: str | None, *,
