@@ -77,6 +77,7 @@ class Lexicon:
     np_stops: frozenset[str]
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
+    aside_words: frozenset[str]  # relative words opening an aside after the speaker
     occasions: frozenset[str]
     speech_occasions: frozenset[str]  # occasions complete without a genitive (في بيان)
     dated: frozenset[str]  # time nouns before a number: عام 2021
@@ -200,6 +201,7 @@ def lexicon(lang: str) -> Lexicon:
         np_stops=_set(r["speakers"]["stops"]),
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
+        aside_words=_set(r["speakers"].get("asides", [])),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
         speech_occasions=_set(r["speakers"].get("speech_occasions", [])),
         dated=_set(r["speakers"].get("dated", [])),

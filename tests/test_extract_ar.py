@@ -660,3 +660,17 @@ def test_subject_first_with_the_name_between_commas_after_the_role():
     assert (c["speaker"]["name"], c["speaker"]["role"]) == (
         "آمنة الجبوري", "عضو اللجنة المالية النيابية")
     assert c["content"]["text"] == "تأخير الموازنة سينعكس على المحافظات"
+
+
+def test_a_relative_clause_aside_and_a_listener_before_inna():
+    c = one("وقال المصدر، الذي طلب عدم الكشف عن اسمه، لوكالة شفق نيوز، إن "
+            "\"الخلاف ما زال قائمًا\".")
+    assert c["speaker"]["name"] == "المصدر"
+    assert c["content"]["text"] == "الخلاف ما زال قائمًا"
+
+
+def test_a_communique_occasion_before_a_verbal_noun_object():
+    c = one("نفت وزارة الفلاحة، في بلاغ توصلت الجريدة بنسخة منه، وجود أي نقص في تموين الأسواق.")
+    assert c["speaker"]["name"] == "وزارة الفلاحة"
+    assert c["content"]["text"] == "وجود أي نقص في تموين الأسواق"
+    assert c["modality"] == "denial"
