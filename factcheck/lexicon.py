@@ -78,6 +78,7 @@ class Lexicon:
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
+    the_speaker: frozenset[str]  # a bare title meaning the one speaking (المتحدث)
     occasions: frozenset[str]
     speech_occasions: frozenset[str]  # occasions complete without a genitive (في بيان)
     dated: frozenset[str]  # time nouns before a number: عام 2021
@@ -202,6 +203,7 @@ def lexicon(lang: str) -> Lexicon:
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),
+        the_speaker=_set(r["speakers"].get("the_speaker", [])),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
         speech_occasions=_set(r["speakers"].get("speech_occasions", [])),
         dated=_set(r["speakers"].get("dated", [])),

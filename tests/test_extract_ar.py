@@ -674,3 +674,23 @@ def test_a_communique_occasion_before_a_verbal_noun_object():
     assert c["speaker"]["name"] == "وزارة الفلاحة"
     assert c["content"]["text"] == "وجود أي نقص في تموين الأسواق"
     assert c["modality"] == "denial"
+
+
+def test_an_adjective_of_origin_before_a_name_is_not_the_name():
+    c = one("أكد البرتغالي روي فاريلا، مدرب فريق الفتح، أن ناديه لم يتلق أي عرض رسمي.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == ("روي فاريلا", "مدرب فريق الفتح")
+
+
+def test_a_rank_between_commas_after_the_title_is_no_part_of_the_name():
+    c = one("وأوضح المكلف بالإعلام في الحماية المدنية، النقيب كمال بوشارب، للإذاعة الجزائرية "
+            "أن الضحيتين توفيا.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == (
+        "كمال بوشارب", "المكلف بالإعلام في الحماية المدنية")
+
+
+def test_the_same_inside_a_title_and_the_one_speaking():
+    c = one("وحذرت الباحثة في المركز ذاته ليلى عيساوي من أن هزات ارتدادية قد تستمر لأيام.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == ("ليلى عيساوي", "الباحثة في المركز ذاته")
+    first, same = all_("وقال محمد الحيان، رئيس جمعية التجار، إن الأسعار مرتفعة. "
+                       "وأضاف المتحدث ذاته: \"هناك من يحاول تحميلنا المسؤولية\".")
+    assert same["speaker"]["name"] == "محمد الحيان"

@@ -634,6 +634,8 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
         speaker.phrase = (start, end)
         return speaker
     if not is_role and not is_body:
+        if len(words_) > 2 and _nisba(head) and not toks[words_[1]].norm.startswith("ال"):
+            start = toks[words_[1]].start  # البرتغالي | روي فاريلا: who he is, then his name
         return Speaker(text[start:end], (start, end), gender=gender, phrase=(start, end))
     name_from = _name_start(state, s, words_)
     if is_role and name_from is not None:
@@ -646,6 +648,11 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
     return Speaker(text[start:end], (start, end), gender=gender,
                    kind="role" if is_role else "body", role=text[start:end] if is_role else None,
                    phrase=(start, end))
+
+
+def _nisba(norm: str) -> bool:
+    # البرتغالي، المصرية: a definite adjective of origin
+    return norm.startswith("ال") and norm.endswith(("ي", "يه")) and len(norm) >= 6
 
 
 def _plural_speaker(text: str, start: int, end: int) -> Speaker:
@@ -706,6 +713,8 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
                 norm in lex.roles or norm in lex.bodies or norm in lex.honorifics:
             previous = bare
             continue
+        if norm in lex.same_words:
+            continue  # الباحثة في المركز ذاته | ليلى عيساوي
         # A bare word after another bare noun is its complement (جامعة بغداد), and a nisba
         # after an indefinite title its adjective (مسؤول أمني): neither starts a name.
         after_title = previous.startswith(("ال", "لل")) or previous in lex.roles or \

@@ -151,6 +151,10 @@ def _person_with_role(claim: Claim, before: list[Claim], mentions,
         fit = _fit(mine, _title(other.role, lex.lang))
         if fit > best_fit:
             best, best_fit = _mention(other), fit
+    if best is None and fold(claim.speaker) in lex.the_speaker:
+        # "the one speaking": the person who spoke last, whatever office was given
+        best = next((_mention(o) for o in reversed(before) if o.speaker_kind == "person"
+                     and _genders_agree(claim.gender, o.gender)), None)
     if best is not None or len(mine.words) < 2:
         return best
     return next((m for m in mentions if m[3] == "person" and m[2]
