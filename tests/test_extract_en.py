@@ -358,3 +358,18 @@ def test_a_title_with_no_name_has_no_role_beside_it():
     c = one('"There will be no new taxes this year," the finance minister said.')
     assert (c["speaker"]["name"], c["speaker"]["role"], c["speaker"]["kind"]) == \
         ("finance minister", None, "role")
+
+
+def test_a_web_address_is_a_listener_before_that():
+    c = one('Carol Novak told cleveland.com after the verdict that her family "never wanted money."')
+    assert c["speaker"]["name"] == "Carol Novak"
+    assert c["content"]["text"] == 'her family "never wanted money."'
+
+
+def test_a_plural_possessive_and_an_and_inside_a_body_name():
+    a = one("The Barnsley Supporters' Trust said it would demand full transparency.")
+    assert a["speaker"]["name"] == "Barnsley Supporters' Trust"
+    b = one('A Department of Health and Social Care spokesperson said: "We are acting."')
+    assert b["speaker"]["name"] == "Department of Health and Social Care spokesperson"
+    c = one("Trade fell and Jones said the deal was done.")
+    assert c["speaker"]["name"] == "Jones"

@@ -158,7 +158,7 @@ def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | 
         return None
     for k in range(j, min(limit, j + 8)):
         t = s.toks[k]
-        if not t.word and t.raw != "'":
+        if not t.word and t.raw != "'" and not _glued_dot(s.toks, k):
             return None
         if t.norm == "that":
             return k
@@ -796,14 +796,15 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
             return None
         k = end = m
     m = k
-    while m > 0 and k - m <= 7:
+    while m > 0 and k - m <= 9:
         prev = toks[m - 1]
         if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1) or \
-                _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1):
+                _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or \
+                _possessive_mark(toks, m - 1) or _and_in_a_name(toks, m - 1):
             m -= 1
         else:
             break
-    if m == k or k - m > 7:
+    if m == k or k - m > 9:
         return None
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
@@ -820,6 +821,25 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
 def _attached_sign(toks: list[Tok], k: int) -> bool:
     # OPEC+, AT&T: a sign glued to the word before it
     return toks[k].raw in "+&" and k > 0 and toks[k - 1].word and toks[k - 1].end == toks[k].start
+
+
+def _glued_dot(toks: list[Tok], k: int) -> bool:
+    # told cleveland.com that: a web address is one name
+    return toks[k].raw == "." and 0 < k < len(toks) - 1 and toks[k + 1].word and \
+        toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+
+def _possessive_mark(toks: list[Tok], k: int) -> bool:
+    # the Barnsley Supporters' Trust: a plural's apostrophe, glued to it, before a name
+    return toks[k].raw in ("'", "’") and 0 < k < len(toks) - 1 and toks[k - 1].word and \
+        toks[k - 1].end == toks[k].start and toks[k + 1].raw[:1].isupper()
+
+
+def _and_in_a_name(toks: list[Tok], k: int) -> bool:
+    # the Department of Health and Social Care: "and" between capitalised words of one name
+    return toks[k].norm == "and" and 0 < k < len(toks) - 1 and \
+        toks[k - 1].raw[:1].isupper() and toks[k + 1].raw[:1].isupper() and \
+        k > 1 and toks[k - 2].norm == "of"
 
 
 def _initial_dot(toks: list[Tok], k: int) -> bool:
