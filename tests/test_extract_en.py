@@ -373,3 +373,14 @@ def test_a_plural_possessive_and_an_and_inside_a_body_name():
     assert b["speaker"]["name"] == "Department of Health and Social Care spokesperson"
     c = one("Trade fell and Jones said the deal was done.")
     assert c["speaker"]["name"] == "Jones"
+
+
+def test_a_possessive_inside_the_role_apposition():
+    c = one("Rachel Ocampo, a meteorologist with the weather service's office in Norman, "
+            "said warnings were issued 19 minutes before the tornado touched down.")
+    assert c["speaker"]["name"] == "Rachel Ocampo"
+    assert c["speaker"]["role"] == "a meteorologist with the weather service's office in Norman"
+    d = one("Amira Shah, the chair of the Dental Association's practice committee, said the "
+            "figures were a scandal.")
+    assert (d["speaker"]["name"], d["content"]["text"]) == (
+        "Amira Shah", "the figures were a scandal")

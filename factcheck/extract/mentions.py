@@ -786,7 +786,8 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     end = k
     if k > 0 and toks[k - 1].raw in COMMAS:
         m = k - 2
-        while m >= 0 and toks[m].raw not in COMMAS and not is_quote_mark(toks[m]):
+        while m >= 0 and toks[m].raw not in COMMAS and (
+                not is_quote_mark(toks[m]) or _joins_word(s, m)):  # the weather service's
             m -= 1
         if m < 0 or toks[m].raw not in COMMAS:
             return None
