@@ -384,3 +384,17 @@ def test_a_possessive_inside_the_role_apposition():
             "figures were a scandal.")
     assert (d["speaker"]["name"], d["content"]["text"]) == (
         "Amira Shah", "the figures were a scandal")
+
+
+def test_after_reports_that_is_unattributed_speculation():
+    said, rumour = all_('Barnsley chairman Neil Hartley has insisted the club is "not for sale" '
+                        "after reports that a US consortium had made an approach.")
+    assert said["content"]["text"] == 'the club is "not for sale"'
+    assert rumour["speaker"]["name"] is None and rumour["modality"] == "speculation"
+    assert rumour["content"]["text"] == "a US consortium had made an approach"
+
+
+def test_asked_not_to_be_named_is_no_report():
+    claims = all_("The minister, Sarah Dunmore, told MPs that a contract would be published.\n"
+                  "But a senior official, who asked not to be named, said the contract was late.")
+    assert [c["cue"]["text"] for c in claims] == ["told", "said"]

@@ -140,7 +140,11 @@ def _is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     # "the said agreement", "to warn": a cue word that reports nothing here
     if lex.lang != "en" or i == 0:
         return True
-    return s.toks[i - 1].norm not in {"the", "a", "an", "to"}
+    if s.toks[i - 1].norm in {"the", "a", "an", "to"}:
+        return False
+    # "an official, who asked not to be named, said": a request in a relative clause
+    return not (s.toks[i - 1].norm == "who" and i + 1 < len(s.toks)
+                and s.toks[i + 1].norm in {"not", "to"})
 
 
 def _joins_word(s: Sentence, k: int) -> bool:
