@@ -398,3 +398,13 @@ def test_asked_not_to_be_named_is_no_report():
     claims = all_("The minister, Sarah Dunmore, told MPs that a contract would be published.\n"
                   "But a senior official, who asked not to be named, said the contract was late.")
     assert [c["cue"]["text"] for c in claims] == ["told", "said"]
+
+
+def test_told_whom_at_the_end_of_a_trailing_report():
+    c = one("The company now expects the plant to open in 2027, Chief Executive Laura Brennan "
+            "told analysts on a conference call.")
+    assert c["speaker"]["name"] == "Laura Brennan"
+    assert c["content"]["text"] == "The company now expects the plant to open in 2027"
+    d = one("Laura Brennan told analysts the plant would open in 2027.")
+    assert d["content"]["text"] == "the plant would open in 2027"
+    assert d["listener"]["text"] == "analysts"

@@ -276,8 +276,10 @@ def _named_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     return None, j
 
 
-def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
-    """'told reporters', 'told AFP', 'told the BBC': the one spoken to."""
+def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+                      trailing: bool = False):
+    """'told reporters', 'told AFP', 'told the BBC': the one spoken to. `trailing`: the
+    report closes its sentence (', the minister told ...'), its content before it."""
     toks, lex = s.toks, state.lex
     that = _that_ahead(state, s, j, limit)
     if that is not None and that > j:
@@ -292,10 +294,33 @@ def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     while k < limit and toks[k].word and (toks[k].raw[:1].isupper() or
                                           toks[k].norm in ("news", "conference", "press")):
         k += 1
+    if k == j and trailing and _ends_sentence_soon(s, j, limit):
+        # "..., Laura Brennan told analysts on a conference call.": told whom, and where;
+        # what was told came before
+        while k < limit and toks[k].word and toks[k].norm not in lex.np_stops:
+            k += 1
     if k == j or not toks[k - 1].word or toks[k - 1].norm in ("the", "a", "an"):
         return None, j
     start, end = toks[j].start, toks[k - 1].end
     return (state.text[start:end], (start, end)), k
+
+
+def _follows_comma(s: Sentence, speaker: Speaker) -> bool:
+    """Does a comma stand right before the speaker's phrase (', Laura Brennan told ...')?"""
+    start = (speaker.phrase or speaker.span)[0]
+    before = [t for t in s.toks if t.end <= start]
+    return bool(before) and before[-1].raw in COMMAS
+
+
+def _ends_sentence_soon(s: Sentence, j: int, limit: int) -> bool:
+    """Only a few plain words (no quotation, no "that") before the end of the sentence."""
+    for k in range(j, min(limit, j + 8)):
+        t = s.toks[k]
+        if t.raw in TERMINATORS:
+            return k > j
+        if not t.word or t.norm == "that":
+            return False
+    return limit - j <= 8 and limit > j and all(t.word for t in s.toks[j:limit])
 
 
 def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Event):

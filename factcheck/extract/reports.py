@@ -20,6 +20,7 @@ from factcheck.extract.events import (
 from factcheck.extract.mentions import (
     _continuation,
     _english_listener,
+    _follows_comma,
     _noun_phrase,
     _skip_adverbials,
     _speaker_after,
@@ -175,7 +176,8 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":
-            listener, j = _english_listener(state, s, j, limit)
+            listener, j = _english_listener(state, s, j, limit,
+                                            trailing=_follows_comma(s, speaker))
         j = _skip_adverbials(state, s, j, limit)
     else:
         speaker, listener, j = _speaker_after(state, s, ev, limit)
