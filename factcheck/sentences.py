@@ -119,9 +119,13 @@ def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
 
 
 def _is_abbreviation(toks: list[Tok], i: int, lang: str) -> bool:
-    if lang != "en" or i == 0 or toks[i].raw != ".":
+    if i == 0 or toks[i].raw != ".":
         return False
     prev = toks[i - 1]
+    if lang != "en":
+        # د. هبة العنزي، م. أحمد: a lone Arabic letter is a title cut short, never a word
+        # that ends a sentence
+        return prev.word and len(prev.raw) == 1 and i + 1 < len(toks) and toks[i + 1].word
     initial = len(prev.raw) == 1 and prev.raw.isupper()  # U.S., J. Smith
     return prev.word and (prev.norm in _EN_ABBREVIATIONS or initial)
 

@@ -694,3 +694,12 @@ def test_the_same_inside_a_title_and_the_one_speaking():
     first, same = all_("وقال محمد الحيان، رئيس جمعية التجار، إن الأسعار مرتفعة. "
                        "وأضاف المتحدث ذاته: \"هناك من يحاول تحميلنا المسؤولية\".")
     assert same["speaker"]["name"] == "محمد الحيان"
+
+
+def test_an_abbreviated_title_before_a_name_ends_no_sentence():
+    c = one("وقالت المتحدثة الرسمية باسم الوزارة د. هبة العنزي لـ«القبس» إن الأدوية متوفرة.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == (
+        "هبة العنزي", "المتحدثة الرسمية باسم الوزارة")
+    assert c["content"]["text"] == "الأدوية متوفرة"
+    d = one("رئيس جمعية الصيادلة، د. فهد الرشيدي، قال إن الصيدليات لم تتأثر.")
+    assert (d["speaker"]["name"], d["speaker"]["role"]) == ("فهد الرشيدي", "رئيس جمعية الصيادلة")
