@@ -84,6 +84,7 @@ class Lexicon:
     dated: frozenset[str]  # time nouns before a number: عام 2021
     connectives: Phrases
     listeners: frozenset[str]
+    outlets: frozenset[str]  # first words of news outlets' names, spoken to after ل
     pronouns: frozenset[str]
     object_starts: frozenset[str]
     auxiliaries: frozenset[str]
@@ -209,6 +210,7 @@ def lexicon(lang: str) -> Lexicon:
         dated=_set(r["speakers"].get("dated", [])),
         connectives=_phrases(r["speakers"]["connectives"]),
         listeners=_set(r["speakers"]["listeners"]),
+        outlets=_set(r["speakers"].get("outlets", [])),
         pronouns=_set(r["speakers"]["pronouns"]),
         object_starts=_set(r["speakers"]["object_starts"]),
         auxiliaries=_set(r["speakers"]["auxiliaries"]),

@@ -703,3 +703,18 @@ def test_an_abbreviated_title_before_a_name_ends_no_sentence():
     assert c["content"]["text"] == "الأدوية متوفرة"
     d = one("رئيس جمعية الصيادلة، د. فهد الرشيدي، قال إن الصيدليات لم تتأثر.")
     assert (d["speaker"]["name"], d["speaker"]["role"]) == ("فهد الرشيدي", "رئيس جمعية الصيادلة")
+
+
+def test_a_news_outlet_after_li_is_the_one_told():
+    c = one("وقالت ليلى عيساوي لبي بي سي عربي إن المنطقة تقع على صدع نشط.")
+    assert c["speaker"]["name"] == "ليلى عيساوي" and c["listener"]["text"] == "بي بي سي عربي"
+    d = one("وفي واشنطن، قال متحدث باسم وزارة الخارجية، طلب عدم ذكر اسمه، للجزيرة نت إن "
+            "الإدارة لا تعلق على اتصالات خاصة.")
+    assert d["speaker"]["name"] == "متحدث باسم وزارة الخارجية"
+    assert d["content"]["text"] == "الإدارة لا تعلق على اتصالات خاصة"
+
+
+def test_li_and_a_body_inside_a_title_is_no_name():
+    c = one("وقال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن القمة ستعقد.")
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == (
+        "أحمد أبو الغيط", "الأمين العام لجامعة الدول العربية")

@@ -136,8 +136,9 @@ def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) ->
         if not aside:  # "، فضل عدم الكشف عن اسمه، أن": any short aside before the clause
             close = next((k for k in range(j + 1, min(limit, j + 13))
                           if toks[k].raw in COMMAS or toks[k].raw in TERMINATORS), None)
-            if close is not None and toks[close].raw in COMMAS and close + 1 < limit and \
-                    toks[close + 1].norm in lex.clause_complementizers:
+            if close is not None and toks[close].raw in COMMAS and close + 1 < limit and (
+                    toks[close + 1].norm in lex.clause_complementizers
+                    or _listener_before_clause(state, s, close + 1, limit)):
                 return close
     else:
         aside = _is_parenthesis(t)
@@ -151,6 +152,17 @@ def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) ->
         if toks[k].raw in TERMINATORS or s.quote_opening_at(k):
             return None
     return limit - 1 if limit == len(toks) and limit - j < 15 else None
+
+
+def _listener_before_clause(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
+    # "، طلب عدم ذكر اسمه، للجزيرة نت إن": the one told, then the reported clause
+    listener, k = _listener(state, s, j, limit)
+    if listener is None:
+        listener, k = _named_listener(state, s, j, limit)
+    return listener is not None and k < limit and (
+        s.toks[k].norm in state.lex.clause_complementizers
+        or s.toks[k].raw in COMMAS and k + 1 < limit
+        and s.toks[k + 1].norm in state.lex.clause_complementizers)
 
 
 def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -236,8 +248,10 @@ def _listener_head(state: _ArticleState, s: Sentence, j: int) -> bool:
         return False
     if t.norm == "ل":
         return True
-    return t.norm[:1] == "ل" and (t.norm[1:] in lex.listeners or "ال" + t.norm[2:] in lex.listeners
-                                  if t.norm.startswith("لل") else t.norm[1:] in lex.listeners)
+    if t.norm[:1] != "ل":
+        return False
+    told = "ال" + t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
+    return told in lex.listeners or told in lex.outlets
 
 
 def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
@@ -745,6 +759,9 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
             continue
         if norm in lex.same_words:
             continue  # الباحثة في المركز ذاته | ليلى عيساوي
+        if norm[:1] == "ل" and (norm[1:] in lex.bodies or "ال" + norm[1:] in lex.bodies):
+            previous = "ال" + norm[1:]
+            continue  # الأمين العام لجامعة الدول العربية: ل and a body, the title's genitive
         # A bare word after another bare noun is its complement (جامعة بغداد), and a nisba
         # after an indefinite title its adjective (مسؤول أمني): neither starts a name.
         after_title = previous.startswith(("ال", "لل")) or previous in lex.roles or \
