@@ -361,7 +361,8 @@ def test_a_title_with_no_name_has_no_role_beside_it():
 
 
 def test_a_web_address_is_a_listener_before_that():
-    c = one('Carol Novak told cleveland.com after the verdict that her family "never wanted money."')
+    c = one('Carol Novak told cleveland.com after the verdict that her family '
+            '"never wanted money."')
     assert c["speaker"]["name"] == "Carol Novak"
     assert c["content"]["text"] == 'her family "never wanted money."'
 
