@@ -124,6 +124,16 @@ def _definite_anaphor(claim: Claim, before: list[Claim]) -> tuple | None:
                  and c.speaker and _tokens_of(c.speaker)[0] == head), None)
 
 
+def _indefinite(title: str, lex: Lexicon) -> bool:
+    """An Arabic title that introduces someone new: متحدث باسم الخارجية الأميركية, مسؤول
+    أمني (no ال on the head, none on the word after it), never one named before. وزير
+    الخارجية is definite by the word after it."""
+    words_ = _tokens_of(title)
+    if lex.lang != "ar" or not words_ or words_[0].startswith("ال"):
+        return False
+    return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
+
+
 def _contains_run(words_: list[str], run: list[str]) -> bool:
     n = len(run)
     return any(words_[i:i + n] == run for i in range(len(words_) - n + 1))
@@ -141,7 +151,7 @@ def _person_with_role(claim: Claim, before: list[Claim], mentions,
     words or more may name someone the article introduces later; one word (الرئيس) may not.
     """
     mine = _title(claim.role or claim.speaker, lex.lang)
-    if mine is None or claim.gender == "p":
+    if mine is None or claim.gender == "p" or _indefinite(claim.speaker, lex):
         return None
     best, best_fit = None, 0.0
     for other in reversed(before):
