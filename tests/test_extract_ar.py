@@ -729,3 +729,21 @@ def test_an_indefinite_title_introduces_someone_new():
     named, again = all_("وقال وزير الخارجية عباس عراقجي إن المحادثات مستمرة. وأضاف وزير "
                         "الخارجية أن الجولة المقبلة ستعقد قريبا.")
     assert again["speaker"]["name"] == "عباس عراقجي"
+
+
+def test_a_subject_after_ghayr_anna_with_an_origin_before_the_name():
+    denied, said = all_("غير أن وكيل أعمال اللاعب، الفرنسي جان بيير لوكا، نفى في تصريح "
+                        "لـ«الشرق الأوسط» إجراء أي مفاوضات مع أندية أخرى، وقال: «موكلي "
+                        "مرتبط بعقد حتى صيف 2026».")
+    assert (denied["speaker"]["name"], denied["speaker"]["role"]) == (
+        "جان بيير لوكا", "وكيل أعمال اللاعب")
+    assert denied["content"]["text"] == "إجراء أي مفاوضات مع أندية أخرى"
+    assert said["speaker"]["name"] == "جان بيير لوكا"
+
+
+def test_an_occasion_with_a_relative_clause_after_a_quote_and_its_cue():
+    quoted, added = all_("«لا أعرف من أين تأتي هذه الأخبار»، قال فاريلا في المؤتمر الصحفي الذي "
+                         "أعقب الفوز على الرائد، مضيفًا: «كوفي يتدرب معنا».")
+    assert (quoted["speaker"]["name"], quoted["content"]["text"]) == (
+        "فاريلا", "لا أعرف من أين تأتي هذه الأخبار")
+    assert added["content"]["text"] == "كوفي يتدرب معنا"

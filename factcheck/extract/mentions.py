@@ -103,10 +103,14 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         opened_by_comma = j > 0 and toks[j - 1].raw in COMMAS
         start = j
         j += 1
-        while j < limit and toks[j].word and not _ends_adverbial(state, s, j, limit) and \
-                not (ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev)):
+        relative = False  # في المؤتمر الصحفي الذي أعقب الفوز على الرائد: runs to its comma
+        while j < limit and toks[j].word and (
+                relative and toks[j].norm not in state.lex.clause_complementizers or
+                not _ends_adverbial(state, s, j, limit) and not (
+                    ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev))):
+            relative = relative or toks[j].norm in state.lex.aside_words
             j += 1
-        bounded = opened_by_comma and j < limit and toks[j].raw in COMMAS
+        bounded = (opened_by_comma or relative) and j < limit and toks[j].raw in COMMAS
         if j - start > (14 if bounded else 7):
             return start  # ran on without an end: not an adverbial after all
         if j + 1 < limit and toks[j].raw in COMMAS and (
@@ -200,7 +204,9 @@ def _time_word_at(s: Sentence, j: int, lex: Lexicon) -> bool:
 
 
 def _is_occasion(norm: str, lex: Lexicon) -> bool:
-    # في بيان، في مؤتمره الصحفي، في تصريحاتها: the noun may carry a pronoun
+    # في بيان، في مؤتمره الصحفي، في تصريحاتها، في المؤتمر الصحفي: a pronoun or ال on the noun
+    if norm.startswith("ال") and len(norm) > 4:
+        norm = norm[2:]
     return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
 
 
@@ -616,8 +622,9 @@ def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span 
     """Span of a personal name filling toks[start:end] (after an honorific), else None."""
     lex, toks = state.lex, s.toks
     words_ = [x for x in range(start, end) if toks[x].word]
-    if words_ and toks[words_[0]].norm in lex.honorifics:
-        words_ = words_[1:]
+    if words_ and (toks[words_[0]].norm in lex.honorifics or
+                   len(words_) > 2 and lex.lang == "ar" and _nisba(toks[words_[0]].norm)):
+        words_ = words_[1:]  # الدكتور، الفرنسي جان بيير لوكا: who, then the name
     if words_ and lex.lang == "ar" and toks[words_[0]].norm in lex.roles:
         return None  # رئيس جمعية التجار: a role, whatever follows it
     if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
