@@ -409,3 +409,10 @@ def test_told_whom_at_the_end_of_a_trailing_report():
     d = one("Laura Brennan told analysts the plant would open in 2027.")
     assert d["content"]["text"] == "the plant would open in 2027"
     assert d["listener"]["text"] == "analysts"
+
+
+def test_a_body_with_its_alias_in_brackets_before_the_cue():
+    c = one('The official Korean Central News Agency (KCNA) said the test "confirmed the '
+            'reliability" of a new engine.')
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == ("Korean Central News Agency", None)
+    assert c["content"]["text"] == 'the test "confirmed the reliability" of a new engine'

@@ -794,6 +794,10 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
     last_role = max((i for i, n in enumerate(norms) if _en_role(n, lex)), default=None)
     if last_role is not None and last_role + 1 < len(words_):
         name_toks = words_[last_role + 1:]
+        if any(toks[x].norm in lex.bodies for x in name_toks):
+            # "the official Korean Central News Agency": a body, its adjective no title
+            return Speaker(text[toks[name_toks[0]].start:end], (toks[name_toks[0]].start, end),
+                           gender=gender, kind="body")
         if all(toks[x].raw[:1].isupper() or _joins_word(s, x - 1) for x in name_toks):
             n_start = toks[name_toks[0]].start
             role_words = [x for x in words_[:last_role + 1] if toks[x].norm not in lex.honorifics]
@@ -837,6 +841,9 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     k = i
     while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
         k -= 1
+    opening = _alias_before(toks, k)
+    if opening is not None:
+        k = opening  # "the Korean Central News Agency (KCNA) said": the name before its alias
     end = k
     if k > 0 and toks[k - 1].raw in COMMAS:
         m = k - 2
@@ -889,6 +896,17 @@ def _glued_dot(toks: list[Tok], k: int) -> bool:
     # told cleveland.com that: a web address is one name
     return toks[k].raw == "." and 0 < k < len(toks) - 1 and toks[k + 1].word and \
         toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+
+def _alias_before(toks: list[Tok], k: int) -> int | None:
+    """Index of the "(" of a short alias in brackets ending right before token k, if any."""
+    if k < 3 or toks[k - 1].raw != ")":
+        return None
+    for m in range(k - 2, max(0, k - 5), -1):
+        if toks[m].raw == "(":
+            inside = toks[m + 1:k - 1]
+            return m if inside and all(t.word and t.raw.isupper() for t in inside) else None
+    return None
 
 
 def _possessive_mark(toks: list[Tok], k: int) -> bool:
