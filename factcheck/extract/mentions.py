@@ -794,7 +794,8 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
     last_role = max((i for i, n in enumerate(norms) if _en_role(n, lex)), default=None)
     if last_role is not None and last_role + 1 < len(words_):
         name_toks = words_[last_role + 1:]
-        if any(toks[x].norm in lex.bodies for x in name_toks):
+        if toks[name_toks[0]].raw[:1].isupper() and any(toks[x].norm in lex.bodies
+                                                        for x in name_toks):
             # "the official Korean Central News Agency": a body, its adjective no title
             return Speaker(text[toks[name_toks[0]].start:end], (toks[name_toks[0]].start, end),
                            gender=gender, kind="body")
