@@ -416,3 +416,12 @@ def test_a_body_with_its_alias_in_brackets_before_the_cue():
             'reliability" of a new engine.')
     assert (c["speaker"]["name"], c["speaker"]["role"]) == ("Korean Central News Agency", None)
     assert c["content"]["text"] == 'the test "confirmed the reliability" of a new engine'
+
+
+def test_a_quotation_split_by_said_and_the_speaker_after_it():
+    c = one('"The lads were outstanding," said head coach Darren Moss, "and I do not think '
+            'the talk got to them."')
+    assert (c["speaker"]["name"], c["speaker"]["role"]) == ("Darren Moss", "head coach")
+    assert c["content"]["text"] == \
+        "The lads were outstanding and I do not think the talk got to them."
+    assert len(c["content"]["parts"]) == 2

@@ -239,7 +239,9 @@ def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int
     if state.lex.lang != "en" or s.quote_opening_at(j) or toks[j].raw == ":":
         return False
     if np is not None and toks[j].raw in COMMAS:
-        return True  # 'said Park, 54, who is seeking a second term.
+        # 'said Park, 54, who is seeking a second term.', but not 'said Moss, "and ...":
+        # the quotation the cue splits goes on
+        return not (j + 1 < limit and s.quote_opening_at(j + 1))
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
     return not any(t.norm in _EN_CLAUSE_WORDS for t in rest)
 
