@@ -747,3 +747,10 @@ def test_an_occasion_with_a_relative_clause_after_a_quote_and_its_cue():
     assert (quoted["speaker"]["name"], quoted["content"]["text"]) == (
         "فاريلا", "لا أعرف من أين تأتي هذه الأخبار")
     assert added["content"]["text"] == "كوفي يتدرب معنا"
+
+
+def test_a_document_of_the_speaker_is_an_occasion():
+    c = one("وقالت النيابة العامة في أمر الإحالة إن المتهمين استوردوا نحو 14 ألف عبوة.")
+    assert c["speaker"]["name"] == "النيابة العامة"
+    d = one("وقالت المحكمة في حيثيات الحكم إن الأدلة كافية.")
+    assert (d["speaker"]["name"], d["content"]["text"]) == ("المحكمة", "الأدلة كافية")
