@@ -32,3 +32,18 @@ def store_article(db_file, claims: list[dict], *, outlet: str = "Example News",
         result = add_article(db, Article(text=text, title=title, published=published,
                                          outlet=outlet), claims=claims)
     return result.claims
+
+
+def store_desk(db_file) -> None:
+    """A small desk: Arabic and English claims from two outlets over two months."""
+    store_article(db_file, [
+        claim("دميتري بيسكوف", "قال", "في الوقت الراهن لا توجد مثل هذه الخطط",
+              role="المتحدث باسم الكرملين", negated=True,
+              context="إمكانية زيارة كيم جونغ أون لروسيا"),
+        claim("ماريا زاخاروفا", "قالت", "زيارة الوزير تهدف إلى تعزيز التعاون بين البلدين"),
+    ], outlet="وكالة الأنباء", published="2025-07-09")
+    store_article(db_file, [
+        claim("Maria Zakharova", "said", "the minister's trip strengthens cooperation"),
+        claim("Lim Eul-chul", "said", "the frequent contacts with Pyongyang are unusual"),
+        claim("Alexander Novak", "said", "oil output will rise in August"),
+    ], outlet="Example News", published="2025-08-02")

@@ -1,7 +1,7 @@
 """Fuzzy search across spellings and scripts, its filters, and its cached index."""
 
 import pytest
-from support_claims import claim, store_article
+from support_claims import claim, store_article, store_desk
 
 from factcheck import search as search_module
 from factcheck.errors import InputError
@@ -12,17 +12,7 @@ from factcheck.store import Store
 @pytest.fixture
 def desk(db_file):
     """A small desk: Arabic and English claims from two outlets over two months."""
-    store_article(db_file, [
-        claim("دميتري بيسكوف", "قال", "في الوقت الراهن لا توجد مثل هذه الخطط",
-              role="المتحدث باسم الكرملين", negated=True,
-              context="إمكانية زيارة كيم جونغ أون لروسيا"),
-        claim("ماريا زاخاروفا", "قالت", "زيارة الوزير تهدف إلى تعزيز التعاون بين البلدين"),
-    ], outlet="وكالة الأنباء", published="2025-07-09")
-    store_article(db_file, [
-        claim("Maria Zakharova", "said", "the minister's trip strengthens cooperation"),
-        claim("Lim Eul-chul", "said", "the frequent contacts with Pyongyang are unusual"),
-        claim("Alexander Novak", "said", "oil output will rise in August"),
-    ], outlet="Example News", published="2025-08-02")
+    store_desk(db_file)
     return db_file
 
 

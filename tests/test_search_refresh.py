@@ -5,7 +5,7 @@ import dataclasses
 from array import array
 
 import pytest
-from support_claims import claim, store_article
+from support_claims import claim, store_article, store_desk
 
 from factcheck import search as search_module
 from factcheck import speakers
@@ -65,16 +65,7 @@ def builds(monkeypatch) -> list:
 @pytest.fixture
 def desk(db_file):
     """Two articles, Arabic and English, whose index the desk keeps (it has searched)."""
-    store_article(db_file, [
-        claim("دميتري بيسكوف", "قال", "في الوقت الراهن لا توجد مثل هذه الخطط",
-              role="المتحدث باسم الكرملين", negated=True,
-              context="إمكانية زيارة كيم جونغ أون لروسيا"),
-        claim("ماريا زاخاروفا", "قالت", "زيارة الوزير تهدف إلى تعزيز التعاون بين البلدين"),
-    ], outlet="وكالة الأنباء", published="2025-07-09")
-    store_article(db_file, [
-        claim("Maria Zakharova", "said", "the minister's trip strengthens cooperation"),
-        claim("Alexander Novak", "said", "oil output will rise in August"),
-    ], outlet="Example News", published="2025-08-02")
+    store_desk(db_file)
     search(Store(db_file).view(), "Peskov")
     return db_file
 
