@@ -754,3 +754,9 @@ def test_a_document_of_the_speaker_is_an_occasion():
     assert c["speaker"]["name"] == "النيابة العامة"
     d = one("وقالت المحكمة في حيثيات الحكم إن الأدلة كافية.")
     assert (d["speaker"]["name"], d["content"]["text"]) == ("المحكمة", "الأدلة كافية")
+
+
+def test_a_definite_body_takes_up_the_body_the_narrator_named():
+    c = one("قررت لجنة تسعير المشتقات النفطية في وزارة الطاقة والثروة المعدنية رفع الأسعار. "
+            "وقالت الوزارة إن معدل أسعار النفط انخفض.")
+    assert c["speaker"]["name"] == "وزارة الطاقة والثروة المعدنية"

@@ -27,7 +27,7 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         if best is None and c.speaker_kind == "person":
             best = _fuller_in_text(state, c.speaker)
         if best is None and c.speaker_kind == "body":
-            best = _definite_anaphor(c, claims[:i])
+            best = _definite_anaphor(c, claims[:i]) or _body_named_before(state, c)
         titled = c.speaker_kind == "role"
         if titled:
             best = _person_with_role(c, claims[:i], mentions, state.lex) or best
@@ -132,6 +132,33 @@ def _indefinite(title: str, lex: Lexicon) -> bool:
     if lex.lang != "ar" or not words_ or words_[0].startswith("ال"):
         return False
     return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
+
+
+def _body_named_before(state: _ArticleState, claim: Claim) -> tuple | None:
+    """الوزارة after the narrator wrote 'لجنة ... في وزارة الطاقة والثروة المعدنية': the last
+    body the text named before the claim with that head, without ال, and its ال-words."""
+    mine = _tokens_of(claim.speaker)
+    if state.lex.lang != "ar" or len(mine) != 1 or not mine[0].startswith("ال") or \
+            len(mine[0]) < 5 or claim.speaker_span is None:
+        return None
+    head, text = mine[0][2:], state.text
+    found = None
+    words_ = list(WORD_RE.finditer(text, 0, claim.speaker_span[0]))
+    for n, w in enumerate(words_):
+        if fold(w.group()) != head:
+            continue
+        run = [w]
+        for nxt in words_[n + 1:n + 6]:
+            norm = fold(nxt.group())
+            if text[run[-1].end():nxt.start()] != " " or not norm.startswith(("ال", "وال")):
+                break
+            run.append(nxt)
+        if len(run) > 1:
+            found = run
+    if found is None:
+        return None
+    span = (found[0].start(), found[-1].end())
+    return text[span[0]:span[1]], span, None, "body"
 
 
 def _contains_run(words_: list[str], run: list[str]) -> bool:
