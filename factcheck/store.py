@@ -187,7 +187,7 @@ class Database:
         """
         if name in self._derived and not self.dirty:
             return self._derived[name]
-        signature = _signature(self.path, name, version)
+        signature = self._signature(name, version)
         cache = _cache_path(self.path, name)
         cached = bool(signature) and self._clean()
         value = _read_cache(cache, signature) if cached else None
@@ -198,11 +198,21 @@ class Database:
             with collector.paused():
                 value = _derive(self, build, extend, stale)
             collector.settle(made_from=self.source[1] if self.source else 0)
+            signature = self._signature(name, version)  # a view has read the file by now
             if signature and self._clean():
                 _write_cache(cache, signature, value)
         if self._clean():
             self._derived[name] = value
         return value
+
+    def _signature(self, name: str, version: int) -> tuple | None:
+        """The signature of the file bytes this database was read from, once it has read
+        them: a process that wrote between that read and now must not have its file labelled
+        with what was built from the older one. Before that, of the file as it is."""
+        if self.source is None:
+            return _signature(self.path, name, version)
+        ino, size, mtime_ns, _ = self.source
+        return (name, version, SCHEMA_VERSION, size, mtime_ns, ino)
 
     def _clean(self) -> bool:
         return not self.dirty

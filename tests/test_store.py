@@ -255,3 +255,13 @@ def test_a_read_extends_a_cache_another_write_left_stale(tmp_path, kept):
 
 def _never(db):
     raise AssertionError("built although the cache matches the file")
+
+
+def test_a_cache_built_from_an_older_read_is_not_taken_for_the_newer_file(tmp_path):
+    store = _store_with(tmp_path, "a1")
+    older = store.read()
+    with Store(tmp_path / "db.json").write() as db:  # another process writes meanwhile
+        db.claims.insert({"id": "b1"})
+    build = lambda db: sorted(db.claims.ids())  # noqa: E731
+    assert older.derived("toy", build) == ["a1"]
+    assert store.read().derived("toy", build) == ["a1", "b1"]
