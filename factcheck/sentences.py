@@ -7,7 +7,7 @@ gives its text back.
 import re
 from dataclasses import dataclass
 
-from factcheck.normalize import WORD_RE, fold_word
+from factcheck.normalize import WORD_RE, fold_word, is_arabic
 
 _TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|[^\\s]")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
@@ -123,11 +123,16 @@ def _is_abbreviation(toks: list[Tok], i: int, lang: str) -> bool:
         return False
     prev = toks[i - 1]
     if lang != "en":
-        # د. هبة العنزي، م. أحمد: a lone Arabic letter is a title cut short, never a word
-        # that ends a sentence
-        return prev.word and len(prev.raw) == 1 and i + 1 < len(toks) and toks[i + 1].word
+        return title_dot(toks, i)
     initial = len(prev.raw) == 1 and prev.raw.isupper()  # U.S., J. Smith
     return prev.word and (prev.norm in _EN_ABBREVIATIONS or initial)
+
+
+def title_dot(toks: list[Tok], i: int) -> bool:
+    """د. هبة العنزي، م. أحمد: a lone Arabic letter and its dot are a title cut short, never
+    the end of a sentence."""
+    return toks[i].raw == "." and 0 < i < len(toks) - 1 and toks[i - 1].word and \
+        len(toks[i - 1].raw) == 1 and is_arabic(toks[i - 1].raw) and toks[i + 1].word
 
 
 def _sentence(toks: list[Tok], quotes, first: int, last: int) -> Sentence:

@@ -28,13 +28,13 @@ from factcheck.extract.state import (
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, Span
-from factcheck.normalize import is_arabic
 from factcheck.sentences import (
     COMMAS,
     TERMINATORS,
     Sentence,
     Tok,
     is_quote_mark,
+    title_dot,
 )
 
 
@@ -383,7 +383,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
                 k += 2  # Eul-chul, يول-تشول: one name across the hyphen
                 words += 1
                 continue
-            if _abbreviation_dot(s, k) and words:
+            if title_dot(s.toks, k) and words:
                 k += 1  # د. هبة العنزي: the title cut short, then the name
                 continue
             close = _bracket_alias_end(s, k, limit) if words else None
@@ -582,7 +582,7 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
     start = m
     while m < limit and toks[m].raw not in COMMAS and toks[m].norm not in \
             lex.clause_complementizers and (toks[m].raw not in TERMINATORS or
-                                            _abbreviation_dot(s, m)) and m - start < 14:
+                                            title_dot(s.toks, m)) and m - start < 14:
         m += 1
     if m == start:
         return k
@@ -628,7 +628,7 @@ def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span 
     if words_ and lex.lang == "ar" and toks[words_[0]].norm in lex.roles:
         return None  # رئيس جمعية التجار: a role, whatever follows it
     if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
-                                         if not _joins_word(s, x) and not _abbreviation_dot(s, x)):
+                                         if not _joins_word(s, x) and not title_dot(s.toks, x)):
         return None
     for x in words_:
         norm = toks[x].norm
@@ -886,13 +886,6 @@ def _attached_sign(toks: list[Tok], k: int) -> bool:
     return toks[k].raw in "+&" and k > 0 and toks[k - 1].word and toks[k - 1].end == toks[k].start
 
 
-def _abbreviation_dot(s: Sentence, k: int) -> bool:
-    # د. / م. in Arabic: a lone letter and its dot, a title before a name
-    toks = s.toks
-    return toks[k].raw == "." and 0 < k < len(toks) - 1 and toks[k - 1].word and \
-        len(toks[k - 1].raw) == 1 and is_arabic(toks[k - 1].raw) and toks[k + 1].word
-
-
 def _glued_dot(toks: list[Tok], k: int) -> bool:
     # told cleveland.com that: a web address is one name
     return toks[k].raw == "." and 0 < k < len(toks) - 1 and toks[k + 1].word and \
@@ -994,7 +987,7 @@ def _previous_comma(s: Sentence, k: int) -> int | None:
     """The comma opening the stretch that ends at the comma at k, within a few words."""
     m = k - 1
     while m > 0 and k - m <= 16 and s.toks[m].raw not in COMMAS and (
-            s.toks[m].raw not in TERMINATORS or _abbreviation_dot(s, m)):
+            s.toks[m].raw not in TERMINATORS or title_dot(s.toks, m)):
         m -= 1
     return m if m > 0 and m < k - 1 and s.toks[m].raw in COMMAS else None
 
