@@ -27,7 +27,7 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
         if best is None and c.speaker_kind == "person":
             best = _fuller_in_text(state, c.speaker)
         if best is None and c.speaker_kind == "body":
-            best = _definite_anaphor(c, claims[:i]) or _body_named_before(state, c)
+            best = _definite_anaphor(state, c, claims[:i])
         titled = c.speaker_kind == "role"
         if titled:
             best = _person_with_role(c, claims[:i], mentions, state.lex) or best
@@ -113,15 +113,17 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
     return best
 
 
-def _definite_anaphor(claim: Claim, before: list[Claim]) -> tuple | None:
+def _definite_anaphor(state: _ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
     """The body an Arabic definite noun takes up: الوزارة after وزارة الصحة, المصدر after مصدر
-    نيابي مطلع (named first without ال, then with it); the latest earlier one."""
+    نيابي مطلع (named first without ال, then with it); the latest earlier speaker so named,
+    else the last body the narrator named so."""
     mine = _tokens_of(claim.speaker)
     if len(mine) != 1 or not mine[0].startswith("ال") or len(mine[0]) < 5:
         return None
     head = mine[0][2:]
     return next((_mention(c) for c in reversed(before) if c.speaker_kind == "body"
-                 and c.speaker and _tokens_of(c.speaker)[0] == head), None)
+                 and c.speaker and _tokens_of(c.speaker)[0] == head), None) or \
+        _body_named_before(state, claim, head)
 
 
 def _indefinite(title: str, lex: Lexicon) -> bool:
@@ -134,14 +136,12 @@ def _indefinite(title: str, lex: Lexicon) -> bool:
     return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
 
 
-def _body_named_before(state: _ArticleState, claim: Claim) -> tuple | None:
+def _body_named_before(state: _ArticleState, claim: Claim, head: str) -> tuple | None:
     """الوزارة after the narrator wrote 'لجنة ... في وزارة الطاقة والثروة المعدنية': the last
-    body the text named before the claim with that head, without ال, and its ال-words."""
-    mine = _tokens_of(claim.speaker)
-    if state.lex.lang != "ar" or len(mine) != 1 or not mine[0].startswith("ال") or \
-            len(mine[0]) < 5 or claim.speaker_span is None:
+    body the text named before the claim with `head` (its ال off), and its ال-words."""
+    if claim.speaker_span is None:
         return None
-    head, text = mine[0][2:], state.text
+    text = state.text
     found = None
     words_ = list(WORD_RE.finditer(text, 0, claim.speaker_span[0]))
     for n, w in enumerate(words_):
