@@ -212,7 +212,7 @@ class Database:
         if self.source is None:
             return _signature(self.path, name, version)
         ino, size, mtime_ns, _ = self.source
-        return (name, version, SCHEMA_VERSION, size, mtime_ns, ino)
+        return _label(name, version, size, mtime_ns, ino)
 
     def _clean(self) -> bool:
         return not self.dirty
@@ -437,7 +437,12 @@ def _signature(path: Path, name: str, version: int) -> tuple | None:
         st = path.stat()
     except OSError:
         return None
-    return (name, version, SCHEMA_VERSION, st.st_size, st.st_mtime_ns, st.st_ino)
+    return _label(name, version, st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _label(name: str, version: int, size: int, mtime_ns: int, ino: int) -> tuple:
+    # _read_cache(any_file=True) relies on the first three: derivation, version, schema
+    return (name, version, SCHEMA_VERSION, size, mtime_ns, ino)
 
 
 def _read_cache(cache: Path, signature: tuple, *, any_file: bool = False):
