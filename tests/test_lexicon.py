@@ -41,8 +41,8 @@ def test_triggers_cover_every_cue_start():
      ("الوزارة", False)],
 )
 def test_verbal_nouns_by_template_spare_names(word, masdar):
-    from factcheck.extract.state import _verbal_noun
+    from factcheck.extract.state import verbal_noun
     from factcheck.sentences import tokenize
 
     (tok,) = tokenize(word, 0, len(word))
-    assert _verbal_noun(tok, lexicon("ar")) is masdar
+    assert verbal_noun(tok, lexicon("ar")) is masdar

@@ -19,7 +19,7 @@ from factcheck.extract.content import _negated, _trim
 from factcheck.extract.mentions import _speaker_from_np
 from factcheck.extract.names import _resolve_names
 from factcheck.extract.reports import _sentence_claims
-from factcheck.extract.state import _ArticleState
+from factcheck.extract.state import ArticleState
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
 from factcheck.normalize import WORD_RE, detect_lang, fold, fold_word
@@ -37,7 +37,7 @@ _HEADLINE_MAX_WORDS = 25
 def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     """The attributed claims in `text`, in reading order."""
     lang = lang or detect_lang(text)
-    state = _ArticleState(text, lexicon(lang))
+    state = ArticleState(text, lexicon(lang))
     claims: list[Claim] = []
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
@@ -91,7 +91,7 @@ def _is_heading(line: str, lex: Lexicon) -> bool:
     return n_words <= 12
 
 
-def _headline_claim(state: _ArticleState, start: int, end: int) -> Claim | None:
+def _headline_claim(state: ArticleState, start: int, end: int) -> Claim | None:
     """The headline convention 'SPEAKER: content' on the article's first line."""
     text = state.text
     line = text[start:end]

@@ -10,17 +10,17 @@ from factcheck.extract.mentions import (
     _speaker_from_np,
 )
 from factcheck.extract.state import (
-    _CONJ_CLITICS,
-    _EN_CLAUSE_WORDS,
+    CONJ_CLITICS,
+    EN_CLAUSE_WORDS,
+    ArticleState,
     Event,
     Question,
     Speaker,
-    _ArticleState,
-    _ba_object,
-    _ba_offset,
-    _content_intro,
-    _is_preposition,
-    _match,
+    ba_offset,
+    content_intro,
+    is_ba_object,
+    is_preposition,
+    match_len,
 )
 from factcheck.model import Span
 from factcheck.sentences import (
@@ -31,13 +31,13 @@ from factcheck.sentences import (
 )
 
 
-def _question(state: _ArticleState, s: Sentence) -> Question | None:
+def _question(state: ArticleState, s: Sentence) -> Question | None:
     """'وعند سؤال X عن Y، أجاب' / 'Asked whether Y, X said': who was asked, and about what."""
     lex, toks = state.lex, s.toks
     i = 0
-    while i < len(toks) and toks[i].word and _match(s, i, lex.connectives, clitic=True):
-        i += _match(s, i, lex.connectives, clitic=True)
-    n = _match(s, i, lex.question_heads, clitic=True)
+    while i < len(toks) and toks[i].word and match_len(s, i, lex.connectives, clitic=True):
+        i += match_len(s, i, lex.connectives, clitic=True)
+    n = match_len(s, i, lex.question_heads, clitic=True)
     if not n:
         return _topic(state, s, i)
     head_last = toks[i + n - 1].norm
@@ -45,7 +45,7 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
     j = i + n
     speaker = None
     k = j
-    while k < len(toks) and not _match(s, k, lex.question_about) and toks[k].raw not in \
+    while k < len(toks) and not match_len(s, k, lex.question_about) and toks[k].raw not in \
             TERMINATORS and k - j < 14:
         k += 1
     if k >= len(toks) or toks[k].raw in TERMINATORS:
@@ -63,7 +63,7 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
         speaker = _speaker_from_np(state, s, j, np_end, start, end)
         if speaker is not None and speaker.kind == "role":
             speaker = None
-    about = _match(s, k, lex.question_about)
+    about = match_len(s, k, lex.question_about)
     c_first = k + about if lex.lang == "ar" or toks[k].norm in ("about", "on", "over",
                                                                 "regarding") else k
     c_last = c_first
@@ -78,10 +78,10 @@ def _question(state: _ArticleState, s: Sentence) -> Question | None:
     return Question(speaker, context, c_last, gender)
 
 
-def _topic(state: _ArticleState, s: Sentence, i: int) -> Question | None:
+def _topic(state: ArticleState, s: Sentence, i: int) -> Question | None:
     """'وحول ما يتداول بشأن سلالة جديدة، قالت ...': a topic fronted before the report."""
     toks = s.toks
-    n = _match(s, i, state.lex.question_topics, clitic=True)
+    n = match_len(s, i, state.lex.question_topics, clitic=True)
     if not n or i + n >= len(toks):
         return None
     first, offset = i + n, 0
@@ -97,22 +97,22 @@ def _topic(state: _ArticleState, s: Sentence, i: int) -> Question | None:
     return Question(None, (toks[first].start + offset, toks[last - 1].end), last + 1)
 
 
-def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+def _content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
                    clause_after_comma: bool = False, takes_object: bool = False,
                    ba_object: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
     if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
-            clause_after_comma or _content_intro(state, s, j + 1)):
+            clause_after_comma or content_intro(state, s, j + 1)):
         j += 1
-        if clause_after_comma and not _content_intro(state, s, j):
+        if clause_after_comma and not content_intro(state, s, j):
             end = _stops_content(state, s, j, limit)
             span = _trim(state.text, s, j, end if end is not None else limit)
             return (span, False) if span else None
     if j >= limit:
         return None
     t = toks[j]
-    if _is_preposition(t, lex) and j + 1 < limit and \
+    if is_preposition(t, lex) and j + 1 < limit and \
             toks[j + 1].norm in lex.clause_complementizers:
         j += 1
         t = toks[j]
@@ -123,11 +123,11 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         start = j + 1
     elif s.quote_opening_at(j):
         start = j
-    elif _is_preposition(t, lex):
+    elif is_preposition(t, lex):
         start = j + 1
-    elif ba_object and _ba_object(t, lex):
+    elif ba_object and is_ba_object(t, lex):
         # طالب الأهالي بفتح تحقيق: like بأن and من after حذر, the ب is the cue's, not said
-        start, clitic = j, _ba_offset(t, lex)
+        start, clitic = j, ba_offset(t, lex)
     elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
         start = j  # "said the plan was dead": a clause with no "that"
     elif takes_object and t.word:
@@ -149,20 +149,20 @@ def _content_after(state: _ArticleState, s: Sentence, j: int, limit: int, *,
     return (span[0] + clitic, span[1]), False
 
 
-def _stops_content(state: _ArticleState, s: Sentence, start: int, limit: int) -> int | None:
+def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> int | None:
     """Where the narrator takes over again: ', لكنها ...', ', but ...'."""
     toks = s.toks
     for k in range(start + 1, limit):
         if toks[k].raw in COMMAS and not s.in_quote(k):
             nxt = k + 1
-            if nxt < limit and toks[nxt].word and _match(s, nxt, state.lex.content_stops):
+            if nxt < limit and toks[nxt].word and match_len(s, nxt, state.lex.content_stops):
                 return k
             if nxt >= limit or not any(t.word for t in toks[nxt:limit]):
                 return k
     return None
 
 
-def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+def _content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                     before_np: Speaker | None, limit: int):
     """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
     toks = s.toks
@@ -181,7 +181,7 @@ def _content_before(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     return span, False
 
 
-def _first_piece(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+def _first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                  before_np: Speaker | None) -> Span | None:
     """'"The visit was useful," he said, "and ...': the quotation the cue splits, its first
     piece. It must open the clause; '"fake news," Peskov said, "..."' quotes a phrase."""
@@ -193,7 +193,7 @@ def _first_piece(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     return None
 
 
-def _end_before_cue(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
+def _end_before_cue(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                     before_np: Speaker | None) -> int:
     """Token index where what stands before the cue and its speaker ends, commas left out."""
     toks = s.toks
@@ -209,7 +209,7 @@ def _end_before_cue(state: _ArticleState, s: Sentence, ev: Event, prev_end: int,
     return k
 
 
-def _quote_just_before(state: _ArticleState, s: Sentence, ev: Event,
+def _quote_just_before(state: ArticleState, s: Sentence, ev: Event,
                        before_np: Speaker | None) -> bool:
     """'"...," Park told a news conference after the decision': the quote is the content."""
     toks = s.toks
@@ -223,7 +223,7 @@ def _quote_just_before(state: _ArticleState, s: Sentence, ev: Event,
         k > 1 and toks[k - 1].raw in COMMAS and any(c == k - 2 for _, c in s.quotes)
 
 
-def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
+def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
     """After the cue (and a speaker, listener or adverbials) nothing reported follows:
     '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""
     toks = s.toks
@@ -243,7 +243,7 @@ def _nothing_said_after(state: _ArticleState, s: Sentence, ev: Event, limit: int
         # the quotation the cue splits goes on
         return not (j + 1 < limit and s.quote_opening_at(j + 1))
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
-    return not any(t.norm in _EN_CLAUSE_WORDS for t in rest)
+    return not any(t.norm in EN_CLAUSE_WORDS for t in rest)
 
 
 def _inside_quote(text: str, start: int, end: int) -> Span:
@@ -267,7 +267,7 @@ def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
     return toks[start].start, toks[end - 1].end
 
 
-def _negated(state: _ArticleState, s: Sentence, start: int, end: int) -> bool:
+def _negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
     lex = state.lex
     toks = [t for t in s.toks if start <= t.start and t.end <= end]
     probe = Sentence(toks, [], start, end)
@@ -275,12 +275,12 @@ def _negated(state: _ArticleState, s: Sentence, start: int, end: int) -> bool:
     for i, t in enumerate(toks):
         if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
             continue
-        if _match(probe, i, lex.not_negation, clitic=True):
+        if match_len(probe, i, lex.not_negation, clitic=True):
             continue
-        if _match(probe, i, lex.negator_phrases, clitic=True):
+        if match_len(probe, i, lex.negator_phrases, clitic=True):
             return True
         norm = t.norm
-        if lex.lang == "ar" and norm[:1] in _CONJ_CLITICS and norm[1:] in lex.negators:
+        if lex.lang == "ar" and norm[:1] in CONJ_CLITICS and norm[1:] in lex.negators:
             norm = norm[1:]
         if norm in lex.negators:
             return True

@@ -4,14 +4,14 @@ speculation; which of them open a report of their own and which are nested in an
 
 from factcheck.extract.mentions import _np_before_start
 from factcheck.extract.state import (
-    _CONJ_CLITICS,
+    CONJ_CLITICS,
+    ArticleState,
     Event,
-    _ArticleState,
-    _clitic_used,
-    _is_reporting_use,
-    _match,
-    _phrase_at,
-    _verb_at,
+    clitic_used,
+    is_reporting_use,
+    match_len,
+    phrase_at,
+    verb_at,
 )
 from factcheck.lexicon import Cue, Lexicon
 from factcheck.sentences import (
@@ -21,7 +21,7 @@ from factcheck.sentences import (
 )
 
 
-def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
+def _find_events(state: ArticleState, s: Sentence) -> list[Event]:
     lex, toks = state.lex, s.toks
     triggers = lex.triggers
     events: list[Event] = []
@@ -31,11 +31,11 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
         if not t.word or t.norm not in triggers or s.in_quote(i):
             i += 1
             continue
-        n = _match(s, i, lex.sources, clitic=True)
+        n = match_len(s, i, lex.sources, clitic=True)
         if n:
             last = _source_slot_end(state, s, i + n) - 1
             events.append(Event("source", i, last, Cue("source", "assertion", None),
-                                conj=_clitic_used(s, i, lex.sources)))
+                                conj=clitic_used(s, i, lex.sources)))
             i = last + 1
             continue
         n = _speculation_at(s, i, lex)
@@ -49,8 +49,8 @@ def _find_events(state: _ArticleState, s: Sentence) -> list[Event]:
             events.append(Event("participle", i, i, part, conj=True))
             i += 1
             continue
-        verb = _verb_at(s, i, lex)
-        if verb and _is_reporting_use(s, i, lex):
+        verb = verb_at(s, i, lex)
+        if verb and is_reporting_use(s, i, lex):
             cue, n, conj = verb
             if i + n < len(toks) and _bare_participle(s, i + n, lex):
                 n += 1  # وتابع قائلًا: the participle belongs to the cue
@@ -78,13 +78,13 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
 def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
     """Tokens taken by 'amid speculation that' / 'وسط تكهنات حول' starting at i, or 0."""
     toks = s.toks
-    j = i + _match(s, i, lex.speculation_lead, clitic=True)
+    j = i + match_len(s, i, lex.speculation_lead, clitic=True)
     if j >= len(toks) or toks[j].norm not in lex.speculation_nouns:
         return 0
     if j == i and i > 0 and toks[i - 1].word:
         return 0  # a bare noun mid-clause is an object, not a frame
     j += 1
-    while j < len(toks) and (k := _match(s, j, lex.speculation_adjectives)):
+    while j < len(toks) and (k := match_len(s, j, lex.speculation_adjectives)):
         j += k
     if j < len(toks) and toks[j].word:
         link = toks[j].norm
@@ -108,7 +108,7 @@ def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
     return out
 
 
-def _independent(state: _ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
+def _independent(state: ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
     """Drop cues nested in an earlier report of the same sentence (said that X announced...)."""
     out: list[Event] = []
     for ev in events:
@@ -120,7 +120,7 @@ def _independent(state: _ArticleState, s: Sentence, events: list[Event]) -> list
     return out
 
 
-def _boundary_before(state: _ArticleState, s: Sentence, ev: Event) -> bool:
+def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
     i = _skip_back_connectives(state, s, ev.first)
     if state.lex.lang == "en" and ev.kind == "verb":
         np_start = _np_before_start(state, s, i)
@@ -134,15 +134,15 @@ def _boundary_before(state: _ArticleState, s: Sentence, ev: Event) -> bool:
     return prev.norm in ("and", "but") or (prev.word and prev.norm in ("و", "ثم"))
 
 
-def _skip_back_connectives(state: _ArticleState, s: Sentence, i: int) -> int:
+def _skip_back_connectives(state: ArticleState, s: Sentence, i: int) -> int:
     toks = s.toks
     while i > 0 and toks[i - 1].word:
         for p in state.lex.connectives:
             n = len(p)
             first = toks[i - n].norm if i - n >= 0 else ""
             if i - n >= 0 and toks[i - n].word and (
-                    first == p[0] or first[:1] in _CONJ_CLITICS and first[1:] == p[0]) and \
-                    _phrase_at(toks, i - n, p):
+                    first == p[0] or first[:1] in CONJ_CLITICS and first[1:] == p[0]) and \
+                    phrase_at(toks, i - n, p):
                 i -= n
                 break
         else:
@@ -150,7 +150,7 @@ def _skip_back_connectives(state: _ArticleState, s: Sentence, i: int) -> int:
     return i
 
 
-def _clause_start(state: _ArticleState, s: Sentence, ev: Event) -> int:
+def _clause_start(state: ArticleState, s: Sentence, ev: Event) -> int:
     """Token index where the clause of event `ev` begins: the content before it ends here."""
     i = ev.first
     if state.lex.lang == "en" and ev.kind == "verb":
@@ -184,13 +184,13 @@ def _bare_participle(s: Sentence, j: int, lex: Lexicon) -> bool:
     return t.word and t.norm in lex.participles
 
 
-def _source_slot_end(state: _ArticleState, s: Sentence, j: int) -> int:
+def _source_slot_end(state: ArticleState, s: Sentence, j: int) -> int:
     # وفقًا لما ذكرته X / بحسب ما يتداوله X: after ما the verb of the relative clause comes,
     # known to the lexicon or not; it belongs to the cue.
     toks = s.toks
     if state.lex.lang != "ar" or j >= len(toks) or not toks[j].word:
         return j
-    verb = _verb_at(s, j, state.lex)
+    verb = verb_at(s, j, state.lex)
     if verb:
         end = j + verb[1]
     elif toks[j - 1].norm in state.lex.source_relatives:

@@ -4,27 +4,27 @@ resolve to an earlier speaker by gender."""
 
 
 from factcheck.extract.state import (
-    _CONJ_CLITICS,
-    _EN_ADVERBS,
-    _EN_CLAUSE_JOINERS,
-    _EN_CLAUSE_WORDS,
-    _EN_DETERMINERS,
-    _EN_NP_MODIFIERS,
-    _MAX_NP_WORDS,
+    CONJ_CLITICS,
+    EN_ADVERBS,
+    EN_CLAUSE_JOINERS,
+    EN_CLAUSE_WORDS,
+    EN_DETERMINERS,
+    EN_NP_MODIFIERS,
+    MAX_NP_WORDS,
+    ArticleState,
     Event,
     Speaker,
-    _ArticleState,
-    _ba_object,
-    _content_intro,
-    _en_role,
-    _is_preposition,
-    _joins_word,
-    _match,
-    _plural_people,
-    _pronoun_gender,
-    _tokens_of,
-    _verb_at,
-    _verbal_noun,
+    content_intro,
+    en_role,
+    is_ba_object,
+    is_plural_people,
+    is_preposition,
+    joins_word,
+    match_len,
+    pronoun_gender,
+    tokens_of,
+    verb_at,
+    verbal_noun,
 )
 from factcheck.lexicon import Lexicon
 from factcheck.model import Claim, Span
@@ -38,7 +38,7 @@ from factcheck.sentences import (
 )
 
 
-def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
+def _speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     """The speaker named after the cue (verb-first Arabic, 'said Peskov', 'according to X').
 
     Returns (speaker or None, listener or None, token index where the content may begin).
@@ -76,7 +76,7 @@ def _speaker_after(state: _ArticleState, s: Sentence, ev: Event, limit: int):
     return speaker, listener, j
 
 
-def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+def _skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                      ev: Event | None = None) -> int:
     """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas;
     with the cue `ev`, they end where its object begins (في مقابلة تلفزيونية | بوجود تقصير)."""
@@ -114,12 +114,12 @@ def _skip_adverbials(state: _ArticleState, s: Sentence, j: int, limit: int, *,
         if j - start > (14 if bounded else 7):
             return start  # ran on without an end: not an adverbial after all
         if j + 1 < limit and toks[j].raw in COMMAS and (
-                opened_by_comma or _content_intro(state, s, j + 1)):
+                opened_by_comma or content_intro(state, s, j + 1)):
             j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
 
 
-def _dated_len(state: _ArticleState, s: Sentence, j: int) -> int:
+def _dated_len(state: ArticleState, s: Sentence, j: int) -> int:
     """Tokens of a time noun and the number it dates (عام 2021، منذ 2019) at j, else 0. The
     noun alone is no time word: العام is also "general" (الأمين العام)."""
     toks = s.toks
@@ -128,11 +128,11 @@ def _dated_len(state: _ArticleState, s: Sentence, j: int) -> int:
     return 2 if toks[j + 1].raw.isdigit() else 0
 
 
-def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+def _parenthesis_close(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
     """Index of the comma closing a participial aside that starts at token j, if it is one."""
     toks, lex = s.toks, state.lex
     t = toks[j]
-    if not t.word or t.norm in lex.participles or _verb_at(s, j, lex):
+    if not t.word or t.norm in lex.participles or verb_at(s, j, lex):
         return None
     if lex.lang == "ar":
         aside = t.norm.endswith("ا") and len(t.norm) >= 4 and not t.norm.startswith("ال") \
@@ -158,7 +158,7 @@ def _parenthesis_close(state: _ArticleState, s: Sentence, j: int, limit: int) ->
     return limit - 1 if limit == len(toks) and limit - j < 15 else None
 
 
-def _listener_before_clause(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
+def _listener_before_clause(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
     # "، طلب عدم ذكر اسمه، للجزيرة نت إن": the one told, then the reported clause
     listener, k = _listener(state, s, j, limit)
     if listener is None:
@@ -169,7 +169,7 @@ def _listener_before_clause(state: _ArticleState, s: Sentence, j: int, limit: in
         and s.toks[k + 1].norm in state.lex.clause_complementizers)
 
 
-def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+def _that_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
     """English: the "that" closing a short run of adverbials, if one does."""
     if state.lex.lang != "en":
         return None
@@ -182,7 +182,7 @@ def _that_ahead(state: _ArticleState, s: Sentence, j: int, limit: int) -> int | 
     return None
 
 
-def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
+def _is_adverbial_start(state: ArticleState, s: Sentence, j: int) -> bool:
     lex, toks = state.lex, s.toks
     if j >= len(toks) or not toks[j].word:
         return False
@@ -191,7 +191,7 @@ def _is_adverbial_start(state: _ArticleState, s: Sentence, j: int) -> bool:
         # مطلع الشهر is a time, مصدر مطلع an informed source: a time head (a stop that is also
         # a dated noun) starts a time phrase only before a time word or a figure.
         return norm not in lex.dated or _time_word_at(s, j + 1, lex)
-    if _match(s, j, lex.connectives) and lex.lang == "ar":
+    if match_len(s, j, lex.connectives) and lex.lang == "ar":
         return True
     return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
 
@@ -214,11 +214,11 @@ _EN_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satur
                   "yesterday", "today", "tonight", "earlier", "later", "also", "again"}
 
 
-def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bool:
+def _ends_adverbial(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
     lex, t = state.lex, s.toks[j]
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
         return True
-    if _is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
+    if is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
         return True  # "في بيانها على ضرورة ...": the preposition opens the content
     if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
         return True  # "في بيان ما تداولته وسائل الإعلام": the object begins
@@ -234,7 +234,7 @@ def _ends_adverbial(state: _ArticleState, s: Sentence, j: int, limit: int) -> bo
     return False
 
 
-def _object_ends_adverbial(state: _ArticleState, s: Sentence, start: int, k: int, limit: int,
+def _object_ends_adverbial(state: ArticleState, s: Sentence, start: int, k: int, limit: int,
                            ev: Event) -> bool:
     """Does the cue's object begin at k, inside what was read as an occasion phrase from
     `start`? Not when a reported clause is still to come (في ختام اجتماع ... أن)."""
@@ -243,12 +243,12 @@ def _object_ends_adverbial(state: _ArticleState, s: Sentence, start: int, k: int
         return False
     if k == start + 2 and s.toks[start + 1].norm in lex.speech_occasions and \
             ev.cue is not None and ev.cue.lemma in lex.verbal_noun_lemmas and \
-            _verbal_noun(s.toks[k], lex):
+            verbal_noun(s.toks[k], lex):
         return True  # في بيان | استمرار المفاوضات: a statement takes no verbal noun genitive
     return _object_begins(state, s, start + 1, k, ev)
 
 
-def _listener_head(state: _ArticleState, s: Sentence, j: int) -> bool:
+def _listener_head(state: ArticleState, s: Sentence, j: int) -> bool:
     lex, t = state.lex, s.toks[j]
     if lex.lang != "ar" or not t.word:
         return False
@@ -260,7 +260,7 @@ def _listener_head(state: _ArticleState, s: Sentence, j: int) -> bool:
     return told in lex.listeners or told in lex.outlets
 
 
-def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+def _listener(state: ArticleState, s: Sentence, j: int, limit: int):
     """لوكالة “فرانس برس” / للصحفيين: the one spoken to. Returns ((text, span) | None, next j)."""
     toks = s.toks
     if j >= limit or not _listener_head(state, s, j):
@@ -280,7 +280,7 @@ def _listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     return (state.text[start:end], (start, end)), k
 
 
-def _named_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
+def _named_listener(state: ArticleState, s: Sentence, j: int, limit: int):
     """لسكاي نيوز عربية إن / لبي بي سي إن: ل + a name right before the reported clause."""
     toks = s.toks
     if state.lex.lang != "ar" or j >= limit or not toks[j].word:
@@ -297,7 +297,7 @@ def _named_listener(state: _ArticleState, s: Sentence, j: int, limit: int):
     return None, j
 
 
-def _english_listener(state: _ArticleState, s: Sentence, j: int, limit: int, *,
+def _english_listener(state: ArticleState, s: Sentence, j: int, limit: int, *,
                       trailing: bool = False):
     """'told reporters', 'told AFP', 'told the BBC': the one spoken to. `trailing`: the
     report closes its sentence (', the minister told ...'), its content before it."""
@@ -344,20 +344,20 @@ def _ends_sentence_soon(s: Sentence, j: int, limit: int) -> bool:
     return limit - j <= 8 and limit > j and all(t.word for t in s.toks[j:limit])
 
 
-def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Event):
+def _noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event):
     """The speaker's noun phrase starting at token j, with an apposition role after it."""
     lex, toks = state.lex, s.toks
     if j >= limit or not toks[j].word:
         if j < limit and s.quote_opening_at(j) and ev.kind != "verb":
             return _quoted_name(state, s, j)
         return None
-    if toks[j].norm in lex.clause_complementizers or _is_preposition(toks[j], lex):
+    if toks[j].norm in lex.clause_complementizers or is_preposition(toks[j], lex):
         return None
     if _listener_head(state, s, j):
         return None
     if lex.lang == "en" and toks[j].norm in lex.pronouns:
         return Speaker(toks[j].raw, (toks[j].start, toks[j].end), kind="pronoun",
-                       gender=_pronoun_gender(toks[j].norm)), j + 1
+                       gender=pronoun_gender(toks[j].norm)), j + 1
     if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
         return None
     if _masdar_object_at(state, s, j, limit, ev):
@@ -379,7 +379,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
             if q and words and _alias_quote_ok(state, s, j, q, limit):
                 k = q[1] + 1  # هيئة النقل الجوي “روسافياتسيا”: an alias in quotes
                 continue
-            if _joins_word(s, k) and words:
+            if joins_word(s, k) and words:
                 k += 2  # Eul-chul, يول-تشول: one name across the hyphen
                 words += 1
                 continue
@@ -393,12 +393,12 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
             break
         if words and (_np_ends_at(state, s, k, limit, ev) or _object_begins(state, s, j, k, ev)):
             break
-        if lex.lang == "en" and (t.norm in _EN_CLAUSE_WORDS or t.norm in lex.np_stops
+        if lex.lang == "en" and (t.norm in EN_CLAUSE_WORDS or t.norm in lex.np_stops
                                  and not t.raw[:1].isupper()):
             break
         words += 1
         k += 1
-        if words > _MAX_NP_WORDS:
+        if words > MAX_NP_WORDS:
             return None
     if words == 0:
         return None
@@ -420,7 +420,7 @@ def _noun_phrase(state: _ArticleState, s: Sentence, j: int, limit: int, ev: Even
     return speaker, k
 
 
-def _masdar_object_at(state: _ArticleState, s: Sentence, j: int, limit: int,
+def _masdar_object_at(state: ArticleState, s: Sentence, j: int, limit: int,
                       ev: Event) -> bool:
     """Does the cue's verbal-noun object stand right after it (أكد استمرار، نفى وجود)? Not
     a body or title, and not when a reported clause follows: then the word is the speaker's
@@ -430,10 +430,10 @@ def _masdar_object_at(state: _ArticleState, s: Sentence, j: int, limit: int,
         return False
     if t.norm in lex.bodies or t.norm in lex.roles or t.norm in lex.documents:
         return False
-    return _verbal_noun(t, lex) and not _complementizer_ahead(state, s, j + 1, limit)
+    return verbal_noun(t, lex) and not _complementizer_ahead(state, s, j + 1, limit)
 
 
-def _known_name_end(state: _ArticleState, s: Sentence, j: int, k: int) -> int:
+def _known_name_end(state: ArticleState, s: Sentence, j: int, k: int) -> int:
     """A phrase that opens with a person already named ends with that name:
     ونفى كاظمي وجود أي نية ... -> كاظمي."""
     if state.lex.lang != "ar" or k - j < 2:
@@ -468,7 +468,7 @@ def _bracket_alias_end(s: Sentence, k: int, limit: int) -> int | None:
     return None
 
 
-def _alias_quote_ok(state: _ArticleState, s: Sentence, j: int, q: tuple[int, int],
+def _alias_quote_ok(state: ArticleState, s: Sentence, j: int, q: tuple[int, int],
                     limit: int) -> bool:
     """A short quoted name after a body noun: هيئة النقل الجوي “روسافياتسيا”، صحيفة "واشنطن
     بوست" الأمريكية. Not the content: قال الوزير "لن نتراجع"."""
@@ -483,7 +483,7 @@ def _alias_quote_ok(state: _ArticleState, s: Sentence, j: int, q: tuple[int, int
         or _listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops
 
 
-def _quoted_name(state: _ArticleState, s: Sentence, j: int):
+def _quoted_name(state: ArticleState, s: Sentence, j: int):
     o, c = s.quote_opening_at(j)
     if c - o > 5:
         return None
@@ -491,7 +491,7 @@ def _quoted_name(state: _ArticleState, s: Sentence, j: int):
     return Speaker(state.text[start:end], (start, end), kind="name"), c + 1
 
 
-def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event) -> bool:
+def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event) -> bool:
     lex, t = state.lex, s.toks[k]
     norm = t.norm
     if norm in lex.clause_complementizers:
@@ -502,7 +502,7 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
     if _listener_head(state, s, k) or _is_adverbial_start(state, s, k) or \
             _dated_len(state, s, k):
         return True
-    if _is_preposition(t, lex):
+    if is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
         nxt = s.toks[k + 1] if k + 1 < limit else None
         if nxt is not None and nxt.norm in lex.clause_complementizers:
@@ -510,23 +510,23 @@ def _np_ends_at(state: _ArticleState, s: Sentence, k: int, limit: int, ev: Event
         return not _complementizer_ahead(state, s, k + 1, limit)
     if norm in lex.object_starts or norm in lex.participles:
         return True
-    return bool(lex.lang == "ar" and _verb_at(s, k, lex))
+    return bool(lex.lang == "ar" and verb_at(s, k, lex))
 
 
-def _object_begins(state: _ArticleState, s: Sentence, j: int, k: int, ev: Event) -> bool:
+def _object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) -> bool:
     """Does the cue's object start at token k, ending the speaker's phrase begun at j?
     نفى المتحدث العسكري | وقوع إصابات، طالب الأهالي | بفتح تحقيق."""
     lex = state.lex
     if ev.kind != "verb" or ev.cue is None:
         return False
     t = s.toks[k]
-    if ev.cue.lemma in lex.ba_object_lemmas and _ba_object(t, lex):
+    if ev.cue.lemma in lex.ba_object_lemmas and is_ba_object(t, lex):
         return True
-    return ev.cue.lemma in lex.verbal_noun_lemmas and _verbal_noun(t, lex) and \
+    return ev.cue.lemma in lex.verbal_noun_lemmas and verbal_noun(t, lex) and \
         _phrase_complete(state, s, j, k)
 
 
-def _phrase_complete(state: _ArticleState, s: Sentence, j: int, k: int) -> bool:
+def _phrase_complete(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
     """Can toks[j:k] take no genitive? A definite last word cannot (المتحدث العسكري), nor an
     adjective or name after the head (مصدر أمني، سامح شكري); a bare head can (هيئة تنظيم)."""
     lex, prev = state.lex, s.toks[k - 1]
@@ -539,7 +539,7 @@ def _phrase_complete(state: _ArticleState, s: Sentence, j: int, k: int) -> bool:
     return k - 1 > j and norm not in heads and not norm.endswith("ه")
 
 
-def _complementizer_ahead(state: _ArticleState, s: Sentence, k: int, limit: int) -> bool:
+def _complementizer_ahead(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
     """Is a reported clause about to begin (within a few words, or after a ، NAME ، aside)?"""
     m = k
     while m < min(limit, k + 8):
@@ -566,12 +566,12 @@ def _english_np_word(t: Tok, lex: Lexicon, *, first: bool) -> bool:
         return t.norm not in lex.clause_complementizers
     if t.norm in lex.roles or t.norm in lex.bodies:
         return True
-    if t.norm in _EN_NP_MODIFIERS or (first and t.norm in ("the", "a", "an")):
+    if t.norm in EN_NP_MODIFIERS or (first and t.norm in ("the", "a", "an")):
         return True
     return not first and t.norm in lex.np_links
 
 
-def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
+def _apposition(state: ArticleState, s: Sentence, k: int, limit: int, speaker: Speaker) -> int:
     """What stands between commas after the speaker's noun phrase: a role after a name
     (', the Kremlin spokesman,' / '، المتحدثة باسم وزارة الخارجية الروسية،') or a name after
     a title ('، يلينا فورونينا،' after المتحدثة باسم الخارجية). Updates `speaker`."""
@@ -608,17 +608,17 @@ def _apposition(state: _ArticleState, s: Sentence, k: int, limit: int, speaker: 
     return m
 
 
-def _is_title(state: _ArticleState, s: Sentence, speaker: Speaker) -> bool:
+def _is_title(state: ArticleState, s: Sentence, speaker: Speaker) -> bool:
     """A noun phrase that names no one: a role, or (Arabic) a phrase with ال-words in it."""
     if speaker.kind == "role":
         return True
     if speaker.kind != "name" or state.lex.lang != "ar":
         return False
     phrase = state.text[speaker.phrase[0]:speaker.phrase[1]] if speaker.phrase else speaker.name
-    return any(w.startswith("ال") for w in _tokens_of(phrase))
+    return any(w.startswith("ال") for w in tokens_of(phrase))
 
 
-def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span | None:
+def _bare_name(state: ArticleState, s: Sentence, start: int, end: int) -> Span | None:
     """Span of a personal name filling toks[start:end] (after an honorific), else None."""
     lex, toks = state.lex, s.toks
     words_ = [x for x in range(start, end) if toks[x].word]
@@ -628,20 +628,20 @@ def _bare_name(state: _ArticleState, s: Sentence, start: int, end: int) -> Span 
     if words_ and lex.lang == "ar" and toks[words_[0]].norm in lex.roles:
         return None  # رئيس جمعية التجار: a role, whatever follows it
     if not 1 <= len(words_) <= 4 or any(not toks[x].word for x in range(words_[0], end)
-                                         if not _joins_word(s, x) and not title_dot(s.toks, x)):
+                                         if not joins_word(s, x) and not title_dot(s.toks, x)):
         return None
     for x in words_:
         norm = toks[x].norm
-        if lex.lang == "en" and not toks[x].raw[:1].isupper() and not _joins_word(s, x - 1):
+        if lex.lang == "en" and not toks[x].raw[:1].isupper() and not joins_word(s, x - 1):
             return None
         if lex.lang == "ar" and (norm.startswith(("ال", "لل")) and x == words_[0]
                                  or norm in lex.np_stops or norm in lex.np_links
-                                 or _verb_at(s, x, lex)):
+                                 or verb_at(s, x, lex)):
             return None
     return toks[words_[0]].start, toks[words_[-1]].end
 
 
-def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
+def _is_role_phrase(state: ArticleState, s: Sentence, i: int) -> bool:
     lex, toks = state.lex, s.toks
     if lex.lang == "ar":
         return toks[i].word and toks[i].norm in lex.roles
@@ -654,10 +654,10 @@ def _is_role_phrase(state: _ArticleState, s: Sentence, i: int) -> bool:
     words_ = [t.norm for t in segment if t.word]
     opens = words_[:1] and (words_[0] in ("the", "a", "an") or words_[0] in lex.roles)
     return 1 < len(words_) <= 9 and bool(opens) and not any(
-        w in _EN_CLAUSE_WORDS for w in words_)
+        w in EN_CLAUSE_WORDS for w in words_)
 
 
-def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: int,
+def _speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int,
                      end: int) -> Speaker | None:
     """Split a noun phrase into role and name: المتحدث باسم الكرملين | دميتري بيسكوف."""
     lex, toks = state.lex, s.toks
@@ -673,9 +673,9 @@ def _speaker_from_np(state: _ArticleState, s: Sentence, j: int, k: int, start: i
         words_ = words_[1:]
         start = toks[words_[0]].start
         head = toks[words_[0]].norm
-    if lex.lang == "ar" and head[:1] in _CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
+    if lex.lang == "ar" and head[:1] in CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
         head = head[1:]
-    if lex.lang == "ar" and _plural_people(head, lex):
+    if lex.lang == "ar" and is_plural_people(head, lex):
         return _plural_speaker(text, start, end)
     is_role = head in lex.roles
     is_body = head in lex.bodies
@@ -712,14 +712,14 @@ def _plural_speaker(text: str, start: int, end: int) -> Speaker:
     return Speaker(text[start:end], (start, end), gender="p", kind="role", phrase=(start, end))
 
 
-def _english_plural(state: _ArticleState, s: Sentence, words_: list[int], start: int,
+def _english_plural(state: ArticleState, s: Sentence, words_: list[int], start: int,
                     end: int) -> Speaker | None:
     """'Officials said', 'Two U.S. officials', 'Analysts at Morgan Stanley': a plural of
     people heads the phrase. Before at/from and a name, the name is the body that speaks and
     the plural its role."""
     lex, toks, text = state.lex, s.toks, state.text
     norms = [toks[x].norm for x in words_]
-    head = next((i for i, n in enumerate(norms) if _plural_people(n, lex)), None)
+    head = next((i for i, n in enumerate(norms) if is_plural_people(n, lex)), None)
     if head is None:
         return None
     rest = words_[head + 1:]
@@ -734,7 +734,7 @@ def _english_plural(state: _ArticleState, s: Sentence, words_: list[int], start:
     return None
 
 
-def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
+def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> list[int] | None:
     """The words naming who issued a document the phrase cites, if it cites one."""
     lex, toks = state.lex, s.toks
     norms = [toks[x].norm for x in words_]
@@ -752,7 +752,7 @@ def _document_issuer(state: _ArticleState, s: Sentence, words_: list[int]) -> li
     return None
 
 
-def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | None:
+def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | None:
     # After a role head and its ال-complements, the first bare word starts the name:
     # وزير الخارجية الروسي | سيرغي لافروف.
     lex, toks = state.lex, s.toks
@@ -780,7 +780,7 @@ def _name_start(state: _ArticleState, s: Sentence, words_: list[int]) -> int | N
     return None
 
 
-def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start: int, end: int,
+def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start: int, end: int,
                      gender: str | None) -> Speaker:
     lex, toks, text = state.lex, s.toks, state.text
     plural = _english_plural(state, s, words_, start, end)
@@ -791,7 +791,7 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
         gender = "f"
     elif any(n in ("spokesman", "chairman", "king", "prince", "mr") for n in norms):
         gender = "m"
-    last_role = max((i for i, n in enumerate(norms) if _en_role(n, lex)), default=None)
+    last_role = max((i for i, n in enumerate(norms) if en_role(n, lex)), default=None)
     if last_role is not None and last_role + 1 < len(words_):
         name_toks = words_[last_role + 1:]
         if toks[name_toks[0]].raw[:1].isupper() and any(toks[x].norm in lex.bodies
@@ -799,7 +799,7 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
             # "the official Korean Central News Agency": a body, its adjective no title
             return Speaker(text[toks[name_toks[0]].start:end], (toks[name_toks[0]].start, end),
                            gender=gender, kind="body")
-        if all(toks[x].raw[:1].isupper() or _joins_word(s, x - 1) for x in name_toks):
+        if all(toks[x].raw[:1].isupper() or joins_word(s, x - 1) for x in name_toks):
             n_start = toks[name_toks[0]].start
             role_words = [x for x in words_[:last_role + 1] if toks[x].norm not in lex.honorifics]
             role = text[toks[role_words[0]].start:toks[role_words[-1]].end] if role_words else None
@@ -813,7 +813,7 @@ def _english_speaker(state: _ArticleState, s: Sentence, words_: list[int], start
     return Speaker(text[start:end], (start, end), gender=gender, kind=kind)
 
 
-def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
+def _np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
     """Where the subject before token i begins, a title before its name included."""
     span = _np_before(state, s, i)
     if span is None:
@@ -826,11 +826,11 @@ def _np_before_start(state: _ArticleState, s: Sentence, i: int) -> int | None:
     return m
 
 
-def _has_role_word(state: _ArticleState, s: Sentence, span: tuple[int, int]) -> bool:
-    return any(t.word and _en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
+def _has_role_word(state: ArticleState, s: Sentence, span: tuple[int, int]) -> bool:
+    return any(t.word and en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
 
 
-def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
     """Token span of an English subject noun phrase standing before token i, if any.
 
     The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
@@ -840,7 +840,7 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     """
     lex, toks = state.lex, s.toks
     k = i
-    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | _EN_ADVERBS:
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | EN_ADVERBS:
         k -= 1
     opening = _alias_before(toks, k)
     if opening is not None:
@@ -849,7 +849,7 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     if k > 0 and toks[k - 1].raw in COMMAS:
         m = k - 2
         while m >= 0 and toks[m].raw not in COMMAS and (
-                not is_quote_mark(toks[m]) or _joins_word(s, m)):  # the weather service's
+                not is_quote_mark(toks[m]) or joins_word(s, m)):  # the weather service's
             m -= 1
         if m < 0 or toks[m].raw not in COMMAS:
             return None
@@ -861,7 +861,7 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     m = k
     while m > 0 and k - m <= 9:
         prev = toks[m - 1]
-        if prev.word and prev.norm not in _EN_CLAUSE_JOINERS or _joins_word(s, m - 1) or \
+        if prev.word and prev.norm not in EN_CLAUSE_JOINERS or joins_word(s, m - 1) or \
                 _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or \
                 _possessive_mark(toks, m - 1) or _and_in_a_name(toks, m - 1):
             m -= 1
@@ -872,11 +872,11 @@ def _np_before(state: _ArticleState, s: Sentence, i: int) -> tuple[int, int] | N
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
         return m, end
-    if any(t.norm in _EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
+    if any(t.norm in EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
         return None
     first = phrase[0]
-    if first.raw[:1].isupper() or first.norm in _EN_DETERMINERS or _en_role(first.norm, lex) \
-            or first.norm in lex.bodies or first.norm in _EN_NP_MODIFIERS:
+    if first.raw[:1].isupper() or first.norm in EN_DETERMINERS or en_role(first.norm, lex) \
+            or first.norm in lex.bodies or first.norm in EN_NP_MODIFIERS:
         return m, end
     return None
 
@@ -926,7 +926,7 @@ def _is_parenthesis(t: Tok) -> bool:
     return t.word and (t.norm.endswith("ing") or t.norm in ("who", "citing"))
 
 
-def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+def _speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
@@ -936,7 +936,7 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         m, end = span
         if toks[m].norm in lex.pronouns:
             return Speaker(toks[m].raw, (toks[m].start, toks[m].end), kind="pronoun",
-                           gender=_pronoun_gender(toks[m].norm))
+                           gender=pronoun_gender(toks[m].norm))
         speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
         if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
             _apposition(state, s, end, ev.first, speaker)
@@ -967,12 +967,12 @@ def _speaker_before(state: _ArticleState, s: Sentence, ev: Event) -> Speaker | N
         if n_words > 8:
             return None
     while m < end and (not toks[m].word and not s.quote_opening_at(m) or
-                       toks[m].norm in lex.auxiliaries or _match(s, m, lex.connectives)):
-        m += max(1, _match(s, m, lex.connectives))  # وكانت الوكالة ... / لكنه حذر
+                       toks[m].norm in lex.auxiliaries or match_len(s, m, lex.connectives)):
+        m += max(1, match_len(s, m, lex.connectives))  # وكانت الوكالة ... / لكنه حذر
     if m >= end or not toks[m].word:
         return None
-    if _is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
-            _is_adverbial_start(state, s, m) or any(_verb_at(s, x, lex) for x in range(m, end)):
+    if is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
+            _is_adverbial_start(state, s, m) or any(verb_at(s, x, lex) for x in range(m, end)):
         return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
     speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
     if speaker is not None and apposition is not None:
@@ -992,7 +992,7 @@ def _previous_comma(s: Sentence, k: int) -> int | None:
     return m if m > 0 and m < k - 1 and s.toks[m].raw in COMMAS else None
 
 
-def _topic_before(state: _ArticleState, s: Sentence, i: int) -> bool:
+def _topic_before(state: ArticleState, s: Sentence, i: int) -> bool:
     """Does the clause before token i open with a topic word (أما)? Then a فـ cue is its
     answer, and the topic is the speaker."""
     m = i
@@ -1003,7 +1003,7 @@ def _topic_before(state: _ArticleState, s: Sentence, i: int) -> bool:
     return m < i and s.toks[m].norm in state.lex.topic_words
 
 
-def _continuation(state: _ArticleState, gender: str | None, *,
+def _continuation(state: ArticleState, gender: str | None, *,
                   previous: Claim | None) -> Speaker | None:
     """The earlier speaker that 'وأضاف' / 'she added' continues, agreeing in gender."""
     candidates = []

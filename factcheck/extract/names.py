@@ -4,14 +4,14 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from factcheck.extract.state import _ArticleState, _en_role, _tokens_of
+from factcheck.extract.state import ArticleState, en_role, tokens_of
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
 from factcheck.normalize import WORD_RE, fold, stem
 from factcheck.rules import rules_for
 
 
-def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
+def _resolve_names(claims: list[Claim], state: ArticleState) -> None:
     """Short mentions and titles to the fullest name the article gives.
 
     زاخاروفا -> ماريا زاخاروفا; "the ministry" -> "the foreign ministry"; a title standing for a
@@ -46,14 +46,14 @@ def _resolve_names(claims: list[Claim], state: _ArticleState) -> None:
 
 
 def _mention(c: Claim) -> tuple:
-    return c.speaker, c.speaker_span, c.role, c.speaker_kind, _tokens_of(c.speaker)
+    return c.speaker, c.speaker_span, c.role, c.speaker_kind, tokens_of(c.speaker)
 
 
-def _fuller_in_text(state: _ArticleState, name: str) -> tuple | None:
+def _fuller_in_text(state: ArticleState, name: str) -> tuple | None:
     """A longer form of a one-word name written elsewhere in the article, even outside a
     report: "عراقجي" said, and the text earlier named "وزير الخارجية عباس عراقجي"."""
     text, lex = state.text, state.lex
-    if len(_tokens_of(name)) != 1:
+    if len(tokens_of(name)) != 1:
         return None
     for m in re.finditer(re.escape(name), text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -90,7 +90,7 @@ def _ends_title(word: str, lex: Lexicon) -> bool:
     # The word before a full name closes a title: وزير الخارجية | عباس عراقجي
     norm = fold(word)
     if lex.lang == "en":
-        return _en_role(norm, lex) or norm in lex.bodies
+        return en_role(norm, lex) or norm in lex.bodies
     return norm.startswith("ال") or norm in lex.roles
 
 
@@ -98,7 +98,7 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
     """The longest mention of the same kind that contains `name` as a run of words; for a
     person, as the end of the name (Zakharova in Maria Zakharova, not Saudi in Saudi Arabia's
     minister)."""
-    mine = _tokens_of(name)
+    mine = tokens_of(name)
     best, best_len = None, len(mine)
     for mention in mentions:
         theirs = mention[4]
@@ -113,16 +113,16 @@ def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
     return best
 
 
-def _definite_anaphor(state: _ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
+def _definite_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
     """The body an Arabic definite noun takes up: الوزارة after وزارة الصحة, المصدر after مصدر
     نيابي مطلع (named first without ال, then with it); the latest earlier speaker so named,
     else the last body the narrator named so."""
-    mine = _tokens_of(claim.speaker)
+    mine = tokens_of(claim.speaker)
     if len(mine) != 1 or not mine[0].startswith("ال") or len(mine[0]) < 5:
         return None
     head = mine[0][2:]
     return next((_mention(c) for c in reversed(before) if c.speaker_kind == "body"
-                 and c.speaker and _tokens_of(c.speaker)[0] == head), None) or \
+                 and c.speaker and tokens_of(c.speaker)[0] == head), None) or \
         _body_named_before(state, claim, head)
 
 
@@ -130,13 +130,13 @@ def _indefinite(title: str, lex: Lexicon) -> bool:
     """An Arabic title that introduces someone new: متحدث باسم الخارجية الأميركية, مسؤول
     أمني (no ال on the head, none on the word after it), never one named before. وزير
     الخارجية is definite by the word after it."""
-    words_ = _tokens_of(title)
+    words_ = tokens_of(title)
     if lex.lang != "ar" or not words_ or words_[0].startswith("ال"):
         return False
     return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
 
 
-def _body_named_before(state: _ArticleState, claim: Claim, head: str) -> tuple | None:
+def _body_named_before(state: ArticleState, claim: Claim, head: str) -> tuple | None:
     """الوزارة after the narrator wrote 'لجنة ... في وزارة الطاقة والثروة المعدنية': the last
     body the text named before the claim with `head` (its ال off), and its ال-words."""
     if claim.speaker_span is None:
@@ -210,7 +210,7 @@ class _Title:
 def _title(role: str, lang: str) -> _Title | None:
     """None when the title names no office, or several people (ministers, officials)."""
     lex = lexicon(lang)
-    folded = _tokens_of(role)
+    folded = tokens_of(role)
     stems = [stem(w) for w in folded]
     office, honorifics = [], []
     i = 0
@@ -223,7 +223,7 @@ def _title(role: str, lang: str) -> _Title | None:
         word = folded[i]
         if word in lex.roles:
             (honorifics if word in lex.honorifics else office).append(stems[i])
-        elif lang == "en" and _en_role(word, lex):
+        elif lang == "en" and en_role(word, lex):
             return None  # a plural: "ministers said" stands for no one person
         i += 1
     # النائب، السفير: an honorific is the office only when nothing else is

@@ -27,13 +27,13 @@ from factcheck.extract.mentions import (
     _speaker_before,
 )
 from factcheck.extract.state import (
-    _MAX_NP_WORDS,
+    MAX_NP_WORDS,
+    ArticleState,
     Event,
     Question,
     Speaker,
-    _ArticleState,
-    _content_intro,
-    _verbal_noun,
+    content_intro,
+    verbal_noun,
 )
 from factcheck.model import Claim, Span
 from factcheck.sentences import (
@@ -43,7 +43,7 @@ from factcheck.sentences import (
 )
 
 
-def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
+def _sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     events = _find_events(state, s)
     if not events:
         return []  # most sentences are narration: nothing more to read in them
@@ -71,7 +71,7 @@ def _sentence_claims(state: _ArticleState, s: Sentence) -> list[Claim]:
     return out
 
 
-def _sources_in_subject(state: _ArticleState, s: Sentence,
+def _sources_in_subject(state: ArticleState, s: Sentence,
                         events: list[Event]) -> dict[Event, Event]:
     """'State media, citing a diplomatic source, reported that ...': the source phrase sits
     inside the subject of the next verb; it is a claim of its own with that verb's content."""
@@ -88,7 +88,7 @@ def _sources_in_subject(state: _ArticleState, s: Sentence,
     return out
 
 
-def _aside_claims(state: _ArticleState, s: Sentence, asides: dict[Event, Event],
+def _aside_claims(state: ArticleState, s: Sentence, asides: dict[Event, Event],
                   built: dict[int, Claim | None]) -> list[Claim]:
     out = []
     for ev, verb in asides.items():
@@ -110,7 +110,7 @@ def _aside_claims(state: _ArticleState, s: Sentence, asides: dict[Event, Event],
     return out
 
 
-def _build_all(state: _ArticleState, s: Sentence, events: list[Event],
+def _build_all(state: ArticleState, s: Sentence, events: list[Event],
                question: Question | None) -> list[Claim | None]:
     claims: list[Claim | None] = []
     previous: Claim | None = None
@@ -134,7 +134,7 @@ def _build_all(state: _ArticleState, s: Sentence, events: list[Event],
     return claims
 
 
-def _limit(state: _ArticleState, s: Sentence, events: list[Event], k: int) -> int:
+def _limit(state: ArticleState, s: Sentence, events: list[Event], k: int) -> int:
     """Where the content of the event before events[k] must end."""
     while k < len(events) and _parenthesis(state, s, events[k]) is not None and \
             k > 0 and events[k - 1].kind == "verb" and _follows_speaker(s, events[k - 1],
@@ -144,10 +144,10 @@ def _limit(state: _ArticleState, s: Sentence, events: list[Event], k: int) -> in
 
 
 def _follows_speaker(s: Sentence, verb: Event, source: Event) -> bool:
-    return verb.last < source.first and source.first - verb.last <= _MAX_NP_WORDS + 2
+    return verb.last < source.first and source.first - verb.last <= MAX_NP_WORDS + 2
 
 
-def _parenthesis(state: _ArticleState, s: Sentence, ev: Event) -> tuple[int, int] | None:
+def _parenthesis(state: ArticleState, s: Sentence, ev: Event) -> tuple[int, int] | None:
     """(comma before, token after) of ', نقلًا عن X،' when a clause intro follows it."""
     toks = s.toks
     if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS:
@@ -158,12 +158,12 @@ def _parenthesis(state: _ArticleState, s: Sentence, ev: Event) -> tuple[int, int
     j = np[1]
     if j < len(toks) and toks[j].raw in COMMAS:
         j += 1
-    if j < len(toks) and _content_intro(state, s, j):
+    if j < len(toks) and content_intro(state, s, j):
         return ev.first - 1, j
     return None
 
 
-def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,
+def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,
            question: Question | None, previous: Claim | None,
            skip: tuple[int, int] | None = None) -> Claim | None:
     if ev.kind == "speculation":
@@ -239,7 +239,7 @@ def _build(state: _ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end
     return claim
 
 
-def _what_was_said(state: _ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,
+def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,
                    prev_end: int, before_np: Speaker | None,
                    continued: bool) -> tuple[tuple[Span, ...], bool] | None:
     """The content's pieces (one, or the two halves of a quotation the cue splits) and
@@ -267,16 +267,16 @@ def _what_was_said(state: _ArticleState, s: Sentence, ev: Event, j: int, *, limi
     return (content[0],), content[1]
 
 
-def _masdar_continues(state: _ArticleState, s: Sentence, ev: Event, j: int) -> bool:
+def _masdar_continues(state: ArticleState, s: Sentence, ev: Event, j: int) -> bool:
     """وأكد استمرار المفاوضات after an earlier speaker: a new clause whose cue takes a verbal
     noun as what was said, continuing that speaker as وأضاف أن does. Only after و/ف: a cue
     mid-clause (إذ أعلنت عام 2021 إلغاء ...) is the narrator's."""
     lex = state.lex
     return bool(ev.conj and ev.cue and ev.cue.lemma in lex.verbal_noun_lemmas and
-                j < len(s.toks) and _verbal_noun(s.toks[j], lex))
+                j < len(s.toks) and verbal_noun(s.toks[j], lex))
 
 
-def _speculation_claim(state: _ArticleState, s: Sentence, ev: Event, limit: int) -> Claim | None:
+def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) -> Claim | None:
     toks = s.toks
     start = ev.last + 1
     if toks[ev.last].norm[:1] == "ب" and toks[ev.last].norm not in state.lex.speculation_links:

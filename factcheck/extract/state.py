@@ -12,32 +12,32 @@ from factcheck.sentences import (
     Tok,
 )
 
-_CONJ_CLITICS = ("و", "ف")
+CONJ_CLITICS = ("و", "ف")
 
 
-_MAX_NP_WORDS = 10
+MAX_NP_WORDS = 10
 
 
-_EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three",
+EN_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three",
                    "four", "five", "six", "several", "many", "some", "other", "most", "few"}
 
 
 # Words that make a run of words a clause, not a speaker's noun phrase.
-_EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "been", "will",
+EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "been", "will",
                     "would", "not", "to", "if", "because", "when", "it", "there", "this",
                     "could", "should", "can", "may", "might", "did", "does", "do", "had", "has",
                     "have", "said", "says", "told"}
 
 
-_EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although"}
+EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although"}
 
 
-_EN_ADVERBS = {"later", "then", "earlier", "also", "previously", "again", "repeatedly",
+EN_ADVERBS = {"later", "then", "earlier", "also", "previously", "again", "repeatedly",
                "recently", "separately", "meanwhile"}
 
 
 # Lower-case words that may stand in an English speaker's noun phrase ("senior state media").
-_EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "former", "chief",
+EN_NP_MODIFIERS = {"state", "foreign", "top", "local", "senior", "deputy", "former", "chief",
                     "defence", "defense", "interior", "health", "finance", "news", "press",
                     "official", "government", "military", "security", "regional", "federal",
                     "national", "international", "independent", "s"}
@@ -78,7 +78,7 @@ class Question:
 
 
 @dataclass
-class _ArticleState:
+class ArticleState:
     text: str
     lex: Lexicon
     recent: list[tuple[Speaker, str | None]] = field(default_factory=list)
@@ -90,53 +90,53 @@ class _ArticleState:
         self.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
                                        claim.gender, kind), claim.gender))
         if kind == "name":
-            words_ = _tokens_of(claim.speaker)
+            words_ = tokens_of(claim.speaker)
             if words_:
                 self.known_names.setdefault(words_[-1], words_)
 
 
-def _match(s: Sentence, i: int, phrases: Phrases, *, clitic: bool = False) -> int:
+def match_len(s: Sentence, i: int, phrases: Phrases, *, clitic: bool = False) -> int:
     """Length in tokens of the longest phrase starting at token i, else 0."""
     toks = s.toks
     if i >= len(toks) or not toks[i].word:
         return 0
     first = toks[i].norm
     candidates = phrases.by_first.get(first, ())
-    if clitic and first[:1] in _CONJ_CLITICS:
+    if clitic and first[:1] in CONJ_CLITICS:
         candidates = (*candidates, *phrases.by_first.get(first[1:], ()))
     for p in candidates:
-        if _phrase_at(toks, i, p):
+        if phrase_at(toks, i, p):
             return len(p)
     return 0
 
 
-def _phrase_at(toks: list[Tok], i: int, p: Phrase) -> bool:
+def phrase_at(toks: list[Tok], i: int, p: Phrase) -> bool:
     n = len(p)
     if i + n > len(toks):
         return False
     return all(toks[i + k].word and toks[i + k].norm == p[k] for k in range(1, n))
 
 
-def _clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
+def clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
     """Whether the phrase matched at i needed a leading و/ف stripped (ووفقًا، وبحسب)."""
-    return _match(s, i, phrases) == 0 and _match(s, i, phrases, clitic=True) > 0
+    return match_len(s, i, phrases) == 0 and match_len(s, i, phrases, clitic=True) > 0
 
 
-def _verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
+def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
     """The cue verb starting at token i: (cue, length in tokens, has a و/ف clitic)."""
     toks = s.toks
     for n in range(min(lex.max_verb_len, len(toks) - i), 0, -1):
         key = tuple(t.norm for t in toks[i:i + n])
         if key in lex.verbs:
             return lex.verbs[key], n, False
-        if lex.lang == "ar" and key[0][:1] in _CONJ_CLITICS:
+        if lex.lang == "ar" and key[0][:1] in CONJ_CLITICS:
             stripped = (key[0][1:], *key[1:])
             if stripped in lex.verbs:
                 return lex.verbs[stripped], n, True
     return None
 
 
-def _is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
+def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     # "the said agreement", "to warn": a cue word that reports nothing here
     if lex.lang != "en" or i == 0:
         return True
@@ -147,35 +147,35 @@ def _is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
                 and s.toks[i + 1].norm in {"not", "to"})
 
 
-def _joins_word(s: Sentence, k: int) -> bool:
+def joins_word(s: Sentence, k: int) -> bool:
     toks = s.toks
     return (toks[k].raw in ("-", "‑", "'", "’") and 0 < k < len(toks) - 1
             and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
             and toks[k + 1].word)
 
 
-def _is_preposition(t: Tok, lex: Lexicon) -> bool:
+def is_preposition(t: Tok, lex: Lexicon) -> bool:
     # Folding writes على (on) and the name علي alike; the alef maqsura tells them apart.
     return t.norm in lex.prepositions and not (t.norm == "علي" and t.raw.endswith("ي"))
 
 
-def _en_role(norm: str, lex: Lexicon) -> bool:
+def en_role(norm: str, lex: Lexicon) -> bool:
     # "prosecutors", "officials": plurals of role words too
     return norm in lex.roles or norm.endswith("s") and norm[:-1] in lex.roles
 
 
-def _pronoun_gender(norm: str) -> str | None:
+def pronoun_gender(norm: str) -> str | None:
     return {"he": "m", "she": "f", "they": "p", "it": "b", "we": "p"}.get(norm)
 
 
-def _content_intro(state: _ArticleState, s: Sentence, j: int) -> bool:
+def content_intro(state: ArticleState, s: Sentence, j: int) -> bool:
     if j >= len(s.toks):
         return False
     t = s.toks[j]
     return t.norm in state.lex.clause_complementizers or t.raw == ":" or bool(s.quote_opening_at(j))
 
 
-def _verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
+def verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     """A masdar (وقوع، استمرار، تسريح), after `prefix` letters of clitic, by the tables."""
     if not t.word or lex.verbal_noun_re is None:
         return False
@@ -187,7 +187,7 @@ def _verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     return lex.verbal_noun_re.fullmatch(letters) is not None
 
 
-def _ba_object(t: Tok, lex: Lexicon) -> bool:
+def is_ba_object(t: Tok, lex: Lexicon) -> bool:
     """بوجود، بالاتفاق، بفتح: ب on a verbal noun, the object of طالب/اعترف. Names that begin
     with the letter (بشار، بسام) are not, nor بالدولة, nor a manner word (بالإجماع)."""
     prefix = lex.ba_prefix
@@ -197,10 +197,10 @@ def _ba_object(t: Tok, lex: Lexicon) -> bool:
     n = len(prefix)
     if t.norm.startswith("ال", n):
         n += 2
-    return _verbal_noun(t, lex, prefix=n)
+    return verbal_noun(t, lex, prefix=n)
 
 
-def _ba_offset(t: Tok, lex: Lexicon) -> int:
+def ba_offset(t: Tok, lex: Lexicon) -> int:
     """Characters of the ب clitic (with any mark on it) at the start of `t`'s text."""
     k = len(lex.ba_prefix)
     while k < len(t.raw) and unmarked(t.raw[k]) == "":
@@ -208,7 +208,7 @@ def _ba_offset(t: Tok, lex: Lexicon) -> int:
     return k
 
 
-def _tokens_of(name: str) -> list[str]:
+def tokens_of(name: str) -> list[str]:
     return list(_name_words(name))
 
 
@@ -218,10 +218,10 @@ def _name_words(name: str) -> tuple[str, ...]:
                  if w not in ("the", "a", "an"))
 
 
-def _plural_people(norm: str, lex: Lexicon) -> bool:
+def is_plural_people(norm: str, lex: Lexicon) -> bool:
     """A plural naming several unnamed people: officials, ministers, مسؤولون، المحللين, شهود."""
     if lex.lang == "en":
-        return norm in lex.plural_people or norm not in lex.roles and _en_role(norm, lex)
+        return norm in lex.plural_people or norm not in lex.roles and en_role(norm, lex)
     if norm[:1] == "و" and len(norm) > 3 and (norm[1:] in lex.plural_people or
                                               norm[1:3] == "ال"):
         norm = norm[1:]  # وشهود، والمحللون
