@@ -522,6 +522,8 @@ def _object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) 
     t = s.toks[k]
     if ev.cue.lemma in lex.ba_object_lemmas and is_ba_object(t, lex):
         return True
+    if ev.cue.lemma in lex.object_lemmas and t.norm in lex.object_nouns:
+        return _phrase_complete(state, s, j, k) or _lone_name(state, s, j, k)
     return ev.cue.lemma in lex.verbal_noun_lemmas and verbal_noun(t, lex) and \
         _phrase_complete(state, s, j, k)
 
@@ -537,6 +539,13 @@ def _phrase_complete(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
         return True
     heads = lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
     return k - 1 > j and norm not in heads and not norm.endswith("ه")
+
+
+def _lone_name(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
+    """One word that heads no title or body (نفت تونس، نفى بقائي): a name, complete."""
+    lex, norm = state.lex, s.toks[j].norm
+    return k == j + 1 and s.toks[j].word and not norm.endswith("ه") and norm not in \
+        lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
 
 
 def _complementizer_ahead(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
@@ -685,6 +694,12 @@ def _speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: in
         speaker.phrase = (start, end)
         return speaker
     if not is_role and not is_body:
+        titled = _name_then_title(state, s, words_)
+        if titled is not None:  # دميتري بيسكوف المتحدث باسم الكرملين: the name, then its title
+            name_end, role_start = toks[titled - 1].end, toks[titled].start
+            return Speaker(text[start:name_end], (start, name_end),
+                           role=text[role_start:end], phrase=(start, end),
+                           gender="f" if toks[titled].norm in lex.feminine_roles else None)
         if len(words_) > 2 and _nisba(head) and not toks[words_[1]].norm.startswith("ال"):
             start = toks[words_[1]].start  # البرتغالي | روي فاريلا: who he is, then his name
         return Speaker(text[start:end], (start, end), gender=gender, phrase=(start, end))
@@ -699,6 +714,20 @@ def _speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: in
     return Speaker(text[start:end], (start, end), gender=gender,
                    kind="role" if is_role else "body", role=text[start:end] if is_role else None,
                    phrase=(start, end))
+
+
+def _name_then_title(state: ArticleState, s: Sentence, words_: list[int]) -> int | None:
+    """Where a title starts after a personal name with no comma between (مصطفى بايتاس
+    الناطق الرسمي باسم الحكومة): a definite role word after one to three bare words."""
+    lex, toks = state.lex, s.toks
+    for n, x in enumerate(words_[1:4], start=1):
+        norm = toks[x].norm
+        if norm in lex.roles and norm.startswith("ال") and len(words_) > n + 1:
+            return x  # a title of two words at least: محمد الأمين is a name
+        if norm.startswith(("ال", "لل")) or norm in lex.np_links or norm in lex.bodies or \
+                norm in lex.roles:
+            return None
+    return None
 
 
 def _nisba(norm: str) -> bool:
