@@ -760,3 +760,28 @@ def test_a_definite_body_takes_up_the_body_the_narrator_named():
     c = one("قررت لجنة تسعير المشتقات النفطية في وزارة الطاقة والثروة المعدنية رفع الأسعار. "
             "وقالت الوزارة إن معدل أسعار النفط انخفض.")
     assert c["speaker"]["name"] == "وزارة الطاقة والثروة المعدنية"
+
+
+def test_report_noun_after_a_complete_speaker_is_the_object():
+    # نفت <دولة> صحة الأنباء: the noun of what is denied ends the speaker's phrase
+    a = all_("نفت تونس صحة الأنباء المتداولة عن إغلاق حدودها، مؤكدة أن المعابر تعمل.")
+    assert [c["speaker"]["name"] for c in a] == ["تونس", "تونس"]
+    assert a[0]["content"]["text"] == "صحة الأنباء المتداولة عن إغلاق حدودها"
+    assert a[0]["negated"] is True
+    b = one("ونفى الناطق باسم الحركة مزاعم الصحيفة حول لقاء سري في الدوحة.")
+    assert b["speaker"]["name"] == "الناطق باسم الحركة"
+    assert b["content"]["text"] == "مزاعم الصحيفة حول لقاء سري في الدوحة"
+    c = one("ونفت هيئة الرقابة أنباء عن استقالة رئيسها.")
+    assert c["speaker"]["name"] == "هيئة الرقابة"
+
+
+def test_name_then_its_title_with_no_comma():
+    a = one("قال سامر الحلبي الناطق الرسمي باسم البلدية، إن المياه ستعود غدا.")
+    assert a["speaker"]["name"] == "سامر الحلبي"
+    assert a["speaker"]["role"] == "الناطق الرسمي باسم البلدية"
+    b = one("نفت سلمى يوسف المتحدثة باسم الشركة تقارير عن تسريح الموظفين.")
+    assert b["speaker"]["name"] == "سلمى يوسف"
+    assert b["speaker"]["role"] == "المتحدثة باسم الشركة"
+    assert b["content"]["text"] == "تقارير عن تسريح الموظفين"
+    c = one("قال محمد الأمين إن الاجتماع انتهى.")
+    assert c["speaker"]["name"] == "محمد الأمين" and c["speaker"]["role"] is None

@@ -720,13 +720,15 @@ def _name_then_title(state: ArticleState, s: Sentence, words_: list[int]) -> int
     """Where a title starts after a personal name with no comma between (مصطفى بايتاس
     الناطق الرسمي باسم الحكومة): a definite role word after one to three bare words."""
     lex, toks = state.lex, s.toks
+    if toks[words_[0]].norm.startswith("ال"):
+        return None
     for n, x in enumerate(words_[1:4], start=1):
         norm = toks[x].norm
         if norm in lex.roles and norm.startswith("ال") and len(words_) > n + 1:
             return x  # a title of two words at least: محمد الأمين is a name
-        if norm.startswith(("ال", "لل")) or norm in lex.np_links or norm in lex.bodies or \
+        if norm.startswith("لل") or norm in lex.np_links or norm in lex.bodies or \
                 norm in lex.roles:
-            return None
+            return None  # سامر الحلبي: a family name may carry ال, but no link or head
     return None
 
 
