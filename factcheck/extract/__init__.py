@@ -15,10 +15,10 @@ factcheck.lexicon), so that it generalises to news it has never seen:
 
 import re
 
-from factcheck.extract.content import _negated, _trim
-from factcheck.extract.mentions import _speaker_from_np
-from factcheck.extract.names import _resolve_names
-from factcheck.extract.reports import _sentence_claims
+from factcheck.extract.content import is_negated, trimmed_span
+from factcheck.extract.mentions import speaker_from_np
+from factcheck.extract.names import resolve_names
+from factcheck.extract.reports import sentence_claims
 from factcheck.extract.state import ArticleState
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
@@ -49,8 +49,8 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
         if _is_heading(line, state.lex) or not _line_may_report(line, state.lex):
             continue
         for sentence in sentences(text, start, end, lang=state.lex.lang):
-            claims.extend(_sentence_claims(state, sentence))
-    _resolve_names(claims, state)
+            claims.extend(sentence_claims(state, sentence))
+    resolve_names(claims, state)
     return claims
 
 
@@ -105,10 +105,10 @@ def _headline_claim(state: ArticleState, start: int, end: int) -> Claim | None:
     toks = tokenize(text, start, end)
     s = Sentence(toks, pair_quotes(toks, text), start, end)
     colon_tok = next(i for i, t in enumerate(toks) if t.start == left_end)
-    speaker = _speaker_from_np(state, s, 0, colon_tok, toks[0].start, toks[colon_tok - 1].end)
+    speaker = speaker_from_np(state, s, 0, colon_tok, toks[0].start, toks[colon_tok - 1].end)
     if speaker is None:
         return None
-    span = _trim(text, s, colon_tok + 1, len(toks))
+    span = trimmed_span(text, s, colon_tok + 1, len(toks))
     if span is None:
         return None
     direct = False
@@ -121,6 +121,6 @@ def _headline_claim(state: ArticleState, start: int, end: int) -> Claim | None:
         speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
         speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
         direct=direct,
-        negated=_negated(state, s, *span), modality="assertion", sentence_span=(start, end),
+        negated=is_negated(state, s, *span), modality="assertion", sentence_span=(start, end),
         gender=speaker.gender,
     )

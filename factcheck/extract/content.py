@@ -3,11 +3,11 @@ narrator takes over again, whether it is negated, and the question or topic it a
 
 
 from factcheck.extract.mentions import (
-    _english_listener,
-    _noun_phrase,
-    _np_before_start,
-    _skip_adverbials,
-    _speaker_from_np,
+    english_listener,
+    noun_phrase,
+    np_before_start,
+    skip_adverbials,
+    speaker_from_np,
 )
 from factcheck.extract.state import (
     CONJ_CLITICS,
@@ -31,7 +31,7 @@ from factcheck.sentences import (
 )
 
 
-def _question(state: ArticleState, s: Sentence) -> Question | None:
+def question_asked(state: ArticleState, s: Sentence) -> Question | None:
     """'وعند سؤال X عن Y، أجاب' / 'Asked whether Y, X said': who was asked, and about what."""
     lex, toks = state.lex, s.toks
     i = 0
@@ -60,7 +60,7 @@ def _question(state: ArticleState, s: Sentence) -> Question | None:
         np_end = comma
     if np_end > j:
         start, end = toks[j].start, toks[np_end - 1].end
-        speaker = _speaker_from_np(state, s, j, np_end, start, end)
+        speaker = speaker_from_np(state, s, j, np_end, start, end)
         if speaker is not None and speaker.kind == "role":
             speaker = None
     about = match_len(s, k, lex.question_about)
@@ -97,7 +97,7 @@ def _topic(state: ArticleState, s: Sentence, i: int) -> Question | None:
     return Question(None, (toks[first].start + offset, toks[last - 1].end), last + 1)
 
 
-def _content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
+def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
                    clause_after_comma: bool = False, takes_object: bool = False,
                    ba_object: bool = False):
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
@@ -107,7 +107,7 @@ def _content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
         j += 1
         if clause_after_comma and not content_intro(state, s, j):
             end = _stops_content(state, s, j, limit)
-            span = _trim(state.text, s, j, end if end is not None else limit)
+            span = trimmed_span(state.text, s, j, end if end is not None else limit)
             return (span, False) if span else None
     if j >= limit:
         return None
@@ -143,7 +143,7 @@ def _content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
         if not rest or _stops_content(state, s, end_after_quote, limit) is not None:
             return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
     end = _stops_content(state, s, start, limit)
-    span = _trim(state.text, s, start, end if end is not None else limit)
+    span = trimmed_span(state.text, s, start, end if end is not None else limit)
     if span is None:
         return None
     return (span[0] + clitic, span[1]), False
@@ -162,7 +162,7 @@ def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> 
     return None
 
 
-def _content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
+def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                     before_np: Speaker | None, limit: int):
     """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
     toks = s.toks
@@ -175,13 +175,13 @@ def _content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     for o, c in s.quotes:
         if c == k - 1 and o >= prev_end:
             return _inside_quote(state.text, toks[o].end, toks[c].start), True
-    span = _trim(state.text, s, prev_end, k)
+    span = trimmed_span(state.text, s, prev_end, k)
     if span is None:
         return None
     return span, False
 
 
-def _first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
+def first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                  before_np: Speaker | None) -> Span | None:
     """'"The visit was useful," he said, "and ...': the quotation the cue splits, its first
     piece. It must open the clause; '"fake news," Peskov said, "..."' quotes a phrase."""
@@ -201,7 +201,7 @@ def _end_before_cue(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     if before_np is not None:
         end = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
         if state.lex.lang == "en":
-            m = _np_before_start(state, s, ev.first)
+            m = np_before_start(state, s, ev.first)
             end = m if m is not None else end
     k = end
     while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
@@ -209,13 +209,13 @@ def _end_before_cue(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     return k
 
 
-def _quote_just_before(state: ArticleState, s: Sentence, ev: Event,
+def quote_just_before(state: ArticleState, s: Sentence, ev: Event,
                        before_np: Speaker | None) -> bool:
     """'"...," Park told a news conference after the decision': the quote is the content."""
     toks = s.toks
     first = ev.first
     if before_np is not None and state.lex.lang == "en":
-        first = _np_before_start(state, s, ev.first) or first
+        first = np_before_start(state, s, ev.first) or first
     k = first
     while k > 0 and toks[k - 1].raw in COMMAS:
         k -= 1
@@ -229,10 +229,10 @@ def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int)
     toks = s.toks
     j = ev.last + 1
     if state.lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
-        _, j = _english_listener(state, s, j, limit)
-    np = _noun_phrase(state, s, j, limit, ev)
+        _, j = english_listener(state, s, j, limit)
+    np = noun_phrase(state, s, j, limit, ev)
     j = np[1] if np else j
-    j = _skip_adverbials(state, s, j, limit)
+    j = skip_adverbials(state, s, j, limit)
     rest = [t for t in toks[j:limit] if t.word]
     if not rest:
         return True
@@ -255,7 +255,7 @@ def _inside_quote(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
+def trimmed_span(text: str, s: Sentence, start: int, end: int) -> Span | None:
     toks = s.toks
     while start < end and not toks[start].word and not s.quote_opening_at(start):
         start += 1
@@ -267,7 +267,7 @@ def _trim(text: str, s: Sentence, start: int, end: int) -> Span | None:
     return toks[start].start, toks[end - 1].end
 
 
-def _negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
+def is_negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
     lex = state.lex
     toks = [t for t in s.toks if start <= t.start and t.end <= end]
     probe = Sentence(toks, [], start, end)

@@ -2,7 +2,7 @@
 speculation; which of them open a report of their own and which are nested in another."""
 
 
-from factcheck.extract.mentions import _np_before_start
+from factcheck.extract.mentions import np_before_start
 from factcheck.extract.state import (
     CONJ_CLITICS,
     ArticleState,
@@ -21,7 +21,7 @@ from factcheck.sentences import (
 )
 
 
-def _find_events(state: ArticleState, s: Sentence) -> list[Event]:
+def find_events(state: ArticleState, s: Sentence) -> list[Event]:
     lex, toks = state.lex, s.toks
     triggers = lex.triggers
     events: list[Event] = []
@@ -95,7 +95,7 @@ def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
+def drop_relays_of_sources(events: list[Event]) -> list[Event]:
     """نقلت قناة “المسيرة” على لسان المتحدث ... أن: the channel only relays; the source
     phrase names who spoke, so the relaying verb gives no claim of its own."""
     out = []
@@ -108,7 +108,7 @@ def _drop_relays_of_sources(events: list[Event]) -> list[Event]:
     return out
 
 
-def _independent(state: ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
+def independent_events(state: ArticleState, s: Sentence, events: list[Event]) -> list[Event]:
     """Drop cues nested in an earlier report of the same sentence (said that X announced...)."""
     out: list[Event] = []
     for ev in events:
@@ -123,7 +123,7 @@ def _independent(state: ArticleState, s: Sentence, events: list[Event]) -> list[
 def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
     i = _skip_back_connectives(state, s, ev.first)
     if state.lex.lang == "en" and ev.kind == "verb":
-        np_start = _np_before_start(state, s, i)
+        np_start = np_before_start(state, s, i)
         if np_start is not None:
             i = np_start
     if i == 0:
@@ -150,11 +150,11 @@ def _skip_back_connectives(state: ArticleState, s: Sentence, i: int) -> int:
     return i
 
 
-def _clause_start(state: ArticleState, s: Sentence, ev: Event) -> int:
+def clause_start(state: ArticleState, s: Sentence, ev: Event) -> int:
     """Token index where the clause of event `ev` begins: the content before it ends here."""
     i = ev.first
     if state.lex.lang == "en" and ev.kind == "verb":
-        np_start = _np_before_start(state, s, i)
+        np_start = np_before_start(state, s, i)
         if np_start is not None:
             i = np_start
     i = _skip_back_connectives(state, s, i)

@@ -38,7 +38,7 @@ from factcheck.sentences import (
 )
 
 
-def _speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
+def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     """The speaker named after the cue (verb-first Arabic, 'said Peskov', 'according to X').
 
     Returns (speaker or None, listener or None, token index where the content may begin).
@@ -47,36 +47,36 @@ def _speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     j = ev.last + 1
     if ev.kind == "participle":
         return None, None, j
-    j = _skip_adverbials(state, s, j, limit)
+    j = skip_adverbials(state, s, j, limit)
     listener = None
     if ev.kind == "verb" and lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
-        listener, j = _english_listener(state, s, j, limit)
-    np = _noun_phrase(state, s, j, limit, ev)
+        listener, j = english_listener(state, s, j, limit)
+    np = noun_phrase(state, s, j, limit, ev)
     if np is None:
         listener2, j2 = _listener(state, s, j, limit)
         if listener2:
-            return None, listener2, _skip_adverbials(state, s, j2, limit)
+            return None, listener2, skip_adverbials(state, s, j2, limit)
         return None, listener, j
     speaker, j = np
     relays = ev.cue and ev.cue.lemma in lex.relay_lemmas
     if relays and j < limit and toks[j].norm == lex.relay_marker:
-        relayed = _noun_phrase(state, s, j + 1, limit, ev)
+        relayed = noun_phrase(state, s, j + 1, limit, ev)
         if relayed:
             speaker, j = relayed
             while j < limit and toks[j].norm in lex.relay_saying:
                 j += 1
-    j = _skip_adverbials(state, s, j, limit, ev=ev)
+    j = skip_adverbials(state, s, j, limit, ev=ev)
     if listener is None:
         listener, j = _listener(state, s, j, limit)
         if listener is None:
             listener, j = _named_listener(state, s, j, limit)
-        j = _skip_adverbials(state, s, j, limit, ev=ev)
+        j = skip_adverbials(state, s, j, limit, ev=ev)
     if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
         speaker.gender = ev.cue.gender
     return speaker, listener, j
 
 
-def _skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
+def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                      ev: Event | None = None) -> int:
     """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas;
     with the cue `ev`, they end where its object begins (في مقابلة تلفزيونية | بوجود تقصير)."""
@@ -297,7 +297,7 @@ def _named_listener(state: ArticleState, s: Sentence, j: int, limit: int):
     return None, j
 
 
-def _english_listener(state: ArticleState, s: Sentence, j: int, limit: int, *,
+def english_listener(state: ArticleState, s: Sentence, j: int, limit: int, *,
                       trailing: bool = False):
     """'told reporters', 'told AFP', 'told the BBC': the one spoken to. `trailing`: the
     report closes its sentence (', the minister told ...'), its content before it."""
@@ -326,7 +326,7 @@ def _english_listener(state: ArticleState, s: Sentence, j: int, limit: int, *,
     return (state.text[start:end], (start, end)), k
 
 
-def _follows_comma(s: Sentence, speaker: Speaker) -> bool:
+def follows_comma(s: Sentence, speaker: Speaker) -> bool:
     """Does a comma stand right before the speaker's phrase (', Laura Brennan told ...')?"""
     start = (speaker.phrase or speaker.span)[0]
     before = [t for t in s.toks if t.end <= start]
@@ -344,7 +344,7 @@ def _ends_sentence_soon(s: Sentence, j: int, limit: int) -> bool:
     return limit - j <= 8 and limit > j and all(t.word for t in s.toks[j:limit])
 
 
-def _noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event):
+def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event):
     """The speaker's noun phrase starting at token j, with an apposition role after it."""
     lex, toks = state.lex, s.toks
     if j >= limit or not toks[j].word:
@@ -410,7 +410,7 @@ def _noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event
     start = toks[j].start + attached
     end = toks[name_k - 1].end if toks[name_k - 1].word or toks[name_k - 1].raw in "”»\")" \
         else toks[name_k - 2].end
-    speaker = _speaker_from_np(state, s, j, name_k, start, end)
+    speaker = speaker_from_np(state, s, j, name_k, start, end)
     if speaker is None:
         return None
     if attached and first_word.startswith("لل") and speaker.span[0] == start:
@@ -666,7 +666,7 @@ def _is_role_phrase(state: ArticleState, s: Sentence, i: int) -> bool:
         w in EN_CLAUSE_WORDS for w in words_)
 
 
-def _speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int,
+def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int,
                      end: int) -> Speaker | None:
     """Split a noun phrase into role and name: المتحدث باسم الكرملين | دميتري بيسكوف."""
     lex, toks = state.lex, s.toks
@@ -844,7 +844,7 @@ def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start:
     return Speaker(text[start:end], (start, end), gender=gender, kind=kind)
 
 
-def _np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
+def np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
     """Where the subject before token i begins, a title before its name included."""
     span = _np_before(state, s, i)
     if span is None:
@@ -957,7 +957,7 @@ def _is_parenthesis(t: Tok) -> bool:
     return t.word and (t.norm.endswith("ing") or t.norm in ("who", "citing"))
 
 
-def _speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
@@ -968,7 +968,7 @@ def _speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | No
         if toks[m].norm in lex.pronouns:
             return Speaker(toks[m].raw, (toks[m].start, toks[m].end), kind="pronoun",
                            gender=pronoun_gender(toks[m].norm))
-        speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+        speaker = speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
         if speaker is not None and end < ev.first and toks[end].raw in COMMAS:
             _apposition(state, s, end, ev.first, speaker)
         if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role \
@@ -1005,7 +1005,7 @@ def _speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | No
     if is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
             _is_adverbial_start(state, s, m) or any(verb_at(s, x, lex) for x in range(m, end)):
         return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
-    speaker = _speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+    speaker = speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
     if speaker is not None and apposition is not None:
         before = (speaker.name, speaker.role)
         _apposition(state, s, apposition, ev.first, speaker)
@@ -1034,7 +1034,7 @@ def _topic_before(state: ArticleState, s: Sentence, i: int) -> bool:
     return m < i and s.toks[m].norm in state.lex.topic_words
 
 
-def _continuation(state: ArticleState, gender: str | None, *,
+def continued_speaker(state: ArticleState, gender: str | None, *,
                   previous: Claim | None) -> Speaker | None:
     """The earlier speaker that 'وأضاف' / 'she added' continues, agreeing in gender."""
     candidates = []

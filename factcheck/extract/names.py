@@ -11,7 +11,7 @@ from factcheck.normalize import WORD_RE, fold, stem
 from factcheck.rules import rules_for
 
 
-def _resolve_names(claims: list[Claim], state: ArticleState) -> None:
+def resolve_names(claims: list[Claim], state: ArticleState) -> None:
     """Short mentions and titles to the fullest name the article gives.
 
     زاخاروفا -> ماريا زاخاروفا; "the ministry" -> "the foreign ministry"; a title standing for a

@@ -3,28 +3,28 @@ with parenthetical sources and relays handled."""
 
 
 from factcheck.extract.content import (
-    _content_after,
-    _content_before,
-    _first_piece,
-    _negated,
-    _question,
-    _quote_just_before,
-    _trim,
+    content_after,
+    content_before,
+    first_piece,
+    is_negated,
+    question_asked,
+    quote_just_before,
+    trimmed_span,
 )
 from factcheck.extract.events import (
-    _clause_start,
-    _drop_relays_of_sources,
-    _find_events,
-    _independent,
+    clause_start,
+    drop_relays_of_sources,
+    find_events,
+    independent_events,
 )
 from factcheck.extract.mentions import (
-    _continuation,
-    _english_listener,
-    _follows_comma,
-    _noun_phrase,
-    _skip_adverbials,
-    _speaker_after,
-    _speaker_before,
+    continued_speaker,
+    english_listener,
+    follows_comma,
+    noun_phrase,
+    skip_adverbials,
+    speaker_after,
+    speaker_before,
 )
 from factcheck.extract.state import (
     MAX_NP_WORDS,
@@ -43,15 +43,15 @@ from factcheck.sentences import (
 )
 
 
-def _sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
-    events = _find_events(state, s)
+def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
+    events = find_events(state, s)
     if not events:
         return []  # most sentences are narration: nothing more to read in them
-    question = _question(state, s)
+    question = question_asked(state, s)
     if question is not None:
         events = [ev for ev in events if ev.first >= question.end]
-    events = _independent(state, s, events)
-    events = _drop_relays_of_sources(events)
+    events = independent_events(state, s, events)
+    events = drop_relays_of_sources(events)
     asides = _sources_in_subject(state, s, events)
     events = [ev for ev in events if ev not in asides]
     # An event that yields no claim (a cue verb used for something else) must not cut the
@@ -82,7 +82,7 @@ def _sources_in_subject(state: ArticleState, s: Sentence,
         if ev.kind != "source" or verb.kind != "verb" or ev.first == 0 or \
                 toks[ev.first - 1].raw not in COMMAS or state.lex.lang != "en":
             continue
-        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        np = noun_phrase(state, s, ev.last + 1, verb.first, ev)
         if np is not None and np[1] < verb.first and toks[np[1]].raw in COMMAS:
             out[ev] = verb
     return out
@@ -93,7 +93,7 @@ def _aside_claims(state: ArticleState, s: Sentence, asides: dict[Event, Event],
     out = []
     for ev, verb in asides.items():
         host = built.get(id(verb))
-        np = _noun_phrase(state, s, ev.last + 1, verb.first, ev)
+        np = noun_phrase(state, s, ev.last + 1, verb.first, ev)
         if host is None or np is None:
             continue
         speaker = np[0]
@@ -140,7 +140,7 @@ def _limit(state: ArticleState, s: Sentence, events: list[Event], k: int) -> int
             k > 0 and events[k - 1].kind == "verb" and _follows_speaker(s, events[k - 1],
                                                                          events[k]):
         k += 1
-    return _clause_start(state, s, events[k]) if k < len(events) else len(s.toks)
+    return clause_start(state, s, events[k]) if k < len(events) else len(s.toks)
 
 
 def _follows_speaker(s: Sentence, verb: Event, source: Event) -> bool:
@@ -152,7 +152,7 @@ def _parenthesis(state: ArticleState, s: Sentence, ev: Event) -> tuple[int, int]
     toks = s.toks
     if ev.kind != "source" or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS:
         return None
-    np = _noun_phrase(state, s, ev.last + 1, len(toks), ev)
+    np = noun_phrase(state, s, ev.last + 1, len(toks), ev)
     if np is None:
         return None
     j = np[1]
@@ -172,15 +172,15 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     cue_span = (ev.cue_start, s.toks[ev.last].end)
     before_np = None
     if lex.lang == "en" and ev.kind == "verb":
-        before_np = _speaker_before(state, s, ev)
+        before_np = speaker_before(state, s, ev)
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":
-            listener, j = _english_listener(state, s, j, limit,
-                                            trailing=_follows_comma(s, speaker))
-        j = _skip_adverbials(state, s, j, limit)
+            listener, j = english_listener(state, s, j, limit,
+                                            trailing=follows_comma(s, speaker))
+        j = skip_adverbials(state, s, j, limit)
     else:
-        speaker, listener, j = _speaker_after(state, s, ev, limit)
+        speaker, listener, j = speaker_after(state, s, ev, limit)
     if skip is not None and j == skip[0]:
         j = skip[1]
     context = None
@@ -189,16 +189,16 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         if speaker is None and question.speaker is not None:
             speaker = question.speaker
     if speaker is None and ev.kind == "verb" and lex.lang == "ar":
-        before_np = _speaker_before(state, s, ev)
+        before_np = speaker_before(state, s, ev)
         speaker = before_np
     continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
-        speaker = _continuation(state, speaker.gender, previous=previous)
+        speaker = continued_speaker(state, speaker.gender, previous=previous)
     elif speaker is None and ev.kind in ("verb", "participle"):
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
             gender = question.gender
-        speaker = _continuation(state, gender, previous=previous)
+        speaker = continued_speaker(state, gender, previous=previous)
     if speaker is None:
         return None
     said = _what_was_said(state, s, ev, j, limit=limit, prev_end=prev_end, before_np=before_np,
@@ -211,7 +211,7 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         return None
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
-    negated = ev.cue.modality == "denial" or any(_negated(state, s, *p) for p in parts)
+    negated = ev.cue.modality == "denial" or any(is_negated(state, s, *p) for p in parts)
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
@@ -250,18 +250,18 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
         continued and _masdar_continues(state, s, ev, j)
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas)
-    quote_before = _quote_just_before(state, s, ev, before_np)
-    content = _content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
+    quote_before = quote_just_before(state, s, ev, before_np)
+    content = content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
     if content is None:
-        content = _content_after(state, s, j, limit, clause_after_comma=opens_clause,
+        content = content_after(state, s, j, limit, clause_after_comma=opens_clause,
                                  takes_object=takes_object, ba_object=ba_object)
         if content is not None and content[1] and quote_before:
             # one reporting event, one quotation: both pieces are its content
-            first = _first_piece(state, s, ev, prev_end, before_np)
+            first = first_piece(state, s, ev, prev_end, before_np)
             if first is not None:
                 return (first, content[0]), True
     if content is None:
-        content = _content_before(state, s, ev, prev_end, before_np, limit)
+        content = content_before(state, s, ev, prev_end, before_np, limit)
     if content is None:
         return None
     return (content[0],), content[1]
@@ -284,7 +284,7 @@ def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) 
     end = start
     while end < limit and toks[end].raw not in COMMAS and toks[end].raw not in TERMINATORS:
         end += 1
-    span = _trim(state.text, s, start, end)
+    span = trimmed_span(state.text, s, start, end)
     if span is None:
         return None
     c_start, c_end = span
@@ -299,7 +299,7 @@ def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) 
         content=text[c_start:c_end],
         content_span=(c_start, c_end),
         lang=state.lex.lang,
-        negated=_negated(state, s, c_start, c_end),
+        negated=is_negated(state, s, c_start, c_end),
         modality="speculation",
         sentence_span=(s.start, s.end),
     )
