@@ -40,6 +40,11 @@ _PLAIN_TERMINAL_VARS = ("KITTY_WINDOW_ID", "ALACRITTY_WINDOW_ID", "ALACRITTY_SOC
                         "WT_SESSION", "XTERM_VERSION")
 _PLAIN_TERM_PROGRAMS = {"vscode", "wezterm", "ghostty", "hyper", "tabby"}
 _PLAIN_TERMS = {"xterm-kitty", "alacritty", "foot", "xterm-ghostty", "linux"}
+# Multiplexers keep their own grid of cells in logical order and redraw it cell by cell, so the
+# terminal outside never sees a line to reorder; the outer terminal's variables (VTE_VERSION,
+# KONSOLE_VERSION) are still in the environment and say nothing about what is on screen.
+_MULTIPLEXER_VARS = ("TMUX", "STY")
+_MULTIPLEXER_TERMS = ("tmux", "screen")
 
 # Explicit embeddings, overrides and isolates: once the order is visual they have done their work,
 # and a terminal must not act on them again.
@@ -65,9 +70,20 @@ def enabled(mode: RtlMode, *, env: Mapping[str, str], isatty: bool) -> bool:
         return True
     if mode is RtlMode.OFF or not isatty:
         return False
+    if inside_multiplexer(env):
+        return True
     if terminal_does_bidi(env):
         return False
     return terminal_lacks_bidi(env)
+
+
+def inside_multiplexer(env: Mapping[str, str]) -> bool:
+    """Under tmux or GNU screen, which lay text out left to right whatever runs outside them."""
+    if any(env.get(name) for name in _MULTIPLEXER_VARS):
+        return True
+    if env.get("TERM_PROGRAM", "").lower() in _MULTIPLEXER_TERMS:
+        return True
+    return env.get("TERM", "").lower().startswith(_MULTIPLEXER_TERMS)
 
 
 def terminal_does_bidi(env: Mapping[str, str]) -> bool:

@@ -52,6 +52,18 @@ def test_auto_reorders_only_on_a_terminal_known_to_lack_bidi(env, isatty, expect
     assert enabled(RtlMode.AUTO, env=env, isatty=isatty) is expected
 
 
+@pytest.mark.parametrize("env", [
+    # tmux started from GNOME Terminal: the outer VTE does bidi, but never sees tmux's lines
+    {"TMUX": "/tmp/tmux-1000/default,4242,0", "TERM": "tmux-256color", "VTE_VERSION": "7600"},
+    {"TERM": "screen-256color", "KONSOLE_VERSION": "230804"},   # over ssh: only TERM says so
+    {"STY": "4242.pts-0.desk", "TERM": "screen"},               # GNU screen
+    {"TERM_PROGRAM": "tmux", "TERM": "xterm-256color"},
+])
+def test_auto_reorders_inside_a_multiplexer_whatever_terminal_is_outside(env):
+    assert enabled(RtlMode.AUTO, env=env, isatty=True) is True
+    assert enabled(RtlMode.AUTO, env=env, isatty=False) is False  # a pipe stays logical
+
+
 def test_on_and_off_ignore_the_terminal():
     assert enabled(RtlMode.ON, env={"VTE_VERSION": "7600"}, isatty=False) is True
     assert enabled(RtlMode.OFF, env={"KITTY_WINDOW_ID": "1"}, isatty=True) is False

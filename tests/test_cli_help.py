@@ -49,3 +49,46 @@ def test_help_exits_zero(path):
     assert result.exit_code == 0, result.output
     usage = result.stdout.splitlines()[0].split()
     assert usage[0] == "Usage:" and tuple(usage[2:2 + len(path)]) == path
+
+
+def test_version_is_the_installed_distributions():
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"claims {version('factcheck-claims')} (factcheck-claims)\n"
+
+
+def test_the_version_is_stated_once_in_pyproject():
+    import tomllib
+
+    from tests_support import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    from importlib.metadata import version
+
+    assert project["name"] == "factcheck-claims"
+    assert version(project["name"]) == project["version"]
+
+
+@pytest.mark.parametrize("path", [(), *(p for p, _ in COMMANDS)],
+                         ids=["claims", *(" ".join(p) for p, _ in COMMANDS)])
+def test_h_is_help_as_well(path):
+    short = CliRunner().invoke(app, [*path, "-h"])
+    assert short.exit_code == 0, short.output
+    assert short.stdout == CliRunner().invoke(app, [*path, "--help"]).stdout
+
+
+def test_the_root_help_offers_shell_completion():
+    shown = CliRunner().invoke(app, ["--help"]).stdout
+    assert "--install-completion" in shown and "--show-completion" in shown
+
+
+@pytest.mark.parametrize("words, expected", [("claims rev", "review\n"),
+                                             ("claims speakers m", "merge\n")])
+def test_shell_completion_completes_command_names(words, expected):
+    # what the script `claims --install-completion` installs asks the command itself
+    env = {"_CLAIMS_COMPLETE": "complete_bash", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - 1)}
+    result = CliRunner().invoke(app, [], prog_name="claims", env=env)
+    assert (result.exit_code, result.stdout) == (0, expected)

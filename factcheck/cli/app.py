@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from factcheck import bidi
+from factcheck import DISTRIBUTION, __version__, bidi
 from factcheck.cli import render
 from factcheck.errors import FactcheckError
 
@@ -30,7 +30,9 @@ app = typer.Typer(
     cls=_GuardedGroup,
     help="Who said what, where, and whether it clashes with what was said before.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -44,9 +46,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 ClaimIdArgument = Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claims {__version__} ({DISTRIBUTION})")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, expose_value=False, callback=_print_version,
+        help="Print the version and exit.")] = False,
     rtl: Annotated[bidi.RtlMode | None, typer.Option(
         "--rtl", help="Print Arabic in visual order for terminals without bidi: auto, on or off "
                       "[default: $CLAIMS_RTL, else auto].", show_default=False)] = None,
