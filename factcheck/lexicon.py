@@ -75,6 +75,7 @@ class Lexicon:
     documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
+    title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
@@ -202,6 +203,7 @@ def lexicon(lang: str) -> Lexicon:
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
+        title_links=_set(r["speakers"].get("title_links", [])),
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),

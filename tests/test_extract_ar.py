@@ -785,3 +785,22 @@ def test_name_then_its_title_with_no_comma():
     assert b["content"]["text"] == "تقارير عن تسريح الموظفين"
     c = one("قال محمد الأمين إن الاجتماع انتهى.")
     assert c["speaker"]["name"] == "محمد الأمين" and c["speaker"]["role"] is None
+
+
+def test_a_second_basm_after_the_title_is_the_name():
+    c = one("وقال المتحدث الرسمي باسم الوزارة باسم الخطيب، الأحد، إن المعبر أغلق.")
+    assert c["speaker"]["name"] == "باسم الخطيب"
+    assert c["speaker"]["role"] == "المتحدث الرسمي باسم الوزارة"
+
+
+def test_a_title_with_a_genitive_and_a_link_before_the_name():
+    # سفير <دولة> لدى <هيئة> <الاسم>: the country is the title's genitive, لدى its link
+    a = one("قال سفير فرنسا لدى الأمم المتحدة جان مارك بيرون إن المجلس سيجتمع.")
+    assert a["speaker"]["name"] == "جان مارك بيرون"
+    assert a["speaker"]["role"] == "سفير فرنسا لدى الأمم المتحدة"
+    b = one("كشف مراسل الإذاعة في عمان عمر سالم أن الوفد وصل.")
+    assert b["speaker"]["name"] == "عمر سالم"
+    assert b["speaker"]["role"] == "مراسل الإذاعة في عمان"
+    c = one("وقال الوزير لدى وصوله إلى المطار إن الزيارة ناجحة.")
+    assert c["speaker"]["name"] == "الوزير"
+    assert c["content"]["text"] == "الزيارة ناجحة"

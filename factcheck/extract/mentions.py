@@ -499,9 +499,10 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
     if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
             norm == lex.relay_marker or norm in lex.relay_saying):
         return True
-    if _listener_head(state, s, k) or _is_adverbial_start(state, s, k) or \
-            _dated_len(state, s, k):
+    if _listener_head(state, s, k) or _dated_len(state, s, k):
         return True
+    if _is_adverbial_start(state, s, k):
+        return not _title_link(state, s, k)
     if is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
         nxt = s.toks[k + 1] if k + 1 < limit else None
@@ -511,6 +512,14 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
     if norm in lex.object_starts or norm in lex.participles:
         return True
     return bool(lex.lang == "ar" and verb_at(s, k, lex))
+
+
+def _title_link(state: ArticleState, s: Sentence, k: int) -> bool:
+    """A stop that links a title to a body before a definite noun: سفير فرنسا لدى الأمم
+    المتحدة; لدى وصوله is an occasion."""
+    toks = s.toks
+    return toks[k].norm in state.lex.title_links and k + 1 < len(toks) and \
+        toks[k + 1].word and toks[k + 1].norm.startswith("ال")
 
 
 def _object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) -> bool:
@@ -788,12 +797,16 @@ def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | No
     # وزير الخارجية الروسي | سيرغي لافروف.
     lex, toks = state.lex, s.toks
     previous = toks[words_[0]].norm
-    for x in words_[1:]:
+    links_seen = set()
+    for n, x in enumerate(words_[1:], start=1):
         norm = toks[x].norm
         bare = norm[1:] if norm[:1] == "و" and norm[1:3] == "ال" else norm  # والتخطيط
+        if norm in lex.np_links and norm in links_seen and previous.startswith("ال"):
+            return x  # المتحدث باسم الحكومة | باسم العوادي: a title has one باسم
         if bare.startswith(("ال", "لل")) or norm in lex.np_links or \
                 norm in lex.roles or norm in lex.bodies or norm in lex.honorifics:
             previous = bare
+            links_seen.add(norm)
             continue
         if norm in lex.same_words:
             continue  # الباحثة في المركز ذاته | ليلى عيساوي
@@ -806,7 +819,16 @@ def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | No
             previous in lex.honorifics
         nisba = norm.endswith(("ي", "يه")) and not previous.startswith("ال")
         if after_title and not nisba:
-            return x
+            link = next((y for y in words_[n + 1:] if toks[y].norm in lex.np_links
+                         and toks[y].norm != "و"), None)
+            if link is None:
+                return x
+            # سفير روسيا لدى الأمم المتحدة: a bare genitive, for a name holds no link
+            previous = norm
+            continue
+        if previous in lex.np_links and n >= 2 and toks[words_[n - 2]].norm not in lex.roles:
+            previous = "ال" + norm  # مراسل القناة في دمشق: the place closes the title
+            continue
         previous = norm
     return None
 
