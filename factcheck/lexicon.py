@@ -70,6 +70,7 @@ class Lexicon:
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
     honorifics: frozenset[str]
+    name_particles: frozenset[str]  # lower-case words inside a personal name (bin, al, van)
     plural_people: frozenset[str]  # plurals that name several unnamed people (officials)
     offices: Phrases  # two-word titles that name another office than their head word
     documents: frozenset[str]
@@ -198,6 +199,7 @@ def lexicon(lang: str) -> Lexicon:
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),
         honorifics=_set(r["speakers"]["honorifics"]),
+        name_particles=_set(r["speakers"].get("name_particles", [])),
         plural_people=_set(r["speakers"].get("plural_people", [])),
         offices=_phrases(r["speakers"]["offices"]),
         documents=_set(r["speakers"]["documents"]),

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from factcheck.normalize import WORD_RE, fold_word, is_arabic
 
-_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|[^\\s]")
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”"}
+# Two apostrophes are one double quotation mark, as some newspapers' copy writes it.
+_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|''|[^\\s]")
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”",
+               "''": "''"}
 CLOSE_ONLY = {"”", "»", "’"}
 TERMINATORS = {".", "!", "?", "؟", "…"}
 COMMAS = {",", "،", ";", "؛"}

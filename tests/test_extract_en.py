@@ -425,3 +425,44 @@ def test_a_quotation_split_by_said_and_the_speaker_after_it():
     assert c["content"]["text"] == \
         "The lads were outstanding and I do not think the talk got to them."
     assert len(c["content"]["parts"]) == 2
+
+
+def test_two_apostrophes_quote_as_a_double_mark():
+    c = one("''The harbour will stay shut until the storm passes,'' said Ruth Calder, the port "
+            "manager.")
+    assert c["direct"] is True
+    assert c["content"]["text"] == "The harbour will stay shut until the storm passes"
+    assert c["speaker"]["name"] == "Ruth Calder"
+
+
+def test_an_honorific_with_its_dot_stays_in_the_speaker():
+    a = one('"The figures speak for themselves," said Mr. Okafor.')
+    assert a["speaker"]["name"] == "Okafor"
+    assert a["content"]["text"] == "The figures speak for themselves"
+    b = one("Sen. Mara Quill said the bill would pass next week.")
+    assert (b["speaker"]["name"], b["speaker"]["role"]) == ("Mara Quill", None)
+    c = one("U.S. officials said the convoy had turned back.")
+    assert c["speaker"]["name"] == "U.S. officials"
+
+
+def test_a_long_title_then_an_honorific_and_a_name_with_particles():
+    c = one("The chief spokesperson for the Ministry of Water Resources Dr. Karim bin Nasser "
+            "Al Hadi said the dam was safe.")
+    assert c["speaker"]["name"] == "Karim bin Nasser Al Hadi"
+    assert c["speaker"]["role"] == "chief spokesperson for the Ministry of Water Resources"
+    assert c["content"]["text"] == "the dam was safe"
+
+
+def test_a_quoted_sentence_after_a_quote_continues_it():
+    c = one('The mayor spoke after the vote. "We did not lose this fight," Mayor Tom Reyes '
+            'said. "The council will vote again in June."')
+    assert c["speaker"]["name"] == "Tom Reyes"
+    assert c["content"]["text"] == \
+        "We did not lose this fight The council will vote again in June."
+    assert len(c["content"]["parts"]) == 2
+
+
+def test_a_quoted_sentence_after_an_indirect_report_is_not_joined():
+    claims = all_('Tom Reyes said the council would vote again. "It is a fine day."')
+    assert len(claims) == 1
+    assert claims[0]["content"]["text"] == "the council would vote again"

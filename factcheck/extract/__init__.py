@@ -18,7 +18,7 @@ import re
 from factcheck.extract.content import is_negated, trimmed_span
 from factcheck.extract.mentions import speaker_from_np
 from factcheck.extract.names import resolve_names
-from factcheck.extract.reports import sentence_claims
+from factcheck.extract.reports import continue_quotation, sentence_claims
 from factcheck.extract.state import ArticleState
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
@@ -48,8 +48,13 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
                 continue
         if _is_heading(line, state.lex) or not _line_may_report(line, state.lex):
             continue
+        last: Claim | None = None
         for sentence in sentences(text, start, end, lang=state.lex.lang):
-            claims.extend(sentence_claims(state, sentence))
+            found = sentence_claims(state, sentence)
+            if not found and last is not None and continue_quotation(state, sentence, last):
+                continue
+            claims.extend(found)
+            last = found[-1] if found else None
     resolve_names(claims, state)
     return claims
 

@@ -204,7 +204,7 @@ def _end_before_cue(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
             m = np_before_start(state, s, ev.first)
             end = m if m is not None else end
     k = end
-    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"'}:
+    while k > prev_end and not toks[k - 1].word and toks[k - 1].raw not in CLOSE_ONLY | {'"', "''"}:
         k -= 1
     return k
 
@@ -260,7 +260,7 @@ def trimmed_span(text: str, s: Sentence, start: int, end: int) -> Span | None:
     while start < end and not toks[start].word and not s.quote_opening_at(start):
         start += 1
     while end > start and not toks[end - 1].word and toks[end - 1].raw not in \
-            ("”", "»", '"', "’", ")", "%"):
+            ("”", "»", '"', "''", "’", ")", "%"):
         end -= 1
     if end <= start or not any(t.word for t in toks[start:end]):
         return None

@@ -129,7 +129,7 @@ def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
     if i == 0:
         return True
     prev = s.toks[i - 1]
-    if prev.raw in COMMAS or prev.raw in CLOSE_ONLY or prev.raw in ('"', ":", "؛"):
+    if prev.raw in COMMAS or prev.raw in CLOSE_ONLY or prev.raw in ('"', "''", ":", "؛"):
         return True
     return prev.norm in ("and", "but") or (prev.word and prev.norm in ("و", "ثم"))
 

@@ -383,8 +383,8 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
                 k += 2  # Eul-chul, يول-تشول: one name across the hyphen
                 words += 1
                 continue
-            if title_dot(s.toks, k) and words:
-                k += 1  # د. هبة العنزي: the title cut short, then the name
+            if words and (title_dot(s.toks, k) or _abbreviation_dot(state, s, k, limit)):
+                k += 1  # د. هبة العنزي, Mr. Trump, U.S. officials: a word cut short, then more
                 continue
             close = _bracket_alias_end(s, k, limit) if words else None
             if close is not None:
@@ -852,7 +852,8 @@ def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start:
             # "the official Korean Central News Agency": a body, its adjective no title
             return Speaker(text[toks[name_toks[0]].start:end], (toks[name_toks[0]].start, end),
                            gender=gender, kind="body")
-        if all(toks[x].raw[:1].isupper() or joins_word(s, x - 1) for x in name_toks):
+        if all(toks[x].raw[:1].isupper() or joins_word(s, x - 1) or
+               toks[x].norm in lex.name_particles and x != name_toks[0] for x in name_toks):
             n_start = toks[name_toks[0]].start
             role_words = [x for x in words_[:last_role + 1] if toks[x].norm not in lex.honorifics]
             role = text[toks[role_words[0]].start:toks[role_words[-1]].end] if role_words else None
@@ -912,15 +913,19 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
             return None
         k = end = m
     m = k
-    while m > 0 and k - m <= 9:
+    titled = None  # where an honorific stands: "<title> Dr. <name>" may run longer
+    while m > 0 and k - m <= (9 if titled is None else 16):
         prev = toks[m - 1]
+        if _abbreviation_dot(state, s, m - 1, len(toks)) and toks[m - 2].norm in lex.honorifics:
+            titled = m - 2
         if prev.word and prev.norm not in EN_CLAUSE_JOINERS or joins_word(s, m - 1) or \
                 _initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or \
+                _abbreviation_dot(state, s, m - 1, len(toks)) or \
                 _possessive_mark(toks, m - 1) or _and_in_a_name(toks, m - 1):
             m -= 1
         else:
             break
-    if m == k or k - m > 9:
+    if m == k or k - m > 16 or k - m > 9 and titled is None:
         return None
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
@@ -967,6 +972,18 @@ def _and_in_a_name(toks: list[Tok], k: int) -> bool:
     return toks[k].norm == "and" and 0 < k < len(toks) - 1 and \
         toks[k - 1].raw[:1].isupper() and toks[k + 1].raw[:1].isupper() and \
         k > 1 and toks[k - 2].norm == "of"
+
+
+def _abbreviation_dot(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
+    """The dot of an English title or initial cut short before a word: Mr. Trump, Sen. Cruz,
+    U.S. officials, John F. Kennedy."""
+    toks = s.toks
+    if state.lex.lang != "en" or toks[k].raw != "." or k == 0 or k + 1 >= limit:
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    if not prev.word or not (nxt.word or nxt.raw == "."):
+        return False
+    return _initial_dot(toks, k) or prev.norm in state.lex.honorifics
 
 
 def _initial_dot(toks: list[Tok], k: int) -> bool:

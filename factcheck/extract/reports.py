@@ -303,3 +303,31 @@ def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) 
         modality="speculation",
         sentence_span=(s.start, s.end),
     )
+
+
+def continue_quotation(state: ArticleState, s: Sentence, claim: Claim) -> bool:
+    """'"We will not go back," she said. "The talks are over."': a sentence that is all
+    quotation, right after a direct quote in the same paragraph, goes on with the same
+    speaker's words; it joins that claim as one more piece of its content."""
+    toks = s.toks
+    if state.lex.lang != "en" or not claim.direct or not toks:
+        return False
+    q = s.quote_opening_at(0)
+    if q is None or any(t.word for t in toks[q[1] + 1:]):
+        return False
+    piece = _quoted_piece(state.text, toks[q[0]].end, toks[q[1]].start)
+    if piece is None:
+        return False
+    parts = claim.content_parts or (claim.content_span,)
+    claim.content_parts = (*parts, piece)
+    claim.content = " ".join(state.text[a:b] for a, b in claim.content_parts)
+    claim.content_span = (claim.content_parts[0][0], piece[1])
+    return True
+
+
+def _quoted_piece(text: str, start: int, end: int) -> Span | None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
