@@ -48,3 +48,7 @@ class HTTPStatusError(FetchError):
         self.status = status
         # 5xx, timeout and too-many-requests pass; 404 or 410 is the page's standing answer.
         self.transient = status >= 500 or status in (408, 425, 429)
+
+
+class BadRecord(DatabaseError):
+    """A stored or imported record does not have the shape its kind of record must have."""

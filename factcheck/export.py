@@ -18,7 +18,7 @@ from enum import Enum
 
 import orjson
 
-from factcheck import files
+from factcheck import files, schema
 from factcheck.articles import article_id
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
@@ -279,62 +279,41 @@ def load_jsonl(data: bytes, *, name: str = "input") -> list[dict]:
 
 
 def _problem(record) -> str | None:
-    """What is wrong with one line of an exchange file, if anything."""
+    """What is wrong with one line of an exchange file, if anything: each record it carries
+    must have the shape of its kind (factcheck.schema), and they must belong together."""
     if not isinstance(record, dict) or record.get("kind") != JSONL_KIND:
         return f"not a claim exported by `claims export --format jsonl` (kind {JSONL_KIND})"
-    claim = record.get("claim")
-    if not (isinstance(claim, dict) and isinstance(claim.get("id"), str)
-            and _has_text(claim, "content") and _has_text(claim, "cue")
-            and isinstance(claim.get("speaker"), dict)):
-        return "claim needs an id, a content text, a cue text and a speaker"
-    for part in ("article", "speaker", "review"):
+    for part, table in (("claim", "claims"), ("article", "articles"), ("speaker", SPEAKERS),
+                        ("review", REVIEWS)):
         value = record.get(part)
-        if value is not None and not (isinstance(value, dict) and isinstance(value.get("id"), str)):
-            return f"{part} needs an id"
-    return (_article_problem(record.get("article"), claim)
-            or _speaker_problem(record.get("speaker"))
-            or _review_problem(record.get("review"), claim))
-
-
-def _has_text(record: dict, key: str) -> bool:
-    part = record.get(key)
-    return isinstance(part, dict) and isinstance(part.get("text"), str)
+        if value is None and part != "claim":
+            continue
+        problem = schema.record_problem(table, None, value)
+        if problem:
+            return f"{part} {problem}"
+    return (_article_problem(record.get("article"), record["claim"])
+            or _speaker_problem(record.get("speaker"), record["claim"])
+            or _review_problem(record.get("review"), record["claim"]))
 
 
 def _article_problem(article: dict | None, claim: dict) -> str | None:
     if article is None:
         return None
-    if not isinstance(article.get("text"), str):
-        return "article needs a text"
     if article["id"] != article_id(article["text"]) or claim.get("article") != article["id"]:
         return "article ID does not match its text or its claim"
     return None
 
 
-def _speaker_problem(speaker: dict | None) -> str | None:
-    if speaker is None:
-        return None
-    if not all(_strings(speaker.get(key) or []) for key in ("names", "roles")):
-        return "speaker names and roles must be lists of text"
+def _speaker_problem(speaker: dict | None, claim: dict) -> str | None:
+    if speaker is not None and claim["speaker"].get("id") != speaker["id"]:
+        return "speaker must be the claim's speaker"
     return None
 
 
 def _review_problem(rev: dict | None, claim: dict) -> str | None:
-    if rev is None:
-        return None
-    if rev["id"] != claim["id"]:
+    if rev is not None and rev["id"] != claim["id"]:
         return "review must belong to its claim"
-    if rev.get("verdict") is not None and rev["verdict"] not in {v.value for v in Verdict}:
-        return f"unknown verdict {rev['verdict']!r}"
-    history = rev.get("history")
-    if not (isinstance(history, list) and all(isinstance(e, dict) and isinstance(e.get("at"), str)
-                                              for e in history)):
-        return "review history must be a list of dated changes"
     return None
-
-
-def _strings(values) -> bool:
-    return isinstance(values, list) and all(isinstance(v, str) for v in values)
 
 
 def import_records(db: Database, records: list[dict]) -> Imported:

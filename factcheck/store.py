@@ -26,12 +26,12 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 from tinydb.table import Table as _TinyTable
 
-from factcheck import collector
-from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
+from factcheck import collector, schema
+from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, LockTimeout, NotFound
 from factcheck.files import write_atomic
 
 SCHEMA_VERSION = 1
-META_TABLE = "_meta"
+META_TABLE = schema.META_TABLE
 DEFAULT_LOCK_TIMEOUT = 30.0
 
 
@@ -364,7 +364,9 @@ def _fingerprint(raw: bytes, status: os.stat_result) -> tuple:
     return (status.st_ino, status.st_size, status.st_mtime_ns, zlib.crc32(raw))
 
 
-def _parse(raw: bytes, path: Path) -> dict:
+def _parse(raw: bytes, path: Path, *, check: bool = True) -> dict:
+    """The tables in `raw`; `check`: every record of the right shape (factcheck.schema), or
+    BadRecord naming the first that is not."""
     if not raw.strip():
         return _empty()
     try:
@@ -373,15 +375,36 @@ def _parse(raw: bytes, path: Path) -> dict:
         collector.settle(made_from=len(raw))
     except orjson.JSONDecodeError as exc:
         raise DatabaseError(f"{path} is not valid JSON ({exc}); it was left as it is") from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict):
         raise DatabaseError(f"{path} is not a claims database; it was left as it is")
-    version = data.get(META_TABLE, {}).get("schema", {}).get("version", SCHEMA_VERSION)
+    if check:
+        _check_records(data, path)
+    version = _schema_version(data)
     if version > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path} has schema version {version}, newer than this factcheck "
             f"({SCHEMA_VERSION}); upgrade factcheck"
         )
     return data
+
+
+def _check_records(data: dict, path: Path) -> None:
+    # The schema version first: what a newer version wrote is for that version to judge.
+    if _schema_version(data) > SCHEMA_VERSION:
+        return
+    bad = schema.first_problem(data)
+    if bad is not None:
+        raise BadRecord(f"{path}: {bad.describe()}; run `claims doctor` to list every bad "
+                        f"record, `claims doctor --fix` to set them aside")
+
+
+def _schema_version(data: dict) -> int:
+    meta = data.get(META_TABLE)
+    record = meta.get(schema.SCHEMA_RECORD) if isinstance(meta, dict) else None
+    version = record.get("version") if isinstance(record, dict) else None
+    # A version of the wrong type is the schema check's to report (or doctor's to read).
+    return version if isinstance(version, int) and not isinstance(version, bool) \
+        else SCHEMA_VERSION
 
 
 def _kept_caches(path: Path) -> list[tuple[Path, tuple, _Derivation]]:

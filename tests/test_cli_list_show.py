@@ -49,7 +49,8 @@ def test_show_ambiguous_prefix(run, db_file):
     from factcheck.store import Store
 
     with Store(db_file).write() as db:
-        db.claims.insert_many([{"id": "ab12"}, {"id": "ab34"}])
+        db.claims.insert_many([{"id": i, "content": {"text": "x"}, "cue": {"text": "said"},
+                                "speaker": {"name": None}} for i in ("ab12", "ab34")])
     result = run("show", "ab")
     assert result.exit_code == 2
     assert result.stderr == "claims: error: ID prefix 'ab' matches 2 claims: ab12, ab34\n"

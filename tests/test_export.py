@@ -260,9 +260,10 @@ def test_import_merges_review_histories_and_speaker_names(seed_store, tmp_path):
 @pytest.mark.parametrize("line, problem", [
     (b"{not json", "not JSON"),
     (b'{"kind": "something else"}', "not a claim exported"),
-    (b'{"kind": "factcheck.claim/1", "claim": {"id": "x"}}', "claim needs an id, a content"),
+    (b'{"kind": "factcheck.claim/1", "claim": {"id": "x"}}', "claim `content` must have a text"),
     (b'{"kind": "factcheck.claim/1", "claim": {"id": "x", "content": "flat", "cue": {"text": ""}, '
-     b'"speaker": {}}}', "claim needs an id, a content"),
+     b'"speaker": {}}}', "claim `content` must have a text"),
+    (b'{"kind": "factcheck.claim/1", "claim": "x"}', "claim is text, not a record"),
 ])
 def test_a_bad_line_is_refused_with_its_line_number(seed_store, line, problem):
     good = export(seed_store.read(), fmt=Format.JSONL).data.splitlines()[0]
@@ -271,10 +272,28 @@ def test_a_bad_line_is_refused_with_its_line_number(seed_store, line, problem):
 
 
 @pytest.mark.parametrize("change, problem", [
-    (lambda r: r["review"].update(verdict="pants-on-fire"), "unknown verdict 'pants-on-fire'"),
-    (lambda r: r["review"].update(history=["not a change"]), "review history must be a list"),
+    (lambda r: r["review"].update(verdict="pants-on-fire"),
+     "review `verdict` 'pants-on-fire' is not a verdict"),
+    (lambda r: r["review"].update(history=["not a change"]),
+     "review `history` entry 1 is text"),
     (lambda r: r["review"].update(id="other"), "review must belong to its claim"),
-    (lambda r: r["speaker"].update(names="دميتري بيسكوف"), "speaker names and roles must be"),
+    (lambda r: r["speaker"].update(names="دميتري بيسكوف"),
+     "speaker `names` must be a list of text"),
+    # Each of these was stored by an import and made later commands crash.
+    (lambda r: r["claim"].update(published=2025),
+     "claim `published` must be text or null, not a number"),
+    (lambda r: r["claim"].update(lang=["ar", "en"]),
+     "claim `lang` must be text or null, not a list"),
+    (lambda r: r["claim"]["speaker"].update(id=["a", "b"]),
+     "claim `speaker.id` must be text or null, not a list"),
+    (lambda r: r["review"]["history"][0].pop("by"),
+     r"review `history` entry 1 says nobody \(`by`\)"),
+    (lambda r: r["review"]["history"][0].update(changes={"verdict": "false"}),
+     r"review `history` entry 1 needs `changes`"),
+    (lambda r: r["speaker"].update(first=20250709),
+     "speaker `first` must be text or null, not a number"),
+    (lambda r: r["speaker"].update(id=r["speaker"]["id"] + "0"),
+     "speaker must be the claim's speaker"),
 ])
 def test_a_review_or_speaker_that_would_break_later_commands_is_refused(seed_store, change,
                                                                        problem):

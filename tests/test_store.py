@@ -10,23 +10,27 @@ import pytest
 from factcheck.errors import AmbiguousID, DatabaseError, LockTimeout, NotFound
 from factcheck.store import SCHEMA_VERSION, Store
 
+# What the store keeps, not what a claim is: toy records in a table of no kind factcheck checks
+# (factcheck.schema).
+NOTES = "notes"
+
 
 def test_write_then_read_back(tmp_path):
     store = Store(tmp_path / "db.json")
     with store.write() as db:
-        db.claims.insert({"id": "abc123", "text": "نص"})
+        db.table(NOTES).insert({"id": "abc123", "text": "نص"})
     data = json.loads((tmp_path / "db.json").read_text(encoding="utf-8"))
     assert data["_meta"]["schema"]["version"] == SCHEMA_VERSION
-    assert store.read().claims.get("abc123") == {"id": "abc123", "text": "نص"}
+    assert store.read().table(NOTES).get("abc123") == {"id": "abc123", "text": "نص"}
 
 
 def test_an_exception_inside_a_write_changes_nothing(tmp_path):
     store = Store(tmp_path / "db.json")
     with store.write() as db:
-        db.claims.insert({"id": "a1"})
+        db.table(NOTES).insert({"id": "a1"})
     before = (tmp_path / "db.json").read_bytes()
     with pytest.raises(RuntimeError), store.write() as db:
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
         raise RuntimeError("crash halfway")
     assert (tmp_path / "db.json").read_bytes() == before
     assert not list(tmp_path.glob(".db.json.*.tmp"))
@@ -59,13 +63,13 @@ def test_newer_schema_is_refused(tmp_path):
 def test_id_prefixes_resolve_like_git(tmp_path):
     store = Store(tmp_path / "db.json")
     with store.write() as db:
-        db.claims.insert_many([{"id": "abc123"}, {"id": "abd456"}])
+        db.table(NOTES).insert_many([{"id": "abc123"}, {"id": "abd456"}])
     db = store.read()
-    assert db.claims.resolve("abc")["id"] == "abc123"
+    assert db.table(NOTES).resolve("abc")["id"] == "abc123"
     with pytest.raises(AmbiguousID, match="matches 2"):
-        db.claims.resolve("ab")
+        db.table(NOTES).resolve("ab")
     with pytest.raises(NotFound):
-        db.claims.resolve("zz")
+        db.table(NOTES).resolve("zz")
 
 
 def test_a_held_lock_times_out_with_a_clear_error(tmp_path):
@@ -82,7 +86,7 @@ def _add_many(path: str, prefix: str, n: int) -> None:
     store = Store(path)
     for i in range(n):
         with store.write() as db:
-            db.claims.insert({"id": f"{prefix}{i:03d}"})
+            db.table(NOTES).insert({"id": f"{prefix}{i:03d}"})
 
 
 def test_concurrent_writers_lose_nothing(tmp_path):
@@ -94,7 +98,7 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     for p in procs:
         p.join(60)
     assert all(p.exitcode == 0 for p in procs)
-    ids = Store(path).read().claims.ids()
+    ids = Store(path).read().table(NOTES).ids()
     assert len(ids) == 50 and len(set(ids)) == 50
 
 
@@ -102,17 +106,17 @@ def test_a_write_keeps_the_files_mode(tmp_path):
     path = tmp_path / "db.json"
     store = Store(path)
     with store.write() as db:
-        db.claims.insert({"id": "a1"})
+        db.table(NOTES).insert({"id": "a1"})
     path.chmod(0o640)
     with store.write() as db:
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
     assert path.stat().st_mode & 0o777 == 0o640
 
 
 def _store_with(tmp_path, *ids: str) -> Store:
     store = Store(tmp_path / "db.json")
     with store.write() as db:
-        db.claims.insert_many([{"id": i} for i in ids])
+        db.table(NOTES).insert_many([{"id": i} for i in ids])
     return store
 
 
@@ -121,19 +125,19 @@ def test_a_snapshot_of_the_file_as_it_is_is_written_through_not_parsed_again(tmp
     snapshot = store.read()
     with store.write(reuse=snapshot) as db:
         assert db is snapshot
-        db.claims.insert({"id": "a2"})
-    assert sorted(store.read().claims.ids()) == ["a1", "a2"]
+        db.table(NOTES).insert({"id": "a2"})
+    assert sorted(store.read().table(NOTES).ids()) == ["a1", "a2"]
 
 
 def test_a_snapshot_is_not_reused_once_another_process_has_written(tmp_path):
     store = _store_with(tmp_path, "a1")
     snapshot = store.read()
     with Store(tmp_path / "db.json").write() as other:  # a cron run overlapping ours
-        other.claims.insert({"id": "theirs"})
+        other.table(NOTES).insert({"id": "theirs"})
     with store.write(reuse=snapshot) as db:
         assert db is not snapshot
-        db.claims.insert({"id": "ours"})
-    assert sorted(store.read().claims.ids()) == ["a1", "ours", "theirs"]
+        db.table(NOTES).insert({"id": "ours"})
+    assert sorted(store.read().table(NOTES).ids()) == ["a1", "ours", "theirs"]
     assert snapshot.source is None  # its stale records were let go
 
 
@@ -149,16 +153,16 @@ def test_a_file_changed_in_place_with_its_old_size_and_time_is_not_taken_for_the
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     with store.write(reuse=snapshot) as db:
         assert db is not snapshot
-        assert db.claims.ids() == ["b1"]
+        assert db.table(NOTES).ids() == ["b1"]
 
 
 def test_a_snapshot_changed_in_memory_is_not_written_through(tmp_path):
     store = _store_with(tmp_path, "a1")
     snapshot = store.read()
-    snapshot.claims.insert({"id": "unsaved"})
+    snapshot.table(NOTES).insert({"id": "unsaved"})
     with store.write(reuse=snapshot) as db:
         assert db is not snapshot
-        assert db.claims.ids() == ["a1"]
+        assert db.table(NOTES).ids() == ["a1"]
 
 
 def test_a_large_store_is_kept_out_of_later_collections_a_small_one_is_not(tmp_path):
@@ -166,7 +170,7 @@ def test_a_large_store_is_kept_out_of_later_collections_a_small_one_is_not(tmp_p
 
     path = tmp_path / "db.json"
     claims = {f"c{i:06d}": {"id": f"c{i:06d}", "text": "نص " * 20} for i in range(80_000)}
-    path.write_bytes(json.dumps({"claims": claims}, ensure_ascii=False).encode())
+    path.write_bytes(json.dumps({NOTES: claims}, ensure_ascii=False).encode())
     assert path.stat().st_size >= SETTLE_FROM_BYTES
     (tmp_path / "small").mkdir()
     small = _store_with(tmp_path / "small", "a1")
@@ -176,7 +180,7 @@ def test_a_large_store_is_kept_out_of_later_collections_a_small_one_is_not(tmp_p
         assert gc.get_freeze_count() == before
         db = Store(path).read()
         assert gc.get_freeze_count() > before
-        assert len(db.claims) == 80_000
+        assert len(db.table(NOTES)) == 80_000
     finally:
         gc.unfreeze()
 
@@ -190,11 +194,11 @@ class _IDs:
 
     def build(self, db) -> list[str]:
         self.built += 1
-        return db.claims.ids()
+        return db.table(NOTES).ids()
 
     def extend(self, db, old: list[str]) -> list[str] | None:
         self.extended.append(list(old))
-        ids = db.claims.ids()
+        ids = db.table(NOTES).ids()
         return ids if self.extends and ids[:len(old)] == old else None
 
 
@@ -217,7 +221,7 @@ def test_a_write_extends_a_kept_cache_from_the_value_it_held(tmp_path, kept):
     ids = kept(_IDs())
     assert store.view().derived("ids", ids.build, extend=ids.extend) == ["a1"]
     with store.write() as db:
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
     assert ids.built == 1 and ids.extended == [["a1"]]
     assert store.view().derived("ids", _never) == ["a1", "a2"]  # the cache matches the file
 
@@ -227,7 +231,7 @@ def test_a_kept_cache_extend_cannot_make_is_built(tmp_path, kept):
     ids = kept(_IDs(extends=False))
     store.view().derived("ids", ids.build, extend=ids.extend)
     with store.write() as db:
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
     assert ids.built == 2 and ids.extended == [["a1"]]
     assert store.view().derived("ids", _never) == ["a1", "a2"]
 
@@ -237,7 +241,7 @@ def test_a_cache_of_another_version_is_built_again_not_extended(tmp_path, kept):
     ids = kept(_IDs(), version=2)
     store.view().derived("ids", lambda db: ["made", "by", "version 1"], version=1)
     with store.write() as db:
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
     assert ids.built == 1 and ids.extended == []
     assert store.view().derived("ids", _never, version=2) == ["a1", "a2"]
 
@@ -247,7 +251,7 @@ def test_a_read_extends_a_cache_another_write_left_stale(tmp_path, kept):
     ids = _IDs()
     store.view().derived("ids", ids.build, extend=ids.extend)
     with store.write() as db:  # nothing kept fresh: the cache is left as it was
-        db.claims.insert({"id": "a2"})
+        db.table(NOTES).insert({"id": "a2"})
     assert store.view().derived("ids", ids.build, extend=ids.extend) == ["a1", "a2"]
     assert ids.built == 1 and ids.extended == [["a1"]]
     assert store.view().derived("ids", _never) == ["a1", "a2"]
@@ -261,7 +265,7 @@ def test_a_cache_built_from_an_older_read_is_not_taken_for_the_newer_file(tmp_pa
     store = _store_with(tmp_path, "a1")
     older = store.read()
     with Store(tmp_path / "db.json").write() as db:  # another process writes meanwhile
-        db.claims.insert({"id": "b1"})
-    build = lambda db: sorted(db.claims.ids())  # noqa: E731
+        db.table(NOTES).insert({"id": "b1"})
+    build = lambda db: sorted(db.table(NOTES).ids())  # noqa: E731
     assert older.derived("toy", build) == ["a1"]
     assert store.read().derived("toy", build) == ["a1", "b1"]
