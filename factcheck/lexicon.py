@@ -93,6 +93,7 @@ class Lexicon:
     object_lemmas: frozenset[str]
     verbal_noun_lemmas: frozenset[str]  # cues whose masdar object is what was said
     ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
+    participle_objects: frozenset[str]  # participles whose object is what was said
     object_nouns: frozenset[str]  # nouns of what is reported or denied (صحة الأنباء)
     ba_prefix: str
     verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
@@ -222,6 +223,7 @@ def lexicon(lang: str) -> Lexicon:
         object_lemmas=_set(r["objects"]["lemmas"]),
         verbal_noun_lemmas=_set(r["objects"]["verbal_noun_lemmas"]),
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
+        participle_objects=_set(r["participles"].get("objects", [])),
         object_nouns=_set(r["objects"].get("nouns", [])),
         ba_prefix=fold(r["objects"]["ba_prefix"]),
         verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),

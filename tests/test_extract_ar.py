@@ -804,3 +804,38 @@ def test_a_title_with_a_genitive_and_a_link_before_the_name():
     c = one("وقال الوزير لدى وصوله إلى المطار إن الزيارة ناجحة.")
     assert c["speaker"]["name"] == "الوزير"
     assert c["content"]["text"] == "الزيارة ناجحة"
+
+
+def test_participle_with_a_direct_object_continues_the_speaker():
+    a = all_("نفت الشركة الأنباء عن إفلاسها، متهمة منافسيها بنشر الشائعات، "
+             "مؤكدة استمرار عملها في الأسواق.")
+    assert [c["cue"]["text"] for c in a] == ["نفت", "متهمة", "مؤكدة"]
+    assert a[1]["speaker"]["name"] == "الشركة"
+    assert a[1]["content"]["text"] == "منافسيها بنشر الشائعات"
+    assert a[2]["content"]["text"] == "استمرار عملها في الأسواق"
+    b = all_("وقال الوزير إن الطريق سيفتح غدا، داعيا السائقين إلى الحذر.")
+    assert b[1]["cue"]["text"] == "داعيا"
+    assert b[1]["content"]["text"] == "السائقين إلى الحذر"
+
+
+def test_participle_after_a_time_phrase():
+    a = all_("وقال الوزير إن الخطة جاهزة.\n"
+             "ودافع الوزير عن خطته، لافتا في الوقت نفسه إلى أن الميزانية لا تكفي.")
+    assert len(a) == 2 and a[1]["cue"]["text"] == "لافتا"
+    assert a[1]["content"]["text"] == "الميزانية لا تكفي"
+
+
+def test_fannada_is_a_denial_and_abda_takes_its_object():
+    a = one("وفندت الهيئة ما نشرته الصحيفة عن تسرب المياه.")
+    assert a["speaker"]["name"] == "الهيئة"
+    assert a["negated"] is True and a["modality"] == "denial"
+    assert a["content"]["text"] == "ما نشرته الصحيفة عن تسرب المياه"
+    b = one("وأبدى السفير استغرابه من الاتهامات الموجهة إلى بلاده.")
+    assert b["speaker"]["name"] == "السفير"
+    assert b["content"]["text"] == "استغرابه من الاتهامات الموجهة إلى بلاده"
+
+
+def test_a_noun_of_saying_after_the_speaker_belongs_to_the_cue():
+    a = one("وجدد وزير الصحة تأكيده أن المستشفيات جاهزة لاستقبال المصابين.")
+    assert a["speaker"]["name"] == "وزير الصحة"
+    assert a["content"]["text"] == "المستشفيات جاهزة لاستقبال المصابين"

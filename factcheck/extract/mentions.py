@@ -45,9 +45,11 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     """
     lex, toks = state.lex, s.toks
     j = ev.last + 1
+    j = skip_adverbials(state, s, j, limit)  # لافتا في الوقت نفسه إلى أن
     if ev.kind == "participle":
         return None, None, j
-    j = skip_adverbials(state, s, j, limit)
+    if lex.lang == "ar" and j < limit and toks[j].norm in lex.relay_saying:
+        return None, None, j + 1  # وجدد تأكيده أن: the noun of saying is the cue's
     listener = None
     if ev.kind == "verb" and lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
         listener, j = english_listener(state, s, j, limit)
@@ -58,6 +60,8 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
             return None, listener2, skip_adverbials(state, s, j2, limit)
         return None, listener, j
     speaker, j = np
+    while lex.lang == "ar" and j < limit and toks[j].norm in lex.relay_saying:
+        j += 1  # وجدد الوزير تأكيده أن
     relays = ev.cue and ev.cue.lemma in lex.relay_lemmas
     if relays and j < limit and toks[j].norm == lex.relay_marker:
         relayed = noun_phrase(state, s, j + 1, limit, ev)
@@ -496,8 +500,8 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
     norm = t.norm
     if norm in lex.clause_complementizers:
         return True
-    if ev.cue and ev.cue.lemma in lex.relay_lemmas and (
-            norm == lex.relay_marker or norm in lex.relay_saying):
+    if norm in lex.relay_saying or ev.cue and ev.cue.lemma in lex.relay_lemmas and \
+            norm == lex.relay_marker:
         return True
     if _listener_head(state, s, k) or _dated_len(state, s, k):
         return True

@@ -248,7 +248,8 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
-        continued and _masdar_continues(state, s, ev, j)
+        continued and _masdar_continues(state, s, ev, j) or \
+        ev.kind == "participle" and ev.cue is not None and ev.cue.lemma in lex.participle_objects
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas)
     quote_before = quote_just_before(state, s, ev, before_np)
     content = content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None

@@ -175,6 +175,9 @@ def content_intro(state: ArticleState, s: Sentence, j: int) -> bool:
     return t.norm in state.lex.clause_complementizers or t.raw == ":" or bool(s.quote_opening_at(j))
 
 
+_POSSESSIVES = ("هما", "ها", "هم", "ه")  # longest first
+
+
 def verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     """A masdar (وقوع، استمرار، تسريح), after `prefix` letters of clitic, by the tables."""
     if not t.word or lex.verbal_noun_re is None:
@@ -184,6 +187,13 @@ def verbal_noun(t: Tok, lex: Lexicon, *, prefix: int = 0) -> bool:
     letters = unmarked(t.raw)[prefix:]
     if letters.startswith("ال"):
         letters = letters[2:]  # the article is no part of the template: العام is not إفعال
+    elif lex.lang == "ar":
+        # استغرابه، رفضها: the masdar with its possessive, which takes no article
+        suffix = next((x for x in _POSSESSIVES if letters.endswith(x)), "")
+        bare = letters[:len(letters) - len(suffix)]
+        if suffix and len(bare) >= 4 and (bare in lex.verbal_nouns or
+                                          lex.verbal_noun_re.fullmatch(bare) is not None):
+            return True
     return lex.verbal_noun_re.fullmatch(letters) is not None
 
 
