@@ -839,3 +839,19 @@ def test_a_noun_of_saying_after_the_speaker_belongs_to_the_cue():
     a = one("وجدد وزير الصحة تأكيده أن المستشفيات جاهزة لاستقبال المصابين.")
     assert a["speaker"]["name"] == "وزير الصحة"
     assert a["content"]["text"] == "المستشفيات جاهزة لاستقبال المصابين"
+
+
+def test_object_after_an_occasion_and_its_comma():
+    a = all_("ونفت المتحدثة باسم الوزارة ليلى حداد في بيان، التقارير التي تحدثت عن استقالتها، "
+             "مؤكدة أنها باقية في منصبها.")
+    assert [c["speaker"]["name"] for c in a] == ["ليلى حداد", "ليلى حداد"]
+    assert a[0]["content"]["text"] == "التقارير التي تحدثت عن استقالتها"
+    assert a[1]["content"]["text"] == "باقية في منصبها"
+
+
+def test_a_long_occasion_that_ends_at_the_clause_is_no_speaker():
+    a = all_("قال وزير الري هشام سعيد إن السد آمن.\n"
+             "وأضاف خلال مداخلة هاتفية مع الإعلامي سامي فهمي ببرنامج المساء أن المياه كافية.")
+    assert len(a) == 2
+    assert a[1]["speaker"]["name"] == "هشام سعيد"
+    assert a[1]["content"]["text"] == "المياه كافية"

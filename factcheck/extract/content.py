@@ -21,6 +21,7 @@ from factcheck.extract.state import (
     is_ba_object,
     is_preposition,
     match_len,
+    verb_at,
 )
 from factcheck.model import Span
 from factcheck.sentences import (
@@ -103,8 +104,9 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
     """Content introduced after the cue and speaker: ((start, end), direct) or None."""
     lex, toks = state.lex, s.toks
     if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
-            clause_after_comma or content_intro(state, s, j + 1)):
-        j += 1
+            clause_after_comma or content_intro(state, s, j + 1) or
+            takes_object and lex.lang == "ar" and _object_after_comma(state, s, j + 1)):
+        j += 1  # نفى المتحدث في بيان، التقارير ...: the occasion closed, the object follows
         if clause_after_comma and not content_intro(state, s, j):
             end = _stops_content(state, s, j, limit)
             span = trimmed_span(state.text, s, j, end if end is not None else limit)
@@ -147,6 +149,13 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
     if span is None:
         return None
     return (span[0] + clitic, span[1]), False
+
+
+def _object_after_comma(state: ArticleState, s: Sentence, j: int) -> bool:
+    """A word after the comma that can open the cue's object: not a new cue or clause."""
+    t, lex = s.toks[j], state.lex
+    return t.word and t.norm not in lex.participles and verb_at(s, j, lex) is None and \
+        not match_len(s, j, lex.content_stops)
 
 
 def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> int | None:

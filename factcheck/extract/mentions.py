@@ -114,7 +114,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                     ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev))):
             relative = relative or toks[j].norm in state.lex.aside_words
             j += 1
-        bounded = (opened_by_comma or relative) and j < limit and toks[j].raw in COMMAS
+        # "خلال مداخلة مع الإعلامي ... أن": an occasion may run long up to the clause
+        bounded = j < limit and ((opened_by_comma or relative) and toks[j].raw in COMMAS or
+                                 state.lex.lang == "ar" and
+                                 toks[j].norm in state.lex.clause_complementizers)
         if j - start > (14 if bounded else 7):
             return start  # ran on without an end: not an adverbial after all
         if j + 1 < limit and toks[j].raw in COMMAS and (
