@@ -243,6 +243,18 @@ class Database:
     def raw(self) -> dict:
         return self._storage.data
 
+    def drop(self, table: str, key: str | None) -> None:
+        """Remove one record (`key` None: the whole table) straight from the data, whatever
+        its shape: how `claims doctor` sets aside what the table interface cannot read."""
+        data = self._storage.data
+        if key is None:
+            data.pop(table, None)
+        else:
+            data[table].pop(key, None)
+        self._storage.dirty = True
+        self._tables.clear()
+        self._derived.clear()
+
 
 class _MemoryStorageFactory:
     """TinyDB builds its storage from a class; this hands it the one we already hold."""
@@ -291,10 +303,13 @@ class Store:
         self.path = Path(path)
         self.lock_timeout = lock_timeout
 
-    def read(self) -> Database:
-        """The database as it is now; changes made to it are not saved (but see `write`)."""
+    def read(self, *, check: bool = True) -> Database:
+        """The database as it is now; changes made to it are not saved (but see `write`).
+
+        `check`: refuse a record of the wrong shape (BadRecord); without it, the records are
+        as the file has them, for `claims doctor` to judge."""
         raw, source = _read_raw(self.path)
-        return Database(_parse(raw, self.path), self.path, source=source)
+        return Database(_parse(raw, self.path, check=check), self.path, source=source)
 
     def view(self) -> Database:
         """As `read`, but the file is loaded only when a record is asked for, so a view that
@@ -302,7 +317,8 @@ class Store:
         return Database(None, self.path)
 
     @contextmanager
-    def write(self, *, reuse: Database | None = None) -> Iterator[Database]:
+    def write(self, *, reuse: Database | None = None,
+              check: bool = True) -> Iterator[Database]:
         """Lock, load, let the caller change the database, then save it atomically if changed.
 
         If the caller raises, nothing is written and the file stays as it was.
@@ -311,6 +327,8 @@ class Store:
         If the file is still the bytes it was read from, it is used as it is rather than
         parsed again (a second at 100,000 claims); otherwise its records are let go first, so
         a large store is never in memory twice.
+
+        `check`: as for `read`.
         """
         lock = filelock.FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
         try:
@@ -322,7 +340,7 @@ class Store:
             ) from None
         fresh = None
         try:
-            db = self._load_locked(reuse)
+            db = self._load_locked(reuse, check=check)
             yield db
             if db.dirty or not self.path.exists():
                 _atomic_write(self.path, db.raw())
@@ -333,13 +351,13 @@ class Store:
             _refresh(Database(db.raw(), self.path), fresh)
 
 
-    def _load_locked(self, reuse: Database | None) -> Database:
+    def _load_locked(self, reuse: Database | None, *, check: bool) -> Database:
         raw, source = _read_raw(self.path)
         if reuse is not None:
             if source is not None and reuse.source == source and not reuse.dirty:
                 return reuse
             reuse._unload()
-        return Database(_parse(raw, self.path), self.path, source=source)
+        return Database(_parse(raw, self.path, check=check), self.path, source=source)
 
 
 def _read_raw(path: Path) -> tuple[bytes, tuple | None]:

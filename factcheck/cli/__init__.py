@@ -4,7 +4,15 @@ Each command group lives in its own module and registers itself on `app`.
 """
 
 # Each module registers its commands on `app` when imported.
-from factcheck.cli import articles, contradictions, review, search, speakers, watch  # noqa: F401
+from factcheck.cli import (  # noqa: F401
+    articles,
+    contradictions,
+    doctor,
+    review,
+    search,
+    speakers,
+    watch,
+)
 from factcheck.cli.app import app
 
 __all__ = ["app"]

@@ -1,0 +1,98 @@
+"""`claims doctor`: bad records listed, set aside in a quarantine file, and cron goes on."""
+
+import json
+
+from conftest import SEED
+
+TOLD = "run `claims doctor --fix` to set them aside\n"
+
+
+def _store_with_bad_records(run, db_file) -> dict:
+    assert run("add", str(SEED)).exit_code == 0
+    data = json.loads(db_file.read_text(encoding="utf-8"))
+    first, second = list(data["claims"])[:2]
+    data["claims"][first].pop("content")
+    data["claims"][second] = "قال الوزير إن المعبر سيفتح"
+    data["_meta"]["schema"]["version"] = "1"
+    db_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
+def test_doctor_lists_every_bad_record_and_exits_1(run, db_file):
+    data = _store_with_bad_records(run, db_file)
+    first, second = list(data["claims"])[:2]
+    result = run("doctor", "--json")
+    assert result.exit_code == 1
+    # In the order of the file, which keeps its schema record first.
+    assert json.loads(result.stdout) == {"store": str(db_file), "set_aside": None, "problems": [
+        {"table": "_meta", "id": "schema",
+         "problem": "`version` must be a whole number, not text"},
+        {"table": "claims", "id": first, "problem": "`content` must have a text"},
+        {"table": "claims", "id": second, "problem": "is text, not a record"},
+    ]}
+    table = run("doctor")
+    assert table.exit_code == 1
+    assert "3 bad records in claims.json" in table.stdout and first in table.stdout
+    assert table.stderr == TOLD
+    assert json.loads(db_file.read_text(encoding="utf-8")) == data  # listing changes nothing
+
+
+def test_doctor_fix_sets_them_aside_whole_and_every_command_works_again(run, db_file, tmp_path):
+    data = _store_with_bad_records(run, db_file)
+    first, second = list(data["claims"])[:2]
+    assert run("list").exit_code == 2
+    fixed = run("doctor", "--fix", "--json")
+    assert fixed.exit_code == 0, fixed.output
+    report = json.loads(fixed.stdout)
+    quarantine = tmp_path / report["set_aside"].rsplit("/", 1)[1]
+    assert quarantine.name.startswith("claims.json.quarantine-") and quarantine.suffix == ".json"
+    kept = json.loads(quarantine.read_text(encoding="utf-8"))
+    assert kept["kind"] == "factcheck.quarantine/1" and kept["store"] == str(db_file)
+    assert [(r["table"], r["id"], r["record"]) for r in kept["records"]] == [
+        ("_meta", "schema", {"version": "1"}), ("claims", first, data["claims"][first]),
+        ("claims", second, data["claims"][second])]
+    stored = json.loads(db_file.read_text(encoding="utf-8"))
+    assert sorted(stored["claims"]) == sorted(set(data["claims"]) - {first, second})
+    assert stored["_meta"]["schema"] == {"version": 1}
+    # The rest of the store is whole, and the commands cron runs work on it again.
+    assert stored["articles"] == data["articles"]
+    listed = run("list", "--json", "--limit", "1000")
+    assert listed.exit_code == 0
+    assert len(json.loads(listed.stdout)) == len(data["claims"]) - 2
+    assert run("add", str(SEED)).exit_code == 0
+    again = run("doctor")
+    assert again.exit_code == 0
+    assert again.stderr == f"{db_file}: every record has the right shape\n"
+    assert quarantine.exists()  # never removed
+
+
+def test_two_fixes_in_the_same_second_keep_both_quarantine_files(run, db_file, tmp_path):
+    for _ in range(2):
+        _store_with_bad_records(run, db_file)
+        assert run("doctor", "--fix").exit_code == 0
+    names = sorted(p.name for p in tmp_path.glob("claims.json.quarantine-*.json"))
+    assert len(names) == 2
+    assert all(len(json.loads((tmp_path / n).read_text())["records"]) == 3 for n in names)
+
+
+def test_doctor_sets_aside_a_table_that_is_not_a_table(run, db_file):
+    assert run("add", str(SEED)).exit_code == 0
+    data = json.loads(db_file.read_text(encoding="utf-8"))
+    data["reviews"] = ["not", "records"]
+    db_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    listed = run("doctor", "--json")
+    assert json.loads(listed.stdout)["problems"] == [
+        {"table": "reviews", "id": None, "problem": "is a list, not a table of records"}]
+    assert run("doctor", "--fix").exit_code == 0
+    assert "reviews" not in json.loads(db_file.read_text(encoding="utf-8"))
+    assert run("export", "--format", "csv").exit_code == 0
+
+
+def test_doctor_on_a_good_store_or_none_changes_nothing(run, db_file):
+    result = run("doctor", "--fix")
+    assert result.exit_code == 0
+    assert not db_file.exists()  # no database is made where there was none
+    assert run("add", str(SEED)).exit_code == 0
+    before = db_file.read_bytes()
+    assert run("doctor", "--fix").exit_code == 0
+    assert db_file.read_bytes() == before
