@@ -466,3 +466,26 @@ def test_a_quoted_sentence_after_an_indirect_report_is_not_joined():
     claims = all_('Tom Reyes said the council would vote again. "It is a fine day."')
     assert len(claims) == 1
     assert claims[0]["content"]["text"] == "the council would vote again"
+
+
+def test_a_cue_between_commas_inside_the_report():
+    c = one("The new terminal, airport director Sam Whitfield said, will open in the autumn.")
+    assert c["speaker"]["name"] == "Sam Whitfield"
+    assert c["content"]["text"] == "The new terminal will open in the autumn"
+    assert len(c["content"]["parts"]) == 2
+    d = one('On the question of fares, Whitfield added, "Nobody will pay more."')
+    assert d["content"]["text"] == "Nobody will pay more."
+    assert "parts" not in d["content"]
+
+
+def test_a_pronoun_before_any_report_is_the_person_the_narration_named():
+    claims = all_("Nadia Farrow defended the closure at a packed meeting on Tuesday.\n"
+                  '"We had no other choice," she said.')
+    assert [c["speaker"]["name"] for c in claims] == ["Nadia Farrow"]
+    assert claims[0]["content"]["text"] == "We had no other choice"
+
+
+def test_a_pronoun_with_only_places_and_bodies_before_it_gives_no_speaker():
+    claims = all_("The Supreme Court in New Delhi met on Tuesday.\n"
+                  '"We had no other choice," she said.')
+    assert claims == []

@@ -171,6 +171,26 @@ def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> 
     return None
 
 
+def around_parenthetical_cue(state: ArticleState, s: Sentence, j: int, *, limit: int,
+                              prev_end: int, before_np: Speaker | None) -> tuple[Span, ...] | None:
+    """'The goal, he said, is a lasting truce.': the cue and its speaker stand between commas
+    inside the reported clause; what was said is both sides of them."""
+    toks = s.toks
+    if state.lex.lang != "en" or before_np is None or j + 1 >= limit or toks[j].raw != "," \
+            or not toks[j + 1].word or s.quote_opening_at(j + 1):
+        return None
+    first = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
+    first = np_before_start(state, s, first + 1) if first + 1 < len(toks) else first
+    if first is None or first == 0 or toks[first - 1].raw != "," or first - 1 <= prev_end:
+        return None
+    head = trimmed_span(state.text, s, prev_end, first - 1)
+    end = _stops_content(state, s, j + 1, limit)
+    tail = trimmed_span(state.text, s, j + 1, end if end is not None else limit)
+    if head is None or tail is None:
+        return None
+    return head, tail
+
+
 def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
                     before_np: Speaker | None, limit: int):
     """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""

@@ -3,6 +3,8 @@ in apposition, listeners, the time and occasion words around them, and continuat
 resolve to an earlier speaker by gender."""
 
 
+import re
+
 from factcheck.extract.state import (
     CONJ_CLITICS,
     EN_ADVERBS,
@@ -943,6 +945,8 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     if first.raw[:1].isupper() or first.norm in EN_DETERMINERS or en_role(first.norm, lex) \
             or first.norm in lex.bodies or first.norm in EN_NP_MODIFIERS:
         return m, end
+    if len(phrase) > 2 and en_role(phrase[1].norm, lex) and phrase[-1].raw[:1].isupper():
+        return m, end  # "airport director Sam Whitfield": a noun before the title
     return None
 
 
@@ -1102,3 +1106,43 @@ def continued_speaker(state: ArticleState, gender: str | None, *,
     if chosen is None:
         return None
     return Speaker(chosen.name, chosen.span, chosen.role, chosen.gender, kind=chosen.kind)
+
+
+# A personal name in running English text: two or three capitalised words, an initial allowed
+# between them (Jane Moss, John F. Kennedy, Mary-Ann O'Hara).
+_EN_PERSON_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+    r"{1,2}\b")
+
+
+def narrated_person(state: ArticleState, before: int) -> Speaker | None:
+    """The last person the narration names before offset `before`: who 'he said' means when
+    no one has been reported yet ('Jane Moss defended the plan. "...," she said.')."""
+    if state.lex.lang != "en":
+        return None
+    if before > state.narration_read:
+        for m in _EN_PERSON_RE.finditer(state.text, state.narration_read, before):
+            if _person_like(state, m.group()) and not _after_place_word(state.text, m.start()):
+                state.narrated = Speaker(m.group(), m.span(), kind="name")
+        state.narration_read = before
+    found = state.narrated
+    return Speaker(found.name, found.span, kind="name") if found else None
+
+
+def _person_like(state: ArticleState, name: str) -> bool:
+    lex = state.lex
+    for w in tokens_of(name):
+        if w in lex.bodies or w in lex.roles or w in lex.np_stops or w in EN_DETERMINERS or \
+                w in EN_CLAUSE_WORDS or w in _EN_TIME_WORDS or w in lex.np_links:
+            return False
+    return True
+
+
+_EN_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "across", "into", "outside", "of",
+                          "toward", "towards", "through", "via"}
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    # "in New Delhi", "from North Carolina": a place, not a person
+    m = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+    return bool(m) and m.group(1).lower() in _EN_PLACE_PREPOSITIONS

@@ -3,6 +3,7 @@ with parenthetical sources and relays handled."""
 
 
 from factcheck.extract.content import (
+    around_parenthetical_cue,
     content_after,
     content_before,
     first_piece,
@@ -21,6 +22,7 @@ from factcheck.extract.mentions import (
     continued_speaker,
     english_listener,
     follows_comma,
+    narrated_person,
     noun_phrase,
     skip_adverbials,
     speaker_after,
@@ -193,7 +195,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         speaker = before_np
     continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
+        pronoun = speaker
         speaker = continued_speaker(state, speaker.gender, previous=previous)
+        if speaker is None and pronoun.gender in ("m", "f"):
+            speaker = narrated_person(state, s.start)
     elif speaker is None and ev.kind in ("verb", "participle"):
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
@@ -261,11 +266,17 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
             first = first_piece(state, s, ev, prev_end, before_np)
             if first is not None:
                 return (first, content[0]), True
+    if content is None and not quote_before:
+        around = around_parenthetical_cue(state, s, j, limit=limit, prev_end=prev_end,
+                                           before_np=before_np)
+        if around is not None:
+            return around, False
     if content is None:
         content = content_before(state, s, ev, prev_end, before_np, limit)
     if content is None:
         return None
     return (content[0],), content[1]
+
 
 
 def _masdar_continues(state: ArticleState, s: Sentence, ev: Event, j: int) -> bool:

@@ -84,6 +84,9 @@ class ArticleState:
     recent: list[tuple[Speaker, str | None]] = field(default_factory=list)
     # folded words of every person named so far, by their last word: كاظمي -> [رضا, كاظمي]
     known_names: dict[str, list[str]] = field(default_factory=dict)
+    # the last person the narration named, and how far the text has been read for one
+    narrated: Speaker | None = None
+    narration_read: int = 0
 
     def remember(self, claim: Claim) -> None:
         kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
