@@ -77,6 +77,8 @@ class Lexicon:
     np_links: frozenset[str]
     np_stops: frozenset[str]
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
+    statement_anaphors: frozenset[str]  # البيان: stands for who gave the last statement
+    statements: frozenset[str]  # words that say a report was given in a statement
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
@@ -207,6 +209,8 @@ def lexicon(lang: str) -> Lexicon:
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         title_links=_set(r["speakers"].get("title_links", [])),
+        statement_anaphors=_set(r["speakers"].get("statement_anaphors", [])),
+        statements=_set(r["speakers"].get("statements", [])),
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),

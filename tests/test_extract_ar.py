@@ -855,3 +855,23 @@ def test_a_long_occasion_that_ends_at_the_clause_is_no_speaker():
     assert len(a) == 2
     assert a[1]["speaker"]["name"] == "هشام سعيد"
     assert a[1]["content"]["text"] == "المياه كافية"
+
+
+def test_a_report_and_the_paper_that_issued_it():
+    # تقرير لصحيفة X: the paper speaks; a later التقرير stands for it
+    a = all_('وبحسب تقرير لصحيفة "الأيام"، فإن المحادثات استمرت عامين.\n'
+             "وذكر التقرير أن الطرفين تبادلا الرسائل.\n"
+             "ووفقا للتقرير المزعوم، فإن اللقاءات كانت سرية.")
+    assert len(a) == 3
+    assert {c["speaker"]["name"] for c in a} == {'صحيفة "الأيام"'}
+    assert a[1]["content"]["text"] == "الطرفين تبادلا الرسائل"
+
+
+def test_the_statement_stands_for_who_gave_it():
+    a = all_("وقال الوزير سامي نعمة في بيان إنه بحث مع نظيره ملف المياه.\n"
+             "وأضاف البيان أن الطرفين اتفقا على لجنة مشتركة.\n"
+             "وتابع البيان أن اللجنة تجتمع الشهر المقبل.")
+    assert [c["speaker"]["name"] for c in a] == ["سامي نعمة"] * 3
+    b = all_("وقال الوزير سامي نعمة إنه بحث مع نظيره ملف المياه.\n"
+             "وأضاف البيان أن الطرفين اتفقا على لجنة مشتركة.")
+    assert b[1]["speaker"]["name"] == "البيان"  # no statement was named: nothing to take up

@@ -508,7 +508,8 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
     if norm in lex.relay_saying or ev.cue and ev.cue.lemma in lex.relay_lemmas and \
             norm == lex.relay_marker:
         return True
-    if _listener_head(state, s, k) or _dated_len(state, s, k):
+    if _listener_head(state, s, k) and not _issuer_after_document(state, s, k) or \
+            _dated_len(state, s, k):
         return True
     if _is_adverbial_start(state, s, k):
         return not _title_link(state, s, k)
@@ -521,6 +522,13 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
     if norm in lex.object_starts or norm in lex.participles:
         return True
     return bool(lex.lang == "ar" and verb_at(s, k, lex))
+
+
+def _issuer_after_document(state: ArticleState, s: Sentence, k: int) -> bool:
+    # تقرير لصحيفة "وول ستريت جورنال": whose report, not who was told
+    lex, toks = state.lex, s.toks
+    return lex.lang == "ar" and k > 0 and toks[k - 1].norm in lex.documents and \
+        _issuer_after_la(lex, toks[k].norm)
 
 
 def _title_link(state: ArticleState, s: Sentence, k: int) -> bool:
@@ -695,6 +703,9 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
     issuer = _document_issuer(state, s, words_)
     if issuer is not None:  # تقديرات صندوق النقد الدولي / new figures from NHS England
         words_, start = issuer, toks[issuer[0]].start
+        if lex.lang == "ar" and _issuer_after_la(lex, toks[words_[0]].norm):
+            start += 1  # تقرير لصحيفة ...: the ل is the genitive's, not the name's
+        state.issuers.append((text[start:end], (start, end)))
     head = toks[words_[0]].norm
     if lex.lang == "en" and head in ("the", "a", "an") and len(words_) > 1:
         words_ = words_[1:]
@@ -702,6 +713,8 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
         head = toks[words_[0]].norm
     if lex.lang == "ar" and head[:1] in CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
         head = head[1:]
+    if lex.lang == "ar" and _issuer_after_la(lex, head):
+        head = "ال" + head[2:] if head.startswith("لل") else head[1:]  # وفقًا للوزارة، لصحيفة
     if lex.lang == "ar" and is_plural_people(head, lex):
         return _plural_speaker(text, start, end)
     is_role = head in lex.roles
@@ -796,9 +809,17 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
     head = norms[0][1:] if norms[0][:1] == "ل" and norms[0][1:] in lex.documents else norms[0]
     if len(norms) > 1 and head in lex.documents:
         nxt = norms[1]
-        if nxt.startswith("ال") or nxt in lex.bodies or nxt in lex.roles:
+        if nxt.startswith("ال") or nxt in lex.bodies or nxt in lex.roles or \
+                _issuer_after_la(lex, nxt):
             return words_[1:]
     return None
+
+
+def _issuer_after_la(lex: Lexicon, norm: str) -> bool:
+    """لصحيفة، للوكالة: ل and a body, who issued the document before it."""
+    if norm.startswith("لل"):
+        return "ال" + norm[2:] in lex.bodies
+    return norm[:1] == "ل" and norm[1:] in lex.bodies
 
 
 def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | None:

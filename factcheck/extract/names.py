@@ -23,11 +23,14 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
     for i, c in enumerate(claims):
         if not c.speaker:
             continue
-        best = _fullest(c.speaker, c.speaker_kind, mentions)
+        # التقرير is whoever issued the last report cited, before any longer "التقرير ..."
+        best = _document_anaphor(state, c) if c.speaker_kind == "body" else None
+        best = best or _fullest(c.speaker, c.speaker_kind, mentions)
         if best is None and c.speaker_kind == "person":
             best = _fuller_in_text(state, c.speaker)
         if best is None and c.speaker_kind == "body":
-            best = _definite_anaphor(state, c, claims[:i])
+            best = _statement_anaphor(state, c, claims[:i]) or \
+                _definite_anaphor(state, c, claims[:i])
         titled = c.speaker_kind == "role"
         if titled:
             best = _person_with_role(c, claims[:i], mentions, state.lex) or best
@@ -124,6 +127,40 @@ def _definite_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) ->
     return next((_mention(c) for c in reversed(before) if c.speaker_kind == "body"
                  and c.speaker and tokens_of(c.speaker)[0] == head), None) or \
         _body_named_before(state, claim, head)
+
+
+def _document_anaphor(state: ArticleState, claim: Claim) -> tuple | None:
+    """التقرير، التقرير المزعوم after 'تقرير لصحيفة X': the one who issued the document the
+    text cited last before it."""
+    mine = tokens_of(claim.speaker)
+    lex = state.lex
+    if lex.lang != "ar" or not mine or not mine[0].startswith("ال") or \
+            mine[0][2:] not in lex.documents or claim.speaker_span is None or \
+            not all(w.startswith("ال") for w in mine):
+        return None
+    earlier = [i for i in state.issuers if i[1][1] <= claim.speaker_span[0]]
+    if not earlier:
+        return None
+    name, span = earlier[-1]
+    return name, span, None, "body"
+
+
+def _statement_anaphor(state: ArticleState, claim: Claim,
+                       before: list[Claim]) -> tuple | None:
+    """وأضاف البيان after 'وقال كوهين في بيان': the statement stands for the latest speaker
+    whose report was given in a statement."""
+    lex = state.lex
+    if fold(claim.speaker) not in lex.statement_anaphors:
+        return None
+    for other in reversed(before):
+        if not other.speaker or other.sentence_span is None:
+            continue
+        cue_end = other.cue_span[1] if other.cue_span else other.sentence_span[0]
+        said = other.content_span[0] if other.content_span else other.sentence_span[1]
+        lead = state.text[other.sentence_span[0]:max(cue_end, said)]
+        if any(fold(w) in lex.statements for w in WORD_RE.findall(lead)):
+            return _mention(other)
+    return None
 
 
 def _indefinite(title: str, lex: Lexicon) -> bool:

@@ -87,6 +87,9 @@ class ArticleState:
     # the last person the narration named, and how far the text has been read for one
     narrated: Speaker | None = None
     narration_read: int = 0
+    # who issued each document a speaker phrase cited (تقرير لصحيفة X -> X), in reading order:
+    # a later "التقرير" stands for the last of them
+    issuers: list[tuple[str, Span]] = field(default_factory=list)
 
     def remember(self, claim: Claim) -> None:
         kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
