@@ -281,9 +281,9 @@ def cron_run(store: Path, args: argparse.Namespace) -> None:
                     raise SystemExit("claims search kept no index beside the copy")
             # untimed: the cron run before, which leaves the files a run keeps beside the store
             subprocess.run([sys.executable, "-m", "factcheck", "watch", str(before), "--db",
-                            str(copy), "--json"], cwd=ROOT, stdout=subprocess.DEVNULL)
+                            str(copy), "--jsonl"], cwd=ROOT, stdout=subprocess.DEVNULL)
             runs[kept] = _child([sys.executable, "-m", "factcheck", "watch", str(inbox),
-                                 "--db", str(copy), "--json"])
+                                 "--db", str(copy), "--jsonl"])
         together = Path(tmp) / "together.txt"  # claims extract reads one file
         together.write_text("\n\n".join(texts), encoding="utf-8")
         extracted = _child([sys.executable, "-m", "factcheck", "extract", str(together),

@@ -19,10 +19,6 @@ from enum import Enum
 from bidi import algorithm as _uba
 from bidi.mirror import MIRRORED
 
-from factcheck.errors import InputError
-
-ENV_VAR = "CLAIMS_RTL"
-
 
 class RtlMode(str, Enum):
     AUTO = "auto"
@@ -49,15 +45,6 @@ _MULTIPLEXER_TERMS = ("tmux", "screen")
 # Explicit embeddings, overrides and isolates: once the order is visual they have done their work,
 # and a terminal must not act on them again.
 _EXPLICIT_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def mode_from(option: RtlMode | str | None, env: Mapping[str, str]) -> RtlMode:
-    """The mode asked for: the option, else $CLAIMS_RTL, else auto."""
-    chosen = option if option is not None else env.get(ENV_VAR, "").strip().lower() or "auto"
-    try:
-        return RtlMode(chosen)
-    except ValueError:
-        raise InputError(f"${ENV_VAR} must be auto, on or off, not {chosen!r}") from None
 
 
 def enabled(mode: RtlMode, *, env: Mapping[str, str], isatty: bool) -> bool:

@@ -11,7 +11,7 @@
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -25,8 +25,6 @@ from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_revi
 from factcheck.review import TABLE as REVIEWS
 from factcheck.store import Database
 
-PUBLISHER_ENV = "CLAIMS_PUBLISHER"
-PUBLISHER_URL_ENV = "CLAIMS_PUBLISHER_URL"
 DEFAULT_PUBLISHER = "Fact-check desk"
 JSONL_KIND = "factcheck.claim/1"
 SPEAKERS = "speakers"
@@ -50,12 +48,6 @@ class Publisher:
 
     name: str
     url: str | None = None
-
-
-def publisher_from(name: str | None, url: str | None, env: Mapping[str, str]) -> Publisher:
-    """The option, else the environment, else a generic desk name."""
-    return Publisher(name or env.get(PUBLISHER_ENV) or DEFAULT_PUBLISHER,
-                     url or env.get(PUBLISHER_URL_ENV) or None)
 
 
 @dataclass

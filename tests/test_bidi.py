@@ -6,9 +6,8 @@ from rich.console import Console
 from tests_support import SEED
 
 from factcheck import bidi
-from factcheck.bidi import RtlMode, enabled, layout, mode_from, visual
+from factcheck.bidi import RtlMode, enabled, layout, visual
 from factcheck.cli import render
-from factcheck.errors import InputError
 from factcheck.extract import extract
 
 PESKOV = "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
@@ -27,14 +26,6 @@ def reversed_word(word: str) -> str:
 
 
 # When -----------------------------------------------------------------------------------------
-
-def test_the_option_wins_over_the_environment_which_wins_over_auto():
-    assert mode_from("off", {"CLAIMS_RTL": "on"}) is RtlMode.OFF
-    assert mode_from(None, {"CLAIMS_RTL": " ON "}) is RtlMode.ON
-    assert mode_from(None, {}) is RtlMode.AUTO
-    with pytest.raises(InputError, match=r"\$CLAIMS_RTL must be auto, on or off, not 'yes'"):
-        mode_from(None, {"CLAIMS_RTL": "yes"})
-
 
 @pytest.mark.parametrize("env, isatty, expected", [
     ({"KITTY_WINDOW_ID": "1"}, False, False),            # a pipe keeps logical order

@@ -101,3 +101,35 @@ def test_two_adds_at_once_leave_every_claim_once(db_file, tmp_path):
 
 def test_seeds_folder_holds_the_users_seed():
     assert SEED.parent == SEEDS and SEED.name == "000_04a54f23c455cc2f.txt"
+
+
+def folder_of_articles(tmp_path, n: int):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:02d}.txt").write_text(
+            f"قال وزير النقل إن الطريق رقم {i} سيفتح الأسبوع المقبل أمام الشاحنات.\n",
+            encoding="utf-8")
+    return folder
+
+
+def test_add_of_a_folder_shows_progress_when_stderr_is_a_terminal(run, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    from factcheck.cli import render
+
+    def terminal_stderr(*, stderr: bool = False) -> Console:
+        return Console(stderr=stderr, force_terminal=stderr, highlight=False, markup=False)
+
+    monkeypatch.setattr(render, "console", terminal_stderr)
+    result = run("add", str(folder_of_articles(tmp_path, 12)), "--json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 12  # stdout is only the answer
+    assert "reading articles" in result.stderr and "12/12" in result.stderr
+    assert "extracting and storing claims" in result.stderr
+
+
+def test_add_of_a_folder_draws_nothing_when_stderr_is_not_a_terminal(run, tmp_path):
+    result = run("add", str(folder_of_articles(tmp_path, 12)), "--json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 12 and result.stderr == ""

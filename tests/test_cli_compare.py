@@ -1,4 +1,4 @@
-"""`claims compare`: two statements, or every row of a CSV, as a table or JSON lines."""
+"""`claims compare`: two statements, or every row of a CSV, as a table, JSON or JSON lines."""
 
 import json
 
@@ -30,10 +30,23 @@ def test_compare_file_keeps_input_order(run, tmp_path):
         encoding="utf-8")
     result = run("compare", "--file", str(pairs), "--json")
     assert result.exit_code == 0
-    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    rows = json.loads(result.stdout)  # one document: an array, a row for each pair
     assert [r["relation"] for r in rows] == ["unrelated", "contradicts"]
     assert rows[1]["s2"] == "The vote will take place in August"
     assert rows[1]["reasons"] == ["different date: July / August"]
+    streamed = run("compare", "--file", str(pairs), "--jsonl")
+    assert streamed.exit_code == 0
+    assert [json.loads(line) for line in streamed.stdout.splitlines()] == rows
+
+
+def test_compare_json_is_one_document_and_jsonl_one_line(run):
+    a, b = "ارتفعت أسعار الخبز في العاصمة", "انخفضت أسعار الخبز في العاصمة"
+    whole = run("compare", a, b, "--json")
+    assert whole.stdout.startswith("{\n") and json.loads(whole.stdout)["s1"] == a
+    line = run("compare", a, b, "--jsonl")
+    assert line.stdout.count("\n") == 1 and json.loads(line.stdout) == json.loads(whole.stdout)
+    both = run("compare", a, b, "--json", "--jsonl")
+    assert (both.exit_code, both.stderr) == (2, "claims: error: give --json or --jsonl, not both\n")
 
 
 def test_compare_file_without_s1_s2_columns_is_an_error(run, tmp_path):

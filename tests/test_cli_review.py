@@ -1,6 +1,8 @@
 """claims review, history, resolve; --rtl; article text never drives the terminal."""
 
 import json
+import os
+import pwd
 
 import pytest
 from rich.cells import cell_len
@@ -119,12 +121,38 @@ def test_undo_without_any_review_is_an_error(run, peskov_id):
     assert result.stderr == f"claims: error: claim {peskov_id} has no review to undo\n"
 
 
-def test_review_needs_someone_to_review(run, peskov_id, monkeypatch):
-    monkeypatch.delenv("USER")
-    monkeypatch.delenv("USERNAME", raising=False)
+@pytest.fixture
+def bare_environment(monkeypatch):
+    """cron's environment: none of the variables that name the user."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME", "CLAIMS_REVIEWER"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_review_from_cron_is_by_the_accounts_login_name(run, peskov_id, bare_environment):
+    result = run("review", peskov_id, "--verdict", "true", "--json")  # stdin is no terminal
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["reviewer"] == pwd.getpwuid(os.getuid()).pw_name
+    assert record["history"][-1]["by"] == record["reviewer"]
+
+
+def test_the_reviewer_may_come_from_the_environment(run, peskov_id, monkeypatch):
+    monkeypatch.setenv("CLAIMS_REVIEWER", "نور")
+    record = json.loads(run("review", peskov_id, "--verdict", "true", "--json").stdout)
+    assert record["reviewer"] == "نور"
+    assert "[env var: CLAIMS_REVIEWER]" in run("review", "--help").stdout
+
+
+def test_an_account_without_a_name_is_told_to_give_one(run, peskov_id, bare_environment,
+                                                        monkeypatch):
+    def no_entry(uid):
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
     result = run("review", peskov_id, "--verdict", "true")
     assert result.exit_code == 2
-    assert result.stderr == "claims: error: who is reviewing? give --reviewer NAME (or set $USER)\n"
+    assert result.stderr == ("claims: error: who is reviewing? this account has no login name: "
+                             "give --reviewer NAME\n")
 
 
 def test_an_unknown_verdict_is_a_usage_error(run, peskov_id):
@@ -227,7 +255,9 @@ def test_a_bad_rtl_value_is_refused(run, monkeypatch):
     monkeypatch.setenv("CLAIMS_RTL", "sideways")
     bad = run("list")
     assert bad.exit_code == 2
-    assert bad.stderr == "claims: error: $CLAIMS_RTL must be auto, on or off, not 'sideways'\n"
+    assert bad.stderr.splitlines()[-1] == ("Error: Invalid value for '--rtl' (env var: "
+                                           "'CLAIMS_RTL'): Value error, 'sideways' is not one "
+                                           "of 'auto', 'on', 'off'.")
 
 
 # Article text is data, never markup or terminal control ----------------------------------------

@@ -1,4 +1,5 @@
-"""`claims watch` end to end: a real HTTP server on 127.0.0.1, exit codes, JSON lines, locks."""
+"""`claims watch` end to end: a real HTTP server on 127.0.0.1, exit codes, JSON, quiet runs,
+locks."""
 
 import json
 import subprocess
@@ -74,7 +75,7 @@ def test_good_sources_are_stored_and_bad_ones_reported(server, run, db_file):
         server.add("/huge", b"<html><body><p>" + b"x" * (20 << 20), length=False):
             "more than the 10.0 MB limit",
     }
-    result = run("watch", *good, *bad, "--timeout", "0.5", "--json")
+    result = run("watch", *good, *bad, "--timeout", "0.5", "--jsonl")
     assert result.exit_code == 0, result.stderr
     reports = {o["source"]: o for o in lines(result.stdout) if o["type"] == "source"}
     assert {u: (r["status"], r["new"]) for u, r in reports.items() if u in good} == \
@@ -102,16 +103,44 @@ def test_a_second_run_stores_nothing_and_reports_zero_new_items(tmp_path, run, d
         (inbox / f"{n}.txt").write_text(text, encoding="utf-8")
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([item("k-1", KIM_VISIT)]))
-    first = run("watch", str(inbox), str(feed), "--json")
+    first = run("watch", str(inbox), str(feed), "--jsonl")
     assert first.exit_code == 0, first.stderr
     assert summary(first.stdout)["new"] == len(ALL) + 1
     claims_before = Store(db_file).read().claims.ids()
-    second = run("watch", str(inbox), str(feed), "--json")
+    second = run("watch", str(inbox), str(feed), "--jsonl")
     assert second.exit_code == 0
     assert {k: summary(second.stdout)[k] for k in ("new", "known", "claims")} == \
         {"new": 0, "known": len(ALL) + 1, "claims": 0}
     assert [o for o in lines(second.stdout) if o["type"] == "article"] == []
     assert sorted(Store(db_file).read().claims.ids()) == sorted(claims_before)
+
+
+def test_json_is_one_document_holding_what_jsonl_streams(tmp_path, run):
+    (tmp_path / "a.txt").write_text(WHEAT, encoding="utf-8")
+    streamed = run("watch", str(tmp_path / "a.txt"), "--jsonl", "--db", str(tmp_path / "1.json"))
+    whole = run("watch", str(tmp_path / "a.txt"), "--json", "--db", str(tmp_path / "2.json"))
+    assert (streamed.exit_code, whole.exit_code) == (0, 0)
+    document = json.loads(whole.stdout)
+    assert list(document) == ["sources", "articles", "contradictions", "summary"]
+    records = lines(streamed.stdout)
+    assert [{k: v for k, v in r.items() if k != "type"} for r in records
+            if r["type"] == "source"] == document["sources"]
+    assert len(document["articles"]) == 1 and document["articles"][0]["claims"]
+    assert {k: v for k, v in summary(streamed.stdout).items() if k != "type"} == \
+        document["summary"] == {**document["summary"], "new": 1, "exit": 0}
+
+
+@pytest.mark.parametrize("how", [(), ("--jsonl",), ("--json",)])
+def test_quiet_prints_nothing_when_nothing_is_new(tmp_path, run, how):
+    (tmp_path / "a.txt").write_text(WHEAT, encoding="utf-8")
+    first = run("watch", str(tmp_path / "a.txt"), "--quiet", *how)
+    assert first.exit_code == 0 and first.stdout  # something new: reported as usual
+    again = run("watch", str(tmp_path / "a.txt"), "--quiet", *how)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "", "")
+    failing = run("watch", str(tmp_path / "a.txt"), str(tmp_path / "gone"), "-q", *how)
+    assert failing.exit_code == 0 and failing.stdout == ""  # the failure is told on stderr
+    assert failing.stderr == f"claims: watch: failed: {tmp_path / 'gone'}: no such file, " \
+                             "folder or URL\n"
 
 
 def test_the_terminal_summary_names_sources_and_counts(tmp_path, run, monkeypatch):
@@ -130,7 +159,7 @@ def test_the_terminal_summary_names_sources_and_counts(tmp_path, run, monkeypatc
 
 @pytest.mark.network
 def test_every_source_failing_exits_2(server, run, db_file):
-    result = run("watch", server.url("/a"), server.add("/b", "x", status=500), "--json",
+    result = run("watch", server.url("/a"), server.add("/b", "x", status=500), "--jsonl",
                  "--timeout", "0.5")
     assert result.exit_code == 2
     assert summary(result.stdout) | {} == {
@@ -144,7 +173,7 @@ def test_a_linked_page_that_fails_is_reported_and_read_on_the_next_run(server, r
     link = server.add("/story/7", "busy", status=500)
     feed = server.add("/rss", rss([item("t-1", "Vaccines for schools.", link=link),
                                    item("t-2", WHEAT)]))
-    first = run("watch", feed, "--json")
+    first = run("watch", feed, "--jsonl")
     # One item failing does not fail its source, nor the run's exit status.
     assert first.exit_code == 0, first.stderr
     failure = f"{link}: HTTP 500 Internal Server Error; the item waits for the next run"
@@ -157,7 +186,7 @@ def test_a_linked_page_that_fails_is_reported_and_read_on_the_next_run(server, r
     alone = server.add("/rss-alone", rss([item("t-1", "Vaccines for schools.", link=link)]))
     assert run("watch", alone).exit_code == 2
     server.add("/story/7", page("Vaccines", [VACCINE], lang="en"))
-    second = run("watch", feed, alone, "--json")
+    second = run("watch", feed, alone, "--jsonl")
     assert (second.exit_code, second.stderr) == (0, "")
     assert (summary(second.stdout)["new"], summary(second.stdout)["pending"]) == (1, 0)
     [story] = Store(db_file).read().articles.find(url=link)
@@ -170,7 +199,7 @@ def test_sources_file_with_comments(tmp_path, run):
     listing = tmp_path / "sources.txt"
     listing.write_text(f"# the desk's sources\n{tmp_path / 'a.txt'}  # Jordan\n\n"
                        f"{tmp_path / 'b.txt'}\n", encoding="utf-8")
-    result = run("watch", "--sources", str(listing), str(tmp_path / "a.txt"), "--json")
+    result = run("watch", "--sources", str(listing), str(tmp_path / "a.txt"), "--jsonl")
     assert result.exit_code == 0
     assert [o["source"] for o in lines(result.stdout) if o["type"] == "source"] == \
         [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
@@ -210,7 +239,7 @@ def test_two_runs_at_once_store_every_claim_once(tmp_path, run):
     # Exit 0 or 1: this test is about storage, whatever contradictions the articles hold.
     assert run("watch", *sources, "--db", str(reference)).exit_code in (0, 1)
     shared = tmp_path / "shared.json"
-    command = [sys.executable, "-m", "factcheck", "watch", *sources, "--json",
+    command = [sys.executable, "-m", "factcheck", "watch", *sources, "--jsonl",
                "--db", str(shared)]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]
@@ -234,7 +263,7 @@ def test_a_reported_kim_visit_contradicts_peskov_and_exits_1(tmp_path, run):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([item("kim-1", KIM_VISIT, title="تحضيرات لزيارة كيم إلى روسيا")],
                          title="وكالة الأنباء المحلية"))
-    result = run("watch", str(feed), "--json")
+    result = run("watch", str(feed), "--jsonl")
     assert result.exit_code == 1, result.stdout + result.stderr
     found = [o for o in lines(result.stdout) if o["type"] == "contradiction"]
     assert found and summary(result.stdout)["contradictions"] == len(found)

@@ -16,7 +16,6 @@ from factcheck.export import (
     export,
     import_records,
     load_jsonl,
-    publisher_from,
     write_atomic,
 )
 from factcheck.ingest import Article
@@ -185,13 +184,6 @@ def test_verdict_and_since_select_claims(seed_store):
     assert export(db, fmt=Format.JSONL, since="2025-07-13").count == 0
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         export(db, fmt=Format.JSONL, since="last week")
-
-
-def test_publisher_comes_from_the_option_then_the_environment_then_a_default():
-    env = {"CLAIMS_PUBLISHER": "مرصد التحقق", "CLAIMS_PUBLISHER_URL": "https://m.example"}
-    assert publisher_from("Desk", None, env) == Publisher("Desk", "https://m.example")
-    assert publisher_from(None, None, env) == Publisher("مرصد التحقق", "https://m.example")
-    assert publisher_from(None, None, {}) == Publisher(DEFAULT_PUBLISHER, None)
 
 
 def test_csv_has_a_bom_arabic_intact_and_formulas_made_inert(seed_store):

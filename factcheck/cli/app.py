@@ -37,13 +37,42 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# Defaults from the environment are declared on the options (and shown in their help), read
+# when the command runs.
+DB_ENV = "CLAIMS_DB"
+RTL_ENV = "CLAIMS_RTL"
+
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database file [default: $CLAIMS_DB, else ./claims.json].",
+    typer.Option("--db", envvar=DB_ENV, show_envvar=True, metavar="PATH",
+                 help="Database file [default: claims.json in the current folder].",
                  show_default=False),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# One convention for every command: --json prints one JSON document (an object or an array,
+# the same shape for every run of that command); --jsonl, where a command streams, one JSON
+# object a line.
+JsonOption = Annotated[bool, typer.Option(
+    "--json", help="Print one JSON document instead of a table.")]
+JsonlOption = Annotated[bool, typer.Option(
+    "--jsonl", help="Print one JSON object a line instead of a table (for logs and pipes).")]
 ClaimIdArgument = Annotated[str, typer.Argument(help="Claim ID, or a unique prefix of it.")]
+
+
+def show_rtl(mode: bidi.RtlMode) -> None:
+    """Print right-to-left text in visual order from now on if `mode` says so here."""
+    render.set_rtl(bidi.enabled(mode, env=os.environ, isatty=sys.stdout.isatty()))
+
+
+def _rtl_after_command(ctx: typer.Context, value: bidi.RtlMode | None) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        show_rtl(value)
+
+
+# Every command takes --rtl after its name too (`claims show 3fa2 --rtl on`); the value goes
+# straight to the renderer, so the commands' functions never see it.
+RtlOption = Annotated[bidi.RtlMode | None, typer.Option(
+    "--rtl", expose_value=False, callback=_rtl_after_command, case_sensitive=False,
+    help="As `claims --rtl`, given after the command: auto, on or off.", show_default=False)]
 
 
 def _print_version(value: bool) -> None:
@@ -58,16 +87,16 @@ def main(
     version: Annotated[bool, typer.Option(
         "--version", is_eager=True, expose_value=False, callback=_print_version,
         help="Print the version and exit.")] = False,
-    rtl: Annotated[bidi.RtlMode | None, typer.Option(
-        "--rtl", help="Print Arabic in visual order for terminals without bidi: auto, on or off "
-                      "[default: $CLAIMS_RTL, else auto].", show_default=False)] = None,
+    rtl: Annotated[bidi.RtlMode, typer.Option(
+        "--rtl", envvar=RTL_ENV, show_envvar=True, case_sensitive=False,
+        help="Print Arabic in visual order for terminals without bidi: auto (only where the "
+             "terminal is known to need it), on or off.")] = bidi.RtlMode.AUTO,
 ):
     """Who said what, where, and whether it clashes with what was said before.
 
     Example: claims --rtl on list --speaker بيسكوف
     """
-    mode = bidi.mode_from(rtl, os.environ)
-    render.set_rtl(bidi.enabled(mode, env=os.environ, isatty=sys.stdout.isatty()))
+    show_rtl(rtl)
     # The setting lives in render for this one command; an in-process caller (the tests) must
     # not inherit it.
     ctx.call_on_close(lambda: render.set_rtl(False))

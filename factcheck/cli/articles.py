@@ -9,7 +9,7 @@ from rich.text import Text
 
 from factcheck.articles import add_article
 from factcheck.cli import render
-from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, app
+from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
 from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
@@ -18,6 +18,8 @@ from factcheck.ingest import Article, article_paths, read_article
 from factcheck.match import stored_forms
 from factcheck.paths import db_path
 from factcheck.store import Store
+
+_ADD_STAGES = {"read": "reading articles", "store": "extracting and storing claims"}
 
 
 def _read(path: str) -> Article:
@@ -29,6 +31,7 @@ def _read(path: str) -> Article:
 def extract_cmd(
     path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), or - for stdin.")],
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Print the claims found in one article, without storing them.
 
@@ -51,6 +54,7 @@ def add_cmd(
     title: Annotated[str | None, typer.Option(help="The article's headline.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Extract the claims of articles and store them; an article already stored adds nothing.
 
@@ -59,18 +63,25 @@ def add_cmd(
     files = article_paths(paths)
     if not files:
         raise InputError("no article files (.txt, .md, .html) in " + ", ".join(paths))
-    # Read and decode everything before touching the database: a bad file stores nothing.
-    articles = [_read(p) for p in files]
-    for article in articles:
-        article.url = url or article.url
-        article.outlet = outlet or article.outlet
-        article.published = published or article.published
-        article.title = title or article.title
-    with Store(db_path(db)).write() as database:
-        forms = stored_forms(database)  # before the store changes: from the file kept beside it
-        results = [add_article(database, a) for a in articles]
-        clashes = [[with_claims(database, c) for c in records]
-                   for records in check_added(database, results, forms=forms)]
+    with render.ProgressBar(_ADD_STAGES) as step:
+        # Read and decode everything before touching the database: a bad file stores nothing.
+        articles = []
+        for done, path in enumerate(files, 1):
+            articles.append(_read(path))
+            step("read", done, len(files))
+        for article in articles:
+            article.url = url or article.url
+            article.outlet = outlet or article.outlet
+            article.published = published or article.published
+            article.title = title or article.title
+        with Store(db_path(db)).write() as database:
+            forms = stored_forms(database)  # before the store changes: from the file beside it
+            results = []
+            for done, article in enumerate(articles, 1):
+                results.append(add_article(database, article))
+                step("store", done, len(articles))
+            clashes = [[with_claims(database, c) for c in records]
+                       for records in check_added(database, results, forms=forms)]
     if json:
         render.print_json([
             {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,
@@ -98,6 +109,7 @@ def list_cmd(
     limit: Annotated[int, typer.Option(min=1, help="At most this many claims.")] = 50,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """List stored claims, newest first.
 
@@ -121,6 +133,7 @@ def show_cmd(
     claim_id: ClaimIdArgument,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Show one claim: its sentence with speaker, cue and content marked, and its source.
 

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.contradict import Finding, Status, check_claims, list_contradictions
 from factcheck.errors import InputError
 from factcheck.extract import extract
@@ -28,11 +28,18 @@ def compare_cmd(
     file: Annotated[Path | None, typer.Option(
         "--file", help="CSV with columns s1,s2: compare every row.")] = None,
     json: JsonOption = False,
+    jsonl: JsonlOption = False,
+    rtl: RtlOption = None,
 ):
     """Say whether two statements agree, contradict or are unrelated, and why.
 
+    --json prints one object for two statements and an array for --file; --jsonl one object
+    a line.
+
     Example: claims compare "الذهب يرتفع" "الذهب ينخفض"
     """
+    if json and jsonl:
+        raise InputError("give --json or --jsonl, not both")
     if file is not None:
         if text_a is not None or text_b is not None:
             raise InputError("give either TEXT_A TEXT_B or --file, not both")
@@ -42,9 +49,13 @@ def compare_cmd(
     else:
         pairs = [(text_a, text_b)]
     results = [relate(a, b) for a, b in pairs]
+    records = [{"s1": a, "s2": b, **r.to_dict()} for (a, b), r in zip(pairs, results, strict=True)]
     if json:
-        for (a, b), r in zip(pairs, results, strict=True):
-            render.print_jsonl({"s1": a, "s2": b, **r.to_dict()})
+        render.print_json(records if file is not None else records[0])
+        return
+    if jsonl:
+        for record in records:
+            render.print_jsonl(record)
         return
     table = Table(show_lines=True)
     for name in ("A", "B", "relation", "score", "reasons"):
@@ -80,6 +91,7 @@ def check_cmd(
     path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), or - for stdin.")],
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """List the stored claims an article contradicts or repeats (exit 1 if any), storing nothing.
 
@@ -132,6 +144,7 @@ def contradictions_cmd(
     = None,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """List stored contradictions for review, newest first.
 

@@ -12,6 +12,7 @@ import orjson
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.containers import Lines, Renderables
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -106,6 +107,35 @@ def print_json(value) -> None:
 
 def print_jsonl(value) -> None:
     sys.stdout.write(orjson.dumps(value).decode() + "\n")
+
+
+class ProgressBar:
+    """A transient progress bar on stderr while a long step runs, only when stderr is a
+    terminal: cron mail, logs and pipes get nothing. Yields `step(stage, done, total)`."""
+
+    def __init__(self, stages: dict[str, str]):
+        self._stages = stages
+        err = console(stderr=True)
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                             MofNCompleteColumn(), console=err,
+                             transient=True) if err.is_terminal else None
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self):
+        if self._bar is not None:
+            self._bar.start()
+        return self.step
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+
+    def step(self, stage: str, done: int, total: int) -> None:
+        if self._bar is None:
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(self._stages.get(stage, stage), total=total)
+        self._bar.update(self._tasks[stage], completed=done, total=total)
 
 
 def note(message: str) -> None:

@@ -1,7 +1,7 @@
 """Commands for the reviewer's decisions and for publishing: review, history, resolve, export,
 import."""
 
-import os
+import getpass
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +13,7 @@ from rich.text import Text
 from factcheck import export as exporting
 from factcheck import review as reviewing
 from factcheck.cli import render
-from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, app
+from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
 from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import with_claims
 from factcheck.errors import InputError
@@ -21,16 +21,25 @@ from factcheck.paths import db_path
 from factcheck.review import Triage, Verdict
 from factcheck.store import Store
 
+PUBLISHER_ENV = "CLAIMS_PUBLISHER"
+PUBLISHER_URL_ENV = "CLAIMS_PUBLISHER_URL"
+
 ReviewerOption = Annotated[str | None, typer.Option(
-    help="Who decides [default: $USER].", show_default=False)]
+    envvar="CLAIMS_REVIEWER", show_envvar=True,
+    help="Who decides [default: the account's login name].", show_default=False)]
 NoteOption = Annotated[str | None, typer.Option(help="Why: kept in the history.")]
 
 
 def _reviewer(explicit: str | None) -> str:
-    name = explicit or os.environ.get("USER") or os.environ.get("USERNAME")
-    if not name:
-        raise InputError("who is reviewing? give --reviewer NAME (or set $USER)")
-    return name
+    # The login name as getpass finds it ($LOGNAME, $USER, ..., else the password database), so
+    # a cron job with a bare environment is still someone; never a prompt.
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        raise InputError("who is reviewing? this account has no login name: give --reviewer "
+                         "NAME") from None
 
 
 @app.command("review")
@@ -47,6 +56,7 @@ def review_cmd(
     reviewer: ReviewerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Rate a claim; each change (who, when, what) is kept in its history.
 
@@ -118,6 +128,7 @@ def history_cmd(
     claim_id: ClaimIdArgument,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Show every change made to a claim's review: when, who, and what changed.
 
@@ -164,6 +175,7 @@ def resolve_cmd(
     reviewer: ReviewerOption = None,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Confirm or dismiss a flagged contradiction, or reopen it; kept in its history.
 
@@ -200,19 +212,20 @@ def export_cmd(
         "--output", "-o", help="Write to this file (whole or not at all) instead of stdout.")]
     = None,
     publisher: Annotated[str | None, typer.Option(
-        help=f"ClaimReview author [default: ${exporting.PUBLISHER_ENV}, else "
-             f"'{exporting.DEFAULT_PUBLISHER}'].", show_default=False)] = None,
-    publisher_url: Annotated[str | None, typer.Option(
-        help=f"The publisher's home page [default: ${exporting.PUBLISHER_URL_ENV}].",
+        envvar=PUBLISHER_ENV, show_envvar=True,
+        help=f"ClaimReview author [default: '{exporting.DEFAULT_PUBLISHER}'].",
         show_default=False)] = None,
+    publisher_url: Annotated[str | None, typer.Option(
+        envvar=PUBLISHER_URL_ENV, show_envvar=True, help="The publisher's home page.")] = None,
     db: DbOption = None,
+    rtl: RtlOption = None,
 ):
     """Export claims as ClaimReview JSON-LD, JSON lines or CSV.
 
     Example: claims export --format claimreview --verdict false --since 2025-07-01 -o reviews.json
     """
     database = Store(db_path(db)).read()
-    desk = exporting.publisher_from(publisher, publisher_url, os.environ)
+    desk = exporting.Publisher(publisher or exporting.DEFAULT_PUBLISHER, publisher_url or None)
     result = exporting.export(database, fmt=format, verdicts=verdict or [], since=since,
                               publisher=desk)
     if output is None:
@@ -223,7 +236,7 @@ def export_cmd(
     for claim_id, why in result.left_out.items():
         render.note(f"left out claim {claim_id}: {why}")
     if format is exporting.Format.CLAIMREVIEW and desk.name == exporting.DEFAULT_PUBLISHER:
-        render.note(f"author is '{desk.name}': set --publisher or ${exporting.PUBLISHER_ENV}")
+        render.note(f"author is '{desk.name}': set --publisher or ${PUBLISHER_ENV}")
     if output is not None:
         render.note(f"wrote {result.count} claims to {output}")
 
@@ -234,6 +247,7 @@ def import_cmd(
         help="A file written by `claims export --format jsonl`, or - for stdin.")],
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Take in claims, articles, speakers and reviews from another desk's JSON lines export.
 

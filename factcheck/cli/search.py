@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
 from factcheck.paths import db_path
 from factcheck.search import Hit, Lang, search
 from factcheck.store import Store
@@ -34,6 +34,7 @@ def search_cmd(
     limit: Annotated[int, typer.Option(min=1, help="At most this many claims.")] = 20,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Find stored claims by fuzzy relevance; exit 0 when found, 1 when nothing is (as grep).
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from factcheck import speakers
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
 from factcheck.normalize import is_arabic
 from factcheck.paths import db_path
 from factcheck.store import Store
@@ -19,7 +19,8 @@ app.add_typer(speakers_app, name="speakers")
 
 
 @speakers_app.callback(invoke_without_command=True)
-def speakers_cmd(ctx: typer.Context, db: DbOption = None, json: JsonOption = False):
+def speakers_cmd(ctx: typer.Context, db: DbOption = None, json: JsonOption = False,
+                 rtl: RtlOption = None):
     """List speakers with their names in every script, roles, claim counts, first and last dates.
 
     Example: claims speakers --json
@@ -39,6 +40,7 @@ def alias_cmd(
     alias: Annotated[str, typer.Argument(help="Another name for the same speaker.")],
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Record one more name for a speaker, so searches and new articles find it.
 
@@ -56,6 +58,7 @@ def merge_cmd(
     b: Annotated[str, typer.Argument(help="The speaker to merge into it (name or ID).")],
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Make two registry entries one speaker, its claims included; `split` undoes it.
 
@@ -73,6 +76,7 @@ def split_cmd(
     part: Annotated[str, typer.Argument(help="A name or ID of the speaker merged into it.")],
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """Undo a merge: the speaker merged in gets back its names, roles and claims.
 

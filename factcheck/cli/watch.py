@@ -1,15 +1,13 @@
 """The watch command: read feeds, pages and folders from cron, store what is new, alert."""
 
-import sys
 from datetime import date
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.errors import InputError
 from factcheck.fetch import DEFAULT_TIMEOUT
 from factcheck.paths import db_path
@@ -39,30 +37,49 @@ def watch_cmd(
     lock_timeout: Annotated[float, typer.Option(
         min=0, help="Seconds to wait for another claims process to release the database.")
     ] = DEFAULT_LOCK_TIMEOUT,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print nothing when nothing is new (for cron: no mail); "
+                              "failures still go to stderr.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
+    jsonl: JsonlOption = False,
+    rtl: RtlOption = None,
 ):
     """Store new articles' claims from feeds, pages, folders; exit 1 on new contradictions.
 
-    Example: claims watch https://example.com/rss.xml ./inbox --sources feeds.txt --json
+    --json prints one object (sources, articles, contradictions, summary); --jsonl the same
+    as one object a line, each with its "type", the summary last.
+
+    Example: claims watch https://example.com/rss.xml ./inbox --sources feeds.txt --jsonl --quiet
     """
+    if json and jsonl:
+        raise InputError("give --json or --jsonl, not both")
     wanted = list(sources or [])
     if sources_file:
         wanted += read_sources_file(sources_file)
     if not wanted:
         raise InputError("no sources: give feed URLs, pages or folders, or --sources FILE")
     store = Store(db_path(db), lock_timeout=lock_timeout)
-    show_progress = not json and sys.stdout.isatty()
-    with _ProgressBar(show_progress) as on_progress:
+    with render.ProgressBar(_STAGES) as on_progress:
         result = watch(list(dict.fromkeys(wanted)), store=store, since=_day(since),
                        max_items=max_items, timeout=timeout, on_progress=on_progress)
     code = _exit_code(result)
     _report_problems(result)
+    if quiet and not _anything_new(result):
+        raise typer.Exit(code)
     if json:
-        _print_jsonl(result, code)
+        render.print_json(_document(result, code))
+    elif jsonl:
+        for record in _records(result, code):
+            render.print_jsonl(record)
     else:
         _print_tables(result)
     raise typer.Exit(code)
+
+
+def _anything_new(result: WatchResult) -> bool:
+    # A failure is news too, but stderr carries it (and cron mails it) whatever --quiet says.
+    return bool(result.articles or result.contradictions)
 
 
 def _day(value: str | None) -> date | None:
@@ -78,31 +95,6 @@ def _exit_code(result: WatchResult) -> int:
     if result.failed:
         return EXIT_FAILED
     return EXIT_CONTRADICTIONS if result.contradictions else EXIT_QUIET
-
-
-class _ProgressBar:
-    """A transient progress bar on stderr, or a callback that does nothing."""
-
-    def __init__(self, enabled: bool):
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                             MofNCompleteColumn(), console=render.console(stderr=True),
-                             transient=True) if enabled else None
-        self._tasks: dict[str, int] = {}
-
-    def __enter__(self):
-        if self._bar is None:
-            return None
-        self._bar.start()
-        return self.update
-
-    def __exit__(self, *exc):
-        if self._bar is not None:
-            self._bar.stop()
-
-    def update(self, stage: str, done: int, total: int) -> None:
-        if stage not in self._tasks:
-            self._tasks[stage] = self._bar.add_task(_STAGES.get(stage, stage), total=total)
-        self._bar.update(self._tasks[stage], completed=done, total=total)
 
 
 def _report_problems(result: WatchResult) -> None:
@@ -121,23 +113,40 @@ def _one_line_note(message: str) -> None:
     render.console(stderr=True).print(render.text(message), soft_wrap=True)
 
 
-def _print_jsonl(result: WatchResult, code: int) -> None:
-    for report in result.sources:
-        render.print_jsonl({"type": "source", **report.to_dict()})
-    for added in result.articles:
-        article = added.article
-        render.print_jsonl({"type": "article", "id": article["id"], "url": article.get("url"),
-                            "path": article.get("path"), "title": article.get("title"),
-                            "outlet": article.get("outlet"),
-                            "published": article.get("published"),
-                            "claims": [c["id"] for c in added.claims]})
+def _records(result: WatchResult, code: int) -> list[dict]:
+    """What a run found, one record each, with its "type"; the summary last."""
+    return [*({"type": "source", **r} for r in _sources(result)),
+            *({"type": "article", **a} for a in _articles(result)),
+            *({"type": "contradiction", **c} for c in _contradictions(result)),
+            {"type": "summary", **_totals(result), "exit": code}]
+
+
+def _document(result: WatchResult, code: int) -> dict:
+    return {"sources": _sources(result), "articles": _articles(result),
+            "contradictions": _contradictions(result),
+            "summary": {**_totals(result), "exit": code}}
+
+
+def _sources(result: WatchResult) -> list[dict]:
+    return [report.to_dict() for report in result.sources]
+
+
+def _articles(result: WatchResult) -> list[dict]:
+    return [{"id": added.article["id"], "url": added.article.get("url"),
+             "path": added.article.get("path"), "title": added.article.get("title"),
+             "outlet": added.article.get("outlet"), "published": added.article.get("published"),
+             "claims": [c["id"] for c in added.claims]} for added in result.articles]
+
+
+def _contradictions(result: WatchResult) -> list[dict]:
+    out = []
     for found in result.contradictions:
         record = found["contradiction"]
-        render.print_jsonl({"type": "contradiction", "id": record["id"],
-                            "relation": record.get("relation"), "score": record.get("score"),
-                            "reasons": record.get("reasons"), "status": record.get("status"),
-                            "a": _claim_summary(found["a"]), "b": _claim_summary(found["b"])})
-    render.print_jsonl({"type": "summary", **_totals(result), "exit": code})
+        out.append({"id": record["id"], "relation": record.get("relation"),
+                    "score": record.get("score"), "reasons": record.get("reasons"),
+                    "status": record.get("status"), "a": _claim_summary(found["a"]),
+                    "b": _claim_summary(found["b"])})
+    return out
 
 
 def _claim_summary(claim: dict | None) -> dict | None:
