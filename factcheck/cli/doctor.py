@@ -7,7 +7,7 @@ from rich.table import Table
 
 from factcheck import doctor
 from factcheck.cli import render
-from factcheck.cli.app import DbOption, JsonOption, app
+from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
 from factcheck.paths import db_path
 from factcheck.store import Store
 
@@ -20,6 +20,7 @@ def doctor_cmd(
                       "works again.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
+    rtl: RtlOption = None,
 ):
     """List the stored records of the wrong shape, which every other command refuses.
 
