@@ -23,7 +23,7 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
-# Below this many bytes of JSON or pickle, what a file makes is too little to cost the
+# Below this many bytes of JSON or cache file, what a file makes is too little to cost the
 # collector much, and not worth keeping out of it.
 SETTLE_FROM_BYTES = 8_000_000
 

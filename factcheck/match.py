@@ -11,6 +11,7 @@ so "poverty rises in A" is not set against "poverty falls in B".
 
 import hashlib
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from factcheck import store
+from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
 from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
 from factcheck.store import Database
@@ -105,7 +107,8 @@ def stored_forms(db: Database) -> Forms:
 
     Ask before changing `db`: a database changed in memory is never cached (Database.derived).
     """
-    return db.derived(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms)
+    return db.derived(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms,
+                      codec=FORMS_CODEC)
 
 
 def _build_forms(db: Database) -> Forms:
@@ -124,10 +127,37 @@ def _extend_forms(db: Database, old: Forms) -> Forms:
 
 def _forms_key(claim: dict) -> bytes:
     read = f"{claim['content']['text']}\0{claim.get('context') or ''}"
-    return hashlib.blake2b(read.encode(), digest_size=8).digest()
+    return hashlib.blake2b(read.encode(), digest_size=_KEY_BYTES).digest()
 
 
-store.keep_fresh(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms)
+_KEY_BYTES = 8
+
+
+def _forms_sections(forms: Forms) -> Sections:
+    """The forms as plain sections (factcheck.cachefile): the keys end to end, each form once
+    (a few tens of thousands of words make 700,000 forms) and the statements' forms as
+    numbers into them."""
+    words: dict[str, int] = {}
+    codes, starts = array("I"), array("Q", [0])
+    for found in forms.values():
+        codes.extend(words.setdefault(word, len(words)) for word in found)
+        starts.append(len(codes))
+    return {"keys": b"".join(forms), "words": list(words), "codes": codes, "starts": starts}
+
+
+def _forms_of(sections: Sections) -> Forms:
+    keys, words, codes, starts = (sections[name] for name in ("keys", "words", "codes", "starts"))
+    if len(keys) != _KEY_BYTES * (len(starts) - 1) or starts[-1] != len(codes):
+        raise Damaged("statement keys that do not fit their forms")
+    flat = tuple(map(words.__getitem__, codes))  # a code past the words: IndexError
+    return {keys[at:at + _KEY_BYTES]: flat[start:end]
+            for at, start, end in zip(range(0, len(keys), _KEY_BYTES), starts[:-1], starts[1:],
+                                      strict=True)}
+
+
+FORMS_CODEC = Codec(encode=_forms_sections, decode=_forms_of)
+store.keep_fresh(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms,
+                 codec=FORMS_CODEC)
 
 
 def _text_forms(text: str) -> Iterable[str]:

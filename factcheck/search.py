@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from factcheck import names, speakers, store
+from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.errors import InputError
 from factcheck.normalize import WORD_RE, fold, fold_word, is_arabic, stem
 from factcheck.rules import rules_for
@@ -90,13 +91,18 @@ class Column:
         codes = self.codes
         return lambda n: codes[n] in ok
 
-    def __getstate__(self):
-        return self.values, self.codes
-
-    def __setstate__(self, state):
-        self.values, self.codes = state
+    @classmethod
+    def of(cls, values: list, codes: array, *, size: int) -> "Column":
+        """The column of `size` claims whose values are `codes` into `values` (as read back
+        from a cache file, so its length is checked; the codes are not: a max over them costs
+        more than the rest of the load)."""
+        if len(codes) != size:
+            raise Damaged("a column of another length than the claims")
+        column = cls()
+        column.values, column.codes = values, codes
         # Few distinct values: cheap to index again, and a column read back can grow.
-        self._code = {value: code for code, value in enumerate(self.values)}
+        column._code = {value: code for code, value in enumerate(values)}
+        return column
 
 
 class Postings:
@@ -150,12 +156,15 @@ class Postings:
         self.data.extend(data[starts[first]:starts[end]])
         self.starts.extend(start + shift for start in starts[first + 1:end + 1])
 
-    def __getstate__(self):
-        return self.terms, self.data, self.starts
-
-    def __setstate__(self, state):
-        self.terms, self.data, self.starts = state
-        self._where = None
+    @classmethod
+    def of(cls, terms: list[str], data: array, starts: array) -> "Postings":
+        """The postings of `terms` whose lists are `data` cut at `starts` (as read back from a
+        cache file, so their lengths are checked)."""
+        if len(starts) != len(terms) + 1 or starts[0] != 0 or starts[-1] != len(data):
+            raise Damaged("postings whose lists do not fit their terms")
+        postings = cls()
+        postings.terms, postings.data, postings.starts = terms, data, starts
+        return postings
 
 
 def _merged(old: array, new: array) -> array:
@@ -224,7 +233,8 @@ def search(db: Database, query: str = "", *, speaker: str | None = None,
 
 def load_index(db: Database) -> SearchIndex:
     """The search index of `db`, from its cache file when the database is unchanged."""
-    return db.derived(INDEX_NAME, build_index, version=INDEX_VERSION, extend=extend_index)
+    return db.derived(INDEX_NAME, build_index, version=INDEX_VERSION, extend=extend_index,
+                      codec=INDEX_CODEC)
 
 
 def build_index(db: Database) -> SearchIndex:
@@ -357,7 +367,66 @@ def _index_speakers(index: SearchIndex, db: Database) -> None:
                 index.name_parts.setdefault(str(part), set()).add(record["id"])
 
 
-store.keep_fresh(INDEX_NAME, build_index, version=INDEX_VERSION, extend=extend_index)
+def _index_sections(index: SearchIndex) -> Sections:
+    """The index as plain sections (factcheck.cachefile): its long lists of numbers as typed
+    arrays, which load as fast as a pickle did, the rest as JSON."""
+    sections: Sections = {"claims": index.claims, "offsets": index.offsets}
+    columns = {}
+    for name in _COLUMNS:
+        column = getattr(index, name)
+        columns[name] = column.values
+        sections[f"{name}.codes"] = column.codes
+    postings = {**{f"postings.{name}": index.postings[name] for name in FIELDS},
+                "grams": index.grams, "by_speaker": _end_to_end(index.by_speaker)}
+    for name, lists in postings.items():
+        sections[f"{name}.data"], sections[f"{name}.starts"] = lists.data, lists.starts
+    sections["plain"] = {
+        "size": index.size, "columns": columns, "vocabulary": index.vocabulary, "df": index.df,
+        "speakers": index.speakers, "skeletons": index.skeletons,
+        "name_parts": {part: sorted(ids) for part, ids in index.name_parts.items()},
+        "terms": {name: lists.terms for name, lists in postings.items()},
+    }
+    return sections
+
+
+def _index_of(sections: Sections) -> SearchIndex:
+    """The index `_index_sections` wrote; Damaged where its parts do not fit together."""
+    plain = sections["plain"]
+    size, terms = plain["size"], plain["terms"]
+    claims, offsets = sections["claims"], sections["offsets"]
+    if len(offsets) != size + 1 or offsets[0] != 0 or offsets[-1] != len(claims):
+        raise Damaged("claim offsets that do not fit the claims")
+
+    def postings(name: str) -> Postings:
+        return Postings.of(terms[name], sections[f"{name}.data"], sections[f"{name}.starts"])
+
+    by_speaker = postings("by_speaker")
+    return SearchIndex(
+        size=size, claims=claims, offsets=offsets,
+        **{name: Column.of(plain["columns"][name], sections[f"{name}.codes"], size=size)
+           for name in _COLUMNS},
+        postings={name: postings(f"postings.{name}") for name in FIELDS},
+        vocabulary=plain["vocabulary"], df=plain["df"], speakers=plain["speakers"],
+        name_parts={part: set(ids) for part, ids in plain["name_parts"].items()},
+        skeletons=plain["skeletons"], grams=postings("grams"),
+        by_speaker={sid: by_speaker.get(sid) for sid in by_speaker.terms},
+    )
+
+
+def _end_to_end(lists: dict[str, array]) -> Postings:
+    """`lists` laid end to end as postings are, in their own order rather than sorted."""
+    out = Postings()
+    for key, numbers in lists.items():
+        out.terms.append(key)
+        out.data.extend(numbers)
+        out.starts.append(len(out.data))
+    return out
+
+
+_COLUMNS = ("dates", "outlets", "langs", "negated")
+INDEX_CODEC = Codec(encode=_index_sections, decode=_index_of)
+store.keep_fresh(INDEX_NAME, build_index, version=INDEX_VERSION, extend=extend_index,
+                 codec=INDEX_CODEC)
 
 
 def matched_spans(claim: dict, meant: dict[str, set[str]], index: SearchIndex) -> list[dict]:

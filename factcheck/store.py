@@ -12,7 +12,6 @@ Readers need no lock: a rename is atomic, so they see the old file or the new on
 
 import contextlib
 import os
-import pickle
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +25,8 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 from tinydb.table import Table as _TinyTable
 
-from factcheck import collector, schema
+from factcheck import cachefile, collector, schema
+from factcheck.cachefile import Codec
 from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, LockTimeout, NotFound
 from factcheck.files import write_atomic
 
@@ -177,30 +177,33 @@ class Database:
         return self._loaded
 
     def derived(self, name: str, build: "Build", *, version: int = 1,
-                extend: "Extend | None" = None) -> object:
+                extend: "Extend | None" = None, codec: Codec = cachefile.JSON) -> object:
         """What `build(db)` makes of the whole database, kept in a file beside it.
 
         The file (``claims.json.<name>.idx``) is only a cache: it is used while the database
         file is the one it was built from (same size, modification time and inode), made again
         otherwise (by `extend` from the stale value where it can, see keep_fresh), and written
-        atomically. A database changed in memory is never cached.
+        atomically, as plain data (`codec`, see factcheck.cachefile): anyone who can write
+        beside the store can replace the file, so reading it must never run code. A damaged or
+        foreign file is made again. A database changed in memory is never cached.
         """
         if name in self._derived and not self.dirty:
             return self._derived[name]
         signature = self._signature(name, version)
         cache = _cache_path(self.path, name)
         cached = bool(signature) and self._clean()
-        value = _read_cache(cache, signature) if cached else None
+        value = _read_cache(cache, signature, codec) if cached else None
         if value is None:
             # Another process wrote without refreshing the cache (or its refresh was cut
             # short): what the cache holds may still be most of the answer.
-            stale = _read_cache(cache, signature, any_file=True) if cached and extend else None
+            stale = _read_cache(cache, signature, codec, any_file=True) \
+                if cached and extend else None
             with collector.paused():
                 value = _derive(self, build, extend, stale)
             collector.settle(made_from=self.source[1] if self.source else 0)
             signature = self._signature(name, version)  # a view has read the file by now
             if signature and self._clean():
-                _write_cache(cache, signature, value)
+                _write_cache(cache, signature, value, codec)
         if self._clean():
             self._derived[name] = value
         return value
@@ -276,13 +279,15 @@ class _Derivation(NamedTuple):
     build: Build
     version: int
     extend: Extend | None
+    codec: Codec
 
 
 # Derived caches kept fresh by every write: name -> how to make them. See keep_fresh.
 _FRESH: dict[str, _Derivation] = {}
 
 
-def keep_fresh(name: str, build: Build, *, version: int = 1, extend: Extend | None = None) -> None:
+def keep_fresh(name: str, build: Build, *, version: int = 1, extend: Extend | None = None,
+               codec: Codec = cachefile.JSON) -> None:
     """Make the derived cache `name` (Database.derived) again after each write, where one is kept.
 
     A desk whose cron job adds claims every few minutes would otherwise pay the rebuild at its
@@ -293,7 +298,7 @@ def keep_fresh(name: str, build: Build, *, version: int = 1, extend: Extend | No
     one from it (a few claims added to 100,000 need not cost a full build); where it returns
     None, `build(db)` runs. Either way the value must be what `build(db)` would make.
     """
-    _FRESH[name] = _Derivation(build, version, extend)
+    _FRESH[name] = _Derivation(build, version, extend, codec)
 
 
 class Store:
@@ -445,7 +450,8 @@ def _refresh(db: Database, caches: list) -> None:
         try:
             # The cache was made for the file before this write: no longer its signature,
             # but what extend starts from.
-            before = _read_cache(cache, signature, any_file=True) if derivation.extend else None
+            before = _read_cache(cache, signature, derivation.codec, any_file=True) \
+                if derivation.extend else None
             with collector.paused():
                 value = _derive(db, derivation.build, derivation.extend, before)
         except Exception:  # noqa: BLE001
@@ -456,7 +462,7 @@ def _refresh(db: Database, caches: list) -> None:
             continue
         # Another write meanwhile has made this one stale: leave the cache to that writer.
         if _matches_file(db.path, signature):
-            _write_cache(cache, signature, value)
+            _write_cache(cache, signature, value, derivation.codec)
 
 
 def _derive(db: Database, build: Build, extend: Extend | None, old) -> object:
@@ -486,30 +492,29 @@ def _label(name: str, version: int, size: int, mtime_ns: int, ino: int) -> tuple
     return (name, version, SCHEMA_VERSION, size, mtime_ns, ino)
 
 
-def _read_cache(cache: Path, signature: tuple, *, any_file: bool = False):
+def _read_cache(cache: Path, signature: tuple, codec: Codec, *, any_file: bool = False):
     """The value kept in `cache` if it was made under `signature`, or None. `any_file`: made
     by the same derivation and schema from any version of the database file (a stale value)."""
+    # A signature is the derivation's name and version and the schema, then the file's size,
+    # time and inode.
+    def accept(found: tuple) -> bool:
+        return found == signature or (any_file and found[:3] == signature[:3])
+
     try:
-        with cache.open("rb") as fh:
-            found = pickle.load(fh)
-            # A signature is the derivation's name and version and the schema, then the file's
-            # size, time and inode.
-            if found != signature and not (any_file and found[:3] == signature[:3]):
+        with collector.paused():
+            sections = cachefile.read(cache, accept)
+            if sections is None:
                 return None
-            with collector.paused():
-                value = pickle.load(fh)
-            collector.settle(made_from=fh.tell())
-            return value
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            ValueError, TypeError):
-        return None  # a missing, stale or damaged cache is made again
+            value = codec.decode(sections)
+        collector.settle(made_from=cache.stat().st_size)
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return None  # a missing, stale, damaged or foreign cache is made again
+    return value
 
 
-def _write_cache(cache: Path, signature: tuple, value) -> None:
-    data = pickle.dumps(signature, protocol=pickle.HIGHEST_PROTOCOL) + \
-        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def _write_cache(cache: Path, signature: tuple, value, codec: Codec) -> None:
     with contextlib.suppress(OSError):  # a read-only folder: search works, only uncached
-        write_atomic(cache, data)
+        cachefile.write(cache, signature, codec.encode(value))
 
 
 def _empty() -> dict:

@@ -38,7 +38,8 @@ def kept_index(db_file) -> SearchIndex:
     """The index kept beside the database, which must be the one made for the file as it is."""
     signature = store_module._signature(db_file, search_module.INDEX_NAME,
                                         search_module.INDEX_VERSION)
-    index = store_module._read_cache(db_file.parent / (db_file.name + ".search.idx"), signature)
+    index = store_module._read_cache(db_file.parent / (db_file.name + ".search.idx"), signature,
+                                     search_module.INDEX_CODEC)
     assert index is not None, "the write left no index made for the file it wrote"
     return index
 
