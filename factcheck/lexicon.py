@@ -79,6 +79,8 @@ class Lexicon:
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
     statement_anaphors: frozenset[str]  # البيان: stands for who gave the last statement
     statements: frozenset[str]  # words that say a report was given in a statement
+    source_anaphors: frozenset[str]  # المصدر: the latest unnamed source described before
+    anonymous_heads: frozenset[str]  # heads of an unnamed source's description
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
@@ -211,6 +213,8 @@ def lexicon(lang: str) -> Lexicon:
         title_links=_set(r["speakers"].get("title_links", [])),
         statement_anaphors=_set(r["speakers"].get("statement_anaphors", [])),
         statements=_set(r["speakers"].get("statements", [])),
+        source_anaphors=_set(r["speakers"].get("source_anaphors", [])),
+        anonymous_heads=_set(r["speakers"].get("anonymous_heads", [])),
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),

@@ -875,3 +875,21 @@ def test_the_statement_stands_for_who_gave_it():
     b = all_("وقال الوزير سامي نعمة إنه بحث مع نظيره ملف المياه.\n"
              "وأضاف البيان أن الطرفين اتفقا على لجنة مشتركة.")
     assert b[1]["speaker"]["name"] == "البيان"  # no statement was named: nothing to take up
+
+
+def test_listener_between_commas_and_the_alef_of_lil():
+    a = one("وقال مسؤول أمني في وزارة الداخلية، للصحفيين، إن الطريق أغلق.")
+    assert a["speaker"]["name"] == "مسؤول أمني في وزارة الداخلية"
+    assert a["listener"]["text"] == "الصحفيين"  # ل + الصحفيين, not لصحفيين
+    assert a["content"]["text"] == "الطريق أغلق"
+
+
+def test_the_source_takes_up_the_unnamed_source_described_before():
+    a = all_("وقال مسؤول أمني في وزارة الداخلية، لوكالة الأنباء، إن الطريق أغلق. "
+             "وحسب المصدر فإن الإغلاق سيستمر يومين.")
+    assert [c["speaker"]["name"] for c in a] == ["مسؤول أمني في وزارة الداخلية"] * 2
+
+
+def test_a_headline_present_of_wasafa_gives_no_claim():
+    assert all_("سفير البلاد لدى المنظمة يصف التقارير عن انسحاب قواتها بأنها مجرد شائعات "
+                "لا أساس لها من الصحة على الإطلاق") == []

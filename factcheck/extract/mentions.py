@@ -71,6 +71,8 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
             speaker, j = relayed
             while j < limit and toks[j].norm in lex.relay_saying:
                 j += 1
+    if listener is None:
+        listener, j = _listener_between_commas(state, s, j, limit)
     j = skip_adverbials(state, s, j, limit, ev=ev)
     if listener is None:
         listener, j = _listener(state, s, j, limit)
@@ -286,7 +288,21 @@ def _listener(state: ArticleState, s: Sentence, j: int, limit: int):
     if toks[j].norm == "ل" and j + 1 < k:
         start = toks[j + 1].start
     end = toks[k - 1].end
-    return (state.text[start:end], (start, end)), k
+    told = state.text[start:end]
+    if toks[j].norm.startswith("لل") and told[:1] == "ل":
+        told = "ا" + told  # للصحفيين: ل and الصحفيين, whose alef the script drops
+    return (told, (start, end)), k
+
+
+def _listener_between_commas(state: ArticleState, s: Sentence, j: int, limit: int):
+    """The listener, also set off by commas: 'قال مسؤول، لـ”سكاي نيوز عربية”، إن'."""
+    toks = s.toks
+    if state.lex.lang == "ar" and j + 1 < limit and toks[j].raw in COMMAS and \
+            _listener_head(state, s, j + 1):
+        listener, k = _listener(state, s, j + 1, limit)
+        if listener is not None:
+            return listener, k + 1 if k < limit and toks[k].raw in COMMAS else k
+    return None, j
 
 
 def _named_listener(state: ArticleState, s: Sentence, j: int, limit: int):
@@ -619,8 +635,8 @@ def _apposition(state: ArticleState, s: Sentence, k: int, limit: int, speaker: S
             lex.clause_complementizers and (toks[m].raw not in TERMINATORS or
                                             title_dot(s.toks, m)) and m - start < 14:
         m += 1
-    if m == start:
-        return k
+    if m == start or _listener_head(state, s, start):
+        return k  # "، لوكالة الأنباء، إن": who was told, not a name beside the title
     name = _bare_name(state, s, start, m) if _is_title(state, s, speaker) else None
     if name is not None:
         # the whole phrase is the title: المستشار الإعلامي لقائد قوات الدعم السريع، عمر حامد

@@ -30,7 +30,7 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
             best = _fuller_in_text(state, c.speaker)
         if best is None and c.speaker_kind == "body":
             best = _statement_anaphor(state, c, claims[:i]) or \
-                _definite_anaphor(state, c, claims[:i])
+                _definite_anaphor(state, c, claims[:i]) or _source_anaphor(state, c, claims[:i])
         titled = c.speaker_kind == "role"
         if titled:
             best = _person_with_role(c, claims[:i], mentions, state.lex) or best
@@ -161,6 +161,16 @@ def _statement_anaphor(state: ArticleState, claim: Claim,
         if any(fold(w) in lex.statements for w in WORD_RE.findall(lead)):
             return _mention(other)
     return None
+
+
+def _source_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
+    """وحسب المصدر after 'قال مسؤول دفاعي في البنتاغون': the latest unnamed source."""
+    lex = state.lex
+    if fold(claim.speaker) not in lex.source_anaphors:
+        return None
+    return next((_mention(c) for c in reversed(before) if c.speaker and
+                 tokens_of(c.speaker)[:1] and tokens_of(c.speaker)[0] in lex.anonymous_heads),
+                None)
 
 
 def _indefinite(title: str, lex: Lexicon) -> bool:
