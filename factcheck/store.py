@@ -25,7 +25,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 from tinydb.table import Table as _TinyTable
 
-from factcheck import cachefile, collector, schema
+from factcheck import cachefile, collector, files, schema
 from factcheck.cachefile import Codec
 from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, LockTimeout, NotFound
 from factcheck.files import write_atomic
@@ -33,6 +33,11 @@ from factcheck.files import write_atomic
 SCHEMA_VERSION = 1
 META_TABLE = schema.META_TABLE
 DEFAULT_LOCK_TIMEOUT = 30.0
+# How long a temporary file left by a killed writer is kept (files.remove_leftovers). The
+# store's own are written under the lock a sweeper holds too, so a minute is ample; a cache's
+# are written after the lock is let go, so they get longer than any cache takes to write.
+STORE_TEMP_SECONDS = 60.0
+CACHE_TEMP_SECONDS = 600.0
 
 
 class _MemoryStorage(Storage):
@@ -345,6 +350,7 @@ class Store:
             ) from None
         fresh = None
         try:
+            _remove_leftovers(self.path)
             db = self._load_locked(reuse, check=check)
             yield db
             if db.dirty or not self.path.exists():
@@ -365,8 +371,16 @@ class Store:
         return Database(_parse(raw, self.path, check=check), self.path, source=source)
 
 
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of the store and its caches that killed writers left (up to the size
+    of the store each): removed by the next write, under its lock."""
+    files.remove_leftovers(path, older_than=STORE_TEMP_SECONDS)
+    for name in _FRESH:
+        files.remove_leftovers(_cache_path(path, name), older_than=CACHE_TEMP_SECONDS)
+
+
 def _read_raw(path: Path) -> tuple[bytes, tuple | None]:
-    """The file's bytes (empty when there is no file) and their fingerprint."""
+    """The file's bytes (empty when there is no file: a new database) and their fingerprint."""
     try:
         with path.open("rb") as fh:
             # The status of the file read, not of whatever the path names a moment later.
@@ -376,6 +390,14 @@ def _read_raw(path: Path) -> tuple[bytes, tuple | None]:
         return b"", None
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if not raw.strip():
+        # Every database written holds at least its schema record, so an empty file was cut
+        # short (a full disk, a copy stopped halfway), not started: writing over it would
+        # make the loss final.
+        raise DatabaseError(
+            f"{path} is empty ({len(raw)} bytes), which no claims database is: it was likely "
+            f"cut short; it was left as it is: restore it from a backup, or delete it to "
+            f"start a new database")
     return raw, _fingerprint(raw, status)
 
 

@@ -133,3 +133,14 @@ def test_add_of_a_folder_draws_nothing_when_stderr_is_not_a_terminal(run, tmp_pa
     result = run("add", str(folder_of_articles(tmp_path, 12)), "--json")
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 12 and result.stderr == ""
+
+
+def test_add_to_an_empty_database_file_refuses_and_leaves_it(run, db_file):
+    db_file.write_bytes(b"")  # a store cut short, as a full disk or a stopped copy leaves it
+    result = run("add", str(SEED))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"claims: error: {db_file} is empty (0 bytes), which no claims database is: it was "
+        f"likely cut short; it was left as it is: restore it from a backup, or delete it to "
+        f"start a new database\n")
+    assert db_file.read_bytes() == b""

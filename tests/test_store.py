@@ -269,3 +269,44 @@ def test_a_cache_built_from_an_older_read_is_not_taken_for_the_newer_file(tmp_pa
     build = lambda db: sorted(db.table(NOTES).ids())  # noqa: E731
     assert older.derived("toy", build) == ["a1"]
     assert store.read().derived("toy", build) == ["a1", "b1"]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n"])
+def test_an_empty_database_file_is_refused_not_written_over(tmp_path, content):
+    path = tmp_path / "claims.json"
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError, match=r"claims\.json is empty .* likely cut short"):
+        Store(path).read()
+    with pytest.raises(DatabaseError, match="is empty"), Store(path).write() as db:
+        db.table(NOTES).insert({"id": "a1"})
+    assert path.read_bytes() == content
+
+
+def test_a_missing_database_file_is_a_new_empty_database(tmp_path):
+    path = tmp_path / "claims.json"
+    assert len(Store(path).read().table(NOTES)) == 0
+    with Store(path).write():
+        pass
+    assert json.loads(path.read_text())["_meta"]["schema"]["version"] == SCHEMA_VERSION
+
+
+def test_a_write_removes_the_temporary_files_killed_writers_left(tmp_path):
+    import time
+
+    from factcheck import search  # noqa: F401  (registers the search cache kept beside)
+
+    path = tmp_path / "claims.json"
+
+    def aged(name: str, seconds: float):
+        temp = tmp_path / name
+        temp.write_bytes(b"{" * 1000)
+        os.utime(temp, (time.time() - seconds,) * 2)
+        return temp
+
+    stale_store = aged(".claims.json.x1y2z3w4.tmp", 120)
+    live_cache = aged(".claims.json.search.idx.q9w8e7r6.tmp", 120)  # written without the lock
+    stale_cache = aged(".claims.json.search.idx.a0s9d8f7.tmp", 3600)
+    with Store(path).write() as db:
+        db.table(NOTES).insert({"id": "a1"})
+    assert not stale_store.exists() and not stale_cache.exists()
+    assert live_cache.exists()
