@@ -489,3 +489,57 @@ def test_a_pronoun_with_only_places_and_bodies_before_it_gives_no_speaker():
     claims = all_("The Supreme Court in New Delhi met on Tuesday.\n"
                   '"We had no other choice," she said.')
     assert claims == []
+
+
+def test_a_time_phrase_before_the_cue_is_no_part_of_the_speaker():
+    a = one("The Kremlin on Friday denied a report that the envoy had resigned.")
+    assert a["speaker"]["name"] == "Kremlin"
+    b = one("Port spokesman Dan Ferrell earlier this week told reporters the cranes were idle.")
+    assert (b["speaker"]["name"], b["speaker"]["role"]) == ("Dan Ferrell", "Port spokesman")
+
+
+def test_a_participle_before_by_is_no_cue():
+    c = one("Rebels shelled villages in districts claimed by Norland, the monitoring group said.")
+    assert c["cue"]["text"] == "said"
+    assert c["content"]["text"] == "Rebels shelled villages in districts claimed by Norland"
+
+
+def test_a_question_after_the_cue_is_not_the_content():
+    c = one('"We have seen no such plan," Peskov told reporters when asked to comment on the '
+            'newspaper article.')
+    assert c["content"]["text"] == "We have seen no such plan"
+    assert c["direct"] is True
+
+
+def test_the_issuer_of_a_report_or_statement_is_the_speaker():
+    a = one("Turkish media reports on Sunday said the couple had separated.")
+    assert a["speaker"]["name"] == "Turkish media"
+    b = one("The Gazette report said the crates were stored in a hangar.")
+    assert b["speaker"]["name"] == "Gazette"
+    c = one("A new report said the river was polluted.")
+    assert c["speaker"]["name"] == "new report"
+
+
+def test_sources_familiar_with_or_close_to_something():
+    a = one("The firm is weighing a sale, according to people familiar with the matter.")
+    assert a["speaker"]["name"] == "people familiar with the matter"
+    assert a["content"]["text"] == "The firm is weighing a sale"
+    b = one("The talks had stalled, sources close to the negotiations said.")
+    assert b["speaker"]["name"] == "sources close to the negotiations"
+
+
+def test_two_modifiers_or_two_names_joined_by_and():
+    a = one("Three Norlandic government and medical officials told Reuters that the toll had "
+            "risen to 40.")
+    assert a["speaker"]["name"] == "Three Norlandic government and medical officials"
+    assert a["listener"]["text"] == "Reuters"
+    b = one("The army shelled the town and police said four people had died.")
+    assert b["speaker"]["name"] == "police"
+
+
+def test_rejected_that_then_saying_keeps_its_own_speaker():
+    claims = all_("Minister Ali Kassem dismissed the claims. Norland rejected that, saying the "
+                  "figures were invented.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("Ali Kassem", "dismissed"), ("Norland", "rejected"), ("Norland", "saying")]
+    assert claims[2]["content"]["text"] == "the figures were invented"

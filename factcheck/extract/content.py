@@ -119,7 +119,10 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
         j += 1
         t = toks[j]
     clitic = 0
-    if t.norm in lex.clause_complementizers:
+    if lex.lang == "en" and t.norm in lex.clause_complementizers and (
+            j + 1 >= limit or toks[j + 1].raw in COMMAS or toks[j + 1].raw in TERMINATORS):
+        start = j  # "Norland rejected that, saying ...": a pronoun object, no clause
+    elif t.norm in lex.clause_complementizers:
         start = j + 1  # أنها نشرت: the content starts after the pronoun, which is its subject
     elif t.raw == ":":
         start = j + 1
@@ -271,8 +274,17 @@ def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int)
         # 'said Park, 54, who is seeking a second term.', but not 'said Moss, "and ...":
         # the quotation the cue splits goes on
         return not (j + 1 < limit and s.quote_opening_at(j + 1))
+    if _question_tail(state, s, j):
+        return True  # '..., Peskov told reporters when asked to comment on the report.'
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
     return not any(t.norm in EN_CLAUSE_WORDS for t in rest)
+
+
+def _question_tail(state: ArticleState, s: Sentence, j: int) -> bool:
+    """Does what follows the cue at j say what the speaker was asked ('when asked about')?"""
+    if j < len(s.toks) and s.toks[j].raw in COMMAS:
+        j += 1
+    return bool(match_len(s, j, state.lex.question_heads))
 
 
 def _inside_quote(text: str, start: int, end: int) -> Span:

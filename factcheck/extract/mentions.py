@@ -221,6 +221,23 @@ def _is_occasion(norm: str, lex: Lexicon) -> bool:
     return any(norm[:len(norm) - n] in lex.occasions for n in (0, 1, 2) if len(norm) - n >= 3)
 
 
+_EN_TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
+                  "week", "weekend", "month", "year"}
+_EN_TIME_LEADS = {"on", "late", "early", "last", "this", "earlier", "later", "next"}
+
+
+def _before_time_phrase(toks: list[Tok], k: int) -> int:
+    """Where a time phrase ending before token k begins ('on Friday', 'earlier this week',
+    'late on Monday night'), else k."""
+    j = k
+    while j > 0 and toks[j - 1].word and toks[j - 1].norm in _EN_TIME_NOUNS | _EN_TIME_LEADS:
+        j -= 1
+    if j == k or not any(t.norm in _EN_TIME_NOUNS for t in toks[j:k]) or j == 0:
+        return k
+    return j
+
+
 _EN_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "earlier", "later", "also", "again"}
 
@@ -416,6 +433,9 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
                 alias_open, k = k, close + 1  # الاتحاد الأفريقي لكرة القدم (كاف)
                 continue
             break
+        if lex.lang == "en" and words and _post_modifier(s, k):
+            k += 1  # "people familiar with the matter", "sources close to the talks"
+            continue
         if words and (_np_ends_at(state, s, k, limit, ev) or _object_begins(state, s, j, k, ev)):
             break
         if lex.lang == "en" and (t.norm in EN_CLAUSE_WORDS or t.norm in lex.np_stops
@@ -719,6 +739,8 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
     issuer = _document_issuer(state, s, words_)
     if issuer is not None:  # تقديرات صندوق النقد الدولي / new figures from NHS England
         words_, start = issuer, toks[issuer[0]].start
+        if lex.lang == "en":
+            end = toks[issuer[-1]].end  # "Turkish media reports": the issuer comes first
         if lex.lang == "ar" and _issuer_after_la(lex, toks[words_[0]].norm):
             start += 1  # تقرير لصحيفة ...: the ل is the genitive's, not the name's
         state.issuers.append((text[start:end], (start, end)))
@@ -821,7 +843,7 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
             if n in lex.documents and norms[i + 1] in ("from", "by", "of"):
                 rest = words_[i + 2:]
                 return rest[1:] if toks[rest[0]].norm == "the" and len(rest) > 1 else rest
-        return None
+        return _issuer_before_document(state, s, words_)
     head = norms[0][1:] if norms[0][:1] == "ل" and norms[0][1:] in lex.documents else norms[0]
     if len(norms) > 1 and head in lex.documents:
         nxt = norms[1]
@@ -836,6 +858,20 @@ def _issuer_after_la(lex: Lexicon, norm: str) -> bool:
     if norm.startswith("لل"):
         return "ال" + norm[2:] in lex.bodies
     return norm[:1] == "ل" and norm[1:] in lex.bodies
+
+
+def _issuer_before_document(state: ArticleState, s: Sentence,
+                            words_: list[int]) -> list[int] | None:
+    """'Turkish media reports said', 'the agency's statement said': who issued it."""
+    lex, toks = state.lex, s.toks
+    if len(words_) < 2 or toks[words_[-1]].norm not in lex.documents:
+        return None
+    rest = words_[:-1]
+    if len(rest) > 1 and toks[rest[-1]].norm == "s" and toks[rest[-1] - 1].raw in ("'", "’"):
+        rest = rest[:-1]  # the possessive 's
+    named = any(toks[x].raw[:1].isupper() and x != words_[0] or toks[x].norm in lex.bodies
+                for x in rest) or toks[rest[0]].raw.isupper() and len(toks[rest[0]].raw) > 1
+    return rest if named else None
 
 
 def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | None:
@@ -942,6 +978,9 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     k = i
     while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | EN_ADVERBS:
         k -= 1
+    k = _before_time_phrase(toks, k)  # "The Kremlin on Friday denied": no part of the name
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | EN_ADVERBS:
+        k -= 1
     opening = _alias_before(toks, k)
     if opening is not None:
         k = opening  # "the Korean Central News Agency (KCNA) said": the name before its alias
@@ -976,7 +1015,8 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
         return m, end
-    if any(t.norm in EN_CLAUSE_WORDS or t.norm in lex.pronouns for t in phrase if t.word):
+    if any(t.norm in EN_CLAUSE_WORDS or t.norm in lex.pronouns for x, t in enumerate(phrase, m)
+           if t.word and not _post_modifier(s, x)):
         return None
     first = phrase[0]
     if first.raw[:1].isupper() or first.norm in EN_DETERMINERS or en_role(first.norm, lex) \
@@ -1015,11 +1055,23 @@ def _possessive_mark(toks: list[Tok], k: int) -> bool:
         toks[k - 1].end == toks[k].start and toks[k + 1].raw[:1].isupper()
 
 
+def _post_modifier(s: Sentence, k: int) -> bool:
+    """The preposition of 'familiar with' / 'close to' after a source: part of its phrase."""
+    toks = s.toks
+    return k > 0 and toks[k].norm in ("with", "to") and toks[k - 1].norm in ("familiar", "close")
+
+
 def _and_in_a_name(toks: list[Tok], k: int) -> bool:
-    # the Department of Health and Social Care: "and" between capitalised words of one name
-    return toks[k].norm == "and" and 0 < k < len(toks) - 1 and \
-        toks[k - 1].raw[:1].isupper() and toks[k + 1].raw[:1].isupper() and \
-        k > 1 and toks[k - 2].norm == "of"
+    # the Department of Health and Social Care: "and" between capitalised words of one name;
+    # "government and medical officials", "Kyiv and Seoul": two modifiers or two names
+    if toks[k].norm != "and" or not 0 < k < len(toks) - 1:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if not before.word or not after.word:
+        return False
+    if before.raw[:1].isupper() and after.raw[:1].isupper():
+        return True
+    return before.norm in EN_NP_MODIFIERS and after.norm not in EN_CLAUSE_WORDS
 
 
 def _abbreviation_dot(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:

@@ -148,6 +148,8 @@ def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
         return True
     if s.toks[i - 1].norm in {"the", "a", "an", "to"}:
         return False
+    if i + 1 < len(s.toks) and s.toks[i + 1].norm == "by" and s.toks[i].norm.endswith("ed"):
+        return False  # "regions claimed by Norland": a passive participle, no one reports
     # "an official, who asked not to be named, said": a request in a relative clause
     return not (s.toks[i - 1].norm == "who" and i + 1 < len(s.toks)
                 and s.toks[i + 1].norm in {"not", "to"})
