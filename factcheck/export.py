@@ -18,7 +18,7 @@ from enum import Enum
 
 import orjson
 
-from factcheck import files, schema
+from factcheck import files, jsontext, schema
 from factcheck.articles import article_id
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
@@ -118,7 +118,9 @@ def claimreview_export(db: Database, chosen: list[tuple[dict, dict | None]],
         else:
             docs.append(claim_review(claim, rev, publisher=publisher,
                                      names=speaker_names(db, claim)))
-    data = orjson.dumps(docs, option=orjson.OPT_INDENT_2) + b"\n"
+    # Pages publish this inside <script type="application/ld+json">: article text must not
+    # be able to end that block.
+    data = jsontext.dumps(docs, escape=jsontext.FOR_HTML, indent=True) + b"\n"
     return Exported(data, len(docs), left_out)
 
 

@@ -2,7 +2,9 @@
 terminal or disk that fails. Each case is one an attacker or a careless user tried."""
 
 import builtins
+import json
 import pickle
+from html.parser import HTMLParser
 
 from support_claims import claim, store_article, store_desk
 
@@ -56,3 +58,55 @@ def test_a_cache_from_another_store_is_not_taken_for_this_one(tmp_path, db_file,
     nothing = run("search", "bridge", "--json")
     assert (nothing.exit_code, nothing.stdout) == (1, "[]\n")
     assert "Zakharova" in run("search", "Zakharova").stdout
+
+
+# ClaimReview in a script block ---------------------------------------------------------------
+
+class _Scripts(HTMLParser):
+    """The script elements of a page, as a browser's parser splits them."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._inside = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self.scripts[-1] += data
+
+
+HOSTILE_QUOTE = ('The minister Omar Haddad said on Monday that "the grain deal </script><script>'
+                 'alert(1)</script> was never signed <!-- and will not be & cannot be".\n')
+
+
+def test_claimreview_embedded_in_a_page_stays_one_script_block_of_the_same_json(
+        run, tmp_path, monkeypatch):
+    monkeypatch.setenv("USER", "amal")
+    article = tmp_path / "grain.txt"
+    article.write_text(HOSTILE_QUOTE + "\u2028", encoding="utf-8")
+    run("add", str(article), "--url", "https://news.example/grain",
+        "--title", "Grain </SCRIPT ><!-- deal")
+    [stored] = json.loads(run("list", "--json").stdout)
+    run("review", stored["id"], "--verdict", "false", "--url", "https://desk.example/c/1")
+    exported = run("export", "--format", "claimreview", "--publisher", "Desk").stdout
+
+    page = ('<html><head><script type="application/ld+json">' + exported +
+            '</script></head><body><p>after</p></body></html>')
+    parser = _Scripts()
+    parser.feed(page)
+
+    assert len(parser.scripts) == 1
+    assert json.loads(parser.scripts[0]) == json.loads(exported)
+    [doc] = json.loads(exported)
+    assert "</script>" in doc["claimReviewed"] and "<!--" in doc["claimReviewed"]
+    assert doc["itemReviewed"]["appearance"]["headline"] == "Grain </SCRIPT ><!-- deal"
+    assert not set("<>&\u2028\u2029") & set(exported)
