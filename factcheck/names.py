@@ -1,6 +1,7 @@
 """Who a name stands for, across spellings and scripts: the speaker key and the name match.
 
-A name is reduced to a consonant skeleton per word, one alphabet for Arabic and Latin letters:
+A name is reduced to a consonant skeleton per word, one alphabet for Arabic and Latin letters
+(other alphabets, Cyrillic or Greek, are read in their usual Latin romanisation first):
 the consonant classes that transliteration keeps apart (b/p = ب, f/v = ف, k/q/c = ك/ق,
 g/j/gh/zh = غ/ج, kh/h = خ/ح/ه, sh = ش, ch = تش, ...) and nothing of the short vowels, which
 Arabic does not write and Latin spellings disagree on. Only a word's final vowel is kept, as a
@@ -17,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.normalize import fold, is_arabic
@@ -152,6 +154,10 @@ def _part_score(a: Part, b: Part) -> float:
 def _latin_part(word: str) -> Part:
     word = "".join(ch for ch in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(ch))  # Erdoğan = Erdogan
+    if not word.isascii():
+        # Cyrillic, Greek and other alphabets in their usual romanisation (Песков = Peskov),
+        # so that every script reaches the one skeleton.
+        word = anyascii(word).lower()
     if len(word) == 1:
         return Part(_LATIN_MAP.get(word, word.upper()), "", initial=True)
     word = word.replace("ee", "i")

@@ -8,6 +8,11 @@ from factcheck.names import conflicting, key, match_score, parts, same_person
 PAIRS = [
     ("Peskov", "Dmitry Peskov", True),
     ("Peskov", "بيسكوف", True),
+    ("Песков", "Peskov", True),
+    ("Дмитрий Песков", "دميتري بيسكوف", True),
+    ("Захарова", "Zakharova", True),
+    ("Захарова", "Захаров", False),
+    ("Λαβρόφ", "لافروف", True),
     ("Peskow", "Dmitry Peskov", True),
     ("Dmitry Peskov", "دميتري بيسكوف", True),
     ("Dmitri Peskov", "ديمتري بيسكوف", True),
