@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
-from factcheck import store
+from factcheck import concepts, store
 from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
 from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
@@ -44,7 +44,7 @@ COMMON_SHARE = 0.2
 # The index keys of the stored claims, kept beside the store (Database.derived); the version
 # changes whenever claim_forms does.
 FORMS_CACHE = "match"
-FORMS_VERSION = 1
+FORMS_VERSION = 2
 
 
 class Candidate(NamedTuple):
@@ -71,7 +71,8 @@ def read_claim(claim: dict) -> Statement:
 
 def statement_key(claim: dict) -> tuple:
     """What read_claim reads of a claim: two claims with the same key say the same thing."""
-    return (claim["content"]["text"], claim.get("context"), bool(claim.get("negated")),
+    context = " … ".join(_context_texts(claim)) or None
+    return (claim["content"]["text"], context, bool(claim.get("negated")),
             claim.get("modality"))
 
 
@@ -93,9 +94,16 @@ def claim_forms(claim: dict) -> set[str]:
     """The index keys of a claim, read cheaply: the forms read_statement gives, and a few
     more (an extra key only adds a candidate that `matter` then weighs in full)."""
     out = set(_text_forms(claim["content"]["text"]))
-    if claim.get("context"):
-        out.update(_text_forms(claim["context"]))
+    out |= concepts.text_keys(claim["content"]["text"])
+    for extra in _context_texts(claim):
+        out.update(_text_forms(extra))
+        out |= concepts.text_keys(extra)
     return out
+
+
+def _context_texts(claim: dict) -> list[str]:
+    # The question a claim answered, and the report a bare denial denies (factcheck.denial).
+    return [t for t in (claim.get("context"), claim.get("denies")) if t]
 
 
 Forms = dict[bytes, tuple[str, ...]]  # statement digest (_forms_key) -> its claim_forms
@@ -126,7 +134,8 @@ def _extend_forms(db: Database, old: Forms) -> Forms:
 
 
 def _forms_key(claim: dict) -> bytes:
-    read = f"{claim['content']['text']}\0{claim.get('context') or ''}"
+    read = (f"{claim['content']['text']}\0{claim.get('context') or ''}\0"
+            f"{claim.get('denies') or ''}")
     return hashlib.blake2b(read.encode(), digest_size=_KEY_BYTES).digest()
 
 
@@ -297,7 +306,8 @@ class Index:
 
         common = max(50, int(self.size * COMMON_SHARE))
         arrays, weights = [], []
-        for form in sorted(s.forms):  # one order of sums: the same floats in every run
+        # one order of sums: the same floats in every run
+        for form in sorted(s.forms | s.key_set):
             posting = self._array(form)
             if 0 < len(posting) <= common:
                 arrays.append(posting)
@@ -337,7 +347,12 @@ class Index:
         overlap = math.sqrt(sum(map(weight, shared_s)) / mass_s
                             * sum(map(weight, shared_t)) / mass_t)
         entities = (s.places & t.places) | (s.names & t.names) | (s.numbers & t.numbers)
-        fuzzy = fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+        if s.lang == t.lang:
+            fuzzy = fuzz.token_set_ratio(s.joined, t.joined) / 100.0
+        else:
+            # Two scripts: the words compared through what they stand for.
+            fuzzy = fuzz.token_set_ratio(_canonical(s), _canonical(t)) / 100.0
+            entities = entities | (s.key_set & t.key_set - _concept_keys(s, t))
         return _Closeness(overlap, entities, fuzzy, key, (s, t), (shared_s, shared_t))
 
     def _mass(self, s: Statement) -> float:
@@ -346,6 +361,16 @@ class Index:
             found = self._masses[s.joined] = sum(map(self._weights.__getitem__, s.terms)) or 1.0
         return found
 
+
+
+def _canonical(s: Statement) -> str:
+    """A statement's terms as the keys they stand for, where they have one, sorted."""
+    return " ".join(sorted(min(s.keys[t]) if t in s.keys else t for t in s.terms))
+
+
+def _concept_keys(s: Statement, t: Statement) -> frozenset[str]:
+    # Concepts are common words; names, places and figures are the entities of a matter.
+    return frozenset(k for k in s.key_set & t.key_set if k.startswith("c:"))
 
 
 def _forms_of(claim: dict, known: Forms | None) -> Iterable[str]:

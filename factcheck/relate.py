@@ -21,6 +21,7 @@ from typing import NamedTuple
 import orjson
 from rapidfuzz import fuzz
 
+from factcheck import concepts
 from factcheck.normalize import fold, is_arabic, stem, tokens
 from factcheck.rules import rules_for
 
@@ -40,6 +41,21 @@ MIN_VARIANT_LENGTH = 5
 DECISIVE_SCORE = 0.9
 # A learned word pair is shown as a reason only when its weight towards `contradicts` is clear.
 LEARNED_REASON_WEIGHT = 0.8
+# Two statements sharing fewer content words than this (places and figures aside; across
+# languages, through what the words stand for) are about two matters: unrelated.
+MIN_SHARED_MATTER = 1
+# ... unless they share this many words counting places and figures (one event, told with
+# other words: "clashes on the Gaza border" / "calm on the Gaza border").
+MIN_SHARED_ANY = 2
+# Shared words must also be at least this share of the shorter statement's words.
+MIN_MATTER_SHARE = 0.15
+# A denial the extractor read ("denied reports that ...") is set against an assertion sharing
+# at least this many words, however the learned model (trained on headlines) weighs them.
+MIN_SHARED_DENIAL = 3
+# Across languages, statements this close (shared share of both sides' words) agree.
+AGREE_ACROSS = 0.6
+# Shared words shown in a reason across languages.
+SHOWN_SHARED = 4
 
 
 class Reason(str, Enum):
@@ -126,6 +142,12 @@ class Statement:
     alt_terms: frozenset[str] = frozenset()
     alt_owners: dict = field(default_factory=dict)  # alt -> the terms it is the alt of
     said: int = 0  # content words of the statement and of the question, figures aside
+    # What each term stands for in any language (factcheck.concepts): concepts, names,
+    # places, numbers; used only against a statement in another language.
+    keys: dict = field(default_factory=dict)  # term -> frozenset of keys
+    key_set: frozenset[str] = frozenset()
+    lang: str = ""  # "ar" or "en", by the letters of most terms
+    denial: bool = False  # the extractor read a denial ("denied reports that ...")
 
 
 @cache
@@ -208,10 +230,17 @@ def read_statement(
     ants: dict[str, set] = {}
     marks: dict[str, str] = {}
     sequence: list[str | None] = []
-    in_place = _find_places(text, content, lex, places, marks)
+    place_at: dict[int, str] = {}
+    in_place = _find_places(text, content, lex, places, marks, place_at)
+    keys: dict[str, frozenset[str]] = {}
+    denial = modality == "denial"
     for i, tok in enumerate(content):
         word = _word(tok.norm)
         written = text[tok.start : tok.end]
+        if denial and not word.negator and concepts.is_frame_word(tok.norm):
+            # "denied the reports that P": the reports frame the denial; P is its matter.
+            sequence.append(None)
+            continue
         if word.negator and i not in skip:
             negs.append(written)
         if word.plan:
@@ -234,14 +263,18 @@ def read_statement(
         surface.setdefault(word.term, written)
         if word.alt is not None:
             alts[word.term] = word.alt
+        _add_keys(keys, word, tok.norm, written, place=place_at.get(i))
     place_terms = {stem(content[i].norm) for i in in_place}
     if context:
         asked = tokens(context)
-        in_asked = _find_places(context, asked, lex, places, marks)
+        asked_at: dict[int, str] = {}
+        in_asked = _find_places(context, asked, lex, places, marks, asked_at)
         place_terms.update(stem(asked[i].norm) for i in in_asked)
-        for tok in asked:
+        for i, tok in enumerate(asked):
             if tok.norm not in stopwords():
-                _add_term(tok.norm, context[tok.start : tok.end], terms, alts, surface)
+                written = context[tok.start : tok.end]
+                _add_term(tok.norm, written, terms, alts, surface)
+                _add_keys(keys, _word(tok.norm), tok.norm, written, place=asked_at.get(i))
     if negated is not None or modality is not None:
         negated = bool(negated) or modality == "denial"
         negs = (negs or ["(negated)"]) if negated else []
@@ -267,7 +300,27 @@ def read_statement(
         frozenset(alts.values()),
         _owners(alts),
         sum(not term.isdigit() for term in terms),
+        keys,
+        frozenset().union(*keys.values()) if keys else frozenset(),
+        _lang_of(terms),
+        denial,
     )
+
+
+def _add_keys(keys: dict, word: "_Word", folded: str, written: str, *,
+              place: str | None) -> None:
+    """The cross-language keys of one content word (factcheck.concepts)."""
+    # Arabic has no capitals to tell a name by; the skeleton of a common word seldom meets
+    # the skeleton of a capitalised English one, and the concepts are looked up first.
+    may_name = is_arabic(folded) or (written[:1].isupper() and written.isalpha())
+    found = concepts.word_keys(folded, name=may_name, place=place, number=word.number)
+    if found:
+        keys[word.term] = keys.get(word.term, frozenset()) | found
+
+
+def _lang_of(terms) -> str:
+    arabic = sum(1 for t in terms if is_arabic(t))
+    return "ar" if arabic * 2 >= len(terms) and arabic else "en"
 
 
 def _owners(alts: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -335,8 +388,10 @@ def _is_name(written: str, word: str, stop: frozenset[str], lex: Lexicon) -> boo
                 or word in lex.antonyms or (word,) in lex.places)
 
 
-def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict) -> set[int]:
-    """Mark the countries `toks` name (longest phrase first); the positions of their words."""
+def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict,
+                 at: dict | None = None) -> set[int]:
+    """Mark the countries `toks` name (longest phrase first); the positions of their words
+    (and, in `at`, the country each position names)."""
     covered: set[int] = set()
     i = 0
     while i < len(toks):
@@ -347,6 +402,8 @@ def _find_places(text: str, toks: list, lex: Lexicon, found: set, marks: dict) -
         if size:
             _mark(found, marks, best, text[toks[i].start : toks[i + size - 1].end])
             covered.update(range(i, i + size))
+            if at is not None:
+                at.update((j, best) for j in range(i, i + size))
             i += size
         else:
             i += 1
@@ -572,6 +629,10 @@ def _variants(only_a: frozenset[str], only_b: frozenset[str]) -> list[tuple[str,
 def matched(a: Statement, b: Statement) -> frozenset[str]:
     """The terms of A that B has too, in any of their forms."""
     found = a.terms & b.forms
+    if a.lang != b.lang and not a.key_set.isdisjoint(b.key_set):
+        # Across languages the words meet through what they stand for (factcheck.concepts).
+        keyed = b.key_set
+        found = found.union(t for t, ks in a.keys.items() if not ks.isdisjoint(keyed))
     hits = a.alt_terms & b.terms
     if not hits:
         return found
@@ -733,11 +794,18 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
     if sa.terms <= shared_a and sb.terms <= shared_b and bool(sa.negators) == bool(sb.negators):
         # Nothing differs: the same statement (the learned model never saw one).
         return RelationResult(Relation.AGREES, 1.0, [], (), shared)
+    if no_matter_in_common(sa, sb, shared):
+        # No matter in common: whatever the wording, neither says anything of the other.
+        return RelationResult(Relation.UNRELATED, 1.0, [], (), shared)
+    if sa.lang != sb.lang:
+        return _across_languages(sa, sb, shared_a, shared_b)
     f = features(sa, sb)
     relation, score = decide(f)
-    if relation is not Relation.CONTRADICTS and _denial_of_prospect(f, shared):
-        # A plan or a prospect against "no such plans" on shared words: the headline corpus
-        # has almost no such pairs, so the learned stages cannot know it; the rule can.
+    if relation is not Relation.CONTRADICTS and (_denial_of_prospect(f, shared)
+                                                 or _denial_of_report(sa, sb, shared)):
+        # A plan or a prospect against "no such plans" on shared words, or a denial of
+        # reports against what they report: the headline corpus has almost no such pairs, so
+        # the learned stages cannot know it; the rule can.
         relation, score = Relation.CONTRADICTS, max(score, DECISIVE_SCORE)
     if relation is Relation.CONTRADICTS:
         found = reasons(sa, sb, f)
@@ -748,6 +816,63 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
 
 def _denial_of_prospect(f: dict[str, float], shared: int) -> bool:
     return shared >= 2 and ("plan_vs_denial" in f or "speculation_vs_denial" in f)
+
+
+def _denial_of_report(a: Statement, b: Statement, shared: int) -> bool:
+    """One side is a denial the extractor read, the other asserts it, on shared words."""
+    if shared < MIN_SHARED_DENIAL:
+        return False
+    return (a.denial and not b.negators) or (b.denial and not a.negators)
+
+
+def no_matter_in_common(a: Statement, b: Statement, shared: int) -> bool:
+    """Whether two statements share too little to be about one matter: no content word, or a
+    small part of the shorter one's words (two long claims of two stories that both name
+    Syria and the government)."""
+    if shared_matter(a, b) < MIN_SHARED_MATTER:
+        return shared < MIN_SHARED_ANY
+    return shared < MIN_MATTER_SHARE * min(len(a.terms), len(b.terms))
+
+
+def shared_matter(a: Statement, b: Statement) -> int:
+    """The content words the two share, on the side sharing fewer, places and figures aside:
+    a country or a number alone is no matter in common."""
+    aside = a.place_terms | b.place_terms
+    shared_a, shared_b = matched(a, b), matched(b, a)
+    return min(sum(1 for t in shared_a if t not in aside and not t.isdigit()),
+               sum(1 for t in shared_b if t not in aside and not t.isdigit()))
+
+
+def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
+                      shared_b: frozenset[str]) -> RelationResult:
+    """Two statements in two languages: the checkable rules alone, on the words they share
+    through what those stand for; the learned model read only Arabic headline pairs."""
+    shared = min(len(shared_a), len(shared_b))
+    found: list[tuple[Reason, str]] = []
+    neg_a, neg_b = bool(a.negators), bool(b.negators)
+    if _plan_against_denial(a, b) or _plan_against_denial(b, a):
+        found.append(reasons(a, b, {"plan_vs_denial": 1.0})[0])
+    elif (a.speculative and neg_b) or (b.speculative and neg_a):
+        found.append(reasons(a, b, {"speculation_vs_denial": 1.0})[0])
+    elif neg_a != neg_b:
+        found.append(reasons(a, b, {"negation_one_side": 1.0})[0])
+    if _differ(a.numbers, b.numbers):
+        found.append(reasons(a, b, {"number_differs": 1.0})[0])
+    closeness = math.sqrt(len(shared_a) / (len(a.terms) or 1)
+                          * len(shared_b) / (len(b.terms) or 1))
+    if found:
+        about = (f"about the same: {_written(a, shared_a)} / {_written(b, shared_b)}")
+        return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE,
+                              [r for _, r in found] + [about],
+                              tuple(k for k, _ in found), shared)
+    if closeness >= AGREE_ACROSS:
+        return RelationResult(Relation.AGREES, closeness, [], (), shared)
+    return RelationResult(Relation.UNRELATED, 1 - closeness, [], (), shared)
+
+
+def _written(s: Statement, terms: frozenset[str]) -> str:
+    shown = sorted(terms, key=lambda t: s.text.find(s.surface.get(t, t).lower()))
+    return ", ".join(s.surface.get(t, t) for t in shown[:SHOWN_SHARED])
 
 
 def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reason, str]]:

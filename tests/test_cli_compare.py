@@ -61,3 +61,26 @@ def test_compare_needs_two_statements(run):
     result = run("compare", "واحدة فقط")
     assert result.exit_code == 2
     assert "give two statements" in result.stderr
+
+
+def test_compare_statements_of_two_matters_is_unrelated(run):
+    for a, b in [("The governor denied the ferry service would stop", "Wheat prices fell in May"),
+                 ("نفى الوزير أنه نقل إلى المستشفى", "The central bank raised interest rates")]:
+        out = json.loads(run("compare", a, b, "--json").stdout)
+        assert (out["relation"], out["reasons"]) == ("unrelated", [])
+
+
+def test_compare_an_english_report_with_an_arabic_denial(run):
+    result = run("compare", "Sergei Lavrov visited the hospital in Moscow on Thursday",
+                 "نفت الخارجية أن سيرغي لافروف زار المستشفى في موسكو", "--json")
+    out = json.loads(result.stdout)
+    assert out["relation"] == "contradicts"
+    assert out["reasons"][0] == "B negates or denies (نفت) what A asserts"
+    assert out["reasons"][-1].startswith("about the same: Sergei, Lavrov, visited, hospital /")
+    assert "لافروف" in out["reasons"][-1] and "المستشفى" in out["reasons"][-1]
+
+
+def test_compare_an_arabic_report_with_the_same_in_english_agrees(run):
+    out = json.loads(run("compare", "زار سيرغي لافروف المستشفى في موسكو",
+                         "Sergei Lavrov visited the hospital in Moscow", "--json").stdout)
+    assert out["relation"] == "agrees"

@@ -13,6 +13,7 @@ from rich.text import Text
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.contradict import Finding, Status, check_claims, list_contradictions
+from factcheck.denial import with_denied_matter
 from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import read_article
@@ -99,7 +100,7 @@ def check_cmd(
     """
     stdin = sys.stdin.buffer.read() if path == "-" else None
     article = read_article(path, stdin=stdin)
-    claims = [c.to_dict() for c in extract(article.text)]
+    claims = with_denied_matter([c.to_dict() for c in extract(article.text)])
     database = Store(db_path(db)).read()
     findings = check_claims(database, claims)
     if json:
