@@ -117,14 +117,20 @@ def text_keys(text: str) -> set[str]:
     """The keys of a text's words, read cheaply for an index: concepts, and names (every
     Arabic word outside the tables, a capitalised word in Latin letters)."""
     out: set[str] = set()
-    for m in WORD_RE.finditer(text):
-        written = m.group()
-        word = fold(written)
-        if word in stopwords():
-            continue
-        name = is_arabic(word) or (written[:1].isupper() and written.isalpha())
-        out |= word_keys(word, name=name)
+    for written in WORD_RE.findall(text):
+        if not written.isdigit():  # a figure is written alike in both scripts once folded
+            out |= _written_keys(written)
     return out
+
+
+@lru_cache(maxsize=131_072)
+def _written_keys(written: str) -> frozenset[str]:
+    # By the word as written: an index reads every stored claim's words, most of them often.
+    word = fold(written)
+    if word in stopwords():
+        return frozenset()
+    name = is_arabic(word) or (written[:1].isupper() and written.isalpha())
+    return word_keys(word, name=name)
 
 
 @cache
