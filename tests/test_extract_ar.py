@@ -893,3 +893,11 @@ def test_the_source_takes_up_the_unnamed_source_described_before():
 def test_a_headline_present_of_wasafa_gives_no_claim():
     assert all_("سفير البلاد لدى المنظمة يصف التقارير عن انسحاب قواتها بأنها مجرد شائعات "
                 "لا أساس لها من الصحة على الإطلاق") == []
+
+
+def test_a_bare_verbal_noun_in_a_title_takes_its_genitive():
+    # حكومة تصريف الأعمال: الأعمال is تصريف's genitive, not the cue's object
+    a = one("نفى وزير المالية في حكومة تصريف الأعمال سامر حمزة مزاعم الصحيفة حول العجز.")
+    assert a["speaker"]["name"] == "سامر حمزة"
+    assert a["speaker"]["role"] == "وزير المالية في حكومة تصريف الأعمال"
+    assert a["content"]["text"] == "مزاعم الصحيفة حول العجز"

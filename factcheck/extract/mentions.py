@@ -585,7 +585,8 @@ def _object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) 
     if ev.cue.lemma in lex.ba_object_lemmas and is_ba_object(t, lex):
         return True
     if ev.cue.lemma in lex.object_lemmas and t.norm in lex.object_nouns:
-        return _phrase_complete(state, s, j, k) or _lone_name(state, s, j, k)
+        return _phrase_complete(state, s, j, k) or _lone_name(state, s, j, k) or \
+            _ends_with_a_name(state, s, j, k)
     return ev.cue.lemma in lex.verbal_noun_lemmas and verbal_noun(t, lex) and \
         _phrase_complete(state, s, j, k)
 
@@ -600,7 +601,16 @@ def _phrase_complete(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
     if norm.startswith("ال"):
         return True
     heads = lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
-    return k - 1 > j and norm not in heads and not norm.endswith("ه")
+    # a bare verbal noun takes a genitive: حكومة تصريف | الأعمال
+    return k - 1 > j and norm not in heads and not norm.endswith("ه") and \
+        not verbal_noun(prev, lex)
+
+
+def _ends_with_a_name(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
+    """A title and the name after it (وزير النقل ... علي حمية): nothing more is its genitive."""
+    words_ = [x for x in range(j, k) if s.toks[x].word]
+    return len(words_) > 1 and s.toks[j].norm in state.lex.roles and \
+        _name_start(state, s, words_) is not None
 
 
 def _lone_name(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
