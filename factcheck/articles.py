@@ -81,6 +81,6 @@ def stored_claim(db: Database, article: dict, claim: dict) -> dict:
         out["speaker"]["id"] = speakers.register(
             db, claim["speaker"]["name"], role=claim["speaker"]["role"],
             seen=article.get("published") or article["added"],
-            kind=claim["speaker"].get("kind") or "person",
+            kind=claim["speaker"].get("kind") or "person", article=article["id"],
         )
     return out

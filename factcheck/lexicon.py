@@ -72,6 +72,8 @@ class Lexicon:
     honorifics: frozenset[str]
     name_particles: frozenset[str]  # lower-case words inside a personal name (bin, al, van)
     plural_people: frozenset[str]  # plurals that name several unnamed people (officials)
+    unnamed: frozenset[str]  # heads of a speaker phrase that name nobody (a source, مصدر)
+    unnamed_after: frozenset[str]  # words that may follow such a head in English (close to)
     offices: Phrases  # two-word titles that name another office than their head word
     documents: frozenset[str]
     np_links: frozenset[str]
@@ -206,6 +208,8 @@ def lexicon(lang: str) -> Lexicon:
         honorifics=_set(r["speakers"]["honorifics"]),
         name_particles=_set(r["speakers"].get("name_particles", [])),
         plural_people=_set(r["speakers"].get("plural_people", [])),
+        unnamed=_set(r["speakers"].get("unnamed", [])),
+        unnamed_after=_set(r["speakers"].get("unnamed_after", [])),
         offices=_phrases(r["speakers"]["offices"]),
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),

@@ -3,7 +3,8 @@
 Each reviewed claim has one record in the "reviews" table (its ID is the claim's ID) holding
 the current verdict, label, note and URL, and a history that is only ever appended to: who,
 when, and each field's old and new value. Undoing a change is a new change, so the history
-also shows the undo.
+also shows the undo; undos stack (each takes back the latest change no undo took back yet, and
+names it by its time), so undoing twice never re-applies what the first undo took back.
 
 A contradiction's triage lives on its own record (factcheck.contradict): its status moves
 between open, confirmed and dismissed, and each move is appended to its history.
@@ -84,14 +85,40 @@ def review(db: Database, claim_id: str, *, verdict: Verdict | str, note: str | N
 
 
 def undo(db: Database, claim_id: str, *, reviewer: str, now: str | None = None) -> dict:
-    """Put a claim's review back as it was before its last change (itself recorded as a change)."""
+    """Take back the latest change to a claim's review that is not taken back already.
+
+    Undos stack: each one takes back the change before the one the last undo took back, until
+    none is left. The undo is itself recorded, with the position of the change it took back.
+    """
     claim = db.claims.resolve(claim_id)
     current = db.table(TABLE).get(claim["id"])
     if not current or not current["history"]:
         raise InputError(f"claim {claim['id']} has no review to undo")
-    last = current["history"][-1]["changes"]
-    before = {field: old for field, (old, _new) in last.items()}
-    return _apply(db, current, before, reviewer=reviewer, now=now, action="undo")
+    standing = _changes_standing(current["history"])
+    if not standing:
+        raise InputError(f"claim {claim['id']}: every change to its review is undone already; "
+                         f"nothing left to undo")
+    target = standing[-1]
+    before = {field: old for field, (old, _new) in target["changes"].items()}
+    # Named by its time, which an import's merge of two desks' histories keeps.
+    return _apply(db, current, before, reviewer=reviewer, now=now, action="undo",
+                  undoes=target["at"])
+
+
+def _changes_standing(entries: list[dict]) -> list[dict]:
+    """The history's changes that no undo took back, oldest first."""
+    standing: list[dict] = []
+    for entry in entries:
+        if entry.get("action") != "undo":
+            standing.append(entry)
+            continue
+        named = [e for e in standing if e["at"] == entry.get("undoes")]
+        if named:
+            standing.remove(named[-1])
+        elif standing:
+            # An undo recorded before undos named their change took back the latest one.
+            standing.pop()
+    return standing
 
 
 def history(db: Database, claim_id: str) -> list[dict]:
@@ -116,15 +143,17 @@ def _blank(claim_id: str) -> dict:
 
 
 def _apply(db: Database, record: dict, values: dict, *, reviewer: str, now: str | None,
-           action: str = "review") -> dict:
+           action: str = "review", undoes: str | None = None) -> dict:
     changes = {k: [record.get(k), v] for k, v in values.items() if record.get(k) != v}
     if not changes:
         return record
     at = now or now_iso()
     record = {**record, **values, "reviewer": reviewer, "reviewed": at,
               "first_reviewed": record.get("first_reviewed") or at}
-    record["history"] = [*record["history"],
-                         {"at": at, "by": reviewer, "action": action, "changes": changes}]
+    entry = {"at": at, "by": reviewer, "action": action, "changes": changes}
+    if undoes is not None:
+        entry["undoes"] = undoes
+    record["history"] = [*record["history"], entry]
     db.table(TABLE).upsert(record)
     return record
 

@@ -6,6 +6,11 @@ whose names it matches by factcheck.names (Peskov, بيسكوف, Dmitry Peskov a
 person corrects the registry with alias, merge and split. Every stored claim points to its
 record through claim["speaker"]["id"]; claim counts are derived from the claims, never stored.
 
+An unnamed source ("a diplomatic source", "officials", مصدر مطلع: its head word is one of the
+language's `unnamed` words) is nobody in particular: the same words in another story are
+another source. Its record belongs to the article it was read in ("article": the article's
+ID), is found again only there, and never joins or takes in a named speaker.
+
 A title with no name (kind "role": "minister", الوزير) is no name at all: its consonant skeleton
 means nothing, so it meets only the same title as written, and a person never meets it. Read as
 a surname, "minister" would be منصور with one consonant more.
@@ -17,7 +22,8 @@ from dataclasses import dataclass
 
 from factcheck import names
 from factcheck.errors import AmbiguousID, InputError, NotFound
-from factcheck.normalize import fold
+from factcheck.lexicon import lexicon
+from factcheck.normalize import fold, is_arabic, words
 from factcheck.store import Database
 
 TABLE = "speakers"
@@ -41,18 +47,25 @@ class _Index:
     by_name: dict[str, str]
     by_surname: dict[str, set[str]]
     by_title: dict[str, str]  # apart from names: a name and a title may be spelled alike
+    unnamed: dict[str, set[str]]  # unnamed sources, one record per article, by folded name
 
 
 _indexes: "weakref.WeakKeyDictionary[Database, _Index]" = weakref.WeakKeyDictionary()
 
 
 def register(db: Database, name: str, *, role: str | None = None, seen: str | None = None,
-             kind: str = "person") -> str:
+             kind: str = "person", article: str | None = None) -> str:
     """The registry ID for `name`, creating or updating its record; `kind` is the claim's
-    speaker kind (person, body or role)."""
+    speaker kind (person, body or role), `article` the ID of the article it was read in."""
     table = db.table(TABLE)
-    found = _scored(db, name, titled=kind == ROLE)
-    record = found[0][1] if found else None
+    if article and is_unnamed(name):
+        record = table.get(_unnamed_id(name, article)) or {
+            "id": _unnamed_id(name, article), "key": speaker_key(name), "kind": kind,
+            "article": article, "names": [], "roles": [], "first": seen, "last": seen,
+            "merged": []}
+    else:
+        found = _scored(db, name, titled=kind == ROLE)
+        record = found[0][1] if found else None
     if record is None:
         key = speaker_key(name) if kind == ROLE else names.key(name)
         record = {"id": _new_id(db, key or speaker_key(name)), "key": key, "kind": kind,
@@ -67,6 +80,23 @@ def register(db: Database, name: str, *, role: str | None = None, seen: str | No
     table.upsert(record)
     _remember(db, record)
     return sid
+
+
+def is_unnamed(name: str) -> bool:
+    """Whether a speaker's name names nobody in particular: "a source", مصادر مطلعة."""
+    folded = words(name)
+    if not folded:
+        return False
+    rules = lexicon("ar" if is_arabic(name) else "en")
+    if rules.lang == "ar":
+        return folded[0] in rules.unnamed
+    heads = [i for i, w in enumerate(folded) if w in rules.unnamed]
+    return any(i == len(folded) - 1 or folded[i + 1] in rules.unnamed_after for i in heads)
+
+
+def _unnamed_id(name: str, article: str) -> str:
+    seed = f"{speaker_key(name)}\x00{article}"
+    return hashlib.blake2b(seed.encode(), digest_size=5).hexdigest()
 
 
 def resolve_id(db: Database, name: str) -> str | None:
@@ -108,6 +138,9 @@ def _scored(db: Database, name: str, *, titled: bool | None = None) -> list[tupl
     exact = table.get(_exact_id(index, speaker_key(name), titled) or "")
     if exact is not None:
         return [(2.0, exact)]
+    if titled is None and speaker_key(name) in index.unnamed:  # a reader asking for "a source"
+        found = (table.get(sid) for sid in sorted(index.unnamed[speaker_key(name)]))
+        return [(2.0, record) for record in found if record is not None]
     if titled:
         return []
     candidates = set(index.by_surname.get(names.surname_key(name), ()))
@@ -117,8 +150,8 @@ def _scored(db: Database, name: str, *, titled: bool | None = None) -> list[tupl
     scored = []
     for sid in candidates:
         record = table.get(sid)
-        if record is None or _is_title(record):
-            continue
+        if record is None or _is_title(record) or (titled is not None and _is_unnamed(record)):
+            continue  # a new name never joins a title, nor a source of another story
         if any(names.conflicting(name, n) for n in record["names"]):
             continue  # a bare surname among its names must not pull in a namesake
         score = max((names.match_score(name, n) for n in record["names"]), default=0.0)
@@ -290,7 +323,7 @@ def _index(db: Database) -> _Index:
     table = db.table(TABLE)
     index = _indexes.get(db)
     if index is None or index.size != len(table):
-        index = _Index(0, {}, {}, {})
+        index = _Index(0, {}, {}, {}, {})
         for record in table.all():
             _add_to_index(index, record)
         index.size = len(table)
@@ -308,8 +341,15 @@ def _is_title(record: dict) -> bool:
     return record.get("kind") == ROLE
 
 
+def _is_unnamed(record: dict) -> bool:
+    return bool(record.get("article"))
+
+
 def _add_to_index(index: _Index, record: dict) -> None:
     for name in record["names"]:
+        if _is_unnamed(record):
+            index.unnamed.setdefault(speaker_key(name), set()).add(record["id"])
+            continue  # found only by the article it was read in, or by a reader asking
         if _is_title(record):
             index.by_title.setdefault(speaker_key(name), record["id"])
             continue  # a title has no surname to be found by

@@ -101,8 +101,11 @@ def test_undo_all_the_way_leaves_the_claim_unrated(run, peskov_id):
     record = json.loads(run("review", peskov_id, "--undo", "--json").stdout)
     assert record["verdict"] is None
     nothing = run("review", peskov_id, "--undo")
-    assert nothing.exit_code == 0  # undoing the undo gives the verdict back
-    assert "satire" in nothing.stdout
+    assert nothing.exit_code == 2  # a second undo never gives the verdict back
+    assert nothing.stderr == (f"claims: error: claim {peskov_id}: every change to its review is "
+                              f"undone already; nothing left to undo\n")
+    assert json.loads(run("review", peskov_id, "--json", "--verdict", "false").stdout)[
+        "verdict"] == "false"
 
 
 @pytest.mark.parametrize("args, message", [

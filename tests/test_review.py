@@ -121,9 +121,35 @@ def test_undo_puts_back_the_state_before_the_last_change_and_is_itself_history(s
         assert (rec["verdict"], rec["url"], rec["note"]) == ("misleading", None, "سياق ناقص")
         assert rec["history"][-1]["action"] == "undo"
         assert rec["history"][-1]["by"] == "salim"
-        first_undone = undo(db, store.ar, reviewer="salim")  # undoes the undo
-        assert first_undone["verdict"] == "false"
+        first_undone = undo(db, store.ar, reviewer="salim")  # the change before it, too
+        assert (first_undone["verdict"], first_undone["note"]) == (None, None)
         assert len(history(db, store.ar)) == 4
+        with pytest.raises(InputError, match="nothing left to undo"):
+            undo(db, store.ar, reviewer="salim")
+
+
+def test_undos_stack_past_a_review_made_after_them(store):
+    with store.write() as db:
+        for at, verdict in (("09", "misleading"), ("10", "false")):
+            review(db, store.ar, verdict=verdict, reviewer="amal", now=f"2025-07-02T{at}:00:00Z")
+        undo(db, store.ar, reviewer="amal", now="2025-07-02T11:00:00Z")  # false taken back
+        review(db, store.ar, verdict="mostly-false", reviewer="amal",
+               now="2025-07-02T12:00:00Z")
+        assert undo(db, store.ar, reviewer="amal")["verdict"] == "misleading"
+        assert undo(db, store.ar, reviewer="amal")["verdict"] is None  # not "false" again
+        assert [e.get("undoes") for e in history(db, store.ar)] == [
+            None, None, "2025-07-02T10:00:00Z", None, "2025-07-02T12:00:00Z",
+            "2025-07-02T09:00:00Z"]
+
+
+def test_an_undo_recorded_before_undos_named_their_change_took_back_the_latest(store):
+    with store.write() as db:
+        review(db, store.ar, verdict="misleading", reviewer="amal", now="2025-07-02T09:00:00Z")
+        review(db, store.ar, verdict="false", reviewer="amal", now="2025-07-02T10:00:00Z")
+        rec = undo(db, store.ar, reviewer="amal", now="2025-07-02T11:00:00Z")
+        del rec["history"][-1]["undoes"]  # as an older version wrote it
+        db.table("reviews").upsert(rec)
+        assert undo(db, store.ar, reviewer="amal")["verdict"] is None
 
 
 def test_undo_of_the_first_review_leaves_no_verdict_but_keeps_history(store):

@@ -153,3 +153,44 @@ def test_a_title_is_one_speaker_only_as_written(db_file):
     listed = speakers.all_speakers(_db(db_file))
     assert sorted((r["names"], r["claims"]) for r in listed) == \
         [(["minister", "Minister"], 2), (["minster"], 1)]
+
+
+@pytest.mark.parametrize("name, kind", [("المصدر", "body"), ("مصدر", "body"),
+                                        ("مصدر دبلوماسي روسي", "body"), ("a source", "body"),
+                                        ("officials", "role"), ("a diplomatic source", "body"),
+                                        ("sources close to the talks", "body")])
+def test_an_unnamed_source_in_two_unrelated_stories_is_two_speakers(db_file, name, kind):
+    store_article(db_file, [claim(name, "said", "the bridge will reopen in May", kind=kind)],
+                  published="2025-07-01")
+    store_article(db_file, [claim(name, "said", "the wheat harvest fell by a third", kind=kind),
+                            claim(name, "added", "imports will double", kind=kind)],
+                  published="2025-09-14")
+    db = _db(db_file)
+    listed = speakers.all_speakers(db)
+    assert sorted(r["claims"] for r in listed) == [1, 2]  # one speaker a story
+    assert len({r["article"] for r in listed}) == 2
+    by_story = {c["content"]["text"]: c["speaker"]["id"] for c in db.claims.all()}
+    assert by_story["the wheat harvest fell by a third"] == by_story["imports will double"]
+    assert by_story["the bridge will reopen in May"] != by_story["imports will double"]
+    with pytest.raises(AmbiguousID, match="names 2 speakers"):
+        speakers.find(db, name)  # a reader asking for the words finds both, and is told so
+    assert len(speakers.claims_by_speaker(db, name)) == 3
+
+
+def test_a_named_speaker_never_joins_an_unnamed_source(db_file):
+    store_article(db_file, [claim("a Kremlin source", "said", "the summit is off", kind="body")])
+    store_article(db_file, [claim("Kremlin", "said", "the summit is on", kind="body"),
+                            claim("Open Source Initiative", "said", "the licence is approved",
+                                  kind="body")])
+    names = sorted((r["names"][0], bool(r.get("article")))
+                   for r in speakers.all_speakers(_db(db_file)))
+    assert names == [("Kremlin", False), ("Open Source Initiative", False),
+                     ("a Kremlin source", True)]
+
+
+@pytest.mark.parametrize("name, unnamed", [
+    ("a source", True), ("Sources familiar with the matter", True), ("officials in Kyiv", True),
+    ("المصادر المطلعة", True), ("مسؤول أمريكي", True), ("Open Source Initiative", False),
+    ("Dmitry Peskov", False), ("وكالة الأنباء الرسمية", False), ("", False)])
+def test_what_counts_as_an_unnamed_source(name, unnamed):
+    assert speakers.is_unnamed(name) is unnamed
