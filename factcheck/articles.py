@@ -47,7 +47,7 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
     aid = digest[:16]  # article_id(), without hashing the text twice
     existing = db.articles.get(aid)
     if existing is not None:
-        return AddResult(existing, new=False, claims=db.claims.find(article=aid))
+        return AddResult(existing, new=False, claims=db.claims_of_article(aid))
     if claims is None:
         claims = [c.to_dict() for c in extract(article.text)]
     claims = with_denied_matter(claims)

@@ -6,8 +6,7 @@ from pathlib import Path
 DEFAULT_DB = "claims.json"
 
 
-def db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """The path given (`--db`, or $CLAIMS_DB through it), else ./claims.json as of now."""
-    if explicit:
-        return Path(explicit)
-    return Path.cwd() / DEFAULT_DB
+def db_location(explicit: str | os.PathLike | None = None) -> str:
+    """The store given (`--db`, or $CLAIMS_DB through it), else ./claims.json as of now; a URL
+    (postgresql://, sqlite:///) is kept as written, where a Path would fold its slashes."""
+    return str(explicit) if explicit else str(Path.cwd() / DEFAULT_DB)

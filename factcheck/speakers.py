@@ -169,18 +169,17 @@ def _exact_id(index: _Index, key: str, titled: bool | None) -> str | None:
 
 def claims_by_speaker(db: Database, name: str) -> list[dict]:
     """Stored claims by the speaker(s) `name` stands for, in any spelling or script."""
-    ids = {r["id"] for r in matching(db, name)}
-    return [c for c in db.claims.all() if (c.get("speaker") or {}).get("id") in ids]
+    return db.claims_by_speakers(ids_named(db, name))
+
+
+def ids_named(db: Database, name: str) -> set[str]:
+    """The IDs of the speakers `name` may stand for."""
+    return {r["id"] for r in matching(db, name)}
 
 
 def claim_counts(db: Database) -> dict[str, int]:
     """Claims per speaker ID, counted from the claims themselves."""
-    counts: dict[str, int] = {}
-    for claim in db.claims.all():
-        sid = (claim.get("speaker") or {}).get("id")
-        if sid:
-            counts[sid] = counts.get(sid, 0) + 1
-    return counts
+    return db.claims_per_speaker()
 
 
 def alias(db: Database, name: str, other: str) -> dict:
@@ -203,7 +202,7 @@ def merge(db: Database, a: str, b: str) -> dict:
     keep, gone = find(db, a), find(db, b)
     if keep["id"] == gone["id"]:
         raise InputError(f"{a!r} and {b!r} are the same speaker already ({keep['id']})")
-    moved = [c["id"] for c in db.claims.all() if (c.get("speaker") or {}).get("id") == gone["id"]]
+    moved = [c["id"] for c in db.claims_by_speakers([gone["id"]])]
     keep.setdefault("merged", []).append({
         "speaker": gone,
         "claims": moved,
@@ -236,9 +235,8 @@ def split(db: Database, speaker: str, part: str) -> dict:
     later = [n for n in own if _closer_to(n, gone["names"], [o for o in own if o != n])]
     own = [n for n in own if n not in later]
     back = set(undo["claims"]) | {
-        c["id"] for c in db.claims.all()
-        if (c.get("speaker") or {}).get("id") == keep["id"]
-        and _closer_to((c.get("speaker") or {}).get("name") or "", gone["names"] + later, own)}
+        c["id"] for c in db.claims_by_speakers([keep["id"]])
+        if _closer_to((c.get("speaker") or {}).get("name") or "", gone["names"] + later, own)}
     keep["merged"] = [m for m in keep["merged"] if m is not undo]
     keep["names"] = own
     keep["roles"] = [r for r in keep["roles"] if r not in undo["added_roles"]]
@@ -255,8 +253,7 @@ def split(db: Database, speaker: str, part: str) -> dict:
 
 def _redate(db: Database, record: dict) -> None:
     # First and last seen, from the claims the speaker has now (what register was given).
-    seen = [c.get("published") or c.get("added") for c in db.claims.all()
-            if (c.get("speaker") or {}).get("id") == record["id"]]
+    seen = [c.get("published") or c.get("added") for c in db.claims_by_speakers([record["id"]])]
     seen = [s for s in seen if s]
     if seen:
         record["first"], record["last"] = min(seen), max(seen)

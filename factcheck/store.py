@@ -11,6 +11,7 @@ Readers need no lock: a rename is atomic, so they see the old file or the new on
 """
 
 import contextlib
+import heapq
 import os
 import zlib
 from collections.abc import Callable, Iterator
@@ -263,6 +264,46 @@ class Database:
         self._tables.clear()
         self._derived.clear()
 
+    # Queries: what a command asks of the store, answered here so that the SQL backends
+    # (factcheck.sqlstore) answer them from their indexes instead of every record.
+
+    def claims_of_article(self, article: str) -> list[dict]:
+        return self.claims.find(article=article)
+
+    def claims_by_speakers(self, ids) -> list[dict]:
+        """The claims of these speakers, in the order stored."""
+        wanted = set(ids)
+        return [dict(c) for c in self.claims.records()
+                if (c.get("speaker") or {}).get("id") in wanted]
+
+    def recent_claims(self, limit: int, *, speakers=None) -> list[dict]:
+        """The newest claims (published, else added), of these speakers when given."""
+        claims = self.claims_by_speakers(speakers) if speakers is not None \
+            else self.claims.records()
+        return [dict(c) for c in heapq.nsmallest(
+            limit, claims, key=lambda c: _Descending(c.get("published") or c.get("added") or ""))]
+
+    def claims_per_speaker(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for claim in self.claims.records():
+            sid = (claim.get("speaker") or {}).get("id")
+            if sid:
+                counts[sid] = counts.get(sid, 0) + 1
+        return counts
+
+    def kinds(self) -> list[str]:
+        """Every kind of record this database holds."""
+        return sorted(name for name, records in self.raw().items()
+                      if name != META_TABLE and records)
+
+
+class _Descending(str):
+    """A string that sorts the other way round (heapq.nsmallest is stable; reverse=True is not
+    offered with it)."""
+
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
+
 
 class _MemoryStorageFactory:
     """TinyDB builds its storage from a class; this hands it the one we already hold."""
@@ -304,6 +345,16 @@ def keep_fresh(name: str, build: Build, *, version: int = 1, extend: Extend | No
     None, `build(db)` runs. Either way the value must be what `build(db)` would make.
     """
     _FRESH[name] = _Derivation(build, version, extend, codec)
+
+
+def open_store(spec: str | os.PathLike, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+    """The store `spec` names (paths.db_location): a SQLite file or URL, a PostgreSQL URL, or
+    else a TinyDB JSON file. Every backend answers the same reads, writes and queries."""
+    from factcheck import sqlstore  # the JSON default never loads the SQL drivers
+
+    if sqlstore.is_sql(spec):
+        return sqlstore.SqlStore(spec, lock_timeout=lock_timeout)
+    return Store(spec, lock_timeout=lock_timeout)
 
 
 class Store:

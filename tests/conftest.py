@@ -31,3 +31,33 @@ def run(db_file):
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the whole run, started on first use (tests/pgserver.py)."""
+    from pgserver import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+BACKENDS = ("json", "sqlite", "postgresql")
+
+
+def new_store_spec(backend: str, folder: Path, request) -> str:
+    """A --db value naming a new, empty store of the given backend."""
+    if backend == "json":
+        return str(folder / "claims.json")
+    if backend == "sqlite":
+        return str(folder / "claims.sqlite")
+    return request.getfixturevalue("pg_server").new_database()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_spec(request, tmp_path, monkeypatch) -> str:
+    """A new, empty store on each backend in turn, also set as CLAIMS_DB."""
+    spec = new_store_spec(request.param, tmp_path, request)
+    monkeypatch.setenv("CLAIMS_DB", spec)
+    return spec

@@ -3,7 +3,7 @@
 from factcheck.articles import add_article
 from factcheck.ingest import Article
 from factcheck.normalize import detect_lang
-from factcheck.store import Store
+from factcheck.store import open_store
 
 
 def claim(speaker: str, cue: str, content: str, *, role: str | None = None,
@@ -28,7 +28,7 @@ def store_article(db_file, claims: list[dict], *, outlet: str = "Example News",
     """Store one article holding `claims`; returns them as stored."""
     text = " ".join(f"{c['speaker']['name']} {c['cue']['text']} {c['content']['text']}."
                     for c in claims) + f" ({outlet} {published} {title})"
-    with Store(db_file).write() as db:
+    with open_store(db_file).write() as db:
         result = add_article(db, Article(text=text, title=title, published=published,
                                          outlet=outlet), claims=claims)
     return result.claims

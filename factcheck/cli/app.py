@@ -44,8 +44,9 @@ RTL_ENV = "CLAIMS_RTL"
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar=DB_ENV, show_envvar=True, metavar="PATH",
-                 help="Database file [default: claims.json in the current folder].",
+    typer.Option("--db", envvar=DB_ENV, show_envvar=True, metavar="STORE",
+                 help="Store: a .json or .sqlite file, or a postgresql:// URL "
+                      "[default: claims.json in the current folder].",
                  show_default=False),
 ]
 # One convention for every command: --json prints one JSON document (an object or an array,

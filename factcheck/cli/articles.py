@@ -16,8 +16,8 @@ from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import Article, article_paths, read_article
 from factcheck.match import stored_forms
-from factcheck.paths import db_path
-from factcheck.store import Store
+from factcheck.paths import db_location
+from factcheck.store import open_store
 
 _ADD_STAGES = {"read": "reading articles", "store": "extracting and storing claims"}
 
@@ -74,7 +74,7 @@ def add_cmd(
             article.outlet = outlet or article.outlet
             article.published = published or article.published
             article.title = title or article.title
-        with Store(db_path(db)).write() as database:
+        with open_store(db_location(db)).write() as database:
             forms = stored_forms(database)  # before the store changes: from the file beside it
             results = []
             for done, article in enumerate(articles, 1):
@@ -115,12 +115,11 @@ def list_cmd(
 
     Example: claims list --speaker زاخاروفا --limit 10
     """
-    from factcheck.speakers import claims_by_speaker
+    from factcheck.speakers import ids_named
 
-    database = Store(db_path(db)).read()
-    claims = claims_by_speaker(database, speaker) if speaker else database.claims.all()
-    claims.sort(key=lambda c: (c.get("published") or c.get("added") or ""), reverse=True)
-    claims = claims[:limit]
+    database = open_store(db_location(db)).read()
+    chosen = ids_named(database, speaker) if speaker else None
+    claims = database.recent_claims(limit, speakers=chosen)
     if json:
         render.print_json(claims)
         return
@@ -139,7 +138,7 @@ def show_cmd(
 
     Example: claims show 3fa2
     """
-    database = Store(db_path(db)).read()
+    database = open_store(db_location(db)).read()
     claim = database.claims.resolve(claim_id)
     article = database.articles.get(claim["article"]) or {}
     if json:

@@ -17,9 +17,9 @@ from factcheck.denial import with_denied_matter
 from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import read_article
-from factcheck.paths import db_path
+from factcheck.paths import db_location
 from factcheck.relate import Relation, relate
-from factcheck.store import Store
+from factcheck.store import open_store
 
 
 @app.command("compare")
@@ -101,7 +101,7 @@ def check_cmd(
     stdin = sys.stdin.buffer.read() if path == "-" else None
     article = read_article(path, stdin=stdin)
     claims = with_denied_matter([c.to_dict() for c in extract(article.text)])
-    database = Store(db_path(db)).read()
+    database = open_store(db_location(db)).read()
     findings = check_claims(database, claims)
     if json:
         render.print_json([f.to_dict() for f in findings])
@@ -151,7 +151,7 @@ def contradictions_cmd(
 
     Example: claims contradictions --status open --speaker بيسكوف
     """
-    database = Store(db_path(db)).read()
+    database = open_store(db_location(db)).read()
     records = list_contradictions(database, status=status, speaker=speaker)
     if json:
         render.print_json(records)

@@ -8,7 +8,9 @@ from rich.table import Table
 from factcheck import doctor
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
-from factcheck.paths import db_path
+from factcheck.errors import InputError
+from factcheck.paths import db_location
+from factcheck.sqlstore import is_sql
 from factcheck.store import Store
 
 
@@ -28,7 +30,12 @@ def doctor_cmd(
 
     Example: claims doctor --fix
     """
-    store = Store(db_path(db))
+    location = db_location(db)
+    if is_sql(location):
+        # A SQL store checks each record as it reads it and names the bad one; mending it
+        # record by record is still to come.
+        raise InputError(f"claims doctor mends JSON stores; {location} is a SQL store")
+    store = Store(location)
     if fix and store.path.exists():  # no store to mend is no reason to make one
         with store.write(check=False) as database:
             found = doctor.set_aside(database, doctor.diagnose(database))

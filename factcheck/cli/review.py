@@ -17,9 +17,9 @@ from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, 
 from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import with_claims
 from factcheck.errors import InputError
-from factcheck.paths import db_path
+from factcheck.paths import db_location
 from factcheck.review import Triage, Verdict
-from factcheck.store import Store
+from factcheck.store import open_store
 
 PUBLISHER_ENV = "CLAIMS_PUBLISHER"
 PUBLISHER_URL_ENV = "CLAIMS_PUBLISHER_URL"
@@ -69,7 +69,7 @@ def review_cmd(
         raise InputError("--undo takes back the last change; give no other change with it")
     if not undo and verdict is None:
         raise InputError("give --verdict (" + ", ".join(v.value for v in Verdict) + ") or --undo")
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         before = reviewing.history(database, claim_id)
         if undo:
             record = reviewing.undo(database, claim_id, reviewer=who)
@@ -134,7 +134,7 @@ def history_cmd(
 
     Example: claims history 3fa2
     """
-    database = Store(db_path(db)).read()
+    database = open_store(db_location(db)).read()
     claim = database.claims.resolve(claim_id)
     entries = reviewing.history(database, claim["id"])
     if json:
@@ -186,7 +186,7 @@ def resolve_cmd(
     if len(chosen) != 1:
         raise InputError("give exactly one of --confirm, --dismiss, --reopen")
     who = _reviewer(reviewer)
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         record = reviewing.resolve(database, contradiction_id, status=chosen[0], note=note,
                                    reviewer=who)
         shown = with_claims(database, record)
@@ -224,7 +224,7 @@ def export_cmd(
 
     Example: claims export --format claimreview --verdict false --since 2025-07-01 -o reviews.json
     """
-    database = Store(db_path(db)).read()
+    database = open_store(db_location(db)).read()
     desk = exporting.Publisher(publisher or exporting.DEFAULT_PUBLISHER, publisher_url or None)
     result = exporting.export(database, fmt=format, verdicts=verdict or [], since=since,
                               publisher=desk)
@@ -257,7 +257,7 @@ def import_cmd(
     """
     data = sys.stdin.buffer.read() if file == "-" else _read_bytes(file)
     records = exporting.load_jsonl(data, name=file)
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         result = exporting.import_records(database, records)
     if json:
         render.print_json({"records": len(records), "added": result.added,

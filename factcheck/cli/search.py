@@ -8,9 +8,9 @@ from rich.text import Text
 
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
-from factcheck.paths import db_path
+from factcheck.paths import db_location
 from factcheck.search import Hit, Lang, search
-from factcheck.store import Store
+from factcheck.store import open_store
 
 HIGHLIGHT = "bold black on yellow"
 
@@ -40,7 +40,7 @@ def search_cmd(
 
     Example: claims search "لا توجد خطط" --speaker Peskov --since 2025-01-01
     """
-    hits = search(Store(db_path(db)).view(), query, speaker=speaker, outlet=outlet,
+    hits = search(open_store(db_location(db)).view(), query, speaker=speaker, outlet=outlet,
                   since=since, until=until, lang=lang.value if lang else None,
                   negated=negated, limit=limit)
     if json:

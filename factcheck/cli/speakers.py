@@ -10,8 +10,8 @@ from factcheck import speakers
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
 from factcheck.normalize import is_arabic
-from factcheck.paths import db_path
-from factcheck.store import Store
+from factcheck.paths import db_location
+from factcheck.store import open_store
 
 # The group's help is the callback's docstring.
 speakers_app = typer.Typer(no_args_is_help=False, rich_markup_mode=None)
@@ -27,7 +27,7 @@ def speakers_cmd(ctx: typer.Context, db: DbOption = None, json: JsonOption = Fal
     """
     if ctx.invoked_subcommand is not None:
         return
-    listed = speakers.all_speakers(Store(db_path(db)).read())
+    listed = speakers.all_speakers(open_store(db_location(db)).read())
     if json:
         render.print_json([_public(r) for r in listed])
         return
@@ -46,7 +46,7 @@ def alias_cmd(
 
     Example: claims speakers alias Peskov "Дмитрий Песков"
     """
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         record = speakers.alias(database, name, alias)
         shown = _with_count(database, record)
     _show(shown, json, title=f"{alias!r} is now a name of {record['id']}")
@@ -64,7 +64,7 @@ def merge_cmd(
 
     Example: claims speakers merge "Maria Zakharova" "M. Zakharova"
     """
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         record = speakers.merge(database, a, b)
         shown = _with_count(database, record)
     _show(shown, json, title=f"merged into {record['id']}")
@@ -82,7 +82,7 @@ def split_cmd(
 
     Example: claims speakers split "Maria Zakharova" "M. Zakharova"
     """
-    with Store(db_path(db)).write() as database:
+    with open_store(db_location(db)).write() as database:
         restored = speakers.split(database, speaker, part)
         kept = speakers.find(database, speaker)
         shown = [_with_count(database, kept)[0], _with_count(database, restored)[0]]

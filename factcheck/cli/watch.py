@@ -10,8 +10,8 @@ from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.errors import InputError
 from factcheck.fetch import DEFAULT_TIMEOUT
-from factcheck.paths import db_path
-from factcheck.store import DEFAULT_LOCK_TIMEOUT, Store
+from factcheck.paths import db_location
+from factcheck.store import DEFAULT_LOCK_TIMEOUT, open_store
 from factcheck.watch import SourceStatus, WatchResult, read_sources_file, watch
 
 EXIT_QUIET, EXIT_CONTRADICTIONS, EXIT_FAILED = 0, 1, 2
@@ -59,7 +59,7 @@ def watch_cmd(
         wanted += read_sources_file(sources_file)
     if not wanted:
         raise InputError("no sources: give feed URLs, pages or folders, or --sources FILE")
-    store = Store(db_path(db), lock_timeout=lock_timeout)
+    store = open_store(db_location(db), lock_timeout=lock_timeout)
     with render.ProgressBar(_STAGES) as on_progress:
         result = watch(list(dict.fromkeys(wanted)), store=store, since=_day(since),
                        max_items=max_items, timeout=timeout, on_progress=on_progress)

@@ -1,0 +1,161 @@
+"""The store's behaviour, the same on every backend: TinyDB JSON, SQLite and PostgreSQL.
+
+Each test runs once per backend (the `store_spec` fixture), against the real engine.
+"""
+
+import orjson
+import pytest
+from support_claims import claim, store_desk
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, NotFound
+from factcheck.store import open_store
+
+
+def _claim(claim_id: str, **fields) -> dict:
+    return {**claim("ماريا زاخاروفا", "قالت", "الخطة جاهزة للتنفيذ"), "id": claim_id, **fields}
+
+
+def _review(review_id: str, **fields) -> dict:
+    return {"id": review_id, "claim": review_id, "history": [], **fields}
+
+
+def test_a_record_written_is_read_back_whole_with_fields_the_store_never_heard_of(store_spec):
+    store = open_store(store_spec)
+    record = _claim("abc123", appearances=[{"article": "f00d", "at": "2025-07-09"}], score=0.5)
+    with store.write() as db:
+        db.claims.insert(record)
+        db.table("notes").insert({"id": "n1", "body": "any kind of record"})
+    db = store.read()
+    assert db.claims.get("abc123") == record
+    assert db.table("notes").get("n1") == {"id": "n1", "body": "any kind of record"}
+    assert "abc123" in db.claims and "zzz" not in db.claims
+    assert len(db.claims) == 1 and len(db.table("notes")) == 1
+    assert db.claims.get("zzz") is None
+
+
+def test_an_exception_inside_a_write_stores_nothing_of_it(store_spec):
+    store = open_store(store_spec)
+    with store.write() as db:
+        db.claims.insert(_claim("a1"))
+    with pytest.raises(RuntimeError), store.write() as db:
+        db.claims.insert(_claim("a2"))
+        db.claims.update("a1", {"status": "changed"})
+        raise RuntimeError("crash halfway")
+    db = store.read()
+    assert db.claims.ids() == ["a1"]
+    assert db.claims.get("a1") == _claim("a1")
+
+
+def test_ids_resolve_by_prefix_like_git(store_spec):
+    store = open_store(store_spec)
+    with store.write() as db:
+        db.claims.insert_many([_claim("abc123"), _claim("abd456"), _claim("abd789")])
+    db = store.read()
+    assert db.claims.resolve("abc")["id"] == "abc123"
+    assert db.claims.resolve(" ABD4 ")["id"] == "abd456"
+    with pytest.raises(AmbiguousID, match="matches 2 claims: abd456, abd789"):
+        db.claims.resolve("abd")
+    with pytest.raises(NotFound):
+        db.claims.resolve("zz")
+    with pytest.raises(NotFound):
+        db.claims.resolve("")
+
+
+def test_single_records_are_inserted_updated_upserted_and_removed(store_spec):
+    store = open_store(store_spec)
+    with store.write() as db:
+        db.table("reviews").insert(_review("r1", verdict="false"))
+        with pytest.raises(DatabaseError, match="already exists"):
+            db.table("reviews").insert(_review("r1", verdict="true"))
+        db.table("reviews").update("r1", {"note": "checked"})
+        db.table("reviews").upsert(_review("r2", verdict="true"))
+        db.table("reviews").upsert(_review("r2", verdict="mostly-true"))
+        db.table("reviews").insert_many([_review("r2", verdict="false"), _review("r3")])
+        db.table("reviews").remove("r3")
+        with pytest.raises(NotFound):
+            db.table("reviews").update("r9", {"note": "x"})
+    got = {r["id"]: r for r in store.read().table("reviews").all()}
+    assert got == {"r1": _review("r1", verdict="false", note="checked"),
+                   "r2": _review("r2", verdict="mostly-true")}
+
+
+def test_claims_are_asked_for_by_article_speaker_and_date(store_spec):
+    store_desk(store_spec)
+    db = open_store(store_spec).read()
+    by_speaker = {}
+    for c in db.claims.all():
+        by_speaker.setdefault(c["speaker"]["id"], []).append(c["id"])
+    zakharova = next(c["speaker"]["id"] for c in db.claims.all()
+                     if c["speaker"]["name"] == "ماريا زاخاروفا")
+    assert [c["id"] for c in db.claims_by_speakers([zakharova])] == by_speaker[zakharova]
+    # Maria Zakharova in Latin letters is the same speaker as in Arabic
+    assert len(by_speaker[zakharova]) == 2
+    assert db.claims_per_speaker() == {sid: len(ids) for sid, ids in by_speaker.items()}
+    newest = db.recent_claims(2)
+    assert [c["published"] for c in newest] == ["2025-08-02", "2025-08-02"]
+    assert [c["speaker"]["name"] for c in newest] == ["Maria Zakharova", "Lim Eul-chul"]
+    assert [c["id"] for c in db.recent_claims(5, speakers=[zakharova])] == \
+        list(reversed(by_speaker[zakharova]))
+    assert db.recent_claims(5, speakers=[]) == []
+    article = newest[0]["article"]
+    assert [c["speaker"]["name"] for c in db.claims_of_article(article)] == \
+        ["Maria Zakharova", "Lim Eul-chul", "Alexander Novak"]
+    assert db.kinds() == ["articles", "claims", "speakers"]
+
+
+def _cli(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 1) and not crashed, result.output + repr(result.exception)
+    return result.stdout
+
+
+def _without_times(value):
+    """A command's JSON with the times of this run left out (added, reviewed, created)."""
+    if isinstance(value, list):
+        return [_without_times(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_times(v) for k, v in value.items()
+                if k not in ("added", "reviewed", "first_reviewed", "at", "created", "first",
+                             "last")}
+    return value
+
+
+def _session(spec: str, later: str) -> dict:
+    """What a desk does in one sitting, as each command's JSON."""
+    store_desk(spec)
+    out = {"add": _cli("add", later, "--published", "2025-09-01", "--json"),
+           "list": _cli("list", "--limit", "3", "--json"),
+           "search": _cli("search", "Peskov", "--json"),
+           "phrase": _cli("search", "تعزيز التعاون", "--json")}
+    first = orjson.loads(out["list"])[0]["id"]
+    out["review"] = _cli("review", first[:6], "--verdict", "false", "--note", "checked",
+                         "--reviewer", "desk", "--json")
+    out["merge"] = _cli("speakers", "merge", "Maria Zakharova", "Alexander Novak", "--json")
+    out["speakers"] = _cli("speakers", "--json")
+    out["show"] = _cli("show", first[:6], "--json")
+    out["contradictions"] = _cli("contradictions", "--json")
+    assert all(out.values()), out
+    return {k: _without_times(orjson.loads(v)) for k, v in out.items()}
+
+
+def test_every_command_answers_the_same_on_every_backend(store_spec, tmp_path, monkeypatch):
+    later = tmp_path / "later.txt"
+    later.write_text("Alexander Novak said on Monday that oil output will fall in August.\n")
+    got = _session(store_spec, str(later))
+    monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "reference.json"))
+    assert got == _session(str(tmp_path / "reference.json"), str(later))
+    assert len(got["search"]) == 1 and got["review"]["verdict"] == "false"
+    assert got["merge"][0]["names"] == ["ماريا زاخاروفا", "Maria Zakharova", "Alexander Novak"]
+    assert [c["reasons"] for c in got["contradictions"]] == [["opposite words: fall / rise"]]
+    assert got["add"][0]["contradictions"][0]["id"] == got["contradictions"][0]["id"]
+
+
+def test_a_record_of_the_wrong_shape_is_named_when_read(store_spec):
+    store = open_store(store_spec)
+    with store.write() as db:
+        db.claims.insert({**_claim("bad1"), "content": "a string, not an object"})
+    with pytest.raises(BadRecord, match="claims record 'bad1': `content`"):
+        store.read().claims.get("bad1")
