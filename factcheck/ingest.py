@@ -10,6 +10,14 @@ from factcheck.errors import InputError
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 _HTML_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|body|article|p|div)\b", re.I)
 _TEXT_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Terminal escape sequences (colour, cursor, titles) in copy pasted from a terminal or a log:
+# CSI (ESC [ ... or U+009B), OSC (ESC ] ... BEL or ESC \\), and the other two-character ones.
+_ESCAPE_RE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"
+    "|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
+    "|\x1b[ -/]*[0-~]"
+)
+_WINDOWS_ARABIC = "cp1256"
 
 
 @dataclass(slots=True)
@@ -26,7 +34,8 @@ class Article:
 
 
 def decode(raw: bytes, *, name: str = "input", charset: str | None = None) -> str:
-    """Text from bytes in UTF-8 (with or without BOM), UTF-16 or Windows-1256.
+    """Text from bytes in UTF-8 (with or without BOM), UTF-16 or Windows-1256, or lines of
+    UTF-8 and Windows-1256 mixed; terminal escape sequences are left out.
 
     `charset` is what a container (an HTTP header, a meta tag) declared; it is tried first.
     """
@@ -41,15 +50,39 @@ def decode(raw: bytes, *, name: str = "input", charset: str | None = None) -> st
         return _strict(raw, f"utf-16-{order}", name)
     if b"\x00" in raw:
         raise InputError(f"{name} looks binary, not text")
-    candidates = [c for c in (charset, "utf-8", "cp1256") if c]
+    candidates = [c for c in (charset, "utf-8", _WINDOWS_ARABIC) if c]
     for codec in candidates:
         try:
-            text = raw.decode(codec)
+            text = _by_lines(raw) if _is_windows_arabic(codec) else raw.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
+        text = without_escapes(text)
         if _plausible(text):
             return text
     raise InputError(f"{name} is not text in UTF-8, UTF-16 or Windows-1256")
+
+
+def without_escapes(text: str) -> str:
+    """`text` without terminal escape sequences: the words stay, the colours go."""
+    return _ESCAPE_RE.sub("", text) if "\x1b" in text or "\x9b" in text else text
+
+
+def _is_windows_arabic(codec: str) -> bool:
+    return codecs.lookup(codec).name == _WINDOWS_ARABIC
+
+
+def _by_lines(raw: bytes) -> str:
+    """Windows-1256 text, except the lines that are UTF-8: a file pasted together from two
+    sources is not read wholly as Windows-1256 (mojibake). A line of Windows-1256 Arabic is
+    almost never valid UTF-8 (two letters in a row are not a UTF-8 sequence), so a line that
+    is valid UTF-8 and not plain ASCII is UTF-8."""
+    out = []
+    for line in raw.splitlines(keepends=True):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode(_WINDOWS_ARABIC))
+    return "".join(out)
 
 
 def _strict(raw: bytes, codec: str, name: str) -> str:
@@ -57,6 +90,7 @@ def _strict(raw: bytes, codec: str, name: str) -> str:
         text = raw.decode(codec)
     except UnicodeDecodeError:
         raise InputError(f"{name} is not valid {codec.upper()} text") from None
+    text = without_escapes(text)
     if not text.strip():
         raise InputError(f"{name} is empty")
     return text

@@ -17,7 +17,11 @@ from factcheck.rules import rules_for
 
 _ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 _TATWEEL = "\u0640"
-_STRIP_RE = re.compile(f"[{_ARABIC_MARKS}{_TATWEEL}\u200c\u200d\u200e\u200f\u061c]")
+# Invisible marks that say how to show text, not what it says: joiners, direction marks, and the
+# bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) that editors and CMSs put
+# around a name in the other script. A word is the same word with or without them.
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_STRIP_RE = re.compile(f"[{_ARABIC_MARKS}{_TATWEEL}\u200c\u200d{BIDI_CONTROLS}]")
 _FOLD_TABLE = str.maketrans(
     {
         "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",

@@ -7,10 +7,11 @@ gives its text back.
 import re
 from dataclasses import dataclass
 
-from factcheck.normalize import WORD_RE, fold_word, is_arabic
+from factcheck.normalize import BIDI_CONTROLS, WORD_RE, fold_word, is_arabic
 
 # Two apostrophes are one double quotation mark, as some newspapers' copy writes it.
-_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|''|[^\\s]")
+# Bidi controls are no token: they only say which way a name runs (normalize.BIDI_CONTROLS).
+_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|''|[^\\s{BIDI_CONTROLS}]")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”",
                "''": "''"}
 CLOSE_ONLY = {"”", "»", "’"}

@@ -1,5 +1,6 @@
 """Arabic constructions, on sentences written for these tests in the manner of news reports."""
 
+import pytest
 from tests_support import all_claims as all_
 from tests_support import one_claim as one
 
@@ -901,3 +902,23 @@ def test_a_bare_verbal_noun_in_a_title_takes_its_genitive():
     assert a["speaker"]["name"] == "سامر حمزة"
     assert a["speaker"]["role"] == "وزير المالية في حكومة تصريف الأعمال"
     assert a["content"]["text"] == "مزاعم الصحيفة حول العجز"
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("\u2066", "\u2069"), ("\u2067", "\u2069"), ("\u2068", "\u2069"),  # isolates
+    ("\u202a", "\u202c"), ("\u202b", "\u202c"), ("\u202e", "\u202c"),  # embeddings, override
+    ("\u200f", "\u200f"),
+])
+def test_bidi_controls_around_a_name_change_nothing_but_the_spans(opening, closing):
+    plain = "قال المتحدث باسم وزارة النقل سامر الخطيب إن الطريق سيفتح الأسبوع المقبل."
+    marked = plain.replace("سامر الخطيب", f"{opening}سامر الخطيب{closing}")
+    latin = plain.replace("سامر الخطيب", f"{opening}Samer al-Khatib{closing}")
+    expected = one(plain)
+    for text, name in ((marked, "سامر الخطيب"), (latin, "Samer al-Khatib")):
+        claim = one(text)
+        assert claim["speaker"]["name"] == name
+        assert claim["content"]["text"] == expected["content"]["text"]
+        start, end = claim["speaker"]["span"]
+        assert text[start:end] == name  # spans still point into the text as it came
+        start, end = claim["content"]["span"]
+        assert text[start:end] == expected["content"]["text"]

@@ -543,3 +543,10 @@ def test_rejected_that_then_saying_keeps_its_own_speaker():
     assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
         ("Ali Kassem", "dismissed"), ("Norland", "rejected"), ("Norland", "saying")]
     assert claims[2]["content"]["text"] == "the figures were invented"
+
+
+def test_an_isolated_name_is_the_speaker_not_the_word_after_it():
+    text = "Transport ministry spokesman \u2068Samer al-Khatib\u2069 said the road would open soon."
+    claim = one(text)
+    assert claim["speaker"]["name"] == "Samer al-Khatib"
+    assert claim["content"]["text"] == "the road would open soon"

@@ -71,3 +71,34 @@ def test_english_utf16_without_bom():
     assert decode("The minister said talks went well.".encode("utf-16-be")) == (
         "The minister said talks went well."
     )
+
+
+LINE_UTF8 = "قال وزير الخارجية إن المفاوضات ستستأنف الأسبوع المقبل في عمان.\n"
+LINE_1256 = "وأضاف المتحدث باسم الوزارة أن الوفد سيصل يوم الأحد.\n"
+
+
+def test_a_file_of_utf8_and_windows_1256_lines_is_read_line_by_line_not_all_as_1256():
+    raw = LINE_UTF8.encode("utf-8") + LINE_1256.encode("cp1256") + LINE_UTF8.encode("utf-8")
+    assert decode(raw) == LINE_UTF8 + LINE_1256 + LINE_UTF8
+    # also when the container declares Windows-1256 for what is partly UTF-8
+    assert decode(raw, charset="windows-1256") == LINE_UTF8 + LINE_1256 + LINE_UTF8
+
+
+def test_a_mixed_file_gives_the_claims_of_each_line():
+    from factcheck.extract import extract
+
+    raw = LINE_UTF8.encode("utf-8") + LINE_1256.encode("cp1256")
+    contents = [c.content for c in extract(decode(raw))]
+    assert contents == ["المفاوضات ستستأنف الأسبوع المقبل في عمان", "الوفد سيصل يوم الأحد"]
+
+
+@pytest.mark.parametrize("colour", ["\x1b[1;31m", "\x1b[0m", "\x1b]0;سطر\x07", "\x1b(B", "\x9b2J"])
+def test_terminal_escapes_in_an_article_are_left_out_not_refused(colour):
+    raw = (colour + ARABIC + "\x1b[0m\n" + colour + ARABIC).encode("utf-8")
+    assert decode(raw) == ARABIC + "\n" + ARABIC
+    assert decode((colour + ARABIC).encode("utf-16")) == ARABIC
+
+
+def test_a_coloured_english_log_line_is_text():
+    raw = b"\x1b[33mUPDATE\x1b[0m The minister said the bridge would reopen on Monday.\n" * 40
+    assert decode(raw).startswith("UPDATE The minister said")

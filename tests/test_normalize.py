@@ -1,5 +1,6 @@
 """One normalisation for extraction, store keys, search and matching."""
 
+import pytest
 import snowballstemmer
 from snowballstemmer.english_stemmer import EnglishStemmer
 
@@ -28,3 +29,10 @@ def test_english_stems_are_snowballs_whichever_implementation_runs():
     for word in ENGLISH:
         folded = fold(word)
         assert stem(folded) == python.stemWord(folded) == compiled.stemWord(folded)
+
+
+@pytest.mark.parametrize("control", ["\u2066", "\u2067", "\u2068", "\u2069", "\u202a", "\u202b",
+                                     "\u202c", "\u202d", "\u202e", "\u200e", "\u200f", "\u061c"])
+def test_fold_drops_bidi_controls_around_a_name(control):
+    assert fold(f"{control}بيسكوف{control}") == fold("بيسكوف")
+    assert fold(f"{control}Peskov\u2069") == "peskov"
