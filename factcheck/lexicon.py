@@ -79,6 +79,7 @@ class Lexicon:
     np_links: frozenset[str]
     np_stops: frozenset[str]
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
+    times: frozenset[str]  # nouns of time (اليوم، الشهر): a time phrase's head
     statement_anaphors: frozenset[str]  # البيان: stands for who gave the last statement
     statements: frozenset[str]  # words that say a report was given in a statement
     source_anaphors: frozenset[str]  # المصدر: the latest unnamed source described before
@@ -215,6 +216,7 @@ def lexicon(lang: str) -> Lexicon:
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         title_links=_set(r["speakers"].get("title_links", [])),
+        times=_set(r["speakers"].get("times", [])),
         statement_anaphors=_set(r["speakers"].get("statement_anaphors", [])),
         statements=_set(r["speakers"].get("statements", [])),
         source_anaphors=_set(r["speakers"].get("source_anaphors", [])),

@@ -922,3 +922,22 @@ def test_bidi_controls_around_a_name_change_nothing_but_the_spans(opening, closi
         assert text[start:end] == name  # spans still point into the text as it came
         start, end = claim["content"]["span"]
         assert text[start:end] == expected["content"]["text"]
+
+
+def test_pluperfect_subject_between_kana_and_qad():
+    a = one("وكانت الهيئة، قد أعلنت في وقت سابق من اليوم الأحد، عن إغلاق الميناء.")
+    assert a["speaker"]["name"] == "الهيئة"
+    assert a["content"]["text"] == "إغلاق الميناء"
+    b = one("وكانت البلدية قد أعلنت في وقت سابق من الشهر الجاري منح السكان مهلة إضافية.")
+    assert b["speaker"]["name"] == "البلدية"
+    assert b["content"]["text"] == "منح السكان مهلة إضافية"
+    c = one("وكانت الوزارة أعلنت اليوم أن المدارس ستغلق.")
+    assert c["speaker"]["name"] == "الوزارة"
+    assert c["content"]["text"] == "المدارس ستغلق"
+
+
+def test_al_mudda_i_before_a_name_is_neither_title_nor_name():
+    a = one("وأعلن المتحدث باسم الجماعة، المدعو سالم ناصر، تنفيذ هجوم على الموقع.")
+    assert a["speaker"]["name"] == "سالم ناصر"
+    assert a["speaker"]["role"] == "المتحدث باسم الجماعة"
+    assert a["content"]["text"] == "تنفيذ هجوم على الموقع"

@@ -246,10 +246,14 @@ def _ends_adverbial(state: ArticleState, s: Sentence, j: int, limit: int) -> boo
     lex, t = state.lex, s.toks[j]
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
         return True
-    if is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit):
-        return True  # "في بيانها على ضرورة ...": the preposition opens the content
+    if is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit) and \
+            not (lex.lang == "ar" and _time_word_at(s, j + 1, lex)):
+        return True  # "في بيانها على ضرورة ...": the preposition opens the content; not
+        # "في وقت سابق من اليوم السبت", a time still
     if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
         return True  # "في بيان ما تداولته وسائل الإعلام": the object begins
+    if lex.lang == "ar" and _after_time_words(state, s, j):
+        return True  # "في وقت سابق من الشهر الجاري | منح الأسد ...": the time is over
     if lex.lang == "en":
         # "on Tuesday", "in a statement": stop at the first word that is not part of it;
         # after a bare day ("said Tuesday the city would ...") the content starts at once
@@ -260,6 +264,20 @@ def _ends_adverbial(state: ArticleState, s: Sentence, j: int, limit: int) -> boo
                      "briefing", "speech", "televised", "address", "call", "meeting", "post",
                      "message", "letter", "session", "with", "of", "to"} or t.norm.isdigit())
     return False
+
+
+def _after_time_words(state: ArticleState, s: Sentence, j: int) -> bool:
+    """A bare word after a time word and its ال-adjectives (الشهر الجاري، اليوم السبت):
+    no more of the time phrase."""
+    lex, toks = state.lex, s.toks
+    norm = toks[j].norm
+    if norm.startswith("ال") or _time_word_at(s, j, lex):
+        return False
+    k = j - 1
+    while k > 0 and j - k <= 2 and toks[k].word and toks[k].norm.startswith("ال") and \
+            toks[k].norm not in lex.times:
+        k -= 1
+    return 0 <= k < j and toks[k].word and toks[k].norm in lex.times
 
 
 def _object_ends_adverbial(state: ArticleState, s: Sentence, start: int, k: int, limit: int,
@@ -1133,7 +1151,10 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
     while end > 0 and toks[end - 1].word and toks[end - 1].norm in lex.auxiliaries:
         end -= 1  # الوكالة قد ذكرت
     apposition = None
-    if end > 1 and toks[end - 1].raw in COMMAS:
+    if end > 1 and toks[end - 1].raw in COMMAS and end < ev.first and \
+            _opens_with_auxiliary(state, s, end - 1):
+        end -= 1  # وكانت مليشيا الحوثي، قد أعلنت: the subject between كانت and قد
+    elif end > 1 and toks[end - 1].raw in COMMAS:
         # عضو اللجنة المالية، النائبة آمنة الجبوري، قالت: the subject, then what stands
         # between commas beside it
         apposition = _previous_comma(s, end - 1)
@@ -1161,6 +1182,14 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
         if (speaker.name, speaker.role) == before:
             return None  # what stood between the commas was neither a name nor a role
     return speaker
+
+
+def _opens_with_auxiliary(state: ArticleState, s: Sentence, k: int) -> bool:
+    """Does the clause ending at token k open with an auxiliary (وكانت ...)?"""
+    m = k
+    while m > 0 and s.toks[m - 1].raw not in COMMAS and s.toks[m - 1].raw not in TERMINATORS:
+        m -= 1
+    return m < k and s.toks[m].word and s.toks[m].norm in state.lex.auxiliaries
 
 
 def _previous_comma(s: Sentence, k: int) -> int | None:

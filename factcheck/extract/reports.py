@@ -173,8 +173,9 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     lex = state.lex
     cue_span = (ev.cue_start, s.toks[ev.last].end)
     before_np = None
-    if lex.lang == "en" and ev.kind == "verb":
-        before_np = speaker_before(state, s, ev)
+    if lex.lang == "en" and ev.kind == "verb" or \
+            lex.lang == "ar" and ev.kind == "verb" and _after_auxiliary(state, s, ev):
+        before_np = speaker_before(state, s, ev)  # وكانت موسكو قد أعلنت: the subject first
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":
@@ -242,6 +243,13 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         gender=gender,
     )
     return claim
+
+
+def _after_auxiliary(state: ArticleState, s: Sentence, ev: Event) -> bool:
+    """Does an auxiliary stand right before the cue (قد أعلنت، كانت ... قد ذكرت)? Then the
+    subject came first, between the auxiliaries."""
+    return not ev.conj and ev.first > 0 and s.toks[ev.first - 1].word and \
+        s.toks[ev.first - 1].norm in ("قد", "لقد")
 
 
 def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,
