@@ -550,3 +550,23 @@ def test_an_isolated_name_is_the_speaker_not_the_word_after_it():
     claim = one(text)
     assert claim["speaker"]["name"] == "Samer al-Khatib"
     assert claim["content"]["text"] == "the road would open soon"
+
+
+def test_cues_of_accusing_describing_and_their_participles():
+    a = one("Kerrow and Vell accused Norland of moving troops to the border.")
+    assert (a["speaker"]["name"], a["cue"]["text"]) == ("Kerrow and Vell", "accused")
+    assert a["content"]["text"] == "Norland of moving troops to the border"
+    claims = all_("The minister described the report as fabricated, underscoring that no "
+                  "weapons were stored at the port.")
+    assert [c["cue"]["text"] for c in claims] == ["described", "underscoring"]
+    assert claims[1]["content"]["text"] == "no weapons were stored at the port"
+    d = one("The envoy spoke on Monday, dismissing the claims as baseless.")
+    assert d["cue"]["text"] == "dismissing"
+    assert d["negated"] is True
+
+
+def test_a_participle_takes_the_subject_of_its_own_sentence():
+    claims = all_("Mayor Lena Ortiz said the budget was balanced.\n"
+                  "The port authority spoke on Monday, dismissing the claims as baseless.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("Lena Ortiz", "said"), ("port authority", "dismissing")]

@@ -1274,3 +1274,31 @@ def _after_place_word(text: str, start: int) -> bool:
     # "in New Delhi", "from North Carolina": a place, not a person
     m = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
     return bool(m) and m.group(1).lower() in _EN_PLACE_PREPOSITIONS
+
+
+def sentence_subject(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """The named subject that opens an English sentence and whose verb comes before the
+    participle `ev`: 'The envoy spoke on Monday, dismissing the claims'."""
+    lex, toks = state.lex, s.toks
+    if lex.lang != "en" or ev.first < 3 or not _english_np_word(toks[0], lex, first=True):
+        return None
+    k = 1
+    while k < ev.first and (_english_np_word(toks[k], lex, first=False) or
+                            _abbreviation_dot(state, s, k, ev.first) or
+                            _noun_before_head(state, s, k, ev.first)):
+        k += 1
+    k = _before_time_phrase(toks, k)
+    while k > 1 and toks[k - 1].norm in lex.np_links:
+        k -= 1
+    if k >= ev.first or not toks[k].word or toks[k].raw[:1].isupper():
+        return None  # the phrase must be followed by its (lower-case) verb
+    return speaker_from_np(state, s, 0, k, toks[0].start, toks[k - 1].end)
+
+
+def _noun_before_head(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
+    # "the port authority", "the airport director": a noun modifying the head after it
+    toks, lex = s.toks, state.lex
+    if k + 1 >= limit or not toks[k].word or toks[k].norm in EN_CLAUSE_WORDS:
+        return False
+    nxt = toks[k + 1]
+    return nxt.word and (nxt.norm in lex.bodies or en_role(nxt.norm, lex))

@@ -24,6 +24,7 @@ from factcheck.extract.mentions import (
     follows_comma,
     narrated_person,
     noun_phrase,
+    sentence_subject,
     skip_adverbials,
     speaker_after,
     speaker_before,
@@ -204,7 +205,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
             gender = question.gender
-        speaker = continued_speaker(state, gender, previous=previous)
+        if ev.kind == "participle" and previous is None:
+            speaker = sentence_subject(state, s, ev)  # "The envoy spoke, dismissing ..."
+        if speaker is None:
+            speaker = continued_speaker(state, gender, previous=previous)
     if speaker is None:
         return None
     said = _what_was_said(state, s, ev, j, limit=limit, prev_end=prev_end, before_np=before_np,
