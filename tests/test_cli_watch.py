@@ -143,6 +143,25 @@ def test_quiet_prints_nothing_when_nothing_is_new(tmp_path, run, how):
                              "folder or URL\n"
 
 
+@pytest.mark.network
+def test_a_json_feed_is_watched_from_a_server_and_from_a_file(server, run, tmp_path):
+    import orjson
+
+    body = orjson.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "نشرة",
+                         "items": [{"id": "jf-1", "url": server.url("/n/1"),
+                                    "content_text": HOSPITAL}]})
+    url = server.add("/feed.json", body, headers={"Content-Type": "application/feed+json"})
+    online = run("watch", url, "--json")
+    assert online.exit_code == 0, online.stderr
+    [source] = json.loads(online.stdout)["sources"]
+    assert (source["kind"], source["status"], source["new"]) == ("feed", "ok", 1)
+    local = tmp_path / "feed.json"
+    local.write_bytes(body.replace(b"jf-1", b"jf-2").replace(b"/n/1", b"/n/2"))
+    offline = run("watch", str(local), "--json", "--db", str(tmp_path / "other.json"))
+    assert offline.exit_code == 0, offline.stderr
+    assert json.loads(offline.stdout)["summary"]["new"] == 1
+
+
 def test_the_terminal_summary_names_sources_and_counts(tmp_path, run, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("a.txt").write_text(WHEAT, encoding="utf-8")

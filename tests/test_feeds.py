@@ -127,3 +127,63 @@ def test_without_a_base_relative_links_stay_as_written():
     feed = parse_feed(RELATIVE, name="feed.xml")
     assert [(i.guid, i.link) for i in feed.items] == [("/news/123", "/news/123"),
                                                       ("tag:7", "story.html")]
+
+
+def json_feed(items: list, *, version: str = "https://jsonfeed.org/version/1.1", **extra) -> bytes:
+    import orjson
+
+    return orjson.dumps({"version": version, "title": "نشرة المساء",
+                         "home_page_url": "https://news.example/", **extra, "items": items})
+
+
+def test_a_json_feed_gives_items_like_rss():
+    raw = json_feed([
+        {"id": "jf-1", "url": "https://news.example/2026/bridge", "title": "جسر <b>الميناء</b>",
+         "date_published": "2026-11-23T10:30:00+02:00", "content_html": f"<p>{HOSPITAL}</p>"},
+        {"id": "jf-2", "url": "/2026/wheat", "content_text": WHEAT,
+         "date_modified": "2026-11-24T08:00:00Z"},
+        {"id": "jf-3", "external_url": "https://elsewhere.example/x", "summary": "موجز فقط"},
+    ])
+    assert looks_like_feed(raw) and looks_like_feed(raw, "application/feed+json")
+    feed = parse_feed(raw, name="f", content_type="application/feed+json",
+                      base="https://news.example/feed.json")
+    assert (feed.title, feed.link) == ("نشرة المساء", "https://news.example/")
+    first, second, third = feed.items
+    assert (first.guid, first.link, first.title) == ("jf-1", "https://news.example/2026/bridge",
+                                                     "جسر الميناء")
+    assert first.published == "2026-11-23T08:30:00+00:00"
+    assert first.text == HOSPITAL and first.full
+    assert (second.link, second.text, second.published) == (
+        "https://news.example/2026/wheat", WHEAT, "2026-11-24T08:00:00+00:00")
+    assert (third.link, third.text, third.full) == ("https://elsewhere.example/x", "موجز فقط",
+                                                    False)
+
+
+def test_a_json_feed_1_0_with_a_number_for_an_id_is_read():
+    raw = json_feed([{"id": 17, "content_text": BRIDGE}],
+                    version="https://jsonfeed.org/version/1")
+    [item] = parse_feed(raw, name="f").items
+    assert (item.guid, item.text, item.link) == ("17", BRIDGE, None)
+
+
+def test_json_feed_fields_of_the_wrong_type_are_ignored_not_trusted():
+    raw = json_feed([
+        {"id": ["x"], "url": {"href": "https://a.example"}, "title": 5, "content_html": None,
+         "content_text": WHEAT, "date_published": "yesterday"},
+        "not an item", {"id": True}, {},
+    ], title={"nested": "no"})
+    feed = parse_feed(raw, name="f")
+    assert feed.title is None
+    [item] = feed.items
+    assert (item.guid, item.link, item.title, item.published, item.text) == (
+        None, None, None, None, WHEAT)
+
+
+@pytest.mark.parametrize("raw, reason", [
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": {"a": 1}}', "is not a list"),
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": [' + b"[" * 5000, "not JSON"),
+    (b'{"title": "x", "items": []}', "no JSON Feed version"),
+])
+def test_a_broken_json_feed_fails_with_its_reason(raw, reason):
+    with pytest.raises(FetchError, match=reason):
+        parse_feed(raw, name="f.json", content_type="application/feed+json")
