@@ -6,7 +6,13 @@ never held whole in memory), a User-Agent naming factcheck, gzip, and conditiona
 (ETag / Last-Modified). A few URLs are fetched at once on threads, and never more than two at
 once from one site; each failure becomes a FetchError with a one-line message, so one dead
 server never stops the others. `Fetcher.robots` reads sites' robots.txt for the callers that
-must obey it (pages reached through feed links, not the URLs a user listed).
+must obey it (pages reached through feed links, not the URLs a user listed), by RFC 9309 as
+protego implements it (wildcards, `$`, the longest match deciding); a Crawl-delay it finds
+spaces this fetcher's later requests to that site.
+
+The newsroom's own network settings hold as for any HTTP client: HTTP_PROXY, HTTPS_PROXY,
+ALL_PROXY and NO_PROXY, and SSL_CERT_FILE / SSL_CERT_DIR for a desk's own certificate
+authority; the limits above apply through a proxy all the same.
 """
 
 import re
@@ -17,9 +23,9 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpx
+from protego import Protego
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, FetchError, HTTPStatusError, Unreachable
@@ -32,6 +38,8 @@ DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_WORKERS = 4
 DEFAULT_PER_HOST = 2
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# The product token robots.txt groups name us by (RFC 9309 2.2.1).
+ROBOTS_TOKEN = "factcheck"
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -81,13 +89,21 @@ class Robots:
     """One site's robots.txt as it applies to factcheck, or why the site's pages must wait."""
 
     url: str
-    rules: RobotFileParser | None = None  # None: nothing to obey (no robots.txt, or no answer)
+    rules: Protego | None = None  # None: nothing to obey (no robots.txt, or no answer)
     error: str | None = None  # the site answered 5xx: none of its pages are read this run
 
     def allows(self, url: str) -> bool:
         if self.error is not None:
             return False
-        return self.rules is None or self.rules.can_fetch(USER_AGENT, url)
+        return self.rules is None or self.rules.can_fetch(url, ROBOTS_TOKEN)
+
+    @property
+    def crawl_delay(self) -> float | None:
+        """Seconds the site asks between two requests (its Crawl-delay), if it asks."""
+        if self.rules is None:
+            return None
+        delay = self.rules.crawl_delay(ROBOTS_TOKEN)
+        return float(delay) if delay and delay > 0 else None
 
 
 def robots_url(url: str) -> str | None:
@@ -130,6 +146,9 @@ class Fetcher:
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._slots_lock = threading.Lock()
         self.max_redirects = max_redirects
+        # Crawl-delay by host: the earliest time the next request to it may start.
+        self._spacing: dict[str, float] = {}
+        self._next_start: dict[str, float] = {}
         self._client: httpx.Client | None = None
         self._client_lock = threading.Lock()
 
@@ -153,7 +172,7 @@ class Fetcher:
                     follow_redirects=True,
                     max_redirects=self.max_redirects,
                     headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-                    trust_env=False,
+                    trust_env=True,  # the desk's proxy and CA settings (see above)
                 )
             return self._client
 
@@ -165,7 +184,23 @@ class Fetcher:
         if not url.lower().startswith(("http://", "https://")):
             raise FetchError(f"{url}: only http:// and https:// URLs can be fetched")
         with self._slot(url):
+            self._wait_turn(host_key(url))
             return self._get(request)
+
+    def space(self, url: str, seconds: float) -> None:
+        """Start requests to the site of `url` at least `seconds` apart from now on."""
+        with self._slots_lock:
+            self._spacing[host_key(url)] = seconds
+
+    def _wait_turn(self, key: str) -> None:
+        with self._slots_lock:
+            spacing = self._spacing.get(key)
+            if not spacing:
+                return
+            now = time.monotonic()
+            start = max(now, self._next_start.get(key, now))
+            self._next_start[key] = start + spacing
+        time.sleep(start - now)
 
     def _slot(self, url: str) -> threading.BoundedSemaphore:
         # The guarantee for any caller; fetch_all schedules so that its workers never wait here.
@@ -257,11 +292,16 @@ class Fetcher:
         Within the same limits as any fetch. As RFC 9309 (2.3.1.3-4) has it, a robots.txt that
         is missing (4xx) allows everything, and one that cannot be reached (5xx, no answer)
         disallows everything for now: the site's pages wait for a later run. One that cannot
-        be used otherwise (over the size limit, too many redirects) counts as missing.
+        be used otherwise (over the size limit, too many redirects) counts as missing. A
+        Crawl-delay spaces this fetcher's requests to the site from now on.
         """
         wanted = list(dict.fromkeys(u for u in map(robots_url, urls) if u))
-        return {url: _robots(url, reply)
-                for url, reply in zip(wanted, self.fetch_all(wanted), strict=True)}
+        found = {url: _robots(url, reply)
+                 for url, reply in zip(wanted, self.fetch_all(wanted), strict=True)}
+        for url, site in found.items():
+            if site.crawl_delay:
+                self.space(url, site.crawl_delay)
+        return found
 
     def _read(self, url: str, reply: httpx.Response) -> Response:
         if reply.status_code == 304:
@@ -293,9 +333,7 @@ def _robots(url: str, reply: Response | FetchError) -> Robots:
         return Robots(url, error=str(reply))
     if isinstance(reply, FetchError):
         return Robots(url)
-    rules = RobotFileParser(url)
-    rules.parse(reply.body.decode("utf-8-sig", errors="replace").splitlines())
-    return Robots(url, rules)
+    return Robots(url, Protego.parse(reply.body.decode("utf-8-sig", errors="replace")))
 
 
 def _conditional(request: Request) -> dict[str, str]:

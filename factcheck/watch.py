@@ -48,6 +48,9 @@ SOURCES_TABLE = "sources"
 SEEN_TABLE = "seen"
 # A feed entry with only a summary shorter than this is a teaser: its linked page is fetched.
 TEASER_CHARS = 400
+# Seconds of waiting a run spends on one site's Crawl-delay; its pages past that wait for the
+# next run, so a site asking for a minute between pages never holds cron up for long.
+CRAWL_DELAY_BUDGET = 30.0
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid")
 _FEED_SUFFIXES = (".xml", ".rss", ".atom")
 
@@ -400,6 +403,7 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         pages = "1 linked page of the site waits" if len(candidates) == 1 else \
             f"{len(candidates)} linked pages of the site wait"
         _defer(harvest, candidates, f"{site.error}; {pages} for the next run")
+    wanted = _within_crawl_delays(wanted, robots)
     done = [0]
 
     def fetched():
@@ -431,6 +435,26 @@ def _fetch_teasers(harvests: list[_Harvest], fetcher: Fetcher, progress: Progres
         candidate.article.outlet = page.outlet or candidate.article.outlet
     for harvest in {id(h): h for h, _ in teasers}.values():
         _fail_if_nothing_read(harvest)
+
+
+def _within_crawl_delays(wanted: list[tuple[_Harvest, _Candidate]],
+                         robots: dict) -> list[tuple[_Harvest, _Candidate]]:
+    """The pages to fetch now: of a site that asks for a Crawl-delay, as many as fit in
+    CRAWL_DELAY_BUDGET seconds of waiting; the others wait, unread and unmarked, for the next
+    run (counted as pending, not as a failure: the site only asked us to go slowly)."""
+    taken: dict[str, int] = {}
+    kept = []
+    for harvest, candidate in wanted:
+        site = robots[robots_url(candidate.link)]
+        delay = site.crawl_delay
+        allowed = 1 + int(CRAWL_DELAY_BUDGET // delay) if delay else None
+        if allowed is not None and taken.get(site.url, 0) >= allowed:
+            harvest.report.pending += 1
+            harvest.candidates.remove(candidate)
+            continue
+        taken[site.url] = taken.get(site.url, 0) + 1
+        kept.append((harvest, candidate))
+    return kept
 
 
 def _keep_teaser(harvest: _Harvest, candidate: _Candidate, reason: str) -> None:

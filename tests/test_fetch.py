@@ -194,3 +194,54 @@ def test_a_missing_robots_txt_allows_and_an_unreachable_one_holds_the_site(fetch
     assert answers[robots_url(dead)].error.startswith(f"{robots_url(dead)}: cannot connect")
     assert answers[robots_url(pages[2])].error == \
         f"{down.url('/robots.txt')}: HTTP 503 Service Unavailable"
+
+
+def test_robots_txt_follows_rfc_9309_wildcards_end_anchors_and_the_longest_match(server,
+                                                                                fetcher):
+    # urllib.robotparser took the first rule that matched and read * and $ as letters.
+    server.add("/robots.txt", "User-agent: *\nDisallow: /news/\nAllow: /news/public/\n"
+                              "Disallow: /*.pdf$\nDisallow: /*/print/\n")
+    [site] = fetcher.robots([server.url("/")]).values()
+    verdicts = {path: site.allows(server.url(path)) for path in (
+        "/news/x", "/news/public/x", "/files/report.pdf", "/files/report.pdf?page=2",
+        "/files/report.pdfx", "/2026/print/story", "/2026/story")}
+    assert verdicts == {"/news/x": False, "/news/public/x": True, "/files/report.pdf": False,
+                        "/files/report.pdf?page=2": True, "/files/report.pdfx": True,
+                        "/2026/print/story": False, "/2026/story": True}
+    assert site.crawl_delay is None
+
+
+@pytest.mark.network
+def test_a_crawl_delay_spaces_the_requests_to_its_site(server):
+    server.add("/robots.txt", "User-agent: factcheck\nCrawl-delay: 0.4\nDisallow:\n")
+    pages = [server.add(f"/news/{n}", "x") for n in range(3)]
+    with LocalServer() as other, Fetcher() as fetcher:
+        [site] = fetcher.robots(pages).values()
+        assert site.crawl_delay == 0.4
+        elsewhere = [other.add(f"/n/{n}", "y") for n in range(3)]
+        fetcher.fetch_all(pages + elsewhere)
+        unhurried = [t for _, t in other.arrivals]
+    starts = [t for path, t in server.arrivals if path.startswith("/news/")]
+    assert len(starts) == 3
+    assert all(b - a >= 0.38 for a, b in zip(starts, starts[1:], strict=False)), starts
+    assert max(unhurried) - min(unhurried) < 0.3  # another site is not held back
+
+
+@pytest.mark.network
+def test_the_desks_proxy_settings_are_honoured(monkeypatch):
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    story = "http://wire.example.invalid/2026/11/29/story"  # resolvable only by the proxy
+    with LocalServer() as proxy:
+        proxy.add(story, "from the proxy")
+        monkeypatch.setenv("HTTP_PROXY", proxy.base)
+        with Fetcher(timeout=5) as fetcher:
+            assert fetcher.fetch(story).body == b"from the proxy"
+        assert [path for path, _ in proxy.requests] == [story]
+        assert proxy.requests[0][1]["User-Agent"].startswith("factcheck/")
+        with LocalServer() as direct:
+            monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+            page_url = direct.add("/p", "direct")
+            with Fetcher(timeout=5) as fetcher:
+                assert fetcher.fetch(page_url).body == b"direct"
+        assert len(proxy.requests) == 1

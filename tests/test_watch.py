@@ -329,6 +329,26 @@ def test_a_robots_txt_that_fails_holds_its_sites_pages_for_the_next_run(server, 
     assert [p for p, _ in server.requests].count("/robots.txt") == 2  # once a run
 
 
+@pytest.mark.network
+def test_a_crawl_delay_leaves_what_does_not_fit_the_runs_budget_for_the_next(server, store,
+                                                                             monkeypatch):
+    monkeypatch.setattr(watch_module, "CRAWL_DELAY_BUDGET", 0.5)
+    server.add("/robots.txt", "User-agent: *\nCrawl-delay: 0.3\n")
+    stories = [VACCINE, BRIDGE, PORT]
+    for n, story in enumerate(stories):
+        server.add(f"/news/{n}", page(f"story {n}", story.split("\n"), lang="en"))
+    server.add("/rss", rss([item(f"d-{n}", "Teaser.", link=server.url(f"/news/{n}"))
+                            for n in range(3)]))
+    first = run(store, server.url("/rss")).sources[0]
+    # 0.5 s of waiting holds one delay of 0.3 s: two pages now, one for the next run, and no
+    # failure reported for a site that only asked us to go slowly
+    assert (first.status, first.new, first.pending, first.failures) == (
+        SourceStatus.OK, 2, 1, [])
+    second = run(store, server.url("/rss")).sources[0]
+    assert (second.new, second.known, second.pending) == (1, 2, 0)
+    assert len(stored_texts(store)) == 3
+
+
 def test_max_items_leaves_the_rest_for_the_next_run(tmp_path, store):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([item(f"m-{n}", text) for n, text in
