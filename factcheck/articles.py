@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from factcheck import speakers
+from factcheck import speakers, urls
 from factcheck.denial import with_denied_matter
 from factcheck.extract import extract
 from factcheck.ingest import Article
@@ -55,7 +55,9 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         "id": aid,
         "hash": digest,
         "text": article.text,
-        "url": article.url,
+        # Where every stored URL comes in (feeds, pages, the command line): a link a feed or
+        # page gave that is not a web address is dropped, the article kept.
+        "url": urls.web_url_or_none(article.url),
         "outlet": article.outlet,
         "published": article.published,
         "title": article.title,

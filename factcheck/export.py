@@ -18,7 +18,7 @@ from enum import Enum
 
 import orjson
 
-from factcheck import files, jsontext, schema
+from factcheck import files, jsontext, schema, urls
 from factcheck.articles import article_id
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
@@ -113,7 +113,7 @@ def claimreview_export(db: Database, chosen: list[tuple[dict, dict | None]],
     for claim, rev in chosen:
         if not rev or not rev.get("verdict"):
             continue  # not reviewed: nothing to publish
-        if not rev.get("url"):
+        if not urls.is_web_url(rev.get("url")):
             left_out[claim["id"]] = "no fact-check URL (claims review ID --url URL)"
         else:
             docs.append(claim_review(claim, rev, publisher=publisher,
@@ -159,7 +159,8 @@ def claim_item(claim: dict, names: list[str]) -> dict:
         item["author"] = author
     if claim.get("published"):
         item["datePublished"] = claim["published"][:10]
-    if claim.get("url"):
+    # A store written before only web URLs were kept may hold others: never published.
+    if urls.is_web_url(claim.get("url")):
         appearance = {"@type": "CreativeWork", "url": claim["url"]}
         if claim.get("title"):
             appearance["headline"] = claim["title"]
@@ -285,9 +286,18 @@ def _problem(record) -> str | None:
         problem = schema.record_problem(table, None, value)
         if problem:
             return f"{part} {problem}"
-    return (_article_problem(record.get("article"), record["claim"])
+    return (_url_problem(record)
+            or _article_problem(record.get("article"), record["claim"])
             or _speaker_problem(record.get("speaker"), record["claim"])
             or _review_problem(record.get("review"), record["claim"]))
+
+
+def _url_problem(record: dict) -> str | None:
+    for part in ("claim", "article", "review"):
+        url = (record.get(part) or {}).get("url")
+        if url is not None and not urls.is_web_url(url):
+            return f"{part} url must be an http:// or https:// URL, not {url!r}"
+    return None
 
 
 def _article_problem(article: dict | None, claim: dict) -> str | None:

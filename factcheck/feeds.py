@@ -12,7 +12,8 @@ is ignored, not trusted; an item needs an id, a URL or a text to count.
 
 Relative item links, and GUIDs that are permalinks, are resolved by feedparser (XML:Base rules:
 an xml:base in the feed first, then the base it is given, which is where the feed was fetched
-from). A feed read from a file has no such base: its relative links stay as written.
+from). A feed read from a file has no such base: its relative links stay as written, and are
+not stored (only http and https URLs are, factcheck.urls).
 """
 
 import re

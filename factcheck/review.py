@@ -12,6 +12,7 @@ between open, confirmed and dismissed, and each move is appended to its history.
 
 from enum import Enum
 
+from factcheck import urls
 from factcheck.articles import now_iso
 from factcheck.contradict import TABLE as CONTRADICTIONS
 from factcheck.contradict import Status
@@ -76,7 +77,7 @@ def review(db: Database, claim_id: str, *, verdict: Verdict | str, note: str | N
     """
     claim = db.claims.resolve(claim_id)
     wanted = {"verdict": verdict_of(verdict).value, "rating_label": rating_label,
-              "note": note, "url": url}
+              "note": note, "url": urls.checked(url)}
     current = db.table(TABLE).get(claim["id"]) or _blank(claim["id"])
     changes = {k: v or None for k, v in wanted.items() if v is not None}
     if rating_label is None and current.get("verdict") != changes["verdict"]:

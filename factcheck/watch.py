@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from factcheck import urls
 from factcheck.articles import AddResult, add_article, article_id, now_iso
 from factcheck.contradict import check_added
 from factcheck.errors import FactcheckError, FetchError, InputError
@@ -305,7 +306,7 @@ def _page_article(reply: Response) -> Article:
         article = html_to_article(reply.text(), url=reply.final_url)
     except InputError as exc:
         raise FetchError(str(exc)) from None
-    article.url = article.url or reply.final_url
+    article.url = urls.web_url_or_none(article.url) or reply.final_url
     return article
 
 

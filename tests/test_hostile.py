@@ -6,6 +6,9 @@ import json
 import pickle
 from html.parser import HTMLParser
 
+import pytest
+from localserver import rss
+from newsroom import ALL
 from support_claims import claim, store_article, store_desk
 
 from factcheck import cachefile
@@ -110,3 +113,63 @@ def test_claimreview_embedded_in_a_page_stays_one_script_block_of_the_same_json(
     assert "</script>" in doc["claimReviewed"] and "<!--" in doc["claimReviewed"]
     assert doc["itemReviewed"]["appearance"]["headline"] == "Grain </SCRIPT ><!-- deal"
     assert not set("<>&\u2028\u2029") & set(exported)
+
+
+# Only web URLs stored ------------------------------------------------------------------------
+
+NOT_WEB = ["javascript:alert(document.cookie)", "data:text/html,<b>hi</b>", "file:///etc/passwd",
+           "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "http://"]
+
+
+def test_feed_links_that_are_not_web_urls_are_never_stored_nor_exported(tmp_path, run, db_file,
+                                                                          monkeypatch):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([{"guid": f"g-{n}", "title": "خبر", "body": body, "link": link}
+                          for n, (body, link) in enumerate(zip(ALL[:3], NOT_WEB, strict=False))],
+                         full=True))
+    assert run("watch", str(feed), "--jsonl").exit_code == 0
+    db = Store(db_file).read()
+    assert len(db.articles) == 3
+    assert [a["url"] for a in db.articles.all()] == [None, None, None]
+    assert db.claims.all() and {c["url"] for c in db.claims.all()} == {None}
+
+    monkeypatch.setenv("USER", "amal")
+    some = db.claims.ids()[0]
+    run("review", some, "--verdict", "false", "--url", "https://desk.example/c/2")
+    [doc] = json.loads(run("export", "--publisher", "Desk").stdout)
+    assert "appearance" not in doc["itemReviewed"]
+
+
+@pytest.mark.parametrize("url", NOT_WEB)
+def test_a_url_given_on_the_command_line_must_be_a_web_url(run, tmp_path, url):
+    article = tmp_path / "a.txt"
+    article.write_text(ALL[0], encoding="utf-8")
+    result = run("add", str(article), "--url", url)
+    assert result.exit_code == 2
+    assert result.stderr == (f"claims: error: --url must be an http:// or https:// URL, "
+                             f"not {url!r}\n")
+
+
+def test_a_review_url_must_be_a_web_url(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("USER", "amal")
+    article = tmp_path / "a.txt"
+    article.write_text(ALL[0], encoding="utf-8")
+    run("add", str(article))
+    stored = json.loads(run("list", "--json").stdout)[0]
+    result = run("review", stored["id"], "--verdict", "false", "--url", NOT_WEB[0])
+    assert (result.exit_code, result.stderr.count("\n")) == (2, 1)
+    assert "--url must be an http:// or https:// URL" in result.stderr
+
+
+def test_import_refuses_a_record_whose_url_is_not_a_web_url(run, tmp_path, db_file):
+    article = tmp_path / "a.txt"
+    article.write_text(ALL[0], encoding="utf-8")
+    run("add", str(article), "--url", "https://news.example/a")
+    exported = run("export", "--format", "jsonl").stdout
+    hostile = tmp_path / "other-desk.jsonl"
+    hostile.write_text(exported.replace("https://news.example/a", NOT_WEB[1]), encoding="utf-8")
+    db_file.unlink()
+    result = run("import", str(hostile))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"claims: error: {hostile}:1: claim url must be an http")
+    assert not db_file.exists() or not Store(db_file).read().claims.ids()

@@ -185,16 +185,17 @@ def test_relative_teaser_links_resolve_against_the_feed_url_after_redirects(serv
     assert BRIDGE in urls[server.url("/feeds/story.html")]
 
 
-def test_a_feed_file_keeps_relative_links_as_written_and_fetches_nothing(tmp_path, store):
+def test_a_feed_file_stores_no_relative_link_and_fetches_nothing(tmp_path, store):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(rss([item("file-1", "Vaccines for schools.", link="/news/123"),
                           item("file-2", "", link="//news.example/a")]))
     report = run(store, str(feed)).sources[0]
-    # Nothing to resolve against: the teaser is stored as it is, no page is asked for.
+    # Nothing to resolve against: the teaser is stored as it is, no page is asked for, and
+    # its link, no web URL, is not kept (factcheck.urls).
     assert (report.new, report.pending, report.warnings) == (
         1, 0, ["//news.example/a: an item with no text; skipped"])
     [article] = store.read().articles.all()
-    assert (article["url"], article["text"]) == ("/news/123", "Vaccines for schools.")
+    assert (article["url"], article["text"]) == (None, "Vaccines for schools.")
 
 
 @pytest.mark.network

@@ -7,6 +7,7 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 
+from factcheck import urls
 from factcheck.articles import add_article
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
@@ -60,6 +61,7 @@ def add_cmd(
 
     Example: claims add seeds/ --outlet "Example News" --published 2025-07-09
     """
+    urls.checked(url)  # refused here; a link a page gives itself is dropped by add_article
     files = article_paths(paths)
     if not files:
         raise InputError("no article files (.txt, .md, .html) in " + ", ".join(paths))
