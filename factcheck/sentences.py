@@ -5,7 +5,9 @@ gives its text back.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.normalize import BIDI_CONTROLS, WORD_RE, fold_word, is_arabic
 
@@ -43,10 +45,64 @@ class Sentence:
     end: int
 
     def in_quote(self, i: int) -> bool:
-        return any(o < i < c for o, c in self.quotes) if self.quotes else False
+        return bool(self._inside[i]) if self.quotes and 0 <= i < len(self.toks) else False
 
     def quote_opening_at(self, i: int) -> tuple[int, int] | None:
-        return next(((o, c) for o, c in self.quotes if o == i), None)
+        return self._pairs_by_open.get(i)
+
+    def quote_closing_at(self, i: int) -> tuple[int, int] | None:
+        return self._pairs_by_close.get(i)
+
+    def index_at(self, offset: int) -> int:
+        """The first token that starts at or after character `offset`."""
+        return bisect_left(self._starts, offset)
+
+    def tokens_within(self, start: int, end: int) -> list[Tok]:
+        """The tokens that lie wholly within characters start..end."""
+        return self.toks[bisect_left(self._starts, start):bisect_right(self._ends, end)]
+
+    # Looked up once per token or event: built once per sentence, so that a sentence of many
+    # quotations costs no more per token than one of a few.
+    @cached_property
+    def _inside(self) -> bytearray:
+        return inside_quotes(len(self.toks), self.quotes)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.toks]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [t.end for t in self.toks]
+
+    @cached_property
+    def _pairs_by_open(self) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        for o, c in self.quotes:
+            out.setdefault(o, (o, c))
+        return out
+
+    @cached_property
+    def _pairs_by_close(self) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        for o, c in self.quotes:
+            out.setdefault(c, (o, c))
+        return out
+
+
+def inside_quotes(n: int, quotes: list[tuple[int, int]]) -> bytearray:
+    """For each of n token indices, 1 when it stands strictly inside a paired quotation."""
+    depth = [0] * (n + 1)
+    for o, c in quotes:
+        if o + 1 < c:
+            depth[max(o + 1, 0)] += 1
+            depth[min(c, n)] -= 1
+    out, level = bytearray(n), 0
+    for i in range(n):
+        level += depth[i]
+        if level > 0:
+            out[i] = 1
+    return out
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
@@ -101,23 +157,22 @@ def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
     toks = tokenize(text, start, end)
     marks = [i for i, t in enumerate(toks) if not t.word]  # the loops below see only these
     quotes = pair_quotes(toks, text, marks)
-    inside = set()
+    inside = inside_quotes(len(toks), quotes)
     closes = {c for _, c in quotes}
-    for o, c in quotes:
-        inside.update(range(o + 1, c))
+    opens = [o for o, _ in quotes]
     out, first = [], 0
     for i in marks:
-        if toks[i].raw not in TERMINATORS or i in inside:
+        if toks[i].raw not in TERMINATORS or inside[i]:
             continue
         if _is_abbreviation(toks, i, lang):
             continue
         last = i + 1 if i + 1 in closes else i
         if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and toks[last + 1].word:
             continue  # 3.5, U.S
-        out.append(_sentence(toks, quotes, first, last + 1))
+        out.append(_sentence(toks, quotes, opens, first, last + 1))
         first = last + 1
     if first < len(toks):
-        out.append(_sentence(toks, quotes, first, len(toks)))
+        out.append(_sentence(toks, quotes, opens, first, len(toks)))
     return [s for s in out if s.toks]
 
 
@@ -138,9 +193,11 @@ def title_dot(toks: list[Tok], i: int) -> bool:
         len(toks[i - 1].raw) == 1 and is_arabic(toks[i - 1].raw) and toks[i + 1].word
 
 
-def _sentence(toks: list[Tok], quotes, first: int, last: int) -> Sentence:
+def _sentence(toks: list[Tok], quotes, opens: list[int], first: int, last: int) -> Sentence:
     part = toks[first:last]
-    local = [(o - first, c - first) for o, c in quotes if first <= o and c < last]
+    # quotes are sorted by their opening mark: only those opening in the sentence are looked at
+    inner = quotes[bisect_left(opens, first):bisect_left(opens, last)]
+    local = [(o - first, c - first) for o, c in inner if c < last]
     return Sentence(part, local, part[0].start if part else 0, part[-1].end if part else 0)
 
 

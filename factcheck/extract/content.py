@@ -164,12 +164,13 @@ def _object_after_comma(state: ArticleState, s: Sentence, j: int) -> bool:
 def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> int | None:
     """Where the narrator takes over again: ', لكنها ...', ', but ...'."""
     toks = s.toks
+    last_word = next((k for k in range(limit - 1, start, -1) if toks[k].word), start)
     for k in range(start + 1, limit):
         if toks[k].raw in COMMAS and not s.in_quote(k):
             nxt = k + 1
             if nxt < limit and toks[nxt].word and match_len(s, nxt, state.lex.content_stops):
                 return k
-            if nxt >= limit or not any(t.word for t in toks[nxt:limit]):
+            if nxt > last_word:  # no word follows before the limit
                 return k
     return None
 
@@ -204,9 +205,10 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     if not _nothing_said_after(state, s, ev, limit):
         return None  # something follows the cue that was not understood: leave it
     k = _end_before_cue(state, s, ev, prev_end, before_np)
-    for o, c in s.quotes:
-        if c == k - 1 and o >= prev_end:
-            return _inside_quote(state.text, toks[o].end, toks[c].start), True
+    pair = s.quote_closing_at(k - 1)
+    if pair is not None and pair[0] >= prev_end:
+        o, c = pair
+        return _inside_quote(state.text, toks[o].end, toks[c].start), True
     span = trimmed_span(state.text, s, prev_end, k)
     if span is None:
         return None
@@ -219,9 +221,10 @@ def first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     piece. It must open the clause; '"fake news," Peskov said, "..."' quotes a phrase."""
     toks = s.toks
     k = _end_before_cue(state, s, ev, prev_end, before_np)
-    for o, c in s.quotes:
-        if c == k - 1 and o >= prev_end and not any(t.word for t in toks[prev_end:o]):
-            return _inside_quote(state.text, toks[o].end, toks[c].start)
+    pair = s.quote_closing_at(k - 1)
+    if pair is not None and pair[0] >= prev_end and \
+            not any(t.word for t in toks[prev_end:pair[0]]):
+        return _inside_quote(state.text, toks[pair[0]].end, toks[pair[1]].start)
     return None
 
 
@@ -231,7 +234,7 @@ def _end_before_cue(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     toks = s.toks
     end = ev.first
     if before_np is not None:
-        end = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
+        end = s.index_at(before_np.span[0])
         if state.lex.lang == "en":
             m = np_before_start(state, s, ev.first)
             end = m if m is not None else end
@@ -251,8 +254,8 @@ def quote_just_before(state: ArticleState, s: Sentence, ev: Event,
     k = first
     while k > 0 and toks[k - 1].raw in COMMAS:
         k -= 1
-    return k > 0 and any(c == k - 1 for _, c in s.quotes) or \
-        k > 1 and toks[k - 1].raw in COMMAS and any(c == k - 2 for _, c in s.quotes)
+    return k > 0 and s.quote_closing_at(k - 1) is not None or \
+        k > 1 and toks[k - 1].raw in COMMAS and s.quote_closing_at(k - 2) is not None
 
 
 def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
@@ -310,7 +313,7 @@ def trimmed_span(text: str, s: Sentence, start: int, end: int) -> Span | None:
 
 def is_negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
     lex = state.lex
-    toks = [t for t in s.toks if start <= t.start and t.end <= end]
+    toks = s.tokens_within(start, end)
     probe = Sentence(toks, [], start, end)
     firsts = lex.negation_firsts
     for i, t in enumerate(toks):
