@@ -1,6 +1,7 @@
 """The article-wide pass: short mentions and titles resolved to the fullest name given."""
 
-import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -19,28 +20,12 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
     body is never resolved to a person, nor a person to a title. Claims are resolved in reading
     order, so a title finds the people before it under their full names and roles.
     """
-    mentions = [_mention(c) for c in claims if c.speaker]
-    for i, c in enumerate(claims):
-        if not c.speaker:
-            continue
-        # التقرير is whoever issued the last report cited, before any longer "التقرير ..."
-        best = _document_anaphor(state, c) if c.speaker_kind == "body" else None
-        best = best or _fullest(c.speaker, c.speaker_kind, mentions)
-        if best is None and c.speaker_kind == "person":
-            best = _fuller_in_text(state, c.speaker)
-        if best is None and c.speaker_kind == "body":
-            best = _statement_anaphor(state, c, claims[:i]) or \
-                _definite_anaphor(state, c, claims[:i]) or _source_anaphor(state, c, claims[:i])
-        titled = c.speaker_kind == "role"
-        if titled:
-            best = _person_with_role(c, claims[:i], mentions, state.lex) or best
-        if best is None:
-            continue
-        name, span, role, kind = best[:4]
-        c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
-        # A title resolved to its holder takes the holder's full title: "Health Minister"
-        if kind != "role" and (titled or not c.role or c.role == c.mention):
-            c.role = role
+    mentions = _Mentions([_mention(c) for c in claims if c.speaker], state.lex.lang)
+    earlier = _Earlier(state.lex.lang)
+    where = _TextIndex(state.text)
+    for c in claims:
+        _resolve(c, state, mentions, earlier, where)
+        earlier.add(c)
     for c in claims:
         if c.speaker_kind == "role" and c.role == c.speaker:
             # A title that names no one ("the finance minister said") is the speaker itself;
@@ -48,25 +33,191 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
             c.role = None
 
 
+def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Earlier",
+             where: "_TextIndex") -> None:
+    if not c.speaker:
+        return
+    # التقرير is whoever issued the last report cited, before any longer "التقرير ..."
+    best = _document_anaphor(state, c) if c.speaker_kind == "body" else None
+    best = best or _fullest(c.speaker, c.speaker_kind, mentions)
+    if best is None and c.speaker_kind == "person":
+        best = _fuller_in_text(state, c.speaker, where)
+    if best is None and c.speaker_kind == "body":
+        best = _statement_anaphor(state, c, earlier.claims) or \
+            _definite_anaphor(state, c, earlier, where) or \
+            _source_anaphor(state, c, earlier.claims)
+    titled = c.speaker_kind == "role"
+    if titled:
+        best = _person_with_role(c, earlier, mentions, state.lex) or best
+    if best is None:
+        return
+    name, span, role, kind = best[:4]
+    c.speaker, c.speaker_span, c.speaker_kind = name, span, kind
+    # A title resolved to its holder takes the holder's full title: "Health Minister"
+    if kind != "role" and (titled or not c.role or c.role == c.mention):
+        c.role = role
+
+
+class _Mentions:
+    """Every speaker as first read, indexed so that each lookup costs the same however many
+    the article has: by the runs of words they end with or contain, and by office."""
+
+    def __init__(self, mentions: list[tuple], lang: str) -> None:
+        self.all = mentions
+        # the first of the longest mentions of a kind that end with (for people) or contain
+        # (for the rest) a run of words, keyed by (kind, run)
+        self.longest: dict[tuple, tuple] = {}
+        self.by_first: dict[str, tuple] = {}  # a person's first word: the first such mention
+        self.by_office: dict[frozenset, list[tuple]] = {}
+        for m in mentions:
+            words_, kind = m[4], m[3]
+            runs = ([tuple(words_[k:]) for k in range(len(words_))] if kind == "person" else
+                    {tuple(words_[a:b]) for a in range(len(words_) + 1)
+                     for b in range(a, len(words_) + 1)})
+            for run in runs:
+                held = self.longest.get((kind, run))
+                if held is None or len(held[4]) < len(words_):
+                    self.longest[(kind, run)] = m
+            if kind == "person" and len(words_) > 1:
+                self.by_first.setdefault(words_[0], m)
+            if kind == "person" and m[2]:
+                title = _title(m[2], lang)
+                if title is not None:
+                    self.by_office.setdefault(title.office, []).append(m)
+
+
+class _Earlier:
+    """The claims resolved so far (final, since a claim changes only when it is resolved),
+    indexed for the lookups a later claim makes."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.claims: list[Claim] = []  # in reading order
+        self.count = 0
+        self.body_by_head: dict[str, Claim] = {}  # the latest body speaker by its first word
+        self.people_by_office: dict[frozenset, list[Claim]] = {}
+        self.latest_person: dict[str | None, tuple[int, Claim]] = {}  # by gender
+
+    def add(self, c: Claim) -> None:
+        self.claims.append(c)
+        self.count += 1
+        if c.speaker_kind == "body" and c.speaker:
+            words_ = tokens_of(c.speaker)
+            if words_:
+                self.body_by_head[words_[0]] = c
+        if c.speaker_kind != "person":
+            return
+        self.latest_person[c.gender] = (self.count, c)
+        if c.role:
+            title = _title(c.role, self.lang)
+            if title is not None:
+                self.people_by_office.setdefault(title.office, []).append(c)
+
+
+def _lang_of(text: str) -> str:
+    return "ar" if any("؀" <= ch <= "ۿ" for ch in text) else "en"
+
+
+# Sorting the text's words costs about as much as two hundred plain searches of it: search
+# until that much has been read, then index (linear either way, and no cost for the few
+# searches an ordinary article makes).
+_SCANS_BEFORE_INDEX = 200
+
+
+class _TextIndex:
+    """Where words and names stand in the article's text, for lookups that would otherwise
+    read the whole text once per claim. Built lazily: most articles never ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.fuller: dict[str, tuple | None] = {}  # a one-word name: its longer form, if any
+        self._scanned = 0  # characters read by plain searches so far
+        self._words: list[tuple[int, int, str]] | None = None  # (start, end, folded)
+        self._by_fold: dict[str, list[int]] = {}
+        self._by_spelling: list[tuple[str, int]] | None = None  # sorted (word as written, start)
+
+    def occurrences(self, name: str) -> Iterator[int]:
+        """Where `name` is written, in order, as a search of the text finds it; once searches
+        have read the text many times over, only the places where a word begins (the only
+        places a name can follow another word)."""
+        text = self.text
+        if self._by_spelling is None and self._scanned > _SCANS_BEFORE_INDEX * len(text):
+            self._by_spelling = sorted((m.group(), m.start()) for m in WORD_RE.finditer(text))
+        head = WORD_RE.match(name)
+        if self._by_spelling is not None and head is not None and head.start() == 0 and \
+                not _overlaps_itself(name):
+            spelled, prefix = self._by_spelling, head.group()
+            k = bisect_left(spelled, (prefix, -1))
+            starts = []
+            while k < len(spelled) and spelled[k][0].startswith(prefix):
+                starts.append(spelled[k][1])
+                k += 1
+            yield from (s for s in sorted(starts) if text.startswith(name, s))
+            return
+        pos = 0
+        while (found := text.find(name, pos)) >= 0:
+            self._scanned += found + len(name) - pos
+            yield found
+            pos = found + len(name)
+        self._scanned += len(text) - pos
+
+    def word_before(self, k: int, offset: int) -> tuple[int, int, str]:
+        """The k-th word of the text, (start, end, folded), cut at `offset` if it runs on."""
+        start, end, folded = self._all_words()[k]
+        if end > offset:
+            return start, offset, fold(self.text[start:offset])
+        return start, end, folded
+
+    def count_before(self, offset: int) -> int:
+        """How many words begin before `offset`."""
+        return bisect_left(self._all_words(), (offset, -1))
+
+    def latest_first(self, folded: str, below: int) -> Iterator[int]:
+        """Indices of the words folded as `folded` among the first `below`, the last first."""
+        found = self._by_fold.get(folded, [])
+        for n in range(bisect_left(found, below) - 1, -1, -1):
+            yield found[n]
+
+    def _all_words(self) -> list[tuple[int, int, str]]:
+        if self._words is None:
+            self._words = [(m.start(), m.end(), fold(m.group()))
+                           for m in WORD_RE.finditer(self.text)]
+            for n, (_, _, folded) in enumerate(self._words):
+                self._by_fold.setdefault(folded, []).append(n)
+        return self._words
+
+
+def _overlaps_itself(name: str) -> bool:
+    # "abab": a search finds no occurrence inside another; a list of word starts would
+    return any(name[:k] == name[-k:] for k in range(1, len(name)))
+
+
 def _mention(c: Claim) -> tuple:
     return c.speaker, c.speaker_span, c.role, c.speaker_kind, tokens_of(c.speaker)
 
 
-def _fuller_in_text(state: ArticleState, name: str) -> tuple | None:
+def _fuller_in_text(state: ArticleState, name: str, where: "_TextIndex") -> tuple | None:
     """A longer form of a one-word name written elsewhere in the article, even outside a
     report: "عراقجي" said, and the text earlier named "وزير الخارجية عباس عراقجي"."""
-    text, lex = state.text, state.lex
     if len(tokens_of(name)) != 1:
         return None
-    for m in re.finditer(re.escape(name), text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = list(WORD_RE.finditer(text, max(line_start, m.start() - 80), m.start()))[-3:]
+    if name not in where.fuller:
+        where.fuller[name] = _first_fuller(state, name, where)
+    return where.fuller[name]
+
+
+def _first_fuller(state: ArticleState, name: str, where: "_TextIndex") -> tuple | None:
+    text, lex = state.text, state.lex
+    for m_start in where.occurrences(name):
+        m_end = m_start + len(name)
+        line_start = text.rfind("\n", 0, m_start) + 1
+        before = list(WORD_RE.finditer(text, max(line_start, m_start - 80), m_start))[-3:]
         for n in (2, 1):
             if len(before) < n:
                 continue
             part = before[-n:]
-            if not all(a.end() + 1 == b.start() for a, b in zip(part, [*part[1:], m],
-                                                                strict=True)):
+            starts_after = [b.start() for b in part[1:]] + [m_start]
+            if not all(a.end() + 1 == b for a, b in zip(part, starts_after, strict=True)):
                 continue
             boundary = before[-n - 1] if len(before) > n else None
             if boundary is not None and boundary.end() + 1 != part[0].start():
@@ -76,7 +227,7 @@ def _fuller_in_text(state: ArticleState, name: str) -> tuple | None:
             if all(_could_be_name_part(w.group(), lex) for w in part) and (
                     boundary is None or _ends_title(boundary.group(), lex)):
                 start = part[0].start()
-                return text[start:m.end()], (start, m.end()), None, "person"
+                return text[start:m_end], (start, m_end), None, "person"
     return None
 
 
@@ -97,26 +248,22 @@ def _ends_title(word: str, lex: Lexicon) -> bool:
     return norm.startswith("ال") or norm in lex.roles
 
 
-def _fullest(name: str, kind: str | None, mentions) -> tuple | None:
+def _fullest(name: str, kind: str | None, mentions: _Mentions) -> tuple | None:
     """The longest mention of the same kind that contains `name` as a run of words; for a
     person, as the end of the name (Zakharova in Maria Zakharova, not Saudi in Saudi Arabia's
     minister)."""
     mine = tokens_of(name)
-    best, best_len = None, len(mine)
-    for mention in mentions:
-        theirs = mention[4]
-        if mention[3] != kind or len(theirs) <= best_len:
-            continue
-        if theirs[-len(mine):] == mine or kind != "person" and _contains_run(theirs, mine):
-            best, best_len = mention, len(theirs)
+    best = mentions.longest.get((kind, tuple(mine)))
+    if best is not None and len(best[4]) <= len(mine):
+        best = None
     if best is None and kind == "person" and len(mine) == 1:
         # Family name first (Park Min-jae, Xi Jinping): the first word stands for the person
-        best = next((m for m in mentions if m[3] == kind and len(m[4]) > 1
-                     and m[4][0] == mine[0]), None)
+        best = mentions.by_first.get(mine[0])
     return best
 
 
-def _definite_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
+def _definite_anaphor(state: ArticleState, claim: Claim, before: _Earlier,
+                      where: "_TextIndex") -> tuple | None:
     """The body an Arabic definite noun takes up: الوزارة after وزارة الصحة, المصدر after مصدر
     نيابي مطلع (named first without ال, then with it); the latest earlier speaker so named,
     else the last body the narrator named so."""
@@ -124,9 +271,9 @@ def _definite_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) ->
     if len(mine) != 1 or not mine[0].startswith("ال") or len(mine[0]) < 5:
         return None
     head = mine[0][2:]
-    return next((_mention(c) for c in reversed(before) if c.speaker_kind == "body"
-                 and c.speaker and tokens_of(c.speaker)[0] == head), None) or \
-        _body_named_before(state, claim, head)
+    earlier = before.body_by_head.get(head)
+    return (_mention(earlier) if earlier is not None else None) or \
+        _body_named_before(state, claim, head, where)
 
 
 def _document_anaphor(state: ArticleState, claim: Claim) -> tuple | None:
@@ -183,37 +330,28 @@ def _indefinite(title: str, lex: Lexicon) -> bool:
     return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
 
 
-def _body_named_before(state: ArticleState, claim: Claim, head: str) -> tuple | None:
+def _body_named_before(state: ArticleState, claim: Claim, head: str,
+                       where: "_TextIndex") -> tuple | None:
     """الوزارة after the narrator wrote 'لجنة ... في وزارة الطاقة والثروة المعدنية': the last
     body the text named before the claim with `head` (its ال off), and its ال-words."""
     if claim.speaker_span is None:
         return None
-    text = state.text
-    found = None
-    words_ = list(WORD_RE.finditer(text, 0, claim.speaker_span[0]))
-    for n, w in enumerate(words_):
-        if fold(w.group()) != head:
-            continue
-        run = [w]
-        for nxt in words_[n + 1:n + 6]:
-            norm = fold(nxt.group())
-            if text[run[-1].end():nxt.start()] != " " or not norm.startswith(("ال", "وال")):
+    text, offset = state.text, claim.speaker_span[0]
+    count = where.count_before(offset)
+    for n in where.latest_first(head, count):
+        run = [where.word_before(n, offset)]
+        for k in range(n + 1, min(n + 6, count)):
+            nxt = where.word_before(k, offset)
+            if text[run[-1][1]:nxt[0]] != " " or not nxt[2].startswith(("ال", "وال")):
                 break
             run.append(nxt)
         if len(run) > 1:
-            found = run
-    if found is None:
-        return None
-    span = (found[0].start(), found[-1].end())
-    return text[span[0]:span[1]], span, None, "body"
+            span = (run[0][0], run[-1][1])
+            return text[span[0]:span[1]], span, None, "body"
+    return None
 
 
-def _contains_run(words_: list[str], run: list[str]) -> bool:
-    n = len(run)
-    return any(words_[i:i + n] == run for i in range(len(words_) - n + 1))
-
-
-def _person_with_role(claim: Claim, before: list[Claim], mentions,
+def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
                       lex: Lexicon) -> tuple | None:
     """The named person a title-only speaker stands for: "The minister added" after "Health
     Minister Sara Lund said" is Lund; المتحدث باسم الخارجية is whoever was given as المتحدث
@@ -228,21 +366,22 @@ def _person_with_role(claim: Claim, before: list[Claim], mentions,
     if mine is None or claim.gender == "p" or _indefinite(claim.speaker, lex):
         return None
     best, best_fit = None, 0.0
-    for other in reversed(before):
-        if other.speaker_kind != "person" or not other.role or \
-                not _genders_agree(claim.gender, other.gender):
+    for other in reversed(before.people_by_office.get(mine.office, ())):
+        if not _genders_agree(claim.gender, other.gender):
             continue
         fit = _fit(mine, _title(other.role, lex.lang))
         if fit > best_fit:
             best, best_fit = _mention(other), fit
     if best is None and fold(claim.speaker) in lex.the_speaker:
         # "the one speaking": the person who spoke last, whatever office was given
-        best = next((_mention(o) for o in reversed(before) if o.speaker_kind == "person"
-                     and _genders_agree(claim.gender, o.gender)), None)
+        latest = max((held for gender, held in before.latest_person.items()
+                      if _genders_agree(claim.gender, gender)), default=None,
+                     key=lambda held: held[0])
+        best = _mention(latest[1]) if latest is not None else None
     if best is not None or len(mine.words) < 2:
         return best
-    return next((m for m in mentions if m[3] == "person" and m[2]
-                 and _fit(mine, _title(m[2], lex.lang))), None)
+    return next((m for m in mentions.by_office.get(mine.office, ())
+                 if _fit(mine, _title(m[2], lex.lang))), None)
 
 
 @dataclass(frozen=True, slots=True)
