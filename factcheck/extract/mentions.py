@@ -4,6 +4,8 @@ resolve to an earlier speaker by gender."""
 
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from factcheck.extract.state import (
     CONJ_CLITICS,
@@ -1220,20 +1222,27 @@ def continued_speaker(state: ArticleState, gender: str | None, *,
         kind = {"person": "name"}.get(previous.speaker_kind, previous.speaker_kind)
         candidates.append(Speaker(previous.speaker, previous.speaker_span, previous.role,
                                   previous.gender, kind))
-    candidates += [sp for sp, _ in state.recent]
-    distinct: list[Speaker] = []
-    for sp in candidates:
-        if all(sp.name != d.name for d in distinct):
-            distinct.append(sp)
+    distinct = _distinct_names(chain(candidates, (sp for sp, _ in state.recent)))
+    latest_two = list(islice(distinct, 2))
     # "She added" after a man of unknown gender and a spokeswoman: the spokeswoman. A plural
     # (مشيرين، they added) continues no one marked as one man or one woman.
     marked = gender in ("m", "f", "p")
-    chosen = next((sp for sp in distinct[:2] if marked and sp.gender == gender), None)
+    chosen = next((sp for sp in latest_two if marked and sp.gender == gender), None)
     if chosen is None:
-        chosen = next((sp for sp in distinct if not marked or sp.gender in (None, gender)), None)
+        chosen = next((sp for sp in chain(latest_two, distinct)
+                       if not marked or sp.gender in (None, gender)), None)
     if chosen is None:
         return None
     return Speaker(chosen.name, chosen.span, chosen.role, chosen.gender, kind=chosen.kind)
+
+
+def _distinct_names(speakers: Iterable[Speaker]) -> Iterator[Speaker]:
+    """The first of each name, lazily: a continuation looks only as far back as it must."""
+    seen: set[str] = set()
+    for sp in speakers:
+        if sp.name not in seen:
+            seen.add(sp.name)
+            yield sp
 
 
 # A personal name in running English text: two or three capitalised words, an initial allowed

@@ -1,6 +1,7 @@
 """What the extraction passes share: events, speakers, questions, the article's state, and
 matching of words and phrases from the language tables."""
 
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,7 +82,8 @@ class Question:
 class ArticleState:
     text: str
     lex: Lexicon
-    recent: list[tuple[Speaker, str | None]] = field(default_factory=list)
+    # the speakers so far, latest first
+    recent: deque[tuple[Speaker, str | None]] = field(default_factory=deque)
     # folded words of every person named so far, by their last word: كاظمي -> [رضا, كاظمي]
     known_names: dict[str, list[str]] = field(default_factory=dict)
     # the last person the narration named, and how far the text has been read for one
@@ -93,7 +95,7 @@ class ArticleState:
 
     def remember(self, claim: Claim) -> None:
         kind = {"person": "name"}.get(claim.speaker_kind, claim.speaker_kind)
-        self.recent.insert(0, (Speaker(claim.speaker, claim.speaker_span, claim.role,
+        self.recent.appendleft((Speaker(claim.speaker, claim.speaker_span, claim.role,
                                        claim.gender, kind), claim.gender))
         if kind == "name":
             words_ = tokens_of(claim.speaker)
