@@ -570,3 +570,27 @@ def test_a_participle_takes_the_subject_of_its_own_sentence():
                   "The port authority spoke on Monday, dismissing the claims as baseless.")
     assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
         ("Lena Ortiz", "said"), ("port authority", "dismissing")]
+
+
+def test_a_quoted_paragraph_after_a_report_continues_it():
+    claims = all_('"No one is writing songs for her," said Henry Crespo, a local organiser.\n\n'
+                  '"Right now, the vote is against the other man. It is not for her."\n\n'
+                  "The rally ended at noon.")
+    assert len(claims) == 1
+    assert claims[0]["content"]["text"] == (
+        "No one is writing songs for her Right now, the vote is against the other man. "
+        "It is not for her.")
+
+
+def test_a_quote_after_a_report_that_ended_with_its_cue_continues_it():
+    c = one('The agency may be slow to act, Mara Schiff said. "The other factor is the '
+            'election."')
+    assert c["content"]["text"] == \
+        "The agency may be slow to act The other factor is the election."
+
+
+def test_present_tense_cues():
+    a = one("Critics argue that the levy will hurt small farms.")
+    assert (a["cue"]["text"], a["content"]["text"]) == ("argue", "the levy will hurt small farms")
+    b = one('"We will be back," the coach vows.')
+    assert b["cue"]["text"] == "vows"

@@ -24,6 +24,7 @@ from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
 from factcheck.normalize import WORD_RE, detect_lang, fold, fold_word
 from factcheck.sentences import (
+    QUOTE_PAIRS,
     TERMINATORS,
     Sentence,
     pair_quotes,
@@ -39,6 +40,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     lang = lang or detect_lang(text)
     state = ArticleState(text, lexicon(lang))
     claims: list[Claim] = []
+    last: Claim | None = None  # the claim that ended the paragraph before, if one did
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
         if index == 0:
@@ -46,9 +48,12 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             if headline:
                 claims.append(headline)
                 continue
+        if last is not None and _quoted_paragraph(line) and \
+                continue_quotation(state, sentences(text, start, end, lang=lang)[0], last):
+            continue  # the quotation goes on in a paragraph of its own
+        last = None
         if _is_heading(line, state.lex) or not _line_may_report(line, state.lex):
             continue
-        last: Claim | None = None
         for sentence in sentences(text, start, end, lang=state.lex.lang):
             found = sentence_claims(state, sentence)
             if not found and last is not None and continue_quotation(state, sentence, last):
@@ -75,6 +80,11 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         out.append((start, end))
     return out
+
+
+def _quoted_paragraph(line: str) -> bool:
+    """A paragraph that is one quotation and nothing else (its marks open and close it)."""
+    return len(line) > 2 and line[0] in QUOTE_PAIRS and line.rstrip()[-1] in "\"”»'’"
 
 
 def _line_may_report(line: str, lex: Lexicon) -> bool:

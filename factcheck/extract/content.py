@@ -279,6 +279,8 @@ def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int)
         return not (j + 1 < limit and s.quote_opening_at(j + 1))
     if _question_tail(state, s, j):
         return True  # '..., Peskov told reporters when asked to comment on the report.'
+    if toks[j].raw in COMMAS and j + 1 < limit and s.quote_opening_at(j + 1):
+        return False  # '"...," she wrote, "and ...": the quotation the cue splits goes on
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
     return not any(t.norm in EN_CLAUSE_WORDS for t in rest)
 

@@ -330,11 +330,12 @@ def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) 
 
 
 def continue_quotation(state: ArticleState, s: Sentence, claim: Claim) -> bool:
-    """'"We will not go back," she said. "The talks are over."': a sentence that is all
-    quotation, right after a direct quote in the same paragraph, goes on with the same
-    speaker's words; it joins that claim as one more piece of its content."""
+    """'"We will not go back," she said. "The talks are over."': a sentence or paragraph that
+    is all quotation, right after a report that ended with its cue (or was a quotation), goes
+    on with the same speaker's words; it joins that claim as one more piece of its content."""
     toks = s.toks
-    if state.lex.lang != "en" or not claim.direct or not toks:
+    reported_last = claim.content_span[1] <= claim.cue_span[0]  # '..., Schiff said. "..."'
+    if state.lex.lang != "en" or not (claim.direct or reported_last) or not toks:
         return False
     q = s.quote_opening_at(0)
     if q is None or any(t.word for t in toks[q[1] + 1:]):
