@@ -4,7 +4,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from factcheck import speakers, urls
+from factcheck import dates, speakers, urls
 from factcheck.denial import with_denied_matter
 from factcheck.extract import extract
 from factcheck.ingest import Article
@@ -59,7 +59,8 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         # page gave that is not a web address is dropped, the article kept.
         "url": urls.web_url_or_none(article.url),
         "outlet": article.outlet,
-        "published": article.published,
+        # a page or feed may give a date nobody can read: unknown, not the day of adding
+        "published": dates.published(article.published, strict=False),
         "title": article.title,
         "path": article.path,
         "added": now_iso(),
@@ -82,7 +83,7 @@ def stored_claim(db: Database, article: dict, claim: dict) -> dict:
     if claim["speaker"]["name"]:
         out["speaker"]["id"] = speakers.register(
             db, claim["speaker"]["name"], role=claim["speaker"]["role"],
-            seen=article.get("published") or article["added"],
+            seen=dates.day_of(article.get("published") or article["added"]),
             kind=claim["speaker"].get("kind") or "person", article=article["id"],
         )
     return out

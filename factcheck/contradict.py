@@ -99,7 +99,7 @@ def _brief(claim: dict) -> dict:
             "negated": claim.get("negated"), "modality": claim.get("modality"),
             "article": claim.get("article"), "outlet": claim.get("outlet"),
             "url": claim.get("url"), "path": claim.get("path"),
-            "published": claim.get("published") or claim.get("added")}
+            "published": claim.get("published"), "added": claim.get("added")}
 
 
 def check_claims(db: Database, claims: list[dict], *, repeats: bool = True,

@@ -13,12 +13,11 @@ import io
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 
 import orjson
 
-from factcheck import files, jsontext, schema, urls
+from factcheck import dates, files, jsontext, schema, urls
 from factcheck.articles import article_id
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
@@ -90,15 +89,13 @@ def select(db: Database, *, verdicts: Iterable[Verdict] = (),
 
 
 def parse_day(value: str) -> str:
-    try:
-        return date.fromisoformat(value.strip()[:10]).isoformat()
-    except ValueError:
-        raise InputError(f"--since wants a date as YYYY-MM-DD, not {value!r}") from None
+    """The ISO day of a `--since`, in any form factcheck.dates reads."""
+    return dates.parse_date(value, what="--since").isoformat()
 
 
 def _last_activity(claim: dict, rev: dict | None) -> str:
-    dates = [claim.get("published"), claim.get("added"), rev and rev.get("reviewed")]
-    return max((d[:10] for d in dates if d), default="")
+    seen = [claim.get("published"), claim.get("added"), rev and rev.get("reviewed")]
+    return max((d[:10] for d in seen if d), default="")
 
 
 def _first_date(claim: dict) -> str:
@@ -349,7 +346,9 @@ def _merge_speaker(db: Database, incoming: dict, result: Imported) -> None:
         merged[key] = mine.get(key, []) + [n for n in incoming.get(key) or []
                                             if n not in mine.get(key, [])]
     for key, pick in (("first", min), ("last", max)):
-        merged[key] = pick(filter(None, [mine.get(key), incoming.get(key)]), default=None)
+        # days, whether a desk stored them as days or (before) as timestamps
+        merged[key] = pick(filter(None, map(dates.day_of, [mine.get(key), incoming.get(key)])),
+                           default=None)
     if merged != mine:
         table.upsert(merged)
         result.count(SPEAKERS, new=False)

@@ -14,12 +14,10 @@ only appends claims extends the index it had rather than building it again (exte
 
 import heapq
 import math
-import re
 from array import array
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 from functools import lru_cache
 
@@ -27,7 +25,7 @@ import orjson
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from factcheck import names, speakers, store
+from factcheck import dates, names, speakers, store
 from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.errors import InputError
 from factcheck.normalize import WORD_RE, fold, fold_word, is_arabic, stem
@@ -44,7 +42,6 @@ FIELDS = ("content", "context")
 # A word met in the other script (Kim / كيم, Moscow / موسكو) by its consonant skeleton counts
 # this much: found, never ranked as high as the word itself.
 CROSS_SCRIPT_SIMILARITY = 0.7
-_DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class Lang(str, Enum):
@@ -205,9 +202,8 @@ def search(db: Database, query: str = "", *, speaker: str | None = None,
 
     Without a query, every claim the filters let through, newest first.
     """
-    for bound in (since, until):
-        if bound is not None:
-            _check_date(bound)
+    since = dates.bound(since, what="--since") if since is not None else None
+    until = dates.bound(until, what="--until") if until is not None else None
     if limit < 1:
         raise InputError("limit must be at least 1")
     lang = Lang(lang).value if lang is not None else None
@@ -602,14 +598,6 @@ def _field_text(claim: dict, name: str) -> str:
     if name == "content":
         return (claim.get("content") or {}).get("text") or ""
     return claim.get("context") or ""
-
-
-def _check_date(value: str) -> None:
-    padded = value + "-01-01"[len(value) - 4:] if _DATE_RE.fullmatch(value) else ""
-    try:
-        date.fromisoformat(padded)
-    except ValueError:
-        raise InputError(f"date {value!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)") from None
 
 
 def _date(claim: dict) -> str:

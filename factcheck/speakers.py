@@ -20,7 +20,7 @@ import hashlib
 import weakref
 from dataclasses import dataclass
 
-from factcheck import names
+from factcheck import dates, names
 from factcheck.errors import AmbiguousID, InputError, NotFound
 from factcheck.lexicon import lexicon
 from factcheck.normalize import fold, is_arabic, words
@@ -212,7 +212,8 @@ def merge(db: Database, a: str, b: str) -> dict:
     _add_unique(keep["names"], gone["names"])
     _add_unique(keep["roles"], gone["roles"])
     for key, pick in (("first", min), ("last", max)):
-        keep[key] = pick(filter(None, [keep.get(key), gone.get(key)]), default=None)
+        keep[key] = pick(filter(None, map(dates.day_of, [keep.get(key), gone.get(key)])),
+                         default=None)
     _point_claims(db, moved, keep["id"])
     table = db.table(TABLE)
     table.remove(gone["id"])
@@ -253,7 +254,8 @@ def split(db: Database, speaker: str, part: str) -> dict:
 
 def _redate(db: Database, record: dict) -> None:
     # First and last seen, from the claims the speaker has now (what register was given).
-    seen = [c.get("published") or c.get("added") for c in db.claims_by_speakers([record["id"]])]
+    seen = [dates.day_of(c.get("published") or c.get("added"))
+            for c in db.claims_by_speakers([record["id"]])]
     seen = [s for s in seen if s]
     if seen:
         record["first"], record["last"] = min(seen), max(seen)

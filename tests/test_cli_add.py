@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from tests_support import SEED, SEEDS
 
 from factcheck.store import Store
@@ -144,3 +145,62 @@ def test_add_to_an_empty_database_file_refuses_and_leaves_it(run, db_file):
         f"likely cut short; it was left as it is: restore it from a backup, or delete it to "
         f"start a new database\n")
     assert db_file.read_bytes() == b""
+
+
+ROAD = "قال وزير النقل سامر الخطيب إن الطريق الصحراوي سيفتح أمام الشاحنات الأسبوع المقبل.\n"
+
+
+def _article(tmp_path, name: str, text: str = ROAD):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_day_first_or_arabic_published_date_is_stored_iso_and_found_by_since(run, db_file,
+                                                                                tmp_path):
+    assert run("add", _article(tmp_path, "a.txt"), "--published", "14/11/2022").exit_code == 0
+    other = ROAD.replace("الصحراوي", "الدائري")
+    assert run("add", _article(tmp_path, "b.txt", other),
+               "--published", "١٤ تشرين الثاني ٢٠٢٢").exit_code == 0
+    stored_dates = {c["published"] for c in stored(db_file)[1]}
+    assert stored_dates == {"2022-11-14"}
+    found = run("search", "الطريق", "--since", "2022-11-01", "--json")
+    assert found.exit_code == 0 and len(json.loads(found.stdout)) == 2
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("2022-02-30", "(day is out of range for month)"),
+    ("next Tuesday",
+     ": write it as 2022-11-14, 14/11/2022, 14 November 2022 or 14 تشرين الثاني 2022"),
+])
+def test_a_published_date_that_is_no_day_is_refused_and_nothing_stored(run, db_file, tmp_path,
+                                                                       typed, reason):
+    result = run("add", _article(tmp_path, "a.txt"), "--published", typed)
+    assert result.exit_code == 2
+    space = " " if reason.startswith("(") else ""
+    assert result.stderr == f"claims: error: --published {typed!r} is not a date{space}{reason}\n"
+    assert not db_file.exists()
+
+
+def test_an_unknown_date_stays_null_and_is_shown_as_unknown(run, db_file, tmp_path):
+    assert run("add", _article(tmp_path, "a.txt"), "--outlet", "Desk Wire").exit_code == 0
+    claims = stored(db_file)[1]
+    assert claims and all(c["published"] is None for c in claims)
+    from factcheck.cli.render import source_cell
+
+    # the day of adding is not a publication date
+    assert source_cell(claims[0]).plain == f"Desk Wire · date unknown\n{claims[0]['path']}"
+    listed = json.loads(run("list", "--json").stdout)
+    assert [c["published"] for c in listed] == [None] * len(claims)
+
+
+def test_speakers_first_and_last_are_days_whether_the_date_was_a_timestamp_or_unknown(
+        run, db_file, tmp_path):
+    assert run("add", _article(tmp_path, "a.txt")).exit_code == 0
+    later = ROAD.replace("الأسبوع المقبل", "الشهر المقبل")
+    assert run("add", _article(tmp_path, "b.txt", later),
+               "--published", "2022-11-14T09:30:00+02:00").exit_code == 0
+    listed = json.loads(run("speakers", "--json").stdout)
+    khatib = next(r for r in listed if "سامر الخطيب" in r["names"])
+    added_day = stored(db_file)[0][0]["added"][:10]
+    assert (khatib["first"], khatib["last"]) == ("2022-11-14", added_day)

@@ -87,7 +87,8 @@ def test_csv_export_with_bom_and_verdict_filter(run, reviewed, tmp_path):
 def test_bad_since_is_an_input_error(run, reviewed):
     result = run("export", "--since", "yesterday")
     assert result.exit_code == 2
-    assert result.stderr == "claims: error: --since wants a date as YYYY-MM-DD, not 'yesterday'\n"
+    assert result.stderr == ("claims: error: --since 'yesterday' is not a date: write it as "
+                             "2022-11-14, 14/11/2022, 14 November 2022 or 14 تشرين الثاني 2022\n")
 
 
 def test_jsonl_round_trip_into_another_database_and_twice_adds_nothing(run, reviewed, tmp_path):

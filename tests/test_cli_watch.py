@@ -228,7 +228,7 @@ def test_sources_file_with_comments(tmp_path, run):
 @pytest.mark.parametrize(("args", "message"), [
     ((), "claims: error: no sources: give feed URLs, pages or folders, or --sources FILE\n"),
     (("x.txt", "--since", "2026-13-01"),
-     "claims: error: --since '2026-13-01' is not a date like 2026-11-29\n"),
+     "claims: error: --since '2026-13-01' is not a date (month must be in 1..12)\n"),
     (("--sources", "nowhere.txt"), "claims: error: nowhere.txt: no such sources file\n"),
 ])
 def test_bad_arguments_exit_2_with_one_line(run, args, message):

@@ -182,7 +182,9 @@ def test_verdict_and_since_select_claims(seed_store):
     db = seed_store.read()
     assert export(db, fmt=Format.JSONL, since="2025-07-10").count == 1
     assert export(db, fmt=Format.JSONL, since="2025-07-13").count == 0
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
+    assert export(db, fmt=Format.JSONL, since="10/7/2025").count == 1  # day first, as typed
+    assert export(db, fmt=Format.JSONL, since="١٠ تموز ٢٠٢٥").count == 1
+    with pytest.raises(InputError, match="'last week' is not a date"):
         export(db, fmt=Format.JSONL, since="last week")
 
 

@@ -84,7 +84,7 @@ def test_a_filter_narrows_a_query(desk):
 
 @pytest.mark.parametrize("bad", ["2025-13-01", "July", "2025-02-30"])
 def test_a_bad_date_is_an_input_error(desk, bad):
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
+    with pytest.raises(InputError, match=f"--since '{bad}' is not a date"):
         search(Store(desk).view(), "x", since=bad)
 
 

@@ -7,7 +7,7 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from factcheck import urls
+from factcheck import dates, urls
 from factcheck.articles import add_article
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
@@ -51,7 +51,9 @@ def add_cmd(
     paths: Annotated[list[str], typer.Argument(help="Article files or folders, or - for stdin.")],
     url: Annotated[str | None, typer.Option(help="Where the article was published.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Who published it.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date: 2025-07-09, 9/7/2025 (day first), 9 July 2025 or 9 تموز 2025.",
+        show_default=False)] = None,
     title: Annotated[str | None, typer.Option(help="The article's headline.")] = None,
     db: DbOption = None,
     json: JsonOption = False,
@@ -62,6 +64,8 @@ def add_cmd(
     Example: claims add seeds/ --outlet "Example News" --published 2025-07-09
     """
     urls.checked(url)  # refused here; a link a page gives itself is dropped by add_article
+    # A date refused before anything is read: stored as typed, --since would never find it.
+    published = dates.published(published, what="--published")
     files = article_paths(paths)
     if not files:
         raise InputError("no article files (.txt, .md, .html) in " + ", ".join(paths))

@@ -129,8 +129,7 @@ def _claim_cell(claim: dict) -> Text:
     cell = render.speaker_cell(claim)
     cell.append("\n")
     cell.append_text(render.content_cell(claim))
-    source = " · ".join(p for p in (claim.get("outlet"), (claim.get("published") or
-                                                          claim.get("added") or "")[:10]) if p)
+    source = " · ".join(p for p in (claim.get("outlet"), render.published_day(claim)) if p)
     where = source or claim.get("url") or claim.get("path")
     if where:
         cell.append("\n" + render.safe(where), style="dim")
@@ -178,7 +177,7 @@ def _brief_cell(brief: dict) -> Text:
     cell.append("\n" + render.safe(content))
     if brief.get("context"):
         cell.append("\nasked about: " + render.safe(brief["context"]), style="dim")
-    source = " · ".join(p for p in (brief.get("outlet"), (brief.get("published") or "")[:10]) if p)
+    source = " · ".join(p for p in (brief.get("outlet"), render.published_day(brief)) if p)
     if source:
         cell.append("\n" + render.safe(source), style="dim")
     return cell

@@ -197,8 +197,16 @@ def content_cell(claim: dict) -> Text:
     return cell
 
 
+UNKNOWN_DATE = "date unknown"
+
+
+def published_day(claim: dict) -> str:
+    """When a claim was published, as a day, or that nobody knows: never the day it was added."""
+    return (claim.get("published") or "")[:10] or UNKNOWN_DATE
+
+
 def source_cell(claim: dict) -> Text:
-    parts = [claim.get("outlet"), (claim.get("published") or claim.get("added") or "")[:10]]
+    parts = [claim.get("outlet"), published_day(claim)]
     cell = text(" · ".join(p for p in parts if p))
     where = claim.get("url") or claim.get("path")
     if where:

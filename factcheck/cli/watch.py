@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from factcheck import dates
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.errors import InputError
@@ -85,10 +86,7 @@ def _anything_new(result: WatchResult) -> bool:
 def _day(value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--since {value!r} is not a date like 2026-11-29") from None
+    return dates.parse_date(value, what="--since")
 
 
 def _exit_code(result: WatchResult) -> int:
