@@ -106,6 +106,10 @@ class Lexicon:
     verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
     verbal_nouns: frozenset[str]
     content_stops: Phrases
+    report_openers: Phrases  # فيما، في وقت: a narrator's clause a new report stands in
+    cue_resumptive: frozenset[str]  # زعمت فيه: the pronoun after a cue, no speaker
+    issuing: frozenset[str]  # نشرت الإذاعة تقريرا زعمت فيه: who issued it speaks
+    issued: frozenset[str]  # بيانا، تقريرا: what is issued, never part of a name
     skip_prefixes: tuple[str, ...]
     skip_prefix_len: int  # characters of a line enough to hold any skip prefix, with marks
     max_verb_len: int
@@ -243,6 +247,10 @@ def lexicon(lang: str) -> Lexicon:
         verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),
         verbal_nouns=_set(r["objects"]["verbal_nouns"]),
         content_stops=_phrases(r["content"]["stops"]),
+        report_openers=_phrases(r["content"].get("report_openers", [])),
+        cue_resumptive=_set(r["content"].get("resumptive", [])),
+        issuing=_set(r["content"].get("issuing", [])),
+        issued=_set(r["content"].get("issued", [])),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
         skip_prefix_len=2 * max(len(p) for p in r["lines"]["skip_prefixes"]) + 4,
         max_verb_len=max(len(k) for k in verbs),

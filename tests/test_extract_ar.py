@@ -941,3 +941,25 @@ def test_al_mudda_i_before_a_name_is_neither_title_nor_name():
     assert a["speaker"]["name"] == "سالم ناصر"
     assert a["speaker"]["role"] == "المتحدث باسم الجماعة"
     assert a["content"]["text"] == "تنفيذ هجوم على الموقع"
+
+
+def test_a_report_opened_by_the_narrator_in_the_same_sentence():
+    # ...، فيما أكدت مصادر ... / في وقت نفت فيه <عاصمة>: a new report; the last one ends there
+    a = all_("وأوضح المصدر أن المفاوضات متعثرة، فيما أكدت مصادر مطلعة للقناة إن الخلاف اتسع.")
+    assert [c["speaker"]["name"] for c in a] == ["المصدر", "مصادر مطلعة"]
+    assert a[0]["content"]["text"] == "المفاوضات متعثرة"
+    assert a[1]["listener"]["text"] == "القناة"
+    b = all_("وقال الوزير إن الحدود مفتوحة في وقت نفت فيه دمشق أي اتفاق.")
+    assert [c["speaker"]["name"] for c in b] == ["الوزير", "دمشق"]
+    assert b[0]["content"]["text"] == "الحدود مفتوحة"
+    assert b[1]["negated"] is True and b[1]["content"]["text"] == "أي اتفاق"
+
+
+def test_who_issued_the_document_a_cue_speaks_from():
+    a = all_('وكانت إذاعة "صوت الشرق"، قد نشرت في وقت سابق، تقريرا زعمت فيه أن الرئيس '
+             "رفض الطلب، قالت إنهم أسروا في حلب.")
+    assert [c["speaker"]["name"] for c in a] == ['إذاعة "صوت الشرق"'] * 2
+    assert a[0]["content"]["text"] == "الرئيس رفض الطلب"
+    b = one("وأصدرت وزارة الخارجية بيانا أكدت خلاله أن اللقاء كان عارضا.")
+    assert b["speaker"]["name"] == "وزارة الخارجية"
+    assert b["content"]["text"] == "اللقاء كان عارضا"

@@ -122,6 +122,8 @@ def independent_events(state: ArticleState, s: Sentence, events: list[Event]) ->
 
 def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
     i = _skip_back_connectives(state, s, ev.first)
+    if opener_before(state, s, i) is not None:
+        return True  # "...، فيما أكدت مصادر" / "في وقت نفت فيه دمشق": a report of its own
     if state.lex.lang == "en" and ev.kind == "verb":
         np_start = np_before_start(state, s, i)
         if np_start is not None:
@@ -158,9 +160,27 @@ def clause_start(state: ArticleState, s: Sentence, ev: Event) -> int:
         if np_start is not None:
             i = np_start
     i = _skip_back_connectives(state, s, i)
+    opener = opener_before(state, s, i)
+    if opener is not None:
+        return opener
     if state.lex.lang == "ar" and ev.kind != "participle":
         i = _back_over_short_clause(s, i)
     return i
+
+
+def opener_before(state: ArticleState, s: Sentence, i: int) -> int | None:
+    """Where a narrator's clause opener (فيما، في وقت، حيث) ending right before token i
+    begins, if one does."""
+    toks = s.toks
+    for p in state.lex.report_openers:
+        k = i - len(p)
+        if k < 0 or not toks[k].word:
+            continue
+        first = toks[k].norm
+        if (first == p[0] or first[:1] in CONJ_CLITICS and first[1:] == p[0]) and \
+                phrase_at(toks, k, p):
+            return k
+    return None
 
 
 def _back_over_short_clause(s: Sentence, i: int) -> int:

@@ -54,6 +54,8 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
         return None, None, j
     if lex.lang == "ar" and j < limit and toks[j].norm in lex.relay_saying:
         return None, None, j + 1  # وجدد تأكيده أن: the noun of saying is the cue's
+    if lex.lang == "ar" and j < limit and toks[j].norm in lex.cue_resumptive:
+        j += 1  # في وقت نفت فيه دمشق: the pronoun takes up the time; the speaker follows
     listener = None
     if ev.kind == "verb" and lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
         listener, j = english_listener(state, s, j, limit)
@@ -305,7 +307,9 @@ def _listener_head(state: ArticleState, s: Sentence, j: int) -> bool:
     if t.norm[:1] != "ل":
         return False
     told = "ال" + t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
-    return told in lex.listeners or told in lex.outlets
+    # للقناة as لقناة: the listener words are written without ال
+    return told in lex.listeners or told in lex.outlets or \
+        t.norm.startswith("لل") and told[2:] in lex.listeners
 
 
 def _listener(state: ArticleState, s: Sentence, j: int, limit: int):
@@ -575,8 +579,8 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
         if nxt is not None and nxt.norm in lex.clause_complementizers:
             return True
         return not _complementizer_ahead(state, s, k + 1, limit)
-    if norm in lex.object_starts or norm in lex.participles:
-        return True
+    if norm in lex.object_starts or norm in lex.participles or norm in lex.issued:
+        return True  # أصدرت الوزارة | بيانا
     return bool(lex.lang == "ar" and verb_at(s, k, lex))
 
 
@@ -1170,12 +1174,16 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
         if n_words > 8:
             return None
     while m < end and (not toks[m].word and not s.quote_opening_at(m) or
-                       toks[m].norm in lex.auxiliaries or match_len(s, m, lex.connectives)):
-        m += max(1, match_len(s, m, lex.connectives))  # وكانت الوكالة ... / لكنه حذر
+                       toks[m].norm in lex.auxiliaries or match_len(s, m, lex.connectives) or
+                       match_len(s, m, lex.report_openers, clitic=True)):
+        # وكانت الوكالة ... / لكنه حذر / حيث كشف
+        m += max(1, match_len(s, m, lex.connectives),
+                 match_len(s, m, lex.report_openers, clitic=True))
     if m >= end or not toks[m].word:
         return None
     if is_preposition(toks[m], lex) or toks[m].norm in lex.clause_complementizers or \
-            _is_adverbial_start(state, s, m) or any(verb_at(s, x, lex) for x in range(m, end)):
+            toks[m].norm in lex.issued or _is_adverbial_start(state, s, m) or \
+            any(verb_at(s, x, lex) or _issuing_at(lex, t) for x, t in enumerate(toks[m:end], m)):
         return None  # "إذ أعلنت", "اليوم قال": a time or clause word opens no subject
     speaker = speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
     if speaker is not None and apposition is not None:
@@ -1184,6 +1192,38 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
         if (speaker.name, speaker.role) == before:
             return None  # what stood between the commas was neither a name nor a role
     return speaker
+
+
+def _issuing_at(lex: Lexicon, t: Tok) -> bool:
+    return t.word and (t.norm in lex.issuing or t.norm[:1] in CONJ_CLITICS and
+                       t.norm[1:] in lex.issuing)
+
+
+def issuer_of_document(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """Who issued the document a cue speaks from: 'أصدرت الوزارة بيانا أكدت فيه',
+    'وكانت الإذاعة، قد نشرت تقريرا زعمت فيه'. The issuing verb stands earlier in the
+    sentence; its subject is after it, or before it with كان ... قد."""
+    lex, toks = state.lex, s.toks
+    v = next((x for x in range(ev.first - 1, -1, -1) if _issuing_at(lex, toks[x])), None)
+    if v is None:
+        return None
+    start, end = v + 1, ev.first
+    if v > 0 and toks[v - 1].norm in lex.auxiliaries:
+        end = v - 1  # the subject stands before قد
+        while end > 0 and toks[end - 1].raw in COMMAS:
+            end -= 1
+        start = end
+        while start > 0 and toks[start - 1].raw not in COMMAS and \
+                toks[start - 1].raw not in TERMINATORS and toks[start - 1].norm not in \
+                lex.auxiliaries:
+            start -= 1
+        if start >= end:
+            return None
+        words_ = [x for x in range(start, end) if toks[x].word]
+        return speaker_from_np(state, s, start, end, toks[words_[0]].start,
+                               toks[end - 1].end) if words_ else None
+    np = noun_phrase(state, s, start, end, ev)
+    return np[0] if np else None
 
 
 def _opens_with_auxiliary(state: ArticleState, s: Sentence, k: int) -> bool:

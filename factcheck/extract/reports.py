@@ -22,6 +22,7 @@ from factcheck.extract.mentions import (
     continued_speaker,
     english_listener,
     follows_comma,
+    issuer_of_document,
     narrated_person,
     noun_phrase,
     sentence_subject,
@@ -195,6 +196,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     if speaker is None and ev.kind == "verb" and lex.lang == "ar":
         before_np = speaker_before(state, s, ev)
         speaker = before_np
+        if speaker is None:
+            speaker = issuer_of_document(state, s, ev)  # نشرت الإذاعة تقريرا زعمت فيه
     continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
         pronoun = speaker
