@@ -150,13 +150,16 @@ def test_at_most_two_at_once_to_one_server_and_the_others_are_not_held_back(fetc
     with LocalServer() as busy, LocalServer() as quiet:
         slow = [busy.add(f"/s{n}", "S", stall=0.15) for n in range(4)]
         fast = [quiet.add(f"/f{n}", "F") for n in range(2)]
+        # The client (its TLS context, the proxy settings) is made by the first request: made
+        # before the clock starts, so that a loaded machine does not count it.
+        fetcher.fetch(quiet.add("/warm", "W"))
         started = time.monotonic()
         results = fetcher.fetch_all(slow + fast)
         assert [r.body for r in results] == [b"S"] * 4 + [b"F"] * 2
         assert busy.gauge.most == 2
         # Four workers: the two left free by the busy server's limit take the quiet server's
-        # URLs at once, rather than waiting behind the busy server's.
-        assert all(at - started < 0.1 for _, at in quiet.arrivals)
+        # URLs at once, rather than waiting behind the busy server's (0.15 s each).
+        assert all(at - started < 0.1 for path, at in quiet.arrivals if path != "/warm")
 
 
 def test_at_most_four_at_once_in_all(fetcher):
@@ -224,7 +227,7 @@ def test_a_crawl_delay_spaces_the_requests_to_its_site(server):
     starts = [t for path, t in server.arrivals if path.startswith("/news/")]
     assert len(starts) == 3
     assert all(b - a >= 0.38 for a, b in zip(starts, starts[1:], strict=False)), starts
-    assert max(unhurried) - min(unhurried) < 0.3  # another site is not held back
+    assert max(unhurried) - min(unhurried) < 0.6  # not spaced: that would be 0.8 s or more
 
 
 @pytest.mark.network
