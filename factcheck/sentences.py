@@ -162,7 +162,12 @@ def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
     opens = [o for o, _ in quotes]
     out, first = [], 0
     for i in marks:
-        if toks[i].raw not in TERMINATORS or inside[i]:
+        if toks[i].raw not in TERMINATORS:
+            continue
+        if inside[i]:
+            if lang == "en" and _ends_quoted_sentence(toks, i, closes):
+                out.append(_sentence(toks, quotes, opens, first, i + 2))
+                first = i + 2
             continue
         if _is_abbreviation(toks, i, lang):
             continue
@@ -174,6 +179,22 @@ def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
     if first < len(toks):
         out.append(_sentence(toks, quotes, opens, first, len(toks)))
     return [s for s in out if s.toks]
+
+
+def _ends_quoted_sentence(toks: list[Tok], i: int, closes: set[int]) -> bool:
+    """'... stated, "No, it is not true." He also denied ...': the quotation ends the sentence
+    when a new one opens after it, not a short tail naming who spoke ('"Go." Park said.')."""
+    if i + 2 >= len(toks) or i + 1 not in closes or not toks[i + 2].word or \
+            not toks[i + 2].raw[:1].isupper():
+        return False
+    words = 0
+    for t in toks[i + 2:]:
+        if t.raw in TERMINATORS:
+            return words > 5
+        words += t.word
+        if words > 5:
+            return True
+    return True
 
 
 def _is_abbreviation(toks: list[Tok], i: int, lang: str) -> bool:

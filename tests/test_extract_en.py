@@ -594,3 +594,33 @@ def test_present_tense_cues():
     assert (a["cue"]["text"], a["content"]["text"]) == ("argue", "the levy will hurt small farms")
     b = one('"We will be back," the coach vows.')
     assert b["cue"]["text"] == "vows"
+
+
+def test_a_possessive_or_his_title_between_commas_is_the_role():
+    a = one("Ines Navarro, his chief of staff, urged a firm line.")
+    assert (a["speaker"]["name"], a["speaker"]["role"]) == ("Ines Navarro", "his chief of staff")
+    assert a["content"]["text"] == "a firm line"
+    b = one("Jorge Vidal, Norland's ambassador to the United Nations from 2015 to 2019, said "
+            "the vote was rigged.")
+    assert b["speaker"]["name"] == "Jorge Vidal"
+    assert b["speaker"]["role"] == "Norland's ambassador to the United Nations from 2015 to 2019"
+    assert b["content"]["text"] == "the vote was rigged"
+
+
+def test_after_a_quotation_the_tail_of_the_cue_is_no_content():
+    a = one('"We cannot afford to wait any longer," Ana Ruiz said to loud cheers.')
+    assert a["content"]["text"] == "We cannot afford to wait any longer"
+    b = one('"The plan is dead," Senator Ruiz said on Sunday in Fresno as the crowd cheered.')
+    assert b["content"]["text"] == "The plan is dead"
+    c = one('"The plan is dead," Ruiz said, in answer to a question about the farm bill.')
+    assert c["content"]["text"] == "The plan is dead"
+
+
+def test_a_quotation_ending_with_its_full_stop_ends_the_sentence():
+    claims = all_('Kremlin spokesman Oleg Vass stated, "No, it does not match reality." He also '
+                  "denied claims that the envoy had been recalled.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("stated", "No, it does not match reality."),
+        ("denied", "claims that the envoy had been recalled")]
+    d = one('"Stop the war." Vass said.')
+    assert d["content"]["text"] == "Stop the war."

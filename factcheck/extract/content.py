@@ -202,7 +202,8 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     if state.lex.lang == "ar" and ev.kind == "verb" and (
             ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
         return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
-    if not _nothing_said_after(state, s, ev, limit):
+    if not _nothing_said_after(state, s, ev, limit,
+                               after_quote=quote_just_before(state, s, ev, before_np)):
         return None  # something follows the cue that was not understood: leave it
     k = _end_before_cue(state, s, ev, prev_end, before_np)
     pair = s.quote_closing_at(k - 1)
@@ -258,7 +259,8 @@ def quote_just_before(state: ArticleState, s: Sentence, ev: Event,
         k > 1 and toks[k - 1].raw in COMMAS and s.quote_closing_at(k - 2) is not None
 
 
-def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
+def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int, *,
+                        after_quote: bool = False) -> bool:
     """After the cue (and a speaker, listener or adverbials) nothing reported follows:
     '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""
     toks = s.toks
@@ -281,6 +283,10 @@ def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int)
         return True  # '..., Peskov told reporters when asked to comment on the report.'
     if toks[j].raw in COMMAS and j + 1 < limit and s.quote_opening_at(j + 1):
         return False  # '"...," she wrote, "and ...": the quotation the cue splits goes on
+    if after_quote and toks[j].norm not in state.lex.clause_complementizers:
+        # '"...," he said to cheers.' / '..., Rubio said Sunday as the crowd roared.': after
+        # the quotation, only "that" could open a second report
+        return True
     # English: an adverbial tail ("after the decision", "separately") says nothing itself
     return not any(t.norm in EN_CLAUSE_WORDS for t in rest)
 

@@ -751,15 +751,28 @@ def _is_role_phrase(state: ArticleState, s: Sentence, i: int) -> bool:
     if lex.lang == "ar":
         return toks[i].word and toks[i].norm in lex.roles
     # ", the city engineer," / ", a professor at Kyungnam University,": a determiner opens it
+    # ", his chief of staff,", ", Norland's ambassador to the UN,": a possessive opens it too
     segment = []
-    for t in toks[i:]:
-        if t.raw in COMMAS or t.raw in TERMINATORS or is_quote_mark(t):
+    for k in range(i, len(toks)):
+        t = toks[k]
+        if t.raw in COMMAS or is_quote_mark(t) and not _possessive_s(toks, k) or \
+                t.raw in TERMINATORS and not _abbreviation_dot(state, s, k, len(toks)):
             break
         segment.append(t)
     words_ = [t.norm for t in segment if t.word]
-    opens = words_[:1] and (words_[0] in ("the", "a", "an") or words_[0] in lex.roles)
-    return 1 < len(words_) <= 9 and bool(opens) and not any(
-        w in EN_CLAUSE_WORDS for w in words_)
+    possessive = len(words_) > 2 and words_[1] == "s" and segment[0].raw[:1].isupper()
+    opens = words_[:1] and (words_[0] in ("the", "a", "an", "his", "her", "their", "its", "our")
+                            or words_[0] in lex.roles or possessive)
+    return 1 < len(words_) <= 12 and bool(opens) and not any(
+        w in EN_CLAUSE_WORDS and not (w == "to" and x and (en_role(words_[x - 1], lex) or
+                                                          words_[x - 1].isdigit()))
+        for x, w in enumerate(words_))
+
+
+def _possessive_s(toks: list[Tok], k: int) -> bool:
+    # Norland's: the apostrophe glued between a word and its s
+    return toks[k].raw in ("'", "’") and 0 < k < len(toks) - 1 and toks[k + 1].norm == "s" \
+        and toks[k - 1].end == toks[k].start == toks[k + 1].start - 1
 
 
 def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int,
