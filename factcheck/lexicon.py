@@ -51,6 +51,7 @@ class Lexicon:
     prepositions: frozenset[str]
     sources: Phrases
     attached_prefix: str
+    source_not_after: frozenset[str]  # نفى ما ورد في: a relative clause, no source
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
     source_relatives: frozenset[str]  # بحسب ما، وفقًا لما: the word before the slot's verb
     relay_lemmas: frozenset[str]
@@ -80,6 +81,8 @@ class Lexicon:
     np_stops: frozenset[str]
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
     times: frozenset[str]  # nouns of time (اليوم، الشهر): a time phrase's head
+    link_names: frozenset[str]  # links that are given names too (باسم)
+    manner: Phrases  # جملة وتفصيلا: manner phrases after the speaker
     statement_anaphors: frozenset[str]  # البيان: stands for who gave the last statement
     statements: frozenset[str]  # words that say a report was given in a statement
     source_anaphors: frozenset[str]  # المصدر: the latest unnamed source described before
@@ -192,6 +195,7 @@ def lexicon(lang: str) -> Lexicon:
         prepositions=_set(r["complementizers"]["prepositions"]),
         sources=_phrases(r["sources"]["phrases"]),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
+        source_not_after=_set(r["sources"].get("not_after", [])),
         source_resumptive=_set(r["sources"].get("resumptive", [])),
         source_relatives=_set(r["sources"].get("relatives", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
@@ -221,6 +225,8 @@ def lexicon(lang: str) -> Lexicon:
         np_stops=_set(r["speakers"]["stops"]),
         title_links=_set(r["speakers"].get("title_links", [])),
         times=_set(r["speakers"].get("times", [])),
+        link_names=_set(r["speakers"].get("link_names", [])),
+        manner=_phrases(r["speakers"].get("manner", [])),
         statement_anaphors=_set(r["speakers"].get("statement_anaphors", [])),
         statements=_set(r["speakers"].get("statements", [])),
         source_anaphors=_set(r["speakers"].get("source_anaphors", [])),

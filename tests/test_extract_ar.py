@@ -963,3 +963,22 @@ def test_who_issued_the_document_a_cue_speaks_from():
     b = one("وأصدرت وزارة الخارجية بيانا أكدت خلاله أن اللقاء كان عارضا.")
     assert b["speaker"]["name"] == "وزارة الخارجية"
     assert b["content"]["text"] == "اللقاء كان عارضا"
+
+
+def test_an_occasion_with_a_preposition_before_comma_inna():
+    a = all_("قال الوزير إن المطار آمن. وقال في مؤتمر صحفي من داخل مطار المدينة الدولي "
+             'في العاصمة، إن، "خبر وجود أسلحة في المطار مجرد أكاذيب".')
+    assert len(a) == 2 and a[1]["speaker"]["name"] == "الوزير"
+    assert a[1]["content"]["text"].startswith('"خبر وجود أسلحة')
+
+
+def test_a_manner_phrase_and_what_was_reported_as_the_object():
+    a = all_("وقالت الوزارة في بيان إن اللقاء عارض. "
+             "ونفى البيان جملة وتفصيلا ما ورد في الصحافة.")
+    assert [c["speaker"]["name"] for c in a] == ["الوزارة", "الوزارة"]
+    assert a[1]["content"]["text"] == "ما ورد في الصحافة"  # ورد في: no source here
+
+
+def test_a_second_link_in_a_title_is_no_name():
+    a = one("وقال مسؤول دفاعي في المكتب الإعلامي في القيادة، للصحفيين، إن السفينة ستغادر.")
+    assert a["speaker"]["name"] == "مسؤول دفاعي في المكتب الإعلامي في القيادة"

@@ -32,6 +32,8 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             i += 1
             continue
         n = match_len(s, i, lex.sources, clitic=True)
+        if n and i > 0 and toks[i - 1].norm in lex.source_not_after:
+            n = 0  # نفى ما ورد في الصحافة: what was reported is the object, not a source
         if n:
             last = _source_slot_end(state, s, i + n) - 1
             events.append(Event("source", i, last, Cue("source", "assertion", None),

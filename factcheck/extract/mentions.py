@@ -103,9 +103,9 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
             if _is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
-        dated = _dated_len(state, s, j)
+        dated = _dated_len(state, s, j) or match_len(s, j, state.lex.manner)
         if dated:
-            j += dated  # "أعلنت عام 2021 إلغاء ...": the time phrase is no speaker
+            j += dated  # "أعلنت عام 2021 إلغاء ...", "نفى جملة وتفصيلا": no speaker
             continue
         if not _is_adverbial_start(state, s, j):
             return j
@@ -124,14 +124,28 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
             j += 1
         # "خلال مداخلة مع الإعلامي ... أن": an occasion may run long up to the clause
         bounded = j < limit and ((opened_by_comma or relative) and toks[j].raw in COMMAS or
-                                 state.lex.lang == "ar" and
-                                 toks[j].norm in state.lex.clause_complementizers)
+                                 state.lex.lang == "ar" and _clause_at(state, s, j, limit))
         if j - start > (14 if bounded else 7):
             return start  # ran on without an end: not an adverbial after all
         if j + 1 < limit and toks[j].raw in COMMAS and (
                 opened_by_comma or content_intro(state, s, j + 1)):
             j += 1  # "، في بيان، مقتل جندي": the parenthesis closes with its comma
     return j
+
+
+def _comma_clause_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
+    """'في مؤتمر صحفي من داخل المطار في بيروت، إن': plain words, then '، إن'."""
+    for k in range(j, min(limit, j + 10)):
+        if not s.toks[k].word:
+            return s.toks[k].raw in COMMAS and _clause_at(state, s, k, limit)
+    return False
+
+
+def _clause_at(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
+    """Does the reported clause open at j, or right after a comma there (، إن)?"""
+    toks, comps = s.toks, state.lex.clause_complementizers
+    return toks[j].norm in comps or toks[j].raw in COMMAS and j + 1 < limit and \
+        toks[j + 1].norm in comps
 
 
 def _dated_len(state: ArticleState, s: Sentence, j: int) -> int:
@@ -251,7 +265,8 @@ def _ends_adverbial(state: ArticleState, s: Sentence, j: int, limit: int) -> boo
     if t.norm in lex.clause_complementizers or _listener_head(state, s, j):
         return True
     if is_preposition(t, lex) and not _complementizer_ahead(state, s, j + 1, limit) and \
-            not (lex.lang == "ar" and _time_word_at(s, j + 1, lex)):
+            not (lex.lang == "ar" and (_time_word_at(s, j + 1, lex) or
+                                       _comma_clause_ahead(state, s, j + 1, limit))):
         return True  # "في بيانها على ضرورة ...": the preposition opens the content; not
         # "في وقت سابق من اليوم السبت", a time still
     if lex.lang == "ar" and (t.norm in lex.object_starts or t.norm == "ما"):
@@ -569,7 +584,7 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
             norm == lex.relay_marker:
         return True
     if _listener_head(state, s, k) and not _issuer_after_document(state, s, k) or \
-            _dated_len(state, s, k):
+            _dated_len(state, s, k) or match_len(s, k, lex.manner):
         return True
     if _is_adverbial_start(state, s, k):
         return not _title_link(state, s, k)
@@ -930,7 +945,7 @@ def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | No
     for n, x in enumerate(words_[1:], start=1):
         norm = toks[x].norm
         bare = norm[1:] if norm[:1] == "و" and norm[1:3] == "ال" else norm  # والتخطيط
-        if norm in lex.np_links and norm in links_seen and previous.startswith("ال"):
+        if norm in lex.link_names and norm in links_seen and previous.startswith("ال"):
             return x  # المتحدث باسم الحكومة | باسم العوادي: a title has one باسم
         if bare.startswith(("ال", "لل")) or norm in lex.np_links or \
                 norm in lex.roles or norm in lex.bodies or norm in lex.honorifics:
