@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from factcheck import dates, speakers, urls
-from factcheck.denial import with_denied_matter
+from factcheck.denial import read_denials
 from factcheck.extract import extract
 from factcheck.ingest import Article
 from factcheck.normalize import detect_lang, fold
@@ -50,7 +50,7 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         return AddResult(existing, new=False, claims=db.claims_of_article(aid))
     if claims is None:
         claims = [c.to_dict() for c in extract(article.text)]
-    claims = with_denied_matter(claims)
+    claims = read_denials(claims)
     record = {
         "id": aid,
         "hash": digest,

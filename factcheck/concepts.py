@@ -18,7 +18,7 @@ from factcheck.rules import rules_for
 
 CONCEPTS_DIR = "concepts"
 # A name's skeleton needs this many consonants to be a key: shorter ones meet by chance.
-MIN_NAME_CONSONANTS = 3
+MIN_NAME_CONSONANTS = 2
 # A denial with more content words than this besides its frame says what it denies.
 MAX_ANAPHORIC_WORDS = 2
 # Letters glued to the front of an Arabic word (and, so, with, to, like) and the article.

@@ -22,6 +22,7 @@ from enum import Enum
 
 from factcheck import collector, speakers
 from factcheck.articles import now_iso
+from factcheck.denial import one_account
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
 from factcheck.relate import (
     Reason,
@@ -36,6 +37,8 @@ from factcheck.relate import (
 from factcheck.store import Database
 
 TABLE = "contradictions"
+# The field of a claim that repeats a statement an earlier article made: that claim's ID.
+SAME_AS = "same_as"
 # How much a pair must be about the same matter (match.Candidate.matter) for each kind of
 # reason to count. Rules about plans and denials need less than a bare word difference.
 MIN_MATTER = {
@@ -52,6 +55,9 @@ MIN_MATTER = {
 }
 # A repeat is the same statement in other words: very close, and agreeing.
 MIN_REPEAT_MATTER = 0.7
+# ... or the same speaker saying the same thing (both denying, or both asserting) about the
+# same matter in another outlet's words: "all of this is untrue" and "these are fake news".
+MIN_SAME_SPEAKER_MATTER = 0.4
 # More things changed than this (relate.substitutions) and the two claims are two matters ...
 MAX_SUBSTITUTIONS = 1
 # ... unless the clash is one of these, which do not rest on a word put in place of another.
@@ -62,6 +68,10 @@ ANY_WORDING = frozenset({Reason.PLAN, Reason.SPECULATION})
 NEEDS_PIN = frozenset({Reason.NAME, Reason.PLACE})
 # Fewer content words than this (figures aside) and a claim is a phrase, not a statement.
 MIN_WORDS_SAID = 3
+# A denial of reports ("denied reports that ...", "all of this is untrue" about what the
+# article reports) against an assertion of that matter needs this much, however differently
+# the two are worded: a denial seldom repeats the report's words.
+MIN_DENIAL_MATTER = 0.55
 # Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
 MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
@@ -130,6 +140,8 @@ def _check(stored: list[dict], claims: list[dict], *, repeats: bool,
         if pair in judged:
             return
         judged.add(pair)
+        if one_account(claim, cand.claim):
+            return  # "X denied reports that P" and P: the article tells that clash itself
         finding = judge(claim, cand, relations=relations,
                         repeats=repeats and not contradictions_only)
         if finding:
@@ -170,9 +182,17 @@ def judge(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     reading = relations.get(pair)
     if reading is None:
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
+    if repeats and _said_again(claim, candidate, reading):
+        return Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
+                       candidate.matter, candidate.shared)
     if not reading.prospect_denied and (candidate.matter < MIN_WORDED_MATTER
                                         or reading.fragment):
         return None  # nothing but a denied plan could be found, and this is none
+    if reading.report_denied and candidate.matter >= MIN_DENIAL_MATTER:
+        result = reading.relation()
+        if result.relation is Relation.CONTRADICTS and Reason.NEGATION in result.kinds:
+            return Finding(claim, candidate.claim, result.relation, result.score,
+                           result.reasons, candidate.matter, candidate.shared)
     if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
         return None  # two matters, and not close enough to be a repeat: no need to relate
     repeat_possible = repeats and candidate.matter >= MIN_REPEAT_MATTER
@@ -200,6 +220,8 @@ class _PairReading:
     def __init__(self, a: Statement, b: Statement):
         self.a, self.b = a, b
         self.prospect_denied = denies_prospect(a, b)
+        # One side denies reports of the matter, the other asserts it.
+        self.report_denied = (a.denial and not b.negators) or (b.denial and not a.negators)
         # A bare noun phrase ("the Turkish lira", "77 billion dollars") asserts nothing to
         # contradict or repeat: a statement says something of something.
         self.fragment = min(a.said, b.said) < MIN_WORDS_SAID
@@ -233,6 +255,15 @@ class _PairReading:
         return self._relation
 
 
+def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> bool:
+    """The same speaker, in another article, saying the same of the same matter."""
+    mine, theirs = (claim.get("speaker") or {}).get("id"), (
+        candidate.claim.get("speaker") or {}).get("id")
+    return (bool(mine) and mine == theirs and claim.get("article") != candidate.claim.get("article")
+            and candidate.matter >= MIN_SAME_SPEAKER_MATTER
+            and bool(reading.a.negators) == bool(reading.b.negators))
+
+
 def _pinned(a: Statement, b: Statement) -> bool:
     """The same figure or the same month in both: one event, told two ways."""
     return bool(a.numbers & b.numbers or a.months & b.months)
@@ -250,14 +281,57 @@ def contradiction_id(a: str, b: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
+def statement_of(db: Database, claim_id: str) -> str:
+    """The claim that first made the statement `claim_id` is an appearance of (itself if none)."""
+    seen = set()
+    while claim_id not in seen:
+        seen.add(claim_id)
+        found = db.claims.get(claim_id) or {}
+        if not found.get(SAME_AS):
+            return claim_id
+        claim_id = found[SAME_AS]
+    return claim_id
+
+
+def record_appearances(db: Database, findings: list[Finding], order: dict[str, int]) -> None:
+    """A new claim repeating a statement another article made before it is an appearance of
+    that statement: marked `same_as` the first claim that made it, and listed (with its
+    source) in that claim's `appearances`. `order`: the position of each new claim's article
+    in the add; stored claims come before all of them."""
+    for f in findings:
+        if f.relation is not Relation.AGREES or f.claim.get("article") == f.other.get("article"):
+            continue
+        later, earlier = (f.claim, f.other) if order.get(f.claim["id"], -1) >= order.get(
+            f.other["id"], -1) else (f.other, f.claim)
+        if later["id"] not in order or db.claims.get(later["id"]).get(SAME_AS):
+            continue
+        root = statement_of(db, earlier["id"])
+        if root == later["id"]:
+            continue
+        db.claims.update(later["id"], {SAME_AS: root})
+        first = db.claims.get(root)
+        db.claims.update(root, {"appearances": [*first.get("appearances", ()),
+                                                _appearance(later)]})
+
+
+def _appearance(claim: dict) -> dict:
+    return {"claim": claim["id"], "article": claim.get("article"), "outlet": claim.get("outlet"),
+            "url": claim.get("url"), "published": claim.get("published"),
+            "path": claim.get("path"), "speaker": (claim.get("speaker") or {}).get("name")}
+
+
 def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
-    """Store the contradictions not stored before; a pair seen before (even dismissed) stays."""
+    """Store the contradictions not stored before; a pair seen before (even dismissed) stays.
+    A pair is recorded between the statements, by the claims that first made them: the same
+    clash carried by several outlets is one contradiction."""
     table = db.table(TABLE)
     created = []
     for f in findings:
         if f.relation is not Relation.CONTRADICTS:
             continue
-        a, b = sorted((f.claim["id"], f.other["id"]))
+        a, b = sorted((statement_of(db, f.claim["id"]), statement_of(db, f.other["id"])))
+        if a == b:
+            continue
         cid = contradiction_id(a, b)
         if cid in table:
             continue
@@ -283,9 +357,35 @@ def check_added(db: Database, added: list, *, forms: Forms | None = None) -> lis
     if not article_of:
         return out
     new_claims = [c for result in added if result.new for c in result.claims]
-    for record in record_contradictions(db, check_claims(db, new_claims, repeats=False,
-                                                            forms=forms)):
-        out[max(article_of.get(record["a"], -1), article_of.get(record["b"], -1))].append(record)
+    findings = check_claims(db, new_claims, forms=forms)
+    record_appearances(db, findings, article_of)
+    for record in record_contradictions(db, findings):
+        out[max(_article_of(db, record["a"], article_of),
+                _article_of(db, record["b"], article_of))].append(record)
+    return out
+
+
+def _article_of(db: Database, claim_id: str, article_of: dict[str, int]) -> int:
+    # A statement first made before this add may have its clash brought by a new appearance.
+    found = article_of.get(claim_id, -1)
+    for seen in (db.claims.get(claim_id) or {}).get("appearances", ()):
+        found = max(found, article_of.get(seen["claim"], -1))
+    return found
+
+
+def one_per_statement(db: Database, findings: list[Finding]) -> list[Finding]:
+    """Findings with each stored statement once per new claim: the first claim that made it
+    stands for its appearances in other outlets."""
+    out, seen = [], set()
+    for f in findings:
+        root = statement_of(db, f.other["id"]) if f.other.get("id") else None
+        key = (statement_key(f.claim), root or id(f.other), f.relation)
+        if key in seen:
+            continue
+        seen.add(key)
+        other = db.claims.get(root) if root and root != f.other.get("id") else None
+        out.append(Finding(f.claim, other or f.other, f.relation, f.score, f.reasons,
+                           f.matter, f.shared) if other else f)
     return out
 
 

@@ -9,19 +9,126 @@ factcheck.relate), kept as the claim's `denies` and read as its context when cla
 matched and related.
 """
 
+import tomllib
+from functools import cache
+from importlib.resources import files
+
 from factcheck import concepts
-from factcheck.normalize import words
+from factcheck.normalize import detect_lang, fold, tokens, words
+from factcheck.relate import lexicon
 
 DENIAL = "denial"
+REPORTS_FILE = "reports.toml"
+# The source of a report named in a denial is at most this many words long ...
+MAX_SOURCE_WORDS = 8
+# ... and what it reported at least this many words.
+MIN_REPORTED_WORDS = 3
+
+
+@cache
+def _report_rules() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    raw = tomllib.loads(files("factcheck.data").joinpath(REPORTS_FILE).read_text("utf-8"))
+    return {lang: {kind: sorted((tuple(fold(p).split()) for p in phrases), key=len, reverse=True)
+                   for kind, phrases in table.items()}
+            for lang, table in raw.items()}
+
+
+def read_denials(claims: list[dict]) -> list[dict]:
+    """The claims of one article as matching reads them: the reports its denials name as
+    claims of their own (with_reports), bare denials with their matter (with_denied_matter)."""
+    return with_denied_matter(with_reports(claims))
+
+
+def with_reports(claims: list[dict]) -> list[dict]:
+    """The claims of one article, and after each denial that names the report it denies and
+    who made it ("denied a report by X that P"), that report as a claim of its own: P, said
+    by X, `within` the denial's content. Reports no one is named for ("denied reports that
+    P") stay the denial's matter only."""
+    out = []
+    for claim in claims:
+        out.append(claim)
+        if claim.get("modality") == DENIAL or claim.get("negated"):
+            found = denied_report(claim)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def denied_report(claim: dict) -> dict | None:
+    """The report a denial names, as a claim, when its content says who reported what."""
+    text, (offset, _) = claim["content"]["text"], claim["content"]["span"]
+    lang = claim.get("lang") or detect_lang(text)
+    rules = _report_rules().get(lang)
+    if rules is None:
+        return None
+    toks = tokens(text)
+    folded = [t.norm for t in toks]
+    for i in range(len(toks)):
+        noun = _phrase_at(folded, i, rules["nouns"])
+        if not noun:
+            continue
+        for j in range(i + noun, min(len(toks), i + noun + MAX_SOURCE_WORDS + 1)):
+            opener = _phrase_at(folded, j, rules["openers"])
+            if opener and len(toks) - (j + opener) >= MIN_REPORTED_WORDS:
+                if j == i + noun:
+                    return None  # "denied reports that P": no one named who reported it
+                return _reported(claim, toks, (i, noun), (i + noun, j), j + opener, offset,
+                                 rules)
+        return None
+    return None
+
+
+def _phrase_at(folded: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:
+    """The length of the longest phrase that starts at word i, 0 when none does."""
+    for phrase in phrases:
+        if tuple(folded[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _reported(claim: dict, toks: list, noun: tuple[int, int], source: tuple[int, int],
+              start: int, offset: int, rules: dict) -> dict | None:
+    text = claim["content"]["text"]
+    first, last = source
+    while first < last and _phrase_at([t.norm for t in toks], first, rules["source_links"]):
+        first += 1
+    name, name_span = None, None
+    if first < last:
+        a, b = toks[first].start, toks[last - 1].end
+        if not rules["source_links"]:
+            if text[a] == "ل" and b - a > 3:
+                a += 1  # تقرير لصحيفة X: the ل links, the newspaper speaks
+            else:
+                a = toks[noun[0]].start  # تقارير إعلامية تركية: the reports speak
+        name, name_span = text[a:b], [offset + a, offset + b]
+    if name is None:
+        return None
+    cue = toks[noun[0]].start, toks[noun[0] + noun[1] - 1].end
+    content = toks[start].start, len(text)
+    reported = text[content[0]:].rstrip(" .،,")
+    return {
+        "speaker": {"name": name, "role": None, "kind": "body", "span": name_span,
+                    "mention": {"text": name, "span": name_span} if name else None},
+        "cue": {"text": text[cue[0]:cue[1]], "span": [offset + cue[0], offset + cue[1]]},
+        "content": {"text": reported,
+                    "span": [offset + content[0], offset + content[0] + len(reported)]},
+        "direct": False, "negated": False,
+        "modality": "assertion",
+        "context": None, "context_span": None, "listener": None,
+        "sentence_span": claim.get("sentence_span"), "lang": claim.get("lang"),
+        "within": claim["content"]["span"],
+    }
 
 
 def with_denied_matter(claims: list[dict]) -> list[dict]:
-    """The claims of one article, each bare denial given what the article reports (`denies`);
-    claims that have one already, or say what they deny, are as they were."""
-    matter = article_matter(claims)
-    if matter is None:
+    """The claims of one article, each bare denial given what the article reports (`denies`,
+    and `denies_span`, where the article says it); claims that have one already, or say what
+    they deny, are as they were."""
+    source = _matter_claim(claims)
+    if source is None:
         return claims
-    return [{**c, "denies": matter}
+    matter = source["content"]["text"]
+    return [{**c, "denies": matter, "denies_span": source["content"].get("span")}
             if is_bare_denial(c) and not c.get("denies") and c["content"]["text"] != matter
             else c for c in claims]
 
@@ -29,12 +136,31 @@ def with_denied_matter(claims: list[dict]) -> list[dict]:
 def article_matter(claims: list[dict]) -> str | None:
     """What the article reports: the first denial that names its matter, else the first
     report that is no bare denial."""
+    found = _matter_claim(claims)
+    return found["content"]["text"] if found else None
+
+
+def _matter_claim(claims: list[dict]) -> dict | None:
     ordered = sorted(claims, key=lambda c: (c["content"].get("span") or (0, 0))[0])
     explicit = [c for c in ordered if not is_bare_denial(c) and _said(c) > 0]
     for claim in explicit:
         if _denies(claim):
-            return claim["content"]["text"]
-    return explicit[0]["content"]["text"] if explicit else None
+            return claim
+    return explicit[0] if explicit else None
+
+
+def one_account(a: dict, b: dict) -> bool:
+    """Whether two claims of one article are one account of the clash, not two claims: a
+    denial and the report it names, or a bare denial and the claim its matter is taken from.
+    The article tells that clash itself; it is no news to the desk."""
+    if a.get("article") != b.get("article"):
+        return False
+    span_a, span_b = a["content"].get("span"), b["content"].get("span")
+    told_a = {tuple(x) for x in (a.get("within"), a.get("denies_span")) if x}
+    told_b = {tuple(x) for x in (b.get("within"), b.get("denies_span")) if x}
+    # one told of in the other, or both told of in one denial
+    return bool(span_a and span_b) and bool(
+        tuple(span_b) in told_a or tuple(span_a) in told_b or told_a & told_b)
 
 
 def is_bare_denial(claim: dict) -> bool:
@@ -49,7 +175,8 @@ def _denies(claim: dict) -> bool:
 
 
 def _said(claim: dict) -> int:
-    """Content words that are neither stop words nor a denial's frame."""
-    stop = concepts.stopwords()
+    """Content words that are neither stop words, negators nor a denial's frame."""
+    stop, negators = concepts.stopwords(), lexicon().negators
     return sum(1 for w in words(claim["content"]["text"])
-               if w not in stop and not concepts.is_frame_word(w) and not w.isdigit())
+               if w not in stop and w not in negators and not concepts.is_frame_word(w)
+               and not w.isdigit())

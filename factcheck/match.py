@@ -72,8 +72,9 @@ def read_claim(claim: dict) -> Statement:
 def statement_key(claim: dict) -> tuple:
     """What read_claim reads of a claim: two claims with the same key say the same thing."""
     context = " … ".join(_context_texts(claim)) or None
-    return (claim["content"]["text"], context, bool(claim.get("negated")),
-            claim.get("modality"))
+    # A bare denial with the article's matter is a denial of it, however it is worded.
+    modality = "denial" if claim.get("denies") else claim.get("modality")
+    return (claim["content"]["text"], context, bool(claim.get("negated")), modality)
 
 
 def _first_statements(items: Iterable[T], count: int, key: Callable[[T], str]) -> list[T]:

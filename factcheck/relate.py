@@ -48,10 +48,13 @@ MIN_MATTER_SHARE = 0.15
 # A denial the extractor read ("denied reports that ...") is set against an assertion sharing
 # at least this many words, however the learned model (trained on headlines) weighs them.
 MIN_SHARED_DENIAL = 3
-# Across languages, statements this close (shared share of both sides' words) agree.
+# Across languages, statements this close (shared share of both sides' words) agree ...
 AGREE_ACROSS = 0.6
+# ... and a checkable difference is a clash only this close: the concept tables make common
+# words meet (forces, government), which two stories share.
+CLASH_ACROSS = 0.25
 # Shared words shown in a reason across languages.
-SHOWN_SHARED = 4
+SHOWN_SHARED = 6
 
 
 class Reason(str, Enum):
@@ -845,8 +848,8 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
         found.append(reasons(a, b, {"number_differs": 1.0})[0])
     closeness = math.sqrt(len(shared_a) / (len(a.terms) or 1)
                           * len(shared_b) / (len(b.terms) or 1))
-    if found:
-        about = (f"about the same: {_written(a, shared_a)} / {_written(b, shared_b)}")
+    if found and closeness >= CLASH_ACROSS:
+        about = f"about the same: {_aligned(a, b, shared_a, shared_b)}"
         return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE,
                               [r for _, r in found] + [about],
                               tuple(k for k, _ in found), shared)
@@ -855,9 +858,18 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     return RelationResult(Relation.UNRELATED, 1 - closeness, [], (), shared)
 
 
-def _written(s: Statement, terms: frozenset[str]) -> str:
-    shown = sorted(terms, key=lambda t: s.text.find(s.surface.get(t, t).lower()))
-    return ", ".join(s.surface.get(t, t) for t in shown[:SHOWN_SHARED])
+def _aligned(a: Statement, b: Statement, shared_a: frozenset[str],
+             shared_b: frozenset[str]) -> str:
+    """The words the two share, each pair as the two statements wrote it (visit / زيارة), in
+    the order of the first."""
+    out = []
+    for term in dict.fromkeys(t for t in a.sequence if t in shared_a):
+        keys = a.keys.get(term, frozenset())
+        other = next((t for t in sorted(shared_b) if not keys.isdisjoint(b.keys.get(t, ()))),
+                     None)
+        if other is not None:
+            out.append(f"{a.surface.get(term, term)} / {b.surface.get(other, other)}")
+    return ", ".join(out[:SHOWN_SHARED])
 
 
 def reasons(a: Statement, b: Statement, f: dict[str, float]) -> list[tuple[Reason, str]]:

@@ -111,3 +111,73 @@ def test_contradictions_by_speaker_in_another_script(run, db_file):
     by_arabic = json.loads(run("contradictions", "--speaker", "بيسكوف", "--json").stdout)
     assert len(by_latin) == 2 and by_latin == by_arabic
     assert json.loads(run("contradictions", "--speaker", "Zakharova", "--json").stdout) == []
+
+
+# A story told by two outlets in Arabic, then denied in English (sentences written for the test).
+ARABIC_REPORT = (
+    "وزير المالية في المستشفى\n"
+    "قالت صحيفة الأفق المحلية، يوم الأحد، إن وزير المالية سمير حداد نقل إلى المستشفى بعد "
+    "تعرضه لأزمة قلبية خلال اجتماع الحكومة.\n"
+)
+ARABIC_WIRE_COPY = (
+    "نقل وزير المالية إلى المستشفى\n"
+    "ذكرت وكالة أنباء الشرق، نقلا عن صحيفة الأفق، أن وزير المالية سمير حداد نقل إلى "
+    "المستشفى بعد تعرضه لأزمة قلبية خلال اجتماع الحكومة.\n"
+)
+ENGLISH_DENIAL_OF_REPORT = (
+    "Finance ministry denies minister was hospitalised\n"
+    "The finance ministry on Monday denied a report by the newspaper Al-Ofuq that finance "
+    "minister Samir Haddad had been taken to hospital after a heart attack.\n"
+    '"This is entirely false," a ministry spokeswoman said.\n'
+)
+
+
+def _add_text(run, tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return run("add", str(path), "--json")
+
+
+def test_an_english_denial_contradicts_the_arabic_report_once(run, tmp_path):
+    _add_text(run, tmp_path, "a.txt", ARABIC_REPORT)
+    _add_text(run, tmp_path, "b.txt", ARABIC_WIRE_COPY)
+    result = run("check", "-", "--json", input=ENGLISH_DENIAL_OF_REPORT.encode())
+    assert result.exit_code == 1
+    found = [f for f in json.loads(result.stdout) if f["relation"] == "contradicts"]
+    assert found
+    # the two Arabic copies are one statement: each new claim meets it once, as first stored
+    assert {f["other"]["path"] for f in found} == {str(tmp_path / "a.txt")}
+    reasons = " ".join(found[0]["reasons"])
+    assert "hospital / المستشفى" in reasons and "Haddad / حداد" in reasons
+
+
+def test_a_wire_copy_is_an_appearance_of_the_first_report(run, tmp_path, db_file):
+    _add_text(run, tmp_path, "a.txt", ARABIC_REPORT)
+    _add_text(run, tmp_path, "b.txt", ARABIC_WIRE_COPY)
+    claims = json.loads(db_file.read_text(encoding="utf-8"))["claims"].values()
+    first = next(c for c in claims if c["path"].endswith("a.txt") and "حداد" in
+                 c["content"]["text"])
+    copy = next(c for c in claims if c["path"].endswith("b.txt") and "حداد" in
+                c["content"]["text"])
+    assert copy["same_as"] == first["id"]
+    # the agency's copy and the newspaper it names are both appearances, each with its source
+    assert copy["id"] in {a["claim"] for a in first["appearances"]}
+    assert {a["path"] for a in first["appearances"]} == {str(tmp_path / "b.txt")}
+    assert {a["speaker"] for a in first["appearances"]} == {"وكالة أنباء الشرق", "صحيفة الأفق"}
+
+
+def test_the_denial_added_after_both_copies_is_one_contradiction(run, tmp_path):
+    _add_text(run, tmp_path, "a.txt", ARABIC_REPORT)
+    _add_text(run, tmp_path, "b.txt", ARABIC_WIRE_COPY)
+    added = json.loads(_add_text(run, tmp_path, "c.txt", ENGLISH_DENIAL_OF_REPORT).stdout)
+    pairs = {frozenset((c["a"], c["b"])) for c in added[0]["contradictions"]}
+    assert len(pairs) == len(added[0]["contradictions"]) >= 1
+    paths = {brief["path"] for c in added[0]["contradictions"] for brief in c["claims"]}
+    assert str(tmp_path / "b.txt") not in paths
+
+
+def test_check_of_a_repeat_only_exits_0(run, tmp_path):
+    _add_text(run, tmp_path, "a.txt", ARABIC_REPORT)
+    result = run("check", "-", "--json", input=ARABIC_WIRE_COPY.encode())
+    assert result.exit_code == 0
+    assert [f["relation"] for f in json.loads(result.stdout)] == ["agrees"]

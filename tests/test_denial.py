@@ -1,6 +1,13 @@
 """A bare denial ("all of this is untrue") takes its matter from what the article reports."""
 
-from factcheck.denial import article_matter, is_bare_denial, with_denied_matter
+from factcheck.denial import (
+    article_matter,
+    denied_report,
+    is_bare_denial,
+    one_account,
+    with_denied_matter,
+    with_reports,
+)
 
 
 def _claim(text: str, start: int, *, modality: str = "assertion", negated: bool = False):
@@ -33,3 +40,41 @@ def test_bare_denials_are_given_the_matter_and_the_others_left_alone():
     assert [c.get("denies") for c in out] == [None, None, DENIAL["content"]["text"],
                                              DENIAL["content"]["text"]]
     assert "denies" not in BARE_EN  # the claims given are not changed in place
+
+
+def _denial(text: str, lang: str, start: int = 40):
+    return {**_claim(text, start, modality="denial", negated=True), "lang": lang,
+            "sentence_span": [0, start + len(text)]}
+
+
+def test_a_denied_report_with_its_source_is_a_claim_of_its_own():
+    denial = _denial("a report by the Evening Courier that the port would close in June", "en")
+    report = denied_report(denial)
+    assert report["speaker"]["name"] == "the Evening Courier"
+    assert report["content"]["text"] == "the port would close in June"
+    assert report["content"]["span"] == [40 + 37, 40 + 37 + len("the port would close in June")]
+    assert (report["modality"], report["negated"], report["within"]) == (
+        "assertion", False, denial["content"]["span"])
+
+
+def test_an_arabic_denied_report_names_the_newspaper_without_its_preposition():
+    denial = _denial("صحة تقرير لصحيفة المساء يفيد بأن الميناء سيغلق في يونيو", "ar")
+    report = denied_report(denial)
+    assert report["speaker"]["name"] == "صحيفة المساء"
+    assert report["content"]["text"] == "الميناء سيغلق في يونيو"
+
+
+def test_reports_no_one_is_named_for_stay_the_denials_matter():
+    assert denied_report(_denial("reports that the port would close in June", "en")) is None
+    assert denied_report(_denial("ما تردد عن إغلاق الميناء في يونيو", "ar")) is None
+
+
+def test_a_denial_and_the_report_it_names_are_one_account():
+    denial = {**_denial("a report by the Evening Courier that the port would close", "en"),
+              "article": "a1"}
+    report = {**denied_report(denial), "article": "a1"}
+    bare = {**_claim("It is all lies", 200, negated=True), "article": "a1",
+            "denies_span": denial["content"]["span"]}
+    assert one_account(denial, report) and one_account(report, bare)
+    assert not one_account(denial, {**report, "article": "a2"})
+    assert with_reports([denial])[1]["content"]["text"] == "the port would close"

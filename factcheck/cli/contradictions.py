@@ -12,8 +12,14 @@ from rich.text import Text
 
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
-from factcheck.contradict import Finding, Status, check_claims, list_contradictions
-from factcheck.denial import with_denied_matter
+from factcheck.contradict import (
+    Finding,
+    Status,
+    check_claims,
+    list_contradictions,
+    one_per_statement,
+)
+from factcheck.denial import read_denials
 from factcheck.errors import InputError
 from factcheck.extract import extract
 from factcheck.ingest import read_article
@@ -100,9 +106,9 @@ def check_cmd(
     """
     stdin = sys.stdin.buffer.read() if path == "-" else None
     article = read_article(path, stdin=stdin)
-    claims = with_denied_matter([c.to_dict() for c in extract(article.text)])
+    claims = read_denials([c.to_dict() for c in extract(article.text)])
     database = open_store(db_location(db)).read()
-    findings = check_claims(database, claims)
+    findings = one_per_statement(database, check_claims(database, claims))
     if json:
         render.print_json([f.to_dict() for f in findings])
     else:
