@@ -261,7 +261,8 @@ def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> b
         candidate.claim.get("speaker") or {}).get("id")
     return (bool(mine) and mine == theirs and claim.get("article") != candidate.claim.get("article")
             and candidate.matter >= MIN_SAME_SPEAKER_MATTER
-            and bool(reading.a.negators) == bool(reading.b.negators))
+            and bool(reading.a.negators) == bool(reading.b.negators)
+            and reading.relation().relation is not Relation.CONTRADICTS)
 
 
 def _pinned(a: Statement, b: Statement) -> bool:
