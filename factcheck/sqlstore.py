@@ -227,6 +227,15 @@ class Table:
                 out[rid] = self.load(rid, doc)
         return out
 
+    def ids_among(self, ids: list[str]) -> set[str]:
+        """Which of these IDs are stored."""
+        out: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            out.update(rid for (rid,) in self._select("id", f"id IN ({marks})", tuple(chunk)))
+        return out
+
     def all(self) -> list[dict]:
         return [self.load(*row) for row in self._select("id, doc", tail=self._order())]
 
@@ -234,6 +243,25 @@ class Table:
 
     def ids(self) -> list[str]:
         return [rid for (rid,) in self._select("id", tail=self._order())]
+
+    def scan(self, batch: int = 5000) -> Iterator[list[dict]]:
+        """Every record in the order stored, `batch` at a time, never all in memory at once."""
+        key = "n" if self.name in ("claims", "articles") else "id"
+        last = None
+        while True:
+            after = (f"{key} > ?", (last,)) if last is not None else ("", ())
+            rows = self._select(f"{key}, id, doc", after[0], after[1],
+                                f" ORDER BY {key} LIMIT {int(batch)}")
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [self.load(rid, doc) for _, rid, doc in rows]
+
+    def clear(self) -> None:
+        """Remove every record of this kind."""
+        self._conn.run(f"DELETE FROM {self._from}" + (" WHERE kind = ?" if self._key else ""),
+                       self._key)
+        self.db.changed(self.name, [])
 
     def _order(self) -> str:
         return " ORDER BY n" if self.name in ("claims", "articles") else " ORDER BY id"
@@ -274,7 +302,8 @@ class Table:
 
     def insert_many(self, records: list[dict]) -> None:
         """Store the records not stored yet (by ID); those stored already stay as they are."""
-        fresh = [r for r in records if r["id"] not in self.get_many([r["id"] for r in records])]
+        stored = self.ids_among([r["id"] for r in records])
+        fresh = list({r["id"]: r for r in records if r["id"] not in stored}.values())
         self._conn.many(self._insert_sql("DO NOTHING"), [self._row(r) for r in fresh])
         self.db.changed(self.name, fresh)
 

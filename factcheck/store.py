@@ -98,6 +98,16 @@ class Table:
     def ids(self) -> list[str]:
         return list(self._tiny._read_table().keys())
 
+    def scan(self, batch: int = 5000) -> Iterator[list[dict]]:
+        """Every record in the order stored, `batch` at a time (copies)."""
+        records = self.records()
+        for start in range(0, len(records), batch):
+            yield [dict(r) for r in records[start:start + batch]]
+
+    def clear(self) -> None:
+        """Remove every record of this kind."""
+        self._tiny.truncate()
+
     def get(self, record_id: str) -> dict | None:
         doc = self._tiny.get(doc_id=record_id)
         return dict(doc) if doc is not None else None

@@ -8,6 +8,7 @@ from factcheck.cli import (  # noqa: F401
     articles,
     contradictions,
     doctor,
+    migrate,
     review,
     search,
     speakers,
