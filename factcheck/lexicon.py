@@ -114,6 +114,7 @@ class Lexicon:
     issuing: frozenset[str]  # نشرت الإذاعة تقريرا زعمت فيه: who issued it speaks
     issued: frozenset[str]  # بيانا، تقريرا: what is issued, never part of a name
     skip_prefixes: tuple[str, ...]
+    datelines: tuple[re.Pattern, ...]  # what opens a line before its text: CITY (Agency) -
     skip_prefix_len: int  # characters of a line enough to hold any skip prefix, with marks
     max_verb_len: int
     triggers: frozenset[str]  # first words of anything that can open a report, with و/ف
@@ -258,6 +259,7 @@ def lexicon(lang: str) -> Lexicon:
         issuing=_set(r["content"].get("issuing", [])),
         issued=_set(r["content"].get("issued", [])),
         skip_prefixes=tuple(fold(p) for p in r["lines"]["skip_prefixes"]),
+        datelines=tuple(re.compile(p) for p in r["lines"].get("datelines", [])),
         skip_prefix_len=2 * max(len(p) for p in r["lines"]["skip_prefixes"]) + 4,
         max_verb_len=max(len(k) for k in verbs),
         triggers=_triggers(lang, r, verbs),

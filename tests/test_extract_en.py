@@ -624,3 +624,22 @@ def test_a_quotation_ending_with_its_full_stop_ends_the_sentence():
         ("denied", "claims that the envoy had been recalled")]
     d = one('"Stop the war." Vass said.')
     assert d["content"]["text"] == "Stop the war."
+
+
+def test_a_dateline_and_date_stamps_are_no_part_of_the_content():
+    a = one("OSLO (Reuters) - The fisheries ministry said on Tuesday that quotas would be cut.")
+    assert a["speaker"]["name"] == "fisheries ministry"
+    b = one("Tromso, Norway—The coast guard on Friday denied a report that a trawler had sunk.")
+    assert b["speaker"]["name"] == "coast guard"
+    c = one("date 2025-03-02 The harbour has not been closed, port spokesman Eli Dahl said.")
+    assert c["content"]["text"] == "The harbour has not been closed"
+
+
+def test_quoted_or_cited_someone_as_saying_gives_both_claims():
+    claims = all_("The Courier cited a senior customs official as saying that the crates had "
+                  "been opened.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("Courier", "cited"), ("senior customs official", "as saying")]
+    assert {c["content"]["text"] for c in claims} == {"the crates had been opened"}
+    later = all_("Earlier this week the Courier quoted an official saying the port was shut.")
+    assert [c["speaker"]["name"] for c in later] == ["Courier", "official"]

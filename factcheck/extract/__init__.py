@@ -78,8 +78,21 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         folded = fold(text[start:min(end, start + lex.skip_prefix_len)])
         if folded.startswith(lex.skip_prefixes):
             continue
+        start = _after_datelines(text, start, end, lex)
         out.append((start, end))
     return out
+
+
+def _after_datelines(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a line's text begins after its dateline and date stamps ('BEIRUT (AP) — ')."""
+    moved = True
+    while moved:
+        moved = False
+        for pattern in lex.datelines:
+            m = pattern.match(text, start, end)
+            if m and start < m.end() < end:
+                start, moved = m.end(), True
+    return start
 
 
 def _quoted_paragraph(line: str) -> bool:

@@ -1074,6 +1074,9 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
             break
     if m == k or k - m > 16 or k - m > 9 and titled is None:
         return None
+    while m < k - 1 and toks[m].word and toks[m].norm in _EN_TIME_NOUNS | _EN_TIME_LEADS | {
+            "earlier", "later"}:
+        m += 1  # "Earlier this month Reuters quoted": the time phrase opens the clause
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
         return m, end
@@ -1379,3 +1382,23 @@ def _noun_before_head(state: ArticleState, s: Sentence, k: int, limit: int) -> b
         return False
     nxt = toks[k + 1]
     return nxt.word and (nxt.norm in lex.bodies or en_role(nxt.norm, lex))
+
+
+def relayed_speaker(state: ArticleState, s: Sentence, ev: Event,
+                    limit: int) -> tuple[Speaker, int, int] | None:
+    """'Reuters quoted a U.S. official as saying ...': the speaker the verb's object names,
+    and the first and last tokens of 'as saying' after it."""
+    lex, toks = state.lex, s.toks
+    if lex.lang != "en" or ev.kind != "verb" or ev.cue is None or \
+            ev.cue.lemma not in lex.relay_lemmas:
+        return None
+    np = noun_phrase(state, s, skip_adverbials(state, s, ev.last + 1, limit), limit, ev)
+    if np is None or np[0].kind == "pronoun":
+        return None
+    speaker, k = np
+    first = k
+    if k < limit and toks[k].norm == lex.relay_marker:
+        k += 1
+    if k < limit and toks[k].norm in lex.relay_saying:
+        return speaker, first, k
+    return None

@@ -25,6 +25,7 @@ from factcheck.extract.mentions import (
     issuer_of_document,
     narrated_person,
     noun_phrase,
+    relayed_speaker,
     sentence_subject,
     skip_adverbials,
     speaker_after,
@@ -68,6 +69,7 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
         events = kept
     out = [c for c in claims if c is not None]
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
+    out += _relayed_claims(state, s, events, claims)
     out.sort(key=lambda c: c.cue_span)
     for claim in out:
         if claim.speaker:
@@ -110,6 +112,30 @@ def _aside_claims(state: ArticleState, s: Sentence, asides: dict[Event, Event],
             speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
             direct=host.direct, negated=host.negated, modality=host.modality,
             context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
+        ))
+    return out
+
+
+def _relayed_claims(state: ArticleState, s: Sentence, events: list[Event],
+                    claims: list[Claim | None]) -> list[Claim]:
+    """'Reuters quoted an official as saying ...': the official's claim beside Reuters'."""
+    out = []
+    for k, (ev, host) in enumerate(zip(events, claims, strict=True)):
+        limit = _limit(state, s, events, k + 1)
+        relayed = relayed_speaker(state, s, ev, limit) if host is not None else None
+        if relayed is None:
+            continue
+        speaker, first, last = relayed
+        cue_span = (s.toks[first].start, s.toks[last].end)
+        out.append(Claim(
+            cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
+            content=host.content, content_span=host.content_span,
+            content_parts=host.content_parts, lang=host.lang,
+            speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
+            speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
+            direct=host.direct, negated=host.negated, modality=host.modality,
+            context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
+            gender=speaker.gender,
         ))
     return out
 
@@ -184,6 +210,9 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
             listener, j = english_listener(state, s, j, limit,
                                             trailing=follows_comma(s, speaker))
         j = skip_adverbials(state, s, j, limit)
+        relayed = relayed_speaker(state, s, ev, limit)
+        if relayed is not None:
+            j = relayed[2] + 1  # quoted an official as saying | what was said
     else:
         speaker, listener, j = speaker_after(state, s, ev, limit)
     if skip is not None and j == skip[0]:
