@@ -982,3 +982,15 @@ def test_a_manner_phrase_and_what_was_reported_as_the_object():
 def test_a_second_link_in_a_title_is_no_name():
     a = one("وقال مسؤول دفاعي في المكتب الإعلامي في القيادة، للصحفيين، إن السفينة ستغادر.")
     assert a["speaker"]["name"] == "مسؤول دفاعي في المكتب الإعلامي في القيادة"
+
+
+def test_a_relay_through_a_quoted_agency_and_what_it_carried():
+    a = one("ونقلت وكالة “الأخبار” للأنباء خبرا حصريا عن مصدرين مطلعين ومصدر ثالث قولهم، "
+            "إن “المفاوضين يجرون محادثات”.")
+    assert a["speaker"]["name"] == "مصدرين مطلعين ومصدر ثالث"
+    assert a["content"]["text"] == "المفاوضين يجرون محادثات"
+    b = one('نقلت وكالة الأنباء الرسمية "سبأ" عن وزير الإعلام سالم الحداد، قوله إنّ المجلس '
+            "أقر الموازنة.")
+    assert b["speaker"]["name"] == "سالم الحداد"
+    assert b["speaker"]["role"] == "وزير الإعلام"
+    assert b["content"]["text"] == "المجلس أقر الموازنة"

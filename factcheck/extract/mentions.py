@@ -69,12 +69,15 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     while lex.lang == "ar" and j < limit and toks[j].norm in lex.relay_saying:
         j += 1  # وجدد الوزير تأكيده أن
     relays = ev.cue and ev.cue.lemma in lex.relay_lemmas
-    if relays and j < limit and toks[j].norm == lex.relay_marker:
+    marker = _relay_marker_at(state, s, j, limit) if relays else None
+    if marker is not None:
+        j = marker
         relayed = noun_phrase(state, s, j + 1, limit, ev)
         if relayed:
             speaker, j = relayed
-            while j < limit and toks[j].norm in lex.relay_saying:
-                j += 1
+            while j < limit and (toks[j].norm in lex.relay_saying or toks[j].raw in COMMAS
+                                 and j + 1 < limit and toks[j + 1].norm in lex.relay_saying):
+                j += 1  # عن الوزير، قوله إن
     if listener is None:
         listener, j = _listener_between_commas(state, s, j, limit)
     j = skip_adverbials(state, s, j, limit, ev=ev)
@@ -86,6 +89,19 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
         speaker.gender = ev.cue.gender
     return speaker, listener, j
+
+
+def _relay_marker_at(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """Index of the عن of a relay at j, or after what was relayed: نقلت الوكالة خبرا حصريا
+    عن مصدرين ..."""
+    lex, toks = state.lex, s.toks
+    k = j
+    if k < limit and toks[k].word and toks[k].norm in lex.issued:
+        k += 1
+        while k < limit and k - j < 3 and toks[k].word and toks[k].norm.endswith("ا") and \
+                toks[k].norm != lex.relay_marker:
+            k += 1  # خبرا حصريا: the object's adjective
+    return k if k < limit and toks[k].norm == lex.relay_marker else None
 
 
 def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
@@ -564,7 +580,9 @@ def _alias_quote_ok(state: ArticleState, s: Sentence, j: int, q: tuple[int, int]
         return False
     t = toks[q[1] + 1]
     return t.raw in COMMAS or t.norm in lex.clause_complementizers or t.norm.startswith("ال") \
-        or _listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops
+        or _listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops or \
+        t.norm == lex.relay_marker or t.norm in lex.issued or _issuer_after_la(lex, t.norm) or \
+        t.norm.startswith("لل")  # وكالة “رويترز” للأنباء، موقع “العربي الجديد” عن
 
 
 def _quoted_name(state: ArticleState, s: Sentence, j: int):
@@ -704,8 +722,8 @@ def _apposition(state: ArticleState, s: Sentence, k: int, limit: int, speaker: S
             lex.clause_complementizers and (toks[m].raw not in TERMINATORS or
                                             title_dot(s.toks, m)) and m - start < 14:
         m += 1
-    if m == start or _listener_head(state, s, start):
-        return k  # "، لوكالة الأنباء، إن": who was told, not a name beside the title
+    if m == start or _listener_head(state, s, start) or toks[start].norm in lex.relay_saying:
+        return k  # "، لوكالة الأنباء، إن" / "، قوله إن": who was told, what was said
     name = _bare_name(state, s, start, m) if _is_title(state, s, speaker) else None
     if name is not None:
         # the whole phrase is the title: المستشار الإعلامي لقائد قوات الدعم السريع، عمر حامد
