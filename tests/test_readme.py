@@ -39,3 +39,38 @@ def test_shipped_claims_json_is_what_the_first_command_makes(run, db_file, monke
     fresh = Store(db_file).read().raw()
     shipped = Store(ROOT / "claims.json").read().raw()
     assert stable(shipped) == stable(fresh)
+
+
+def readme_cron_watch_args() -> list[str]:
+    """The arguments the README's crontab line gives `claims watch`."""
+    import shlex
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    crontab = re.findall(r"```crontab\n(.+?)\n```", text, re.S)[0]  # the Cron section's
+    [line] = [w for w in crontab.splitlines() if "/claims watch " in w]
+    command = line.split("/claims ", 1)[1].split(">>", 1)[0]
+    return shlex.split(command)
+
+
+def test_every_cron_line_in_the_readme_streams_json_lines_quietly():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [w for block in re.findall(r"```crontab\n(.+?)\n```", text, re.S)
+             for w in block.splitlines() if "/claims watch " in w]
+    assert lines and all(" --jsonl --quiet " in w and ">>" in w for w in lines)
+
+
+def test_the_readmes_cron_line_mails_nothing_when_nothing_is_new(run, tmp_path):
+    args = readme_cron_watch_args()
+    assert args[0] == "watch" and "--quiet" in args
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "wheat.txt").write_text("قال وزير الزراعة إن محصول القمح سيرتفع هذا العام.\n",
+                                     encoding="utf-8")
+    (tmp_path / "sources.txt").write_text(f"{inbox}   # the scraper's folder\n", encoding="utf-8")
+    mine = {"/srv/desk/sources.txt": str(tmp_path / "sources.txt"),
+            "/srv/desk/claims.json": str(tmp_path / "claims.json")}
+    args = [mine.get(a, a) for a in args]
+    first = run(*args)
+    assert first.exit_code == 0 and '"type":"article"' in first.stdout
+    again = run(*args)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "", "")  # cron mails nothing
