@@ -24,16 +24,15 @@ from factcheck import collector, speakers
 from factcheck.articles import now_iso
 from factcheck.denial import one_account
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
+from factcheck.reasons import Reason, possible_reasons
 from factcheck.relate import (
-    Reason,
     Relation,
     RelationResult,
-    Statement,
     denies_prospect,
-    possible_reasons,
     relate_statements,
     substitutions,
 )
+from factcheck.statement import Statement
 from factcheck.store import Database
 
 TABLE = "contradictions"

@@ -14,8 +14,8 @@ from functools import cache
 from importlib.resources import files
 
 from factcheck import concepts
+from factcheck.contrast import lexicon
 from factcheck.normalize import detect_lang, fold, tokens, words
-from factcheck.relate import lexicon
 
 DENIAL = "denial"
 REPORTS_FILE = "reports.toml"

@@ -22,8 +22,9 @@ from rapidfuzz import fuzz
 
 from factcheck import concepts, store
 from factcheck.cachefile import Codec, Damaged, Sections
+from factcheck.contrast import stopwords
 from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
-from factcheck.relate import PROCLITICS, Statement, matched, read_statement, stopwords
+from factcheck.statement import PROCLITICS, Statement, matched, read_statement
 from factcheck.store import Database
 
 if TYPE_CHECKING:
