@@ -139,12 +139,32 @@ def visual(line: str, *, base: int | None = None) -> str:
     return "".join(ch for _, ch in layout(line, base=base).glyphs(line))
 
 
+# python-bidi's pure-Python algorithm predates isolates (Unicode 6.3) and fails an assertion on
+# one ("RLI not allowed here"). Each is given to it as the embedding of the same direction, one
+# character for one so that indices hold: the same levels inside, and only the neutrals at its
+# edges may resolve otherwise than a full implementation would.
+_ISOLATE_AS_EMBEDDING = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _without_isolates(line: str) -> str:
+    if not any(ch in _EXPLICIT_FORMATTING for ch in line):
+        return line
+    out = []
+    for i, ch in enumerate(line):
+        if ch == _FSI:  # first strong: the direction of the isolated text's first letter
+            inside = line[i + 1:].split(_PDI, 1)[0]
+            ch = "\u202b" if _uba.get_base_level(inside) else "\u202a"
+        out.append(_ISOLATE_AS_EMBEDDING.get(ch, ch))
+    return "".join(out)
+
+
 def _levels(line: str, base: int) -> list[int]:
     """The resolved embedding level of each character (rules X1-I2 and L1)."""
     storage = _uba.get_empty_storage()
     storage["base_level"] = base
     storage["base_dir"] = ("L", "R")[base]
-    _uba.get_embedding_levels(line, storage)
+    _uba.get_embedding_levels(_without_isolates(line), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     resolved = list(storage["chars"])

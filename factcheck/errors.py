@@ -15,6 +15,10 @@ class DatabaseError(FactcheckError):
     """The claims database is damaged, of an unknown schema, or cannot be written."""
 
 
+class OutputError(FactcheckError):
+    """Standard output could not be written whole (a full disk, a closed pipe)."""
+
+
 class LockTimeout(FactcheckError):
     """Another claims process held the database lock for too long."""
 

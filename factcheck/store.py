@@ -409,6 +409,9 @@ class Store:
                 f"{self.path} is locked by another claims process; gave up after "
                 f"{self.lock_timeout:g}s"
             ) from None
+        except OSError as exc:  # a folder that cannot be written, a lock path that is a folder
+            raise DatabaseError(f"cannot lock {self.path}: {exc.strerror or exc}: "
+                                f"{exc.filename or lock.lock_file}") from None
         fresh = None
         try:
             _remove_leftovers(self.path)

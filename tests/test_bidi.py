@@ -176,3 +176,10 @@ def test_off_leaves_cells_in_logical_order():
     render.set_rtl(False)
     lines = rendered(render.claims_table([peskov_claim()]), width=200)
     assert PESKOV in content_column(lines, 3)
+
+
+@pytest.mark.parametrize("isolate", ["\u2066", "\u2067", "\u2068"])
+def test_an_isolate_is_laid_out_like_the_embedding_of_its_direction(isolate):
+    # python-bidi's own algorithm fails an assertion on isolates ("RLI not allowed here").
+    line = f"قال {isolate}Putin\u2069 إن"
+    assert bidi.visual(line) == "نإ Putin لاق"

@@ -2,28 +2,64 @@
 
 import os
 import sys
+import traceback
 from typing import Annotated
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from factcheck import DISTRIBUTION, __version__, bidi
 from factcheck.cli import render
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, OutputError
+
+# Exit 1 means "found" for search, check and watch (as grep), and the README's cron line alerts
+# on it: a failure of any kind exits with this instead, never 1.
+FAILED = 2
 
 
 class _GuardedGroup(TyperGroup):
-    """Turns domain errors from any subcommand into one line on stderr and an exit code.
+    """The one error boundary: every failure of a run exits 2 with one line on stderr.
 
-    Everything else is a bug and keeps its traceback.
+    A domain error (FactcheckError) or the environment refusing (OSError: a folder that cannot
+    be written, a full disk, a closed pipe) is that one line. Anything else is a bug: its
+    traceback is printed, then the line, and it exits 2 all the same. Typer's usage errors
+    (exit 2) and the codes commands exit with (typer.Exit) pass through as they are.
     """
 
     def invoke(self, ctx: typer.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            render.finish()  # output a full disk or a closed pipe refused is a failure
+            return result
+        except (typer.Exit, TyperException):  # an exit code chosen, a usage error (2)
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)  # the shell's code for Ctrl-C, never "found"
+        except typer.Abort:
+            _fail("aborted (no answer to a question)")
+        except OutputError as exc:
+            render.abandon_output()
+            _fail(str(exc))
         except FactcheckError as exc:
-            typer.echo(f"claims: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            _fail(str(exc), exc.exit_code)
+        except OSError as exc:
+            _fail(_environment(exc))
+        except Exception as exc:  # noqa: BLE001 - the boundary: a bug still exits 2
+            sys.stderr.write(render.safe("".join(traceback.format_exception(exc))))
+            _fail(f"internal error ({type(exc).__name__}): a bug, please report it with the "
+                  "traceback above")
+
+
+def _fail(message: str, code: int = FAILED):
+    sys.stderr.write(f"claims: error: {render.safe_line(message)}\n")
+    sys.stderr.flush()
+    raise typer.Exit(code)
+
+
+def _environment(exc: OSError) -> str:
+    where = f": {exc.filename}" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}"
 
 
 app = typer.Typer(

@@ -1,32 +1,52 @@
 """Rendering for the terminal (rich) and for pipes (JSON). Article text is never markup.
 
+Everything printed goes through here, so this is where untrusted text (articles, feeds, file
+names) is made inert: no control character reaches the terminal (an escape sequence could
+retitle the window, move the cursor or hide a line), nor a bidi embedding, override or isolate
+(U+202E turns the rest of a line around, so a table would show other words than it holds).
+`safe` cleans a string, every console cleans every string it is given again (a table title,
+a header, a Text made elsewhere), and JSON carries those characters as \\u escapes. Output
+that cannot be written whole (a full disk, a closed pipe) is an OutputError, never a quiet
+success.
+
 Right-to-left text is printed in visual order when `set_rtl(True)` was called (see
 factcheck.bidi for when): each cell is wrapped in logical order first, then each of its lines
 is reordered, so a long Arabic sentence still reads from the top line down.
 """
 
+import contextlib
+import io
+import os
 import re
+import stat
 import sys
 
-import orjson
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.containers import Lines, Renderables
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from factcheck import bidi
+from factcheck import bidi, jsontext
+from factcheck.errors import OutputError
 
-# ESC, other C0 controls but tab and newline, DEL and C1: an article must not drive the terminal.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# ESC, other C0 controls but tab and newline, DEL and C1, and the bidi embeddings, overrides and
+# isolates (U+202A-202E, U+2066-2069): an article must not drive the terminal.
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(value) -> str:
-    """Untrusted text made inert for a terminal: control characters removed."""
+    """Untrusted text made inert for a terminal: control and bidi control characters removed."""
     if value is None:
         return ""
-    return _CONTROL_RE.sub("", str(value))
+    return _UNSAFE_RE.sub("", str(value))
+
+
+def safe_line(value) -> str:
+    """As `safe`, on one line: for error messages, which are one line each."""
+    return " ".join(safe(value).splitlines())
 
 
 def text(value, style: str | None = None) -> Text:
@@ -97,16 +117,92 @@ def _append_styled(out: Text, chunk: str, styles: tuple) -> None:
         out.stylize(style, start, len(out))
 
 
+class _SafeConsole(Console):
+    """A console that cleans every string it prints, whoever made the renderable."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None):
+        for segment in super().render(renderable, options):
+            if segment.control or not _UNSAFE_RE.search(segment.text):
+                yield segment
+            else:
+                yield Segment(_UNSAFE_RE.sub("", segment.text), segment.style)
+
+
+class _CheckedOutput:
+    """Standard output whose failures are OutputError: rich writes and flushes through it."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, data: str) -> int:
+        with _output_errors():
+            return self._stream.write(data)
+
+    def flush(self) -> None:
+        with _output_errors():
+            self._stream.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _output_errors():
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
 def console(*, stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    out = None if stderr else _CheckedOutput(sys.stdout)
+    return _SafeConsole(file=out, stderr=stderr, highlight=False, markup=False, emoji=False,
+                        soft_wrap=False)
 
 
 def print_json(value) -> None:
-    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+    write_bytes(jsontext.dumps(value, escape=jsontext.FOR_TERMINAL, indent=True) + b"\n")
 
 
 def print_jsonl(value) -> None:
-    sys.stdout.write(orjson.dumps(value).decode() + "\n")
+    write_bytes(jsontext.dumps(value, escape=jsontext.FOR_TERMINAL) + b"\n")
+
+
+def write_bytes(data: bytes, *, durable: bool = False) -> None:
+    """Write `data` to standard output and flush it; OutputError if any of it is refused.
+
+    `durable`: when standard output is a file, also wait for the disk (fsync), which is where
+    some file systems first say they are full: an export must not look whole when it is not.
+    """
+    with _output_errors():
+        sys.stdout.flush()  # whatever text was printed before goes first
+        out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
+        out.write(data)
+        out.flush()
+        if durable and _is_file(out):
+            os.fsync(out.fileno())
+
+
+def finish() -> None:
+    """Flush standard output at the end of a command: OutputError if it is refused."""
+    with _output_errors():
+        sys.stdout.flush()
+
+
+def abandon_output() -> None:
+    """Send the rest of standard output nowhere, once writing it has failed: Python's own
+    flush at exit would fail again and turn the exit code into 120."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _is_file(out) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(out.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
 
 
 class ProgressBar:

@@ -229,8 +229,7 @@ def export_cmd(
     result = exporting.export(database, fmt=format, verdicts=verdict or [], since=since,
                               publisher=desk)
     if output is None:
-        sys.stdout.buffer.write(result.data)
-        sys.stdout.flush()
+        render.write_bytes(result.data, durable=True)
     else:
         exporting.write_atomic(output, result.data)
     for claim_id, why in result.left_out.items():
