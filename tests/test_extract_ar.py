@@ -994,3 +994,14 @@ def test_a_relay_through_a_quoted_agency_and_what_it_carried():
     assert b["speaker"]["name"] == "سالم الحداد"
     assert b["speaker"]["role"] == "وزير الإعلام"
     assert b["content"]["text"] == "المجلس أقر الموازنة"
+
+
+def test_a_full_stop_with_no_space_after_it_still_ends_the_sentence():
+    a = all_('وقال المتحدث "إن الوفد وصل ولم يعلق على ذلك".كانت الحكومة قد أعلنت أن '
+             "الاجتماع تأجل.")
+    assert [c["speaker"]["name"] for c in a] == ["المتحدث", "الحكومة"]
+    assert a[1]["content"]["text"] == "الاجتماع تأجل"
+    b = all_("وقال الوزير إن الوفد وصل.وأضاف أن الاجتماع تأجل.")
+    assert [c["content"]["text"] for c in b] == ["الوفد وصل", "الاجتماع تأجل"]
+    c = one("وقال الوزير إن النمو بلغ 3.5 بالمئة.")
+    assert c["content"]["text"] == "النمو بلغ 3.5 بالمئة"
