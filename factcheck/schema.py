@@ -143,7 +143,8 @@ def _part(record: dict, key: str, *, required: bool, where: str = "") -> str | N
         return None
     if not isinstance(part, dict) or not isinstance(part.get("text"), str):
         return f"`{where}{key}` must have a text" + ("" if required else " or be null")
-    if "span" in part and not _is_span(part["span"]):
+    # `show` marks a claim's content and cue by their spans
+    if (required or "span" in part) and not _is_span(part.get("span")):
         return f"`{where}{key}.span` must be [start, end]"
     return None
 
@@ -174,7 +175,7 @@ def article_problem(record: dict) -> str | None:
 
 _TEXT_OR_NULL = frozenset({str, type(None)})
 _FLAG_OR_NULL = frozenset({bool, type(None)})
-_CLAIM_TEXTS = ("article", "lang", "modality", "context", *SOURCE_FIELDS)
+_CLAIM_TEXTS = ("lang", "modality", "context", *SOURCE_FIELDS)
 _SPEAKER_TEXTS = ("name", "role", "kind", "id")
 
 
@@ -185,6 +186,7 @@ def _plain_claim(record: dict) -> bool:
     content, cue, speaker = record.get("content"), record.get("cue"), record.get("speaker")
     get = record.get
     return (type(content) is dict and type(cue) is dict and type(speaker) is dict
+            and type(get("article")) is str
             and type(content.get("text")) is str and type(cue.get("text")) is str
             and _is_span(content.get("span")) and _is_span(cue.get("span"))
             and ("parts" not in content or _parts_of_content(content) is None)
@@ -210,10 +212,18 @@ def claim_problem(record: dict) -> str | None:
             or _speaker_of_claim(record.get("speaker"))
             or _parts_of_content(record["content"])
             or _part(record, "listener", required=False)
-            or _text_or_null(record, "article", "lang", "modality", "context", *SOURCE_FIELDS)
+            or _article_of_claim(record.get("article"))
+            or _text_or_null(record, *_CLAIM_TEXTS)
             or _flags(record, "direct", "negated")
             or _span_or_null(record, "sentence_span", "")
             or _span_or_null(record, "context_span", ""))
+
+
+def _article_of_claim(article) -> str | None:
+    # `show` reads the claim's sentence from it; every claim stored comes from an article.
+    if type(article) is not str:
+        return f"`article` must be the ID of its article, not {_kind(article)}"
+    return None
 
 
 def _speaker_of_claim(speaker) -> str | None:
@@ -235,6 +245,8 @@ def speaker_problem(record: dict) -> str | None:
     names = record.get("names")
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         return "`names` must be a list of text"
+    if not isinstance(record.get("roles"), list):
+        return f"`roles` must be a list of text, not {_kind(record.get('roles'))}"
     return (_texts(record, "roles") or _text_or_null(record, "key", "kind", "first", "last")
             or _entries(record, "merged", _merge_problem))
 
@@ -259,10 +271,13 @@ def _history_entry(entry: dict) -> str | None:
 
 def review_problem(record: dict) -> str | None:
     verdict = record.get("verdict")
-    if verdict is not None and verdict not in _verdicts():
+    if verdict is not None and (type(verdict) is not str or verdict not in _verdicts()):
         return f"`verdict` {verdict!r} is not a verdict"
     if not isinstance(record.get("history"), list):
         return f"`history` must be a list, not {_kind(record.get('history'))}"
+    if record.get("claim") != record["id"]:
+        return (f"`claim` must be the claim it reviews ({record['id']!r}), "
+                f"not {record.get('claim')!r}")
     return (_text_or_null(record, "claim", "rating_label", "note", "url", "reviewer",
                           "reviewed", "first_reviewed")
             or _entries(record, "history", _review_change))
@@ -273,7 +288,22 @@ def _review_change(entry: dict) -> str | None:
     if not isinstance(changes, dict) or not all(
             isinstance(v, list) and len(v) == 2 for v in changes.values()):
         return "needs `changes`, each field as [old, new]"
+    # An undo puts the old values back: each must be what the field may hold.
+    for field, values in changes.items():
+        problem = _review_field(field, values[0]) or _review_field(field, values[1])
+        if problem:
+            return f"changes `{field}` to {problem}"
     return _history_entry(entry)
+
+
+def _review_field(field: str, value) -> str | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        return _kind(value)
+    if field == "verdict" and value not in _verdicts():
+        return f"{value!r}, not a verdict"
+    return None
 
 
 def contradiction_problem(record: dict) -> str | None:
@@ -281,11 +311,13 @@ def contradiction_problem(record: dict) -> str | None:
         if not isinstance(record.get(key), str):
             return f"`{key}` must be a claim ID, not {_kind(record.get(key))}"
     status = record.get("status")
-    if status is not None and status not in _statuses():
+    if type(status) is not str or status not in _statuses():
         return f"`status` {status!r} is not a status"
     score = record.get("score")
-    if score is not None and (isinstance(score, bool) or not isinstance(score, Real)):
+    if isinstance(score, bool) or not isinstance(score, Real):
         return f"`score` must be a number, not {_kind(score)}"
+    if not isinstance(record.get("reasons"), list):
+        return f"`reasons` must be a list of text, not {_kind(record.get('reasons'))}"
     return (_text_or_null(record, "relation", "created") or _texts(record, "reasons")
             or _entries(record, "history", _history_entry))
 
@@ -302,12 +334,25 @@ def _any_record(record: dict) -> str | None:
     return None  # a table this version does not know: its records need only an ID
 
 
+def source_problem(record: dict) -> str | None:
+    """What `watch` keeps of a source between runs (its validators go into the next request)."""
+    return _text_or_null(record, "source", "checked", "kind", "error", "ok", "etag",
+                         "last_modified")
+
+
+def seen_problem(record: dict) -> str | None:
+    """An item `watch` has seen: an identity key and the article it became."""
+    return _text_or_null(record, "key", "source", "article", "at")
+
+
 CHECKS: dict[str, Check] = {
     "articles": article_problem,
     "claims": claim_problem,
     "speakers": speaker_problem,
     "reviews": review_problem,
     "contradictions": contradiction_problem,
+    "sources": source_problem,
+    "seen": seen_problem,
 }
 
 

@@ -49,7 +49,8 @@ def test_show_ambiguous_prefix(run, db_file):
     from factcheck.store import Store
 
     with Store(db_file).write() as db:
-        db.claims.insert_many([{"id": i, "content": {"text": "x"}, "cue": {"text": "said"},
+        db.claims.insert_many([{"id": i, "article": "a1", "content": {"text": "x", "span": [0, 1]},
+                                "cue": {"text": "said", "span": [2, 6]},
                                 "speaker": {"name": None}} for i in ("ab12", "ab34")])
     result = run("show", "ab")
     assert result.exit_code == 2

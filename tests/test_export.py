@@ -270,7 +270,8 @@ def test_a_bad_line_is_refused_with_its_line_number(seed_store, line, problem):
      "review `verdict` 'pants-on-fire' is not a verdict"),
     (lambda r: r["review"].update(history=["not a change"]),
      "review `history` entry 1 is text"),
-    (lambda r: r["review"].update(id="other"), "review must belong to its claim"),
+    (lambda r: r["review"].update(id="other", claim="other"), "review must belong to its claim"),
+    (lambda r: r["review"].update(claim="other"), "review `claim` must be the claim it reviews"),
     (lambda r: r["speaker"].update(names="دميتري بيسكوف"),
      "speaker `names` must be a list of text"),
     # Each of these was stored by an import and made later commands crash.

@@ -133,3 +133,32 @@ def test_the_store_names_the_first_bad_record(tmp_path):
         Store(path).read()
     with pytest.raises(BadRecord), Store(path).write():
         pass
+
+
+@pytest.mark.parametrize("table, record, problem", [
+    # Each of these passed the first schema and crashed a command (found by setting each field
+    # of a stored record to each wrong kind of value and running every command).
+    ("reviews", changed(REVIEW, history=[{**REVIEW["history"][0],
+                                          "changes": {"verdict": [[1, 2], "false"]}}]),
+     "`history` entry 1 changes `verdict` to a list"),
+    ("reviews", changed(REVIEW, history=[{**REVIEW["history"][0],
+                                          "changes": {"verdict": ["maybe", "false"]}}]),
+     "`history` entry 1 changes `verdict` to 'maybe', not a verdict"),
+    ("reviews", changed(REVIEW, claim="c9"),
+     "`claim` must be the claim it reviews ('c1'), not 'c9'"),
+    ("reviews", changed(REVIEW, verdict=["false"]), "`verdict` ['false'] is not a verdict"),
+    ("speakers", changed(SPEAKER, roles=None), "`roles` must be a list of text, not null"),
+    ("claims", changed(CLAIM, article=None), "`article` must be the ID of its article, not null"),
+    ("contradictions", changed(CONTRADICTION, score=None), "`score` must be a number, not null"),
+    ("contradictions", changed(CONTRADICTION, reasons=None),
+     "`reasons` must be a list of text, not null"),
+    ("sources", {"id": "s1", "etag": ["a"]}, "`etag` must be text or null, not a list"),
+    ("claims", changed(CLAIM, cue={"text": "قال"}), "`cue.span` must be [start, end]"),
+    ("reviews", {k: v for k, v in REVIEW.items() if k != "claim"},
+     "`claim` must be the claim it reviews ('c1'), not None"),
+    ("contradictions", {k: v for k, v in CONTRADICTION.items() if k != "status"},
+     "`status` None is not a status"),
+    ("seen", {"id": "k1", "article": 5}, "`article` must be text or null, not a number"),
+])
+def test_shapes_that_crashed_a_command_are_named(table, record, problem):
+    assert schema.record_problem(table, record["id"], record) == problem

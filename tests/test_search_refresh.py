@@ -97,7 +97,8 @@ def test_claims_added_in_several_writes_extend_the_index_to_the_full_build(desk,
 
 def test_a_write_that_adds_no_claim_keeps_the_index_it_had(desk, builds):
     with Store(desk).write() as db:
-        db.table("reviews").insert({"id": db.claims.ids()[0], "verdict": "false",
+        claim_id = db.claims.ids()[0]
+        db.table("reviews").insert({"id": claim_id, "claim": claim_id, "verdict": "false",
                                     "history": []})
     assert_kept_index_is_the_full_build(desk)
     assert builds == []

@@ -14,7 +14,9 @@ from factcheck.store import open_store
 
 
 def _claim(claim_id: str, **fields) -> dict:
-    return {**claim("ماريا زاخاروفا", "قالت", "الخطة جاهزة للتنفيذ"), "id": claim_id, **fields}
+    # a stored claim always names its article (factcheck.schema)
+    return {**claim("ماريا زاخاروفا", "قالت", "الخطة جاهزة للتنفيذ"), "id": claim_id,
+            "article": "f00d", **fields}
 
 
 def _review(review_id: str, **fields) -> dict:
