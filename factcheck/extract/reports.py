@@ -120,9 +120,11 @@ def _relayed_claims(state: ArticleState, s: Sentence, events: list[Event],
                     claims: list[Claim | None]) -> list[Claim]:
     """'Reuters quoted an official as saying ...': the official's claim beside Reuters'."""
     out = []
+    lemmas = state.lex.relay_lemmas
     for k, (ev, host) in enumerate(zip(events, claims, strict=True)):
-        limit = _limit(state, s, events, k + 1)
-        relayed = relayed_speaker(state, s, ev, limit) if host is not None else None
+        if host is None or state.lex.lang != "en" or ev.cue is None or ev.cue.lemma not in lemmas:
+            continue
+        relayed = relayed_speaker(state, s, ev, _limit(state, s, events, k + 1))
         if relayed is None:
             continue
         speaker, first, last = relayed
