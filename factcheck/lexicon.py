@@ -50,6 +50,8 @@ class Lexicon:
     clause_complementizers: frozenset[str]
     prepositions: frozenset[str]
     sources: Phrases
+    source_not_speakers: frozenset[str]  # heads after a source phrase that name no speaker
+    cue_noun_after: frozenset[str]  # words after which a cue word is a noun (denied claims)
     attached_prefix: str
     source_not_after: frozenset[str]  # نفى ما ورد في: a relative clause, no source
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
@@ -195,6 +197,8 @@ def lexicon(lang: str) -> Lexicon:
         clause_complementizers=_complementizers(r["complementizers"]),
         prepositions=_set(r["complementizers"]["prepositions"]),
         sources=_phrases(r["sources"]["phrases"]),
+        source_not_speakers=_set(r["sources"].get("not_speakers", [])),
+        cue_noun_after=_set(r.get("cues", {}).get("noun_after", [])),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
         source_not_after=_set(r["sources"].get("not_after", [])),
         source_resumptive=_set(r["sources"].get("resumptive", [])),

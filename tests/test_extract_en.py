@@ -643,3 +643,17 @@ def test_quoted_or_cited_someone_as_saying_gives_both_claims():
     assert {c["content"]["text"] for c in claims} == {"the crates had been opened"}
     later = all_("Earlier this week the Courier quoted an official saying the port was shut.")
     assert [c["speaker"]["name"] for c in later] == ["Courier", "official"]
+
+
+def test_a_cue_word_after_a_cue_or_a_determiner_is_a_noun():
+    a = one("The ministry on Saturday denied claims that a meeting took place.")
+    assert (a["speaker"]["name"], a["cue"]["text"]) == ("ministry", "denied")
+    assert a["content"]["text"] == "claims that a meeting took place"
+    claims = all_("The Gazette cited alleged dock workers as saying that crates were moved.")
+    assert [c["speaker"]["name"] for c in claims] == ["Gazette", "alleged dock workers"]
+
+
+def test_according_to_a_rule_is_no_source():
+    assert all_("The detainees will be tried, according to the laws of war.") == []
+    c = one("The detainees will be tried, according to the interior ministry.")
+    assert c["speaker"]["name"] == "interior ministry"

@@ -1410,13 +1410,15 @@ def relayed_speaker(state: ArticleState, s: Sentence, ev: Event,
     if lex.lang != "en" or ev.kind != "verb" or ev.cue is None or \
             ev.cue.lemma not in lex.relay_lemmas:
         return None
-    np = noun_phrase(state, s, skip_adverbials(state, s, ev.last + 1, limit), limit, ev)
-    if np is None or np[0].kind == "pronoun":
-        return None
-    speaker, k = np
-    first = k
-    if k < limit and toks[k].norm == lex.relay_marker:
-        k += 1
-    if k < limit and toks[k].norm in lex.relay_saying:
-        return speaker, first, k
+    j = skip_adverbials(state, s, ev.last + 1, limit)
+    for k in range(j + 1, min(limit, j + MAX_NP_WORDS + 2)):
+        t = toks[k]
+        if t.raw in COMMAS or t.raw in TERMINATORS or t.norm in lex.clause_complementizers:
+            return None
+        if t.norm in lex.relay_saying:
+            first = k - 1 if toks[k - 1].norm == lex.relay_marker else k
+            if first <= j or toks[j].norm in lex.pronouns:
+                return None
+            speaker = speaker_from_np(state, s, j, first, toks[j].start, toks[first - 1].end)
+            return (speaker, first, k) if speaker is not None else None
     return None

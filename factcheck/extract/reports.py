@@ -38,6 +38,7 @@ from factcheck.extract.state import (
     Question,
     Speaker,
     content_intro,
+    tokens_of,
     verbal_noun,
 )
 from factcheck.model import Claim, Span
@@ -243,7 +244,7 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
             speaker = sentence_subject(state, s, ev)  # "The envoy spoke, dismissing ..."
         if speaker is None:
             speaker = continued_speaker(state, gender, previous=previous)
-    if speaker is None:
+    if speaker is None or ev.kind == "source" and _followed_not_heard(state, speaker):
         return None
     said = _what_was_said(state, s, ev, j, limit=limit, prev_end=prev_end, before_np=before_np,
                           continued=continued)
@@ -288,6 +289,14 @@ def _after_auxiliary(state: ArticleState, s: Sentence, ev: Event) -> bool:
     subject came first, between the auxiliaries."""
     return not ev.conj and ev.first > 0 and s.toks[ev.first - 1].word and \
         s.toks[ev.first - 1].norm in ("قد", "لقد")
+
+
+def _followed_not_heard(state: ArticleState, speaker: Speaker) -> bool:
+    """'according to international law': a rule followed, not a speaker."""
+    words_ = tokens_of(speaker.name)
+    head = next((k for k, w in enumerate(words_) if w in state.lex.np_links or
+                 w in ("regarding", "under")), len(words_))
+    return head > 0 and words_[head - 1] in state.lex.source_not_speakers
 
 
 def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,

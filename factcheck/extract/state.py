@@ -148,8 +148,9 @@ def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     # "the said agreement", "to warn": a cue word that reports nothing here
     if lex.lang != "en" or i == 0:
         return True
-    if s.toks[i - 1].norm in {"the", "a", "an", "to"}:
-        return False
+    prev = s.toks[i - 1]
+    if prev.norm in lex.cue_noun_after or prev.word and verb_at(s, i - 1, lex):
+        return False  # "denied claims that", "cited alleged whistle-blowers"
     if i + 1 < len(s.toks) and s.toks[i + 1].norm == "by" and s.toks[i].norm.endswith("ed"):
         return False  # "regions claimed by Norland": a passive participle, no one reports
     # "an official, who asked not to be named, said": a request in a relative clause
