@@ -1005,3 +1005,28 @@ def test_a_full_stop_with_no_space_after_it_still_ends_the_sentence():
     assert [c["content"]["text"] for c in b] == ["الوفد وصل", "الاجتماع تأجل"]
     c = one("وقال الوزير إن النمو بلغ 3.5 بالمئة.")
     assert c["content"]["text"] == "النمو بلغ 3.5 بالمئة"
+
+
+def test_a_title_with_a_li_genitive_before_the_name():
+    a = one("وقال المبعوث الخاص للرئيس الفرنسي لشؤون المناخ جان بيار لوران إن الاتفاق قريب.")
+    assert a["speaker"]["name"] == "جان بيار لوران"
+    assert a["speaker"]["role"] == "المبعوث الخاص للرئيس الفرنسي لشؤون المناخ"
+
+
+def test_a_platform_in_quotes_is_where_it_was_said_not_a_quotation():
+    a = one("وكتب الوزير على «تويتر» أن الاجتماع كان مثمرا.")
+    assert a["speaker"]["name"] == "الوزير"
+    assert a["content"]["text"] == "الاجتماع كان مثمرا" and a["direct"] is False
+    b = one("ولفت المتحدث عبر منشور له عبر (X) إلى أن الإعلان ادعاء كاذب.")
+    assert b["content"]["text"] == "الإعلان ادعاء كاذب"
+
+
+def test_urging_not_to_escalate_is_a_demand_not_a_negation():
+    a = one("وحث الأمين العام الطرفين على عدم التصعيد.")
+    assert a["speaker"]["name"] == "الأمين العام"
+    assert a["content"]["text"] == "الطرفين على عدم التصعيد"
+    assert a["negated"] is False
+    b = one("ودعت الوزارة المواطنين إلى عدم السفر.")
+    assert b["speaker"]["name"] == "الوزارة" and b["negated"] is False
+    c = one("وأكد الوزير على عدم وجود أي اتفاق.")
+    assert c["negated"] is True  # a statement that something is not, not a call

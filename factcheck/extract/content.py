@@ -319,7 +319,10 @@ def trimmed_span(text: str, s: Sentence, start: int, end: int) -> Span | None:
     return toks[start].start, toks[end - 1].end
 
 
-def is_negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
+def is_negated(state: ArticleState, s: Sentence, start: int, end: int, *,
+               demand: bool = False) -> bool:
+    """Is the content's clause negated? For a demand (`demand`), 'على عدم التصعيد' is what is
+    asked for, not a negated statement."""
     lex = state.lex
     toks = s.tokens_within(start, end)
     probe = Sentence(toks, [], start, end)
@@ -329,6 +332,8 @@ def is_negated(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
             continue
         if match_len(probe, i, lex.not_negation, clitic=True):
             continue
+        if demand and i > 0 and toks[i - 1].word and toks[i - 1].norm in lex.prepositions:
+            continue  # حث الطرفين على عدم التصعيد
         if match_len(probe, i, lex.negator_phrases, clitic=True):
             return True
         norm = t.norm

@@ -119,6 +119,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
             if _is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
+        platform = _platform_end(state, s, j, limit)
+        if platform is not None:
+            j = platform  # "كتب على «تويتر» أن": where it was said, in quotes
+            continue
         dated = _dated_len(state, s, j) or match_len(s, j, state.lex.manner)
         if dated:
             j += dated  # "أعلنت عام 2021 إلغاء ...", "نفى جملة وتفصيلا": no speaker
@@ -132,7 +136,7 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
         start = j
         j += 1
         relative = False  # في المؤتمر الصحفي الذي أعقب الفوز على الرائد: runs to its comma
-        while j < limit and toks[j].word and (
+        while j < limit and toks[j].word and _platform_end(state, s, j, limit) is None and (
                 relative and toks[j].norm not in state.lex.clause_complementizers or
                 not _ends_adverbial(state, s, j, limit) and not (
                     ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev))):
@@ -155,6 +159,20 @@ def _comma_clause_ahead(state: ArticleState, s: Sentence, j: int, limit: int) ->
         if not s.toks[k].word:
             return s.toks[k].raw in COMMAS and _clause_at(state, s, k, limit)
     return False
+
+
+def _platform_end(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """Token after 'على «تويتر»' / 'عبر (X)': a preposition and a short name in quotes or
+    brackets, where something was said; the quotation is no content."""
+    toks = s.toks
+    if state.lex.lang != "ar" or j + 1 >= limit or not toks[j].word or \
+            not is_preposition(toks[j], state.lex) and toks[j].norm not in state.lex.np_stops:
+        return None
+    q = s.quote_opening_at(j + 1)
+    if q is not None and q[1] - q[0] <= 3 and q[1] < limit - 1:
+        return q[1] + 1
+    close = _bracket_alias_end(s, j + 1, limit)
+    return close + 1 if close is not None and close < limit - 1 else None
 
 
 def _clause_at(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
@@ -606,6 +624,8 @@ def _np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event)
         return True
     if _is_adverbial_start(state, s, k):
         return not _title_link(state, s, k)
+    if _platform_end(state, s, k, limit) is not None:
+        return True  # "كتب الوزير على «تويتر»"
     if is_preposition(t, lex):
         # "أشار الوزير إلى أن": ends; "قال المسؤول عن الملف إن": part of the phrase
         nxt = s.toks[k + 1] if k + 1 < limit else None
@@ -641,6 +661,8 @@ def _object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) 
     t = s.toks[k]
     if ev.cue.lemma in lex.ba_object_lemmas and is_ba_object(t, lex):
         return True
+    if ev.cue.modality == "demand" and _people_urged(state, s, j, k):
+        return True  # حث الأمين العام | الطرفين على ...، دعت الوزارة | المواطنين إلى ...
     if ev.cue.lemma in lex.object_lemmas and t.norm in lex.object_nouns:
         return _phrase_complete(state, s, j, k) or _lone_name(state, s, j, k) or \
             _ends_with_a_name(state, s, j, k)
@@ -661,6 +683,14 @@ def _phrase_complete(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
     # a bare verbal noun takes a genitive: حكومة تصريف | الأعمال
     return k - 1 > j and norm not in heads and not norm.endswith("ه") and \
         not verbal_noun(prev, lex)
+
+
+def _people_urged(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
+    """A definite plural or dual after a complete speaker (المواطنين، الطرفين): the people a
+    demand is made of, not the speaker's adjective, which agrees with its noun."""
+    norm = s.toks[k].norm
+    return state.lex.lang == "ar" and norm.startswith("ال") and norm.endswith(("ين", "ون")) \
+        and len(norm) > 5 and _phrase_complete(state, s, j, k)
 
 
 def _ends_with_a_name(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
@@ -972,9 +1002,13 @@ def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | No
             continue
         if norm in lex.same_words:
             continue  # الباحثة في المركز ذاته | ليلى عيساوي
-        if norm[:1] == "ل" and (norm[1:] in lex.bodies or "ال" + norm[1:] in lex.bodies):
+        if norm[:1] == "ل" and (norm[1:] in lex.bodies or "ال" + norm[1:] in lex.bodies or
+                                lex.lang == "ar" and previous.startswith("ال") and
+                                x != words_[-1] and toks[x + 1].norm.startswith("ال")):
             previous = "ال" + norm[1:]
-            continue  # الأمين العام لجامعة الدول العربية: ل and a body, the title's genitive
+            # الأمين العام لجامعة الدول العربية، المبعوث الخاص للرئيس لشؤون المناخ: ل and
+            # a noun with its genitive after, still the title
+            continue
         # A bare word after another bare noun is its complement (جامعة بغداد), and a nisba
         # after an indefinite title its adjective (مسؤول أمني): neither starts a name.
         after_title = previous.startswith(("ال", "لل")) or previous in lex.roles or \

@@ -256,7 +256,9 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         return None
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
-    negated = ev.cue.modality == "denial" or any(is_negated(state, s, *p) for p in parts)
+    demand = ev.cue is not None and ev.cue.modality == "demand"
+    negated = ev.cue.modality == "denial" or any(is_negated(state, s, *p, demand=demand)
+                                                 for p in parts)
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
