@@ -40,7 +40,8 @@ _FOLD_TABLE = str.maketrans(
 # counts as a letter: one character class is much faster than an alternation.)
 WORD_RE = re.compile(f"[\\w{_ARABIC_MARKS}{_TATWEEL}]+")
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+_ARABIC_RUN_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+_LATIN_RUN_RE = re.compile("[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,8 @@ _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items())
 
 def fold(text: str) -> str:
     """Fold spelling variants away: the key form of any Arabic or English text."""
+    if text.isascii():
+        return text.casefold()  # NFKC keeps ASCII as it is, and no mark or variant is ASCII
     text = _STRIP_RE.sub("", unicodedata.normalize("NFKC", text))
     for variant, folded in _FOLD_PAIRS:
         if variant in text:
@@ -90,8 +93,9 @@ def words(text: str) -> list[str]:
 def detect_lang(text: str, *, sample: int = 1500) -> str:
     """'ar' when Arabic letters outnumber Latin ones (in the first `sample` characters)."""
     text = text[:sample]
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
-    latin = len(_LATIN_LETTER_RE.findall(text))
+    # counted by runs, not letter by letter: a list of words is far shorter than one of letters
+    arabic = sum(map(len, _ARABIC_RUN_RE.findall(text)))
+    latin = sum(map(len, _LATIN_RUN_RE.findall(text)))
     return "ar" if arabic >= latin and arabic > 0 else "en"
 
 

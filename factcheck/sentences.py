@@ -6,8 +6,7 @@ gives its text back.
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from factcheck.normalize import BIDI_CONTROLS, WORD_RE, fold_word, is_arabic
 
@@ -44,64 +43,64 @@ class Sentence:
     start: int
     end: int
 
+    # Looked up once per token or event: built once per sentence (and only when asked), so
+    # that a sentence of many quotations costs no more per token than one of a few.
+    _inside: bytearray | None = field(default=None, init=False, repr=False, compare=False)
+    _by_open: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _by_close: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
     def in_quote(self, i: int) -> bool:
-        return bool(self._inside[i]) if self.quotes and 0 <= i < len(self.toks) else False
+        if not self.quotes:
+            return False
+        if self._inside is None:
+            self._inside = inside_quotes(len(self.toks), self.quotes)
+        return 0 <= i < len(self._inside) and self._inside[i] == 1
 
     def quote_opening_at(self, i: int) -> tuple[int, int] | None:
-        return self._pairs_by_open.get(i)
+        if not self.quotes:
+            return None
+        if self._by_open is None:
+            self._by_open = _first_pair_by(self.quotes, 0)
+        return self._by_open.get(i)
 
     def quote_closing_at(self, i: int) -> tuple[int, int] | None:
-        return self._pairs_by_close.get(i)
+        if not self.quotes:
+            return None
+        if self._by_close is None:
+            self._by_close = _first_pair_by(self.quotes, 1)
+        return self._by_close.get(i)
 
     def index_at(self, offset: int) -> int:
         """The first token that starts at or after character `offset`."""
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
         return bisect_left(self._starts, offset)
 
     def tokens_within(self, start: int, end: int) -> list[Tok]:
         """The tokens that lie wholly within characters start..end."""
-        return self.toks[bisect_left(self._starts, start):bisect_right(self._ends, end)]
+        if self._ends is None:
+            self._ends = [t.end for t in self.toks]
+        return self.toks[self.index_at(start):bisect_right(self._ends, end)]
 
-    # Looked up once per token or event: built once per sentence, so that a sentence of many
-    # quotations costs no more per token than one of a few.
-    @cached_property
-    def _inside(self) -> bytearray:
-        return inside_quotes(len(self.toks), self.quotes)
 
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [t.start for t in self.toks]
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [t.end for t in self.toks]
-
-    @cached_property
-    def _pairs_by_open(self) -> dict[int, tuple[int, int]]:
-        out: dict[int, tuple[int, int]] = {}
-        for o, c in self.quotes:
-            out.setdefault(o, (o, c))
-        return out
-
-    @cached_property
-    def _pairs_by_close(self) -> dict[int, tuple[int, int]]:
-        out: dict[int, tuple[int, int]] = {}
-        for o, c in self.quotes:
-            out.setdefault(c, (o, c))
-        return out
+def _first_pair_by(quotes: list[tuple[int, int]], side: int) -> dict[int, tuple[int, int]]:
+    out: dict[int, tuple[int, int]] = {}
+    for pair in quotes:
+        out.setdefault(pair[side], pair)
+    return out
 
 
 def inside_quotes(n: int, quotes: list[tuple[int, int]]) -> bytearray:
     """For each of n token indices, 1 when it stands strictly inside a paired quotation."""
-    depth = [0] * (n + 1)
-    for o, c in quotes:
-        if o + 1 < c:
-            depth[max(o + 1, 0)] += 1
-            depth[min(c, n)] -= 1
-    out, level = bytearray(n), 0
-    for i in range(n):
-        level += depth[i]
-        if level > 0:
-            out[i] = 1
+    out = bytearray(n)
+    covered = 0  # every index below this is marked already, or outside every pair so far
+    for o, c in sorted(quotes):
+        first, end = max(o + 1, covered, 0), min(c, n)
+        if first < end:
+            out[first:end] = b"\x01" * (end - first)
+            covered = end
     return out
 
 
@@ -152,9 +151,12 @@ def _opens(text: str, t: Tok) -> bool:
     return (before.isspace() or before in "(:،,") and not after.isspace()
 
 
-def sentences(text: str, start: int, end: int, *, lang: str) -> list[Sentence]:
-    """The sentences of text[start:end]: cut at . ! ? ؟ outside quotations, not after "Mr."."""
-    toks = tokenize(text, start, end)
+def sentences(text: str, start: int, end: int, *, lang: str,
+              toks: list[Tok] | None = None) -> list[Sentence]:
+    """The sentences of text[start:end]: cut at . ! ? ؟ outside quotations, not after "Mr.".
+    `toks`, the tokens of that text when the caller has them already, saves tokenising it."""
+    if toks is None:
+        toks = tokenize(text, start, end)
     marks = [i for i, t in enumerate(toks) if not t.word]  # the loops below see only these
     quotes = pair_quotes(toks, text, marks)
     inside = inside_quotes(len(toks), quotes)

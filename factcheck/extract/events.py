@@ -25,12 +25,11 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
     lex, toks = state.lex, s.toks
     triggers = lex.triggers
     events: list[Event] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if not t.word or t.norm not in triggers or s.in_quote(i):
-            i += 1
+    after = 0  # where the last event ended: the next may not begin before it
+    for i in [i for i, t in enumerate(toks) if t.word and t.norm in triggers]:
+        if i < after or s.in_quote(i):
             continue
+        after = i + 1
         n = match_len(s, i, lex.sources, clitic=True)
         if n and i > 0 and toks[i - 1].norm in lex.source_not_after:
             n = 0  # نفى ما ورد في الصحافة: what was reported is the object, not a source
@@ -38,18 +37,17 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             last = _source_slot_end(state, s, i + n) - 1
             events.append(Event("source", i, last, Cue("source", "assertion", None),
                                 conj=clitic_used(s, i, lex.sources)))
-            i = last + 1
+            after = last + 1
             continue
         n = _speculation_at(s, i, lex)
         if n:
             events.append(Event("speculation", i, i + n - 1, Cue("speculation", "speculation",
                                                                   None)))
-            i += n
+            after = i + n
             continue
         part = _participle_at(s, i, lex)
         if part:
             events.append(Event("participle", i, i, part, conj=True))
-            i += 1
             continue
         verb = verb_at(s, i, lex)
         if verb and is_reporting_use(s, i, lex):
@@ -57,9 +55,7 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             if i + n < len(toks) and _bare_participle(s, i + n, lex):
                 n += 1  # وتابع قائلًا: the participle belongs to the cue
             events.append(Event("verb", i, i + n - 1, cue, conj=conj))
-            i += n
-            continue
-        i += 1
+            after = i + n
     for e in events:
         first = toks[e.first]
         e.cue_start = first.start + (1 if e.conj and e.kind in ("verb", "source") else 0)

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from factcheck.extract.state import ArticleState, en_role, tokens_of
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
-from factcheck.normalize import WORD_RE, fold, stem
+from factcheck.normalize import WORD_RE, fold, fold_word, stem
 from factcheck.rules import rules_for
 
 
@@ -180,7 +180,7 @@ class _TextIndex:
 
     def _all_words(self) -> list[tuple[int, int, str]]:
         if self._words is None:
-            self._words = [(m.start(), m.end(), fold(m.group()))
+            self._words = [(m.start(), m.end(), fold_word(m.group()))
                            for m in WORD_RE.finditer(self.text)]
             for n, (_, _, folded) in enumerate(self._words):
                 self._by_fold.setdefault(folded, []).append(n)
@@ -297,7 +297,7 @@ def _statement_anaphor(state: ArticleState, claim: Claim,
     """وأضاف البيان after 'وقال كوهين في بيان': the statement stands for the latest speaker
     whose report was given in a statement."""
     lex = state.lex
-    if fold(claim.speaker) not in lex.statement_anaphors:
+    if fold_word(claim.speaker) not in lex.statement_anaphors:
         return None
     for other in reversed(before):
         if not other.speaker or other.sentence_span is None:
@@ -313,7 +313,7 @@ def _statement_anaphor(state: ArticleState, claim: Claim,
 def _source_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
     """وحسب المصدر after 'قال مسؤول دفاعي في البنتاغون': the latest unnamed source."""
     lex = state.lex
-    if fold(claim.speaker) not in lex.source_anaphors:
+    if fold_word(claim.speaker) not in lex.source_anaphors:
         return None
     return next((_mention(c) for c in reversed(before) if c.speaker and
                  tokens_of(c.speaker)[:1] and tokens_of(c.speaker)[0] in lex.anonymous_heads),

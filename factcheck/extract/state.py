@@ -133,7 +133,14 @@ def clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
 def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
     """The cue verb starting at token i: (cue, length in tokens, has a و/ف clitic)."""
     toks = s.toks
-    for n in range(min(lex.max_verb_len, len(toks) - i), 0, -1):
+    first = toks[i].norm
+    lengths = _verb_lengths(lex.verbs)
+    sizes = lengths.get(first, ())
+    if lex.lang == "ar" and first[:1] in CONJ_CLITICS:
+        sizes = sorted({*sizes, *lengths.get(first[1:], ())}, reverse=True)
+    for n in sizes:
+        if n > len(toks) - i:
+            continue
         key = tuple(t.norm for t in toks[i:i + n])
         if key in lex.verbs:
             return lex.verbs[key], n, False
@@ -142,6 +149,21 @@ def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
             if stripped in lex.verbs:
                 return lex.verbs[stripped], n, True
     return None
+
+
+_VERB_LENGTHS: dict[int, tuple[dict, dict[str, tuple[int, ...]]]] = {}
+
+
+def _verb_lengths(verbs: dict[Phrase, Cue]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the cue verbs beginning with each word, longest first (per table)."""
+    held = _VERB_LENGTHS.get(id(verbs))
+    if held is None or held[0] is not verbs:
+        out: dict[str, set[int]] = {}
+        for key in verbs:
+            out.setdefault(key[0], set()).add(len(key))
+        held = verbs, {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
+        _VERB_LENGTHS[id(verbs)] = held
+    return held[1]
 
 
 def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
