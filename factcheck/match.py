@@ -13,7 +13,7 @@ import hashlib
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -108,7 +108,7 @@ def _context_texts(claim: dict) -> list[str]:
     return [t for t in (claim.get("context"), claim.get("denies")) if t]
 
 
-Forms = dict[bytes, tuple[str, ...]]  # statement digest (_forms_key) -> its claim_forms
+Forms = Mapping[bytes, tuple[str, ...]]  # statement digest (_forms_key) -> its claim_forms
 
 
 def stored_forms(db: Database) -> Forms:
@@ -144,7 +144,7 @@ def _forms_key(claim: dict) -> bytes:
 _KEY_BYTES = 8
 
 
-def _forms_sections(forms: Forms) -> Sections:
+def _sections_of_forms(forms: Forms) -> Sections:
     """The forms as plain sections (factcheck.cachefile): the keys end to end, each form once
     (a few tens of thousands of words make 700,000 forms) and the statements' forms as
     numbers into them."""
@@ -156,17 +156,39 @@ def _forms_sections(forms: Forms) -> Sections:
     return {"keys": b"".join(forms), "words": list(words), "codes": codes, "starts": starts}
 
 
-def _forms_of(sections: Sections) -> Forms:
-    keys, words, codes, starts = (sections[name] for name in ("keys", "words", "codes", "starts"))
-    if len(keys) != _KEY_BYTES * (len(starts) - 1) or starts[-1] != len(codes):
-        raise Damaged("statement keys that do not fit their forms")
-    flat = tuple(map(words.__getitem__, codes))  # a code past the words: IndexError
-    return {keys[at:at + _KEY_BYTES]: flat[start:end]
-            for at, start, end in zip(range(0, len(keys), _KEY_BYTES), starts[:-1], starts[1:],
-                                      strict=True)}
+class _KeptForms(Mapping):
+    """Forms read back from the cache file, each statement's made into a tuple when asked for:
+    100,000 tuples made up front cost more than the whole rest of the load."""
+
+    def __init__(self, sections: Sections):
+        keys, words, codes, starts = (sections[name]
+                                      for name in ("keys", "words", "codes", "starts"))
+        if len(keys) != _KEY_BYTES * (len(starts) - 1) or starts[-1] != len(codes):
+            raise Damaged("statement keys that do not fit their forms")
+        self._flat = tuple(map(words.__getitem__, codes))  # a code past the words: IndexError
+        self._starts = starts
+        self._where = dict(zip([keys[at:at + _KEY_BYTES] for at in range(0, len(keys),
+                                                                           _KEY_BYTES)],
+                               range(len(starts) - 1), strict=True))
+
+    def __getitem__(self, key: bytes) -> tuple[str, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: bytes, default=None):
+        n = self._where.get(key)
+        return default if n is None else self._flat[self._starts[n]:self._starts[n + 1]]
+
+    def __iter__(self):
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
-FORMS_CODEC = Codec(encode=_forms_sections, decode=_forms_of)
+FORMS_CODEC = Codec(encode=_sections_of_forms, decode=_KeptForms)
 store.keep_fresh(FORMS_CACHE, _build_forms, version=FORMS_VERSION, extend=_extend_forms,
                  codec=FORMS_CODEC)
 

@@ -462,3 +462,19 @@ def test_the_cron_line_never_alerts_when_the_store_cannot_be_locked(desk_cron):
     done, alerted = desk_cron()
     assert not alerted
     assert done.stderr.startswith("claims: error: cannot lock ")
+
+
+def test_the_publisher_url_must_be_a_web_url(run, db_file):
+    result = run("export", "--publisher", "Desk", "--publisher-url", NOT_WEB[0])
+    assert (result.exit_code, result.stderr) == (
+        2, f"claims: error: --publisher-url must be an http:// or https:// URL, "
+           f"not {NOT_WEB[0]!r}\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_found_is_not_reported_when_what_was_found_could_not_be_printed(db_file):
+    store_desk(db_file)
+    with open("/dev/full", "w") as full:
+        found = _claims("search", "Peskov", "--db", str(db_file), stdout=full)
+    assert (found.returncode, found.stderr) == (
+        2, "claims: error: cannot write the output: No space left on device\n")

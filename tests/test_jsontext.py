@@ -17,3 +17,14 @@ def test_html_escaping_keeps_the_value_and_drops_the_characters():
 def test_terminal_escaping_writes_bidi_controls_and_c1_as_escapes():
     data = jsontext.dumps({"t": "a\u202eb\x85c\u2067d"}, escape=jsontext.FOR_TERMINAL)
     assert data == b'{"t":"a\\u202eb\\u0085c\\u2067d"}'
+
+
+def test_every_character_keeps_its_value_and_only_the_chosen_ones_are_escaped():
+    text = "".join(chr(c) for c in range(0x20, 0x3000))
+    for escape, chosen in ((jsontext.FOR_HTML, "<>&\u2028\u2029"),
+                           (jsontext.FOR_TERMINAL, "\x7f" + "".join(map(chr, range(0x80, 0xa0)))
+                            + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")):
+        data = jsontext.dumps({"t": text}, escape=escape).decode()
+        assert json.loads(data) == {"t": text}
+        assert set(data) & set(chosen) == set()
+        assert set(text) - set(chosen) <= set(data)  # every other character written as it is

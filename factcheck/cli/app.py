@@ -29,9 +29,7 @@ class _GuardedGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context):
         try:
-            result = super().invoke(ctx)
-            render.finish()  # output a full disk or a closed pipe refused is a failure
-            return result
+            return self._run(ctx)
         except (typer.Exit, TyperException):  # an exit code chosen, a usage error (2)
             raise
         except KeyboardInterrupt:
@@ -49,6 +47,17 @@ class _GuardedGroup(TyperGroup):
             sys.stderr.write(render.safe("".join(traceback.format_exception(exc))))
             _fail(f"internal error ({type(exc).__name__}): a bug, please report it with the "
                   "traceback above")
+
+    def _run(self, ctx: typer.Context):
+        # Output a full disk or a closed pipe refused is a failure, also before a chosen exit
+        # code: "found" (1) stands only if what was found was printed whole.
+        try:
+            result = super().invoke(ctx)
+        except typer.Exit:
+            render.finish()
+            raise
+        render.finish()
+        return result
 
 
 def _fail(message: str, code: int = FAILED):

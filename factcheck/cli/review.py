@@ -12,6 +12,7 @@ from rich.text import Text
 
 from factcheck import export as exporting
 from factcheck import review as reviewing
+from factcheck import urls
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
 from factcheck.cli.contradictions import contradictions_table
@@ -224,6 +225,7 @@ def export_cmd(
 
     Example: claims export --format claimreview --verdict false --since 2025-07-01 -o reviews.json
     """
+    urls.checked(publisher_url, what="--publisher-url")  # published as the author's url
     database = open_store(db_location(db)).read()
     desk = exporting.Publisher(publisher or exporting.DEFAULT_PUBLISHER, publisher_url or None)
     result = exporting.export(database, fmt=format, verdicts=verdict or [], since=since,
