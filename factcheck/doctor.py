@@ -2,12 +2,13 @@
 
 Every command refuses a store with a bad record (factcheck.schema names the first one), so a
 cron job stops at it rather than crash on it halfway. `claims doctor` lists them all and, when
-asked, moves them out of the store into a quarantine file beside it: written whole before the
-store is changed, never removed by factcheck, so nothing is lost and the desk can look at (and
-mend, and import again) what was set aside while cron goes on.
+asked, moves them out of the store into a quarantine file: written whole before the store is
+changed, never removed by factcheck, so nothing is lost and the desk can look at (and mend, and
+import again) what was set aside while cron goes on. Any backend: the JSON file, SQLite or
+PostgreSQL (each gives its tables unchecked, `tables()`, and removes a record, `drop()`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,6 @@ import orjson
 
 from factcheck import files, schema
 from factcheck.errors import DatabaseError
-from factcheck.store import Database
 
 QUARANTINE_KIND = "factcheck.quarantine/1"
 
@@ -24,33 +24,39 @@ QUARANTINE_KIND = "factcheck.quarantine/1"
 class Diagnosis:
     """What doctor found in a store, and where it set the bad records aside (if it did)."""
 
-    store: Path
+    store: str
     problems: list[schema.Problem]
+    records: list[object] = field(default_factory=list, repr=False)  # each problem's record
     set_aside: Path | None = None
 
     def to_dict(self) -> dict:
-        return {"store": str(self.store), "set_aside": str(self.set_aside or "") or None,
+        return {"store": self.store, "set_aside": str(self.set_aside) if self.set_aside else None,
                 "problems": [{"table": p.table, "id": p.key, "problem": p.message}
                              for p in self.problems]}
 
 
-def diagnose(db: Database) -> Diagnosis:
+def diagnose(db, *, store: str) -> Diagnosis:
     """Every bad table and record of `db` (read without the schema check), in store order."""
-    return Diagnosis(db.path, list(schema.problems(db.raw())))
+    problems, records = [], []
+    for table, content in db.tables():
+        for problem in schema.problems([(table, content)]):
+            problems.append(problem)
+            records.append(content if problem.key is None else content[problem.key])
+    return Diagnosis(store, problems, records)
 
 
-def set_aside(db: Database, diagnosis: Diagnosis, *, now: datetime | None = None) -> Diagnosis:
-    """Write the bad records to a new quarantine file beside the store, then drop them from
-    `db` (which the caller's `Store.write` saves). Call it under the store's lock."""
+def set_aside(db, diagnosis: Diagnosis, *, beside: Path,
+              now: datetime | None = None) -> Diagnosis:
+    """Write the bad records to a new quarantine file named after `beside` (the store's file,
+    or a name in the current folder for a server), then drop them from `db`. Call it inside
+    the store's `write`, whose lock or transaction keeps other writers out meanwhile."""
     if not diagnosis.problems:
         return diagnosis
     at = (now or datetime.now(UTC)).replace(microsecond=0)
-    data = db.raw()
-    kept = [{"table": p.table, "id": p.key, "problem": p.message,
-             "record": data[p.table] if p.key is None else data[p.table][p.key]}
-            for p in diagnosis.problems]
-    target = quarantine_path(db.path, at)
-    payload = {"kind": QUARANTINE_KIND, "store": str(db.path), "at": at.isoformat(),
+    kept = [{"table": p.table, "id": p.key, "problem": p.message, "record": record}
+            for p, record in zip(diagnosis.problems, diagnosis.records, strict=True)]
+    target = quarantine_path(beside, at)
+    payload = {"kind": QUARANTINE_KIND, "store": diagnosis.store, "at": at.isoformat(),
                "records": kept}
     try:
         files.write_atomic(target, orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
@@ -59,15 +65,15 @@ def set_aside(db: Database, diagnosis: Diagnosis, *, now: datetime | None = None
             from None
     for problem in diagnosis.problems:
         db.drop(problem.table, problem.key)
-    return Diagnosis(diagnosis.store, diagnosis.problems, target)
+    return Diagnosis(diagnosis.store, diagnosis.problems, diagnosis.records, target)
 
 
-def quarantine_path(store: Path, at: datetime) -> Path:
-    """A name beside the store no earlier quarantine has taken: one per run, kept for good."""
+def quarantine_path(beside: Path, at: datetime) -> Path:
+    """A name no earlier quarantine has taken: one per run, kept for good."""
     stamp = at.strftime("%Y%m%dT%H%M%SZ")
-    candidate = Path(f"{store}.quarantine-{stamp}.json")
+    candidate = Path(f"{beside}.quarantine-{stamp}.json")
     number = 1
     while candidate.exists():
         number += 1
-        candidate = Path(f"{store}.quarantine-{stamp}-{number}.json")
+        candidate = Path(f"{beside}.quarantine-{stamp}-{number}.json")
     return candidate

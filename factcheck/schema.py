@@ -12,7 +12,7 @@ lack some); what the code reads without asking (a claim's content text, a review
 must be there.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from numbers import Real
 from typing import NamedTuple
@@ -36,9 +36,16 @@ class Problem(NamedTuple):
         return f"{self.table} record {self.key!r}: {self.message}"
 
 
-def problems(data: dict) -> Iterator[Problem]:
-    """Every bad table and record of a store's data (tables of records keyed by ID), in order."""
-    for table, records in data.items():
+def refusal(where: str, problem: Problem) -> str:
+    """What a store says when it meets a bad record: the record, and how to go on."""
+    return (f"{where}: {problem.describe()}; run `claims doctor` to list every bad record, "
+            f"`claims doctor --fix` to set them aside")
+
+
+def problems(data: dict | Iterable[tuple[str, object]]) -> Iterator[Problem]:
+    """Every bad table and record of a store's data (tables of records keyed by ID), in order:
+    a dict of tables, or (name, table) pairs (a SQL store gives one table at a time)."""
+    for table, records in (data.items() if isinstance(data, dict) else data):
         if not isinstance(records, dict):
             yield Problem(table, None, f"is {_kind(records)}, not a table of records")
             continue

@@ -213,9 +213,19 @@ class Table:
             return record
         problem = schema.record_problem(self.name, record_id, record)
         if problem:
-            raise BadRecord(f"{self.db.conn.where}: {self.name} record {record_id!r}: "
-                            f"{problem}")
+            raise BadRecord(schema.refusal(self.db.conn.where,
+                                           schema.Problem(self.name, record_id, problem)))
         return record
+
+    def documents(self) -> dict[str, object]:
+        """Every record as stored, by ID, unchecked (a document that is not JSON as its text)."""
+        out: dict[str, object] = {}
+        for rid, doc in self._select("id, doc", tail=self._order()):
+            try:
+                out[rid] = self.db.dialect.load(doc)
+            except (orjson.JSONDecodeError, TypeError):
+                out[rid] = doc
+        return out
 
     def get_many(self, ids: list[str]) -> dict[str, dict]:
         """The records with these IDs that exist, by ID."""
@@ -415,6 +425,18 @@ class Database:
     def claims_per_speaker(self) -> dict[str, int]:
         return dict(self.conn.rows(
             "SELECT speaker, COUNT(*) FROM claims WHERE speaker IS NOT NULL GROUP BY speaker"))
+
+    def tables(self) -> Iterator[tuple[str, dict]]:
+        """Every kind of record with its records as stored, unchecked, one kind at a time:
+        what `claims doctor` reads."""
+        for kind in self.kinds():
+            yield kind, self.table(kind).documents()
+
+    def drop(self, table: str, key: str | None) -> None:
+        """Remove one record, whatever its shape (`claims doctor --fix`)."""
+        if key is None:
+            raise DatabaseError(f"a SQL store holds no table {table!r} of the wrong shape")
+        self.table(table).remove(key)
 
     def kinds(self) -> list[str]:
         """Every kind of record this store holds."""

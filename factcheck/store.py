@@ -262,6 +262,10 @@ class Database:
     def raw(self) -> dict:
         return self._storage.data
 
+    def tables(self) -> Iterator[tuple[str, object]]:
+        """Every table as stored, whatever its shape, unchecked: what `claims doctor` reads."""
+        return iter(self._storage.data.items())
+
     def drop(self, table: str, key: str | None) -> None:
         """Remove one record (`key` None: the whole table) straight from the data, whatever
         its shape: how `claims doctor` sets aside what the table interface cannot read."""
@@ -503,8 +507,7 @@ def _check_records(data: dict, path: Path) -> None:
         return
     bad = schema.first_problem(data)
     if bad is not None:
-        raise BadRecord(f"{path}: {bad.describe()}; run `claims doctor` to list every bad "
-                        f"record, `claims doctor --fix` to set them aside")
+        raise BadRecord(schema.refusal(str(path), bad))
 
 
 def _schema_version(data: dict) -> int:

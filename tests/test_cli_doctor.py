@@ -1,6 +1,7 @@
 """`claims doctor`: bad records listed, set aside in a quarantine file, and cron goes on."""
 
 import json
+from pathlib import Path
 
 from conftest import SEED
 
@@ -96,3 +97,35 @@ def test_doctor_on_a_good_store_or_none_changes_nothing(run, db_file):
     before = db_file.read_bytes()
     assert run("doctor", "--fix").exit_code == 0
     assert db_file.read_bytes() == before
+
+
+def test_doctor_lists_and_sets_aside_bad_records_on_every_backend(store_spec, tmp_path,
+                                                                  monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    from factcheck.store import open_store
+
+    monkeypatch.chdir(tmp_path)  # where a server's quarantine file goes
+    runner = CliRunner()
+    assert runner.invoke(app, ["add", str(SEED), "--db", store_spec]).exit_code == 0
+    with open_store(store_spec).write() as db:
+        good = db.claims.all()
+        db.claims.insert({**good[0], "id": "bad1", "content": "قال الوزير"})
+        db.table("reviews").insert({"id": "bad2", "claim": "bad2", "history": "none"})
+    listed = runner.invoke(app, ["list", "--db", store_spec])
+    assert listed.exit_code == 2 and "claims doctor" in listed.stderr
+    found = runner.invoke(app, ["doctor", "--json", "--db", store_spec])
+    assert found.exit_code == 1
+    assert [(p["table"], p["id"]) for p in json.loads(found.stdout)["problems"]] == [
+        ("claims", "bad1"), ("reviews", "bad2")]
+    fixed = runner.invoke(app, ["doctor", "--fix", "--json", "--db", store_spec])
+    assert fixed.exit_code == 0, fixed.output
+    quarantine = Path(json.loads(fixed.stdout)["set_aside"])
+    assert quarantine.parent == tmp_path
+    kept = json.loads(quarantine.read_text(encoding="utf-8"))
+    assert [r["record"]["id"] for r in kept["records"]] == ["bad1", "bad2"]
+    assert kept["records"][0]["record"]["content"] == "قال الوزير"
+    again = runner.invoke(app, ["list", "--json", "--limit", "1000", "--db", store_spec])
+    assert again.exit_code == 0
+    assert sorted(c["id"] for c in json.loads(again.stdout)) == sorted(c["id"] for c in good)

@@ -1,5 +1,6 @@
 """`claims doctor`: the records of the wrong shape listed and, with --fix, set aside."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -8,18 +9,17 @@ from rich.table import Table
 from factcheck import doctor
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
-from factcheck.errors import InputError
 from factcheck.paths import db_location
 from factcheck.sqlstore import is_sql
-from factcheck.store import Store
+from factcheck.store import open_store
 
 
 @app.command("doctor")
 def doctor_cmd(
     fix: Annotated[bool, typer.Option(
         "--fix", help="Move the bad records into a quarantine file beside the database "
-                      "(claims.json.quarantine-TIME.json, never removed) so every command "
-                      "works again.")] = False,
+                      "(claims.json.quarantine-TIME.json, never removed; for PostgreSQL in "
+                      "the current folder) so every command works again.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
     rtl: RtlOption = None,
@@ -31,16 +31,22 @@ def doctor_cmd(
     Example: claims doctor --fix
     """
     location = db_location(db)
-    if is_sql(location):
-        # A SQL store checks each record as it reads it and names the bad one; mending it
-        # record by record is still to come.
-        raise InputError(f"claims doctor mends JSON stores; {location} is a SQL store")
-    store = Store(location)
-    if fix and store.path.exists():  # no store to mend is no reason to make one
-        with store.write(check=False) as database:
-            found = doctor.set_aside(database, doctor.diagnose(database))
+    sql = is_sql(location)
+    store = open_store(location)
+    # A server is always there; a file that is not is no store to mend, nor to make.
+    there = store.path is None or store.path.exists()
+    # Read unchecked: a JSON store checks when it parses, a SQL one as each record is loaded
+    # (which `tables()` does not).
+    unchecked = {} if sql else {"check": False}
+    if fix and there:
+        with store.write(**unchecked) as database:
+            found = doctor.set_aside(database, doctor.diagnose(database, store=str(database.path)),
+                                     beside=store.path or Path.cwd() / "claims")
+    elif there:
+        database = store.read(**unchecked)
+        found = doctor.diagnose(database, store=str(database.path))
     else:
-        found = doctor.diagnose(store.read(check=False))
+        found = doctor.Diagnosis(str(store.path), [])
     if json:
         render.print_json(found.to_dict())
     else:
@@ -53,7 +59,7 @@ def _show(found: doctor.Diagnosis) -> None:
     if not found.problems:
         render.note(f"{found.store}: every record has the right shape")
         return
-    title = f"{len(found.problems)} bad records in {found.store.name}"
+    title = f"{len(found.problems)} bad records in {Path(found.store).name}"
     table = Table(title=render.safe(title), show_lines=False)
     for column in ("table", "id", "problem"):
         table.add_column(column)
