@@ -1030,3 +1030,11 @@ def test_urging_not_to_escalate_is_a_demand_not_a_negation():
     assert b["speaker"]["name"] == "الوزارة" and b["negated"] is False
     c = one("وأكد الوزير على عدم وجود أي اتفاق.")
     assert c["negated"] is True  # a statement that something is not, not a call
+
+
+def test_a_report_set_off_by_dashes():
+    a = one('وأكد الوزير -في تصريحات صحفية نقلتها وكالة أنباء "الشرق"- أن الحوار مستمر.')
+    assert a["speaker"]["name"] == "الوزير"
+    assert a["content"]["text"] == "الحوار مستمر"
+    b = one("وقال الوزير – في مقابلة تلفزيونية – إن الحوار مستمر.")
+    assert b["content"]["text"] == "الحوار مستمر"

@@ -119,6 +119,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
             if _is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
+        dashed = _dash_aside_end(state, s, j, limit)
+        if dashed is not None:
+            j = dashed  # "وأكد -في تصريحات نقلتها وكالة "..."- أن": an aside between dashes
+            continue
         platform = _platform_end(state, s, j, limit)
         if platform is not None:
             j = platform  # "كتب على «تويتر» أن": where it was said, in quotes
@@ -159,6 +163,23 @@ def _comma_clause_ahead(state: ArticleState, s: Sentence, j: int, limit: int) ->
         if not s.toks[k].word:
             return s.toks[k].raw in COMMAS and _clause_at(state, s, k, limit)
     return False
+
+
+_DASHES = ("-", "–", "—", "‒")
+
+
+def _dash_aside_end(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """Token after the closing dash of an aside that the reported clause follows:
+    'وأكد الوزير -في تصريحات صحفية نقلتها وكالة "..."- أن ...'."""
+    toks = s.toks
+    if state.lex.lang != "ar" or toks[j].raw not in _DASHES or joins_word(s, j):
+        return None
+    for k in range(j + 1, min(limit, j + 18)):
+        if toks[k].raw in _DASHES and not joins_word(s, k):
+            return k + 1 if k + 1 < limit and content_intro(state, s, k + 1) else None
+        if toks[k].raw in TERMINATORS:
+            return None
+    return None
 
 
 def _platform_end(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
