@@ -657,3 +657,23 @@ def test_according_to_a_rule_is_no_source():
     assert all_("The detainees will be tried, according to the laws of war.") == []
     c = one("The detainees will be tried, according to the interior ministry.")
     assert c["speaker"]["name"] == "interior ministry"
+
+
+def test_and_said_opens_a_second_report_of_the_same_subject():
+    claims = all_("Mayor Ruth Dale stressed her support for the ferry at a ceremony and said she "
+                  "expects fares to fall.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("stressed", "her support for the ferry at a ceremony"),
+        ("said", "she expects fares to fall")]
+    police = all_("Police arrested the driver on Monday and said he had been drinking.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in police] == [
+        ("Police", "he had been drinking")]
+    shared = one("The navy said it had tracked and warned away a trawler near the reef.")
+    assert shared["content"]["text"] == "it had tracked and warned away a trawler near the reef"
+
+
+def test_an_age_home_town_and_relative_clause_between_the_name_and_the_cue():
+    c = one("Mary Dunmore, 59, of Ashby, who watched the count on a screen, said the result "
+            "was fair.")
+    assert c["speaker"]["name"] == "Mary Dunmore"
+    assert c["content"]["text"] == "the result was fair"

@@ -119,6 +119,11 @@ def independent_events(state: ArticleState, s: Sentence, events: list[Event]) ->
 
 
 def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
+    if state.lex.lang == "en" and ev.kind == "verb" and ev.first > 1 and \
+            s.toks[ev.first - 1].norm in ("and", "but"):
+        # "stressed her support ... and said she ...": a second report; but in "said it had
+        # tracked and warned away a ship" the two verbs share the reported clause
+        return not s.toks[ev.first - 2].norm.endswith("ed")
     i = _skip_back_connectives(state, s, ev.first)
     if opener_before(state, s, i) is not None:
         return True  # "...، فيما أكدت مصادر" / "في وقت نفت فيه دمشق": a report of its own

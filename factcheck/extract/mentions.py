@@ -492,6 +492,8 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
     if _listener_head(state, s, j):
         return None
     if lex.lang == "en" and toks[j].norm in lex.pronouns:
+        if ev.kind == "verb" and j + 1 < limit and toks[j + 1].word:
+            return None  # "and said she has ...": the pronoun is the reported clause's subject
         return Speaker(toks[j].raw, (toks[j].start, toks[j].end), kind="pronoun",
                        gender=pronoun_gender(toks[j].norm)), j + 1
     if lex.lang == "en" and ev.kind != "source" and not _english_np_word(toks[j], lex, first=True):
@@ -1120,18 +1122,26 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     if opening is not None:
         k = opening  # "the Korean Central News Agency (KCNA) said": the name before its alias
     end = k
-    if k > 0 and toks[k - 1].raw in COMMAS:
-        m = k - 2
+    comma = k - 1 if k > 0 and toks[k - 1].raw in COMMAS else None
+    asides = 0
+    while comma is not None:
+        # what stands between this comma and the one before it: a role, a parenthesis, an
+        # age or a home town (", 59, of Ashton, who watched the count,")
+        m = comma - 1
         while m >= 0 and toks[m].raw not in COMMAS and (
                 not is_quote_mark(toks[m]) or joins_word(s, m)):  # the weather service's
             m -= 1
         if m < 0 or toks[m].raw not in COMMAS:
             return None
-        if _bare_name(state, s, m + 1, k - 1) and _np_before(state, s, m) is not None:
-            return m + 1, k - 1  # "Her attorney, David Ochoa, said"
-        if not (_is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1])):
+        if asides == 0 and _bare_name(state, s, m + 1, comma) and \
+                _np_before(state, s, m) is not None:
+            return m + 1, comma  # "Her attorney, David Ochoa, said"
+        if not (_is_role_phrase(state, s, m + 1) or _is_parenthesis(toks[m + 1]) or
+                _age_or_home(state, s, m + 1, comma)):
             return None
         k = end = m
+        asides += 1
+        comma = m if asides < 4 and m > 0 and _age_or_home_before(state, s, m) else None
     m = k
     titled = None  # where an honorific stands: "<title> Dr. <name>" may run longer
     while m > 0 and k - m <= (9 if titled is None else 16):
@@ -1477,3 +1487,20 @@ def relayed_speaker(state: ArticleState, s: Sentence, ev: Event,
             speaker = speaker_from_np(state, s, j, first, toks[j].start, toks[first - 1].end)
             return (speaker, first, k) if speaker is not None else None
     return None
+
+
+def _age_or_home(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
+    """', 59,' / ', of Ashton, Md.,': a speaker's age or home town between commas."""
+    words_ = [t for t in s.toks[start:end] if t.word]
+    if len(words_) == 1 and words_[0].raw.isdigit():
+        return True
+    return 1 < len(words_) <= 4 and words_[0].norm in ("of", "from") and \
+        all(t.raw[:1].isupper() for t in words_[1:])
+
+
+def _age_or_home_before(state: ArticleState, s: Sentence, comma: int) -> bool:
+    """Is the stretch ending at this comma, back to the comma before it, an age or home town?"""
+    m = comma - 1
+    while m >= 0 and s.toks[m].raw not in COMMAS and comma - m <= 6:
+        m -= 1
+    return m >= 0 and s.toks[m].raw in COMMAS and _age_or_home(state, s, m + 1, comma)

@@ -240,7 +240,9 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
             gender = question.gender
-        if ev.kind == "participle" and previous is None:
+        if previous is None and question is None and (
+                ev.kind == "participle" or ev.first > 0 and
+                s.toks[ev.first - 1].norm in ("and", "but")):
             speaker = sentence_subject(state, s, ev)  # "The envoy spoke, dismissing ..."
         if speaker is None:
             speaker = continued_speaker(state, gender, previous=previous)
