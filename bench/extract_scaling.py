@@ -12,6 +12,7 @@ Shapes (all generated here from templates; nothing is read from disk):
 - speakers_en / speakers_ar: short reports, each by a speaker named only once;
 - surnames_en: the same by one-word names (each looked for in the text as a longer name);
 - titles_en / bodies_ar: reports by a title, or a definite body, that no one before holds;
+- sources_ar: 'وحسب المصدر' after named speakers, none of them an unnamed source;
 - added_en: a man's report, then "She added", which must look back past him;
 - quote_chain_en: one sentence of quotations each followed by its cue and speaker;
 - quotes_en: one paragraph of quoted sentences, each with its own cue;
@@ -117,6 +118,11 @@ def bodies_ar(size: int) -> str:
                    + ("\n" if i % 5 == 4 else ""), " ", "\n")
 
 
+def sources_ar(size: int) -> str:
+    return _repeat(size, "", lambda i: f"وقال {_ar_name(i)} إن البند {i} حسم. وحسب المصدر فإن "
+                   f"البند {i + 1} لم يحسم." + ("\n" if i % 3 == 2 else ""), " ", "\n")
+
+
 def added_en(size: int) -> str:
     return _repeat(size, "", lambda i: f"{_en_name(i)} said the plan would work. She added that "
                    f"item {i} was settled." + ("\n" if i % 3 == 2 else ""), " ", "\n")
@@ -132,7 +138,8 @@ def no_punct_en(size: int) -> str:
 
 
 SHAPES = [commas_en, commas_ar, speakers_en, speakers_ar, surnames_en, titles_en, bodies_ar,
-          added_en, quotes_en, quote_chain_en, guillemets_ar, colons_en, waw_ar, no_punct_en]
+          sources_ar, added_en, quotes_en, quote_chain_en, guillemets_ar, colons_en, waw_ar,
+          no_punct_en]
 
 
 def cpu_seconds(text: str, repeat: int) -> tuple[float, int]:

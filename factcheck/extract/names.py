@@ -1,13 +1,13 @@
 """The article-wide pass: short mentions and titles resolved to the fullest name given."""
 
-from bisect import bisect_left
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from factcheck.extract.state import ArticleState, en_role, tokens_of
 from factcheck.lexicon import Lexicon, lexicon
-from factcheck.model import Claim
+from factcheck.model import Claim, Span
 from factcheck.normalize import WORD_RE, fold, fold_word, stem
 from factcheck.rules import rules_for
 
@@ -38,14 +38,13 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     if not c.speaker:
         return
     # التقرير is whoever issued the last report cited, before any longer "التقرير ..."
-    best = _document_anaphor(state, c) if c.speaker_kind == "body" else None
+    best = _document_anaphor(state, c, where) if c.speaker_kind == "body" else None
     best = best or _fullest(c.speaker, c.speaker_kind, mentions)
     if best is None and c.speaker_kind == "person":
         best = _fuller_in_text(state, c.speaker, where)
     if best is None and c.speaker_kind == "body":
-        best = _statement_anaphor(state, c, earlier.claims) or \
-            _definite_anaphor(state, c, earlier, where) or \
-            _source_anaphor(state, c, earlier.claims)
+        best = _statement_anaphor(state, c, earlier) or \
+            _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier)
     titled = c.speaker_kind == "role"
     if titled:
         best = _person_with_role(c, earlier, mentions, state.lex) or best
@@ -97,6 +96,17 @@ class _Earlier:
         self.body_by_head: dict[str, Claim] = {}  # the latest body speaker by its first word
         self.people_by_office: dict[frozenset, list[Claim]] = {}
         self.latest_person: dict[str | None, tuple[int, Claim]] = {}  # by gender
+        self._scans: dict[Callable, tuple[int, Claim | None]] = {}  # how far, and the latest
+
+    def latest(self, test: Callable[[ArticleState, Claim], bool],
+               state: ArticleState) -> Claim | None:
+        """The latest claim so far that passes `test`; each claim is tested once per test."""
+        upto, found = self._scans.get(test, (0, None))
+        for c in self.claims[upto:]:
+            if test(state, c):
+                found = c
+        self._scans[test] = (len(self.claims), found)
+        return found
 
     def add(self, c: Claim) -> None:
         self.claims.append(c)
@@ -112,10 +122,6 @@ class _Earlier:
             title = _title(c.role, self.lang)
             if title is not None:
                 self.people_by_office.setdefault(title.office, []).append(c)
-
-
-def _lang_of(text: str) -> str:
-    return "ar" if any("؀" <= ch <= "ۿ" for ch in text) else "en"
 
 
 # Sorting the text's words costs about as much as two hundred plain searches of it: search
@@ -135,6 +141,7 @@ class _TextIndex:
         self._words: list[tuple[int, int, str]] | None = None  # (start, end, folded)
         self._by_fold: dict[str, list[int]] = {}
         self._by_spelling: list[tuple[str, int]] | None = None  # sorted (word as written, start)
+        self._issuer_ends: list[int] | None = None
 
     def occurrences(self, name: str) -> Iterator[int]:
         """Where `name` is written, in order, as a search of the text finds it; once searches
@@ -160,6 +167,20 @@ class _TextIndex:
             yield found
             pos = found + len(name)
         self._scanned += len(text) - pos
+
+    def last_issuer_by(self, issuers: list[tuple[str, Span]],
+                       offset: int) -> tuple[str, Span] | None:
+        """The last issuer in the list whose span ends by `offset` (the list is complete
+        before names are resolved)."""
+        if self._issuer_ends is None:
+            # the least end from each place in the list on: the last place whose least end is
+            # by `offset` is the last issuer ending by it
+            ends = [span[1] for _, span in issuers]
+            for k in range(len(ends) - 2, -1, -1):
+                ends[k] = min(ends[k], ends[k + 1])
+            self._issuer_ends = ends
+        k = bisect_right(self._issuer_ends, offset)
+        return issuers[k - 1] if k else None
 
     def word_before(self, k: int, offset: int) -> tuple[int, int, str]:
         """The k-th word of the text, (start, end, folded), cut at `offset` if it runs on."""
@@ -276,7 +297,7 @@ def _definite_anaphor(state: ArticleState, claim: Claim, before: _Earlier,
         _body_named_before(state, claim, head, where)
 
 
-def _document_anaphor(state: ArticleState, claim: Claim) -> tuple | None:
+def _document_anaphor(state: ArticleState, claim: Claim, where: "_TextIndex") -> tuple | None:
     """التقرير، التقرير المزعوم after 'تقرير لصحيفة X': the one who issued the document the
     text cited last before it."""
     mine = tokens_of(claim.speaker)
@@ -285,39 +306,44 @@ def _document_anaphor(state: ArticleState, claim: Claim) -> tuple | None:
             mine[0][2:] not in lex.documents or claim.speaker_span is None or \
             not all(w.startswith("ال") for w in mine):
         return None
-    earlier = [i for i in state.issuers if i[1][1] <= claim.speaker_span[0]]
-    if not earlier:
+    issuer = where.last_issuer_by(state.issuers, claim.speaker_span[0])
+    if issuer is None:
         return None
-    name, span = earlier[-1]
+    name, span = issuer
     return name, span, None, "body"
 
 
-def _statement_anaphor(state: ArticleState, claim: Claim,
-                       before: list[Claim]) -> tuple | None:
+def _statement_anaphor(state: ArticleState, claim: Claim, before: _Earlier) -> tuple | None:
     """وأضاف البيان after 'وقال كوهين في بيان': the statement stands for the latest speaker
     whose report was given in a statement."""
     lex = state.lex
     if fold_word(claim.speaker) not in lex.statement_anaphors:
         return None
-    for other in reversed(before):
-        if not other.speaker or other.sentence_span is None:
-            continue
-        cue_end = other.cue_span[1] if other.cue_span else other.sentence_span[0]
-        said = other.content_span[0] if other.content_span else other.sentence_span[1]
-        lead = state.text[other.sentence_span[0]:max(cue_end, said)]
-        if any(fold(w) in lex.statements for w in WORD_RE.findall(lead)):
-            return _mention(other)
-    return None
+    other = before.latest(_given_in_statement, state)
+    return _mention(other) if other is not None else None
 
 
-def _source_anaphor(state: ArticleState, claim: Claim, before: list[Claim]) -> tuple | None:
+def _given_in_statement(state: ArticleState, other: Claim) -> bool:
+    if not other.speaker or other.sentence_span is None:
+        return False
+    cue_end = other.cue_span[1] if other.cue_span else other.sentence_span[0]
+    said = other.content_span[0] if other.content_span else other.sentence_span[1]
+    lead = state.text[other.sentence_span[0]:max(cue_end, said)]
+    return any(fold(w) in state.lex.statements for w in WORD_RE.findall(lead))
+
+
+def _source_anaphor(state: ArticleState, claim: Claim, before: _Earlier) -> tuple | None:
     """وحسب المصدر after 'قال مسؤول دفاعي في البنتاغون': the latest unnamed source."""
     lex = state.lex
     if fold_word(claim.speaker) not in lex.source_anaphors:
         return None
-    return next((_mention(c) for c in reversed(before) if c.speaker and
-                 tokens_of(c.speaker)[:1] and tokens_of(c.speaker)[0] in lex.anonymous_heads),
-                None)
+    other = before.latest(_unnamed_source, state)
+    return _mention(other) if other is not None else None
+
+
+def _unnamed_source(state: ArticleState, c: Claim) -> bool:
+    return bool(c.speaker and tokens_of(c.speaker)[:1] and
+                tokens_of(c.speaker)[0] in state.lex.anonymous_heads)
 
 
 def _indefinite(title: str, lex: Lexicon) -> bool:
