@@ -478,3 +478,11 @@ def test_found_is_not_reported_when_what_was_found_could_not_be_printed(db_file)
         found = _claims("search", "Peskov", "--db", str(db_file), stdout=full)
     assert (found.returncode, found.stderr) == (
         2, "claims: error: cannot write the output: No space left on device\n")
+
+
+def test_marks_over_stored_spans_still_cover_their_words_once_controls_are_dropped():
+    value = "\u202bقال \u2067Putin\u2069 إن\x1b[2J الخطة"
+    start = value.index("Putin")
+    cell = render.marked(value, [(start, start + 5, "bold"), (len(value) - 5, len(value), "red")])
+    assert cell.plain == "قال Putin إن[2J الخطة"
+    assert [cell.plain[s.start:s.end] for s in cell.spans] == ["Putin", "الخطة"]

@@ -171,8 +171,6 @@ def _marked_sentence(article: dict, claim: dict) -> Text:
         # a quotation the cue splits is marked piece by piece, not over the cue between them
         *((span, "green") for span in claim["content"].get("parts") or [claim["content"]["span"]]),
     ]
-    marked = render.text(body[start:end])
-    for span, style in styles:
-        if span and start <= span[0] and span[1] <= end:
-            marked.stylize(style, span[0] - start, span[1] - start)
-    return marked
+    return render.marked(body[start:end], [(span[0] - start, span[1] - start, style)
+                                           for span, style in styles
+                                           if span and start <= span[0] and span[1] <= end])

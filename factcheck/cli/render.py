@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -52,6 +53,20 @@ def safe_line(value) -> str:
 def text(value, style: str | None = None) -> Text:
     """A rich Text that is never parsed as markup (and is shown in visual order if enabled)."""
     return BidiText(safe(value), style=style or "")
+
+
+def marked(value, marks: Iterable[tuple[int, int, str]]) -> Text:
+    """As `text`, styled over (start, end, style) spans of `value` as stored: each still covers
+    the same characters once the unsafe ones are dropped."""
+    value = "" if value is None else str(value)
+    cell = text(value)
+    kept = [0]  # kept[i]: how many characters before value[i] are shown
+    for ch in value:
+        kept.append(kept[-1] + (not _UNSAFE_RE.match(ch)))
+    for start, end, style in marks:
+        start, end = max(0, min(start, len(value))), max(0, min(end, len(value)))
+        cell.stylize(style, kept[start], kept[end])
+    return cell
 
 
 _visual_rtl = False
@@ -176,7 +191,10 @@ def write_bytes(data: bytes, *, durable: bool = False) -> None:
     """
     with _output_errors():
         sys.stdout.flush()  # whatever text was printed before goes first
-        out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stream standing in for stdout
+            out = sys.stdout
+            data = data.decode()
         out.write(data)
         out.flush()
         if durable and _is_file(out):

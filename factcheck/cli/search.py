@@ -73,11 +73,8 @@ def text_score(score: float) -> Text:
 
 
 def _marked(value: str, hit: Hit, field: str) -> Text:
-    cell = render.text(value)
-    for match in hit.matched:
-        if match["field"] == field:
-            cell.stylize(HIGHLIGHT, *match["span"])
-    return cell
+    return render.marked(value, [(*match["span"], HIGHLIGHT) for match in hit.matched
+                                 if match["field"] == field])
 
 
 def _speaker_cell(hit: Hit) -> Text:
