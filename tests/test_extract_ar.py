@@ -1038,3 +1038,10 @@ def test_a_report_set_off_by_dashes():
     assert a["content"]["text"] == "الحوار مستمر"
     b = one("وقال الوزير – في مقابلة تلفزيونية – إن الحوار مستمر.")
     assert b["content"]["text"] == "الحوار مستمر"
+
+
+def test_a_spokesman_of_another_body_is_not_the_one_named_before():
+    a = all_("وقال المتحدث باسم الهلال الأحمر الليبي سالم يونس إن الحصيلة غير دقيقة.\n"
+             "وأكد المتحدث باسم حكومة الوحدة الليبية أن الأرقام لم تحسم بعد.")
+    assert a[0]["speaker"]["name"] == "سالم يونس"
+    assert a[1]["speaker"]["name"] == "المتحدث باسم حكومة الوحدة الليبية"

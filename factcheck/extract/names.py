@@ -440,7 +440,9 @@ def _title(role: str, lang: str) -> _Title | None:
         i += 1
     # النائب، السفير: an honorific is the office only when nothing else is
     office = office or honorifics
-    return _Title(frozenset(office), frozenset(stems)) if office else None
+    # links (باسم، في، of) are in every title: they say nothing of which office it is
+    content = frozenset(st for w, st in zip(folded, stems, strict=True) if w not in lex.np_links)
+    return _Title(frozenset(office), content) if office else None
 
 
 @cache
