@@ -181,3 +181,15 @@ def test_check_of_a_repeat_only_exits_0(run, tmp_path):
     result = run("check", "-", "--json", input=ARABIC_WIRE_COPY.encode())
     assert result.exit_code == 0
     assert [f["relation"] for f in json.loads(result.stdout)] == ["agrees"]
+
+
+def test_check_and_contradictions_tables_show_the_claim_ids(run, seed_text, tmp_path):
+    _add_seed(run, seed_text, tmp_path)
+    found = json.loads(run("check", "-", "--json", input=ARABIC_VISIT.encode()).stdout)
+    table = run("check", "-", input=ARABIC_VISIT.encode())
+    assert table.exit_code == 1
+    assert found[0]["other"]["id"][:8] in table.stdout
+    listed = json.loads(run("contradictions", "--json").stdout)
+    shown = run("contradictions").stdout
+    for record in listed:
+        assert record["a"][:8] in shown and record["b"][:8] in shown

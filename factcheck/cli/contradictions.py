@@ -123,10 +123,11 @@ def show_findings(findings: list[Finding], *, title: str) -> None:
         render.note(f"{title}: nothing contradicts or repeats a stored claim")
         return
     table = Table(title=title, show_lines=True)
-    for name in ("new claim", "set against", "relation", "reasons"):
+    for name in ("new claim", "id", "set against", "relation", "reasons"):
         table.add_column(name)
     for f in findings:
-        table.add_row(_claim_cell(f.claim), _claim_cell(f.other), _relation_cell(f.relation),
+        table.add_row(_claim_cell(f.claim), render.id_cell(f.other), _claim_cell(f.other),
+                      _relation_cell(f.relation),
                       render.text("\n".join(f.reasons) or "same statement"))
     render.console().print(table)
 
@@ -172,14 +173,17 @@ def contradictions_table(records: list[dict], *, title: str) -> Table:
     for rec in records:
         a, b = (c or {"content": {"text": "(claim no longer stored)"}} for c in rec["claims"])
         table.add_row(render.text(rec["id"][:8]), render.text(rec["status"]),
-                      _brief_cell(a), _brief_cell(b), render.text("\n".join(rec["reasons"])),
-                      render.text(f"{rec['score']:.2f}"))
+                      _brief_cell(a, rec["a"]), _brief_cell(b, rec["b"]),
+                      render.text("\n".join(rec["reasons"])), render.text(f"{rec['score']:.2f}"))
     return table
 
 
-def _brief_cell(brief: dict) -> Text:
+def _brief_cell(brief: dict, claim_id: str) -> Text:
     content = brief["content"] if isinstance(brief["content"], str) else brief["content"]["text"]
-    cell = render.text(brief.get("speaker") or "(unattributed)", "bold")
+    # The claim's own ID first: what `claims show`, `review` and `edit` take.
+    cell = render.id_cell({"id": claim_id})
+    cell.append("\n")
+    cell.append(render.safe(brief.get("speaker") or "(unattributed)"), style="bold")
     cell.append("\n" + render.safe(content))
     if brief.get("context"):
         cell.append("\nasked about: " + render.safe(brief["context"]), style="dim")

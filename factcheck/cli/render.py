@@ -303,6 +303,15 @@ def claims_table(claims: list[dict], *, title: str | None = None, with_id: bool 
     return table
 
 
+ID_WIDTH = 8  # as git shows hashes: enough to be unique, and every command takes a prefix
+
+
+def id_cell(claim: dict) -> Text:
+    """A claim's short ID, or a dash for a claim not stored (one `check` read)."""
+    claim_id = claim.get("id")
+    return text(claim_id[:ID_WIDTH], "cyan") if claim_id else text("-", "dim")
+
+
 def content_cell(claim: dict) -> Text:
     cell = text(claim["content"]["text"])
     if claim.get("context"):
