@@ -677,3 +677,11 @@ def test_an_age_home_town_and_relative_clause_between_the_name_and_the_cue():
             "was fair.")
     assert c["speaker"]["name"] == "Mary Dunmore"
     assert c["content"]["text"] == "the result was fair"
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_quotation_below():
+    claims = all_("Few donors gave small sums.\n\nThe Daily Courier wrote:\n\n"
+                  '"Just 24 percent of the contributors have given $200 or less."')
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
+        ("Daily Courier", "Just 24 percent of the contributors have given $200 or less.")]
+    assert claims[0]["direct"] is True

@@ -83,6 +83,10 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if folded.startswith(lex.skip_prefixes):
             continue
         start = _after_datelines(text, start, end, lex)
+        if out and text[out[-1][1] - 1] == ":" and text[start] in QUOTE_PAIRS and \
+                len(text[out[-1][0]:out[-1][1]].split()) > 1:
+            out[-1] = (out[-1][0], end)  # "The Times reports:" and, below, the quotation
+            continue
         out.append((start, end))
     return out
 
