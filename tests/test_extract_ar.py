@@ -1045,3 +1045,18 @@ def test_a_spokesman_of_another_body_is_not_the_one_named_before():
              "وأكد المتحدث باسم حكومة الوحدة الليبية أن الأرقام لم تحسم بعد.")
     assert a[0]["speaker"]["name"] == "سالم يونس"
     assert a[1]["speaker"]["name"] == "المتحدث باسم حكومة الوحدة الليبية"
+
+
+def test_illa_anna_and_a_subject_open_a_report_of_their_own():
+    a = all_("وأضاف الكتاب أن الرئيس أرسل سرا شحنة إلى روسيا، إلا أن الكرملين نفى أيضا "
+             "هذه المزاعم.")
+    assert [c["speaker"]["name"] for c in a] == ["الكتاب", "الكرملين"]
+    assert a[0]["content"]["text"] == "الرئيس أرسل سرا شحنة إلى روسيا"
+    assert a[1]["content"]["text"] == "هذه المزاعم" and a[1]["negated"] is True
+
+
+def test_an_agency_abbreviation_in_brackets_inside_the_occasion():
+    a = one('وقال الوزير في تصريحات صحفية تابعتها وكالة الأنباء الوطنية (وان) إنه '
+            '"لا تغيير في الخطط".')
+    assert a["speaker"]["name"] == "الوزير"
+    assert a["content"]["text"] == "لا تغيير في الخطط" and a["direct"] is True

@@ -125,7 +125,8 @@ def _boundary_before(state: ArticleState, s: Sentence, ev: Event) -> bool:
         # tracked and warned away a ship" the two verbs share the reported clause
         return not s.toks[ev.first - 2].norm.endswith("ed")
     i = _skip_back_connectives(state, s, ev.first)
-    if opener_before(state, s, i) is not None:
+    if opener_before(state, s, i) is not None or \
+            _opener_before_subject(state, s, i) is not None:
         return True  # "...، فيما أكدت مصادر" / "في وقت نفت فيه دمشق": a report of its own
     if state.lex.lang == "en" and ev.kind == "verb":
         np_start = np_before_start(state, s, i)
@@ -164,11 +165,28 @@ def clause_start(state: ArticleState, s: Sentence, ev: Event) -> int:
             i = np_start
     i = _skip_back_connectives(state, s, i)
     opener = opener_before(state, s, i)
+    if opener is None and ev.kind == "verb":
+        opener = _opener_before_subject(state, s, i)
     if opener is not None:
         return opener
     if state.lex.lang == "ar" and ev.kind != "participle":
         i = _back_over_short_clause(s, i)
     return i
+
+
+def _opener_before_subject(state: ArticleState, s: Sentence, i: int) -> int | None:
+    """Where the opener begins in '...، إلا أن الكرملين نفى': an opener, then a short
+    subject, then the cue at i."""
+    if state.lex.lang != "ar":
+        return None
+    toks = s.toks
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if not toks[k].word:
+            return None
+        opener = opener_before(state, s, k)
+        if opener is not None:
+            return opener
+    return None
 
 
 def opener_before(state: ArticleState, s: Sentence, i: int) -> int | None:

@@ -146,6 +146,9 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                     ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev))):
             relative = relative or toks[j].norm in state.lex.aside_words
             j += 1
+            close = _bracket_alias_end(s, j, limit) if j < limit and toks[j].raw == "(" else None
+            if close is not None and close + 1 < limit and toks[close + 1].word:
+                j = close + 1  # تابعتها وكالة الأنباء العراقية (واع) إنه: an abbreviation
         # "خلال مداخلة مع الإعلامي ... أن": an occasion may run long up to the clause
         bounded = j < limit and ((opened_by_comma or relative) and toks[j].raw in COMMAS or
                                  state.lex.lang == "ar" and _clause_at(state, s, j, limit))
@@ -489,8 +492,8 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
         return None
     if toks[j].norm in lex.clause_complementizers or is_preposition(toks[j], lex):
         return None
-    if _listener_head(state, s, j):
-        return None
+    if _listener_head(state, s, j) or lex.lang == "ar" and toks[j].norm in lex.object_starts:
+        return None  # نفى أيضا هذه المزاعم: the object, the speaker named before the cue
     if lex.lang == "en" and toks[j].norm in lex.pronouns:
         if ev.kind == "verb" and j + 1 < limit and toks[j + 1].word:
             return None  # "and said she has ...": the pronoun is the reported clause's subject
