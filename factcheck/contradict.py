@@ -70,7 +70,7 @@ MIN_WORDS_SAID = 3
 # A denial of reports ("denied reports that ...", "all of this is untrue" about what the
 # article reports) against an assertion of that matter needs this much, however differently
 # the two are worded: a denial seldom repeats the report's words.
-MIN_DENIAL_MATTER = 0.55
+MIN_DENIAL_MATTER = 0.5
 # Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
 MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
@@ -330,7 +330,7 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
         if f.relation is not Relation.CONTRADICTS:
             continue
         a, b = sorted((statement_of(db, f.claim["id"]), statement_of(db, f.other["id"])))
-        if a == b:
+        if a == b or one_account(db.claims.get(a), db.claims.get(b)):
             continue
         cid = contradiction_id(a, b)
         if cid in table:

@@ -93,6 +93,8 @@ def _reported(claim: dict, toks: list, noun: tuple[int, int], source: tuple[int,
     while first < last and _phrase_at([t.norm for t in toks], first, rules["source_links"]):
         first += 1
     name, name_span = None, None
+    if all(t.norm in concepts.stopwords() for t in toks[first:last]):
+        return None  # "the reports that say", التقارير التي تتحدث: no one named
     if first < last:
         a, b = toks[first].start, toks[last - 1].end
         if not rules["source_links"]:
