@@ -8,10 +8,12 @@ Two layers, stacked:
    pairs, and the pair-level features) gives agree/disagree/other probabilities;
 2. small gradient-boosted trees over the pair-level features and those three probabilities
    (out-of-fold on train, so the trees never see the regression's own training fit) decide.
-The regularisation C and the number of trees are chosen on the dev split and nothing else
-(the test split is not here).
+The regularisation C and the number of trees are chosen by 5-fold cross-validation on the
+train split alone, with the pipeline's own same-matter gate (factcheck.relate: a pair sharing
+no matter is unrelated before the model runs) applied to the held-out folds as at check time;
+the dev split is read once, at the end, to report (the test split is not here).
 
-    /tmp/venv/bin/python tools/learn_stance.py [--data ../shared/data/ans]
+    .venv/bin/python tools/learn_stance.py [--data ../shared/data/ans]
 
 Source of the data: github.com/latynt/ans, commit 9c5f313, data/stance/{train,dev}.csv,
 Apache-2.0; Khouja (2020), "Stance Prediction and Claim Verification: An Arabic
@@ -61,6 +63,57 @@ def out_of_fold(x, y, c: float) -> np.ndarray:
     return out
 
 
+def fit_stack(train_f: list[dict], train_y: np.ndarray, min_count: int, c: float,
+              trees: int):
+    """Both layers fitted on `train_f`; what predicting a new pair needs."""
+    counts: dict[str, int] = {}
+    for f in train_f:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    keep = {k for k, n in counts.items() if n >= min_count or is_dense(k)}
+    train_f = [{k: v for k, v in f.items() if k in keep} for f in train_f]
+    vec = DictVectorizer()
+    x_train = vec.fit_transform(train_f)
+    dense_vec = DictVectorizer(sparse=False)
+    dense_train = dense_vec.fit_transform([_dense(f) for f in train_f])
+    layer1 = words_model(x_train, train_y, c)
+    z_train = np.hstack([dense_train, out_of_fold(x_train, train_y, c)])
+    layer2 = GradientBoostingClassifier(n_estimators=trees, max_depth=DEPTH,
+                                        learning_rate=LEARNING_RATE,
+                                        random_state=SEED).fit(z_train, train_y)
+    return vec, dense_vec, layer1, layer2
+
+
+def stack_inputs(stack, feats: list[dict]) -> np.ndarray:
+    vec, dense_vec, layer1, _ = stack
+    return np.hstack([dense_vec.transform([_dense(f) for f in feats]),
+                      layer1.predict_proba(vec.transform(feats))])
+
+
+def gated(pred, gate: list[bool]) -> np.ndarray:
+    """The predictions as the pipeline gives them: a pair sharing no matter is `other`."""
+    return np.array(["other" if g else p for p, g in zip(pred, gate, strict=True)])
+
+
+def cross_validate(train_f, train_y, gate, min_count: int, cs, tree_counts) -> dict:
+    """Macro-F1 of each setting on held-out train folds, the stages of one boosting fit
+    read at each number of trees."""
+    scores: dict[tuple, list[float]] = {}
+    folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(train_f, train_y)
+    for fit_rows, held in folds:
+        fit_f = [train_f[i] for i in fit_rows]
+        held_f = [train_f[i] for i in held]
+        for c in cs:
+            stack = fit_stack(fit_f, train_y[fit_rows], min_count, c, max(tree_counts))
+            z = stack_inputs(stack, held_f)
+            for n, pred in enumerate(stack[3].staged_predict(z), start=1):
+                if n in tree_counts:
+                    pred = gated(pred, [gate[i] for i in held])
+                    scores.setdefault((c, n), []).append(
+                        f1_score(train_y[held], pred, average="macro", labels=CLASSES))
+    return {k: float(np.mean(v)) for k, v in scores.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path,
@@ -69,39 +122,24 @@ def main() -> None:
                         help="Keep a word feature only when train holds it this often.")
     args = parser.parse_args()
 
+    train_rows = _rows(args.data / "stance-train.csv")
     train_f, train_y = load(args.data / "stance-train.csv")
+    train_y = np.array(train_y)
+    gate = [_no_matter(r) for r in train_rows]
+    scores = cross_validate(train_f, train_y, gate, args.min_count, (0.3, 1.0, 3.0, 10.0),
+                            (100, 200, 300, 400))
+    for (c, trees), macro in sorted(scores.items()):
+        print(f"C={c:<4} trees={trees:<4} train 5-fold macro-F1 {macro:.3f}")
+    (c, trees), macro = max(scores.items(), key=lambda kv: (kv[1], -kv[0][1]))
+    print(f"chosen by cross-validation on train: C={c} trees={trees} (macro-F1 {macro:.3f})")
+    stack = fit_stack(train_f, train_y, args.min_count, c, trees)
+    vec, dense_vec, layer1, layer2 = stack
     dev_f, dev_y = load(args.data / "stance-dev.csv")
-    train_y, dev_y = np.array(train_y), np.array(dev_y)
-    counts: dict[str, int] = {}
-    for f in train_f:
-        for k in f:
-            counts[k] = counts.get(k, 0) + 1
-    keep = {k for k, n in counts.items() if n >= args.min_count or is_dense(k)}
-    train_f = [{k: v for k, v in f.items() if k in keep} for f in train_f]
-    vec = DictVectorizer()
-    x_train, x_dev = vec.fit_transform(train_f), vec.transform(dev_f)
-    dense_vec = DictVectorizer(sparse=False)
-    dense_train = dense_vec.fit_transform([_dense(f) for f in train_f])
-    dense_dev = dense_vec.transform([_dense(f) for f in dev_f])
-
-    best = None
-    for c in (0.3, 1.0, 3.0):
-        layer1 = words_model(x_train, train_y, c)
-        z_train = np.hstack([dense_train, out_of_fold(x_train, train_y, c)])
-        z_dev = np.hstack([dense_dev, layer1.predict_proba(x_dev)])
-        for trees in (100, 200):
-            layer2 = GradientBoostingClassifier(n_estimators=trees, max_depth=DEPTH,
-                                                learning_rate=LEARNING_RATE,
-                                                random_state=SEED).fit(z_train, train_y)
-            pred = layer2.predict(z_dev)
-            macro = f1_score(dev_y, pred, average="macro", labels=CLASSES)
-            per = f1_score(dev_y, pred, average=None, labels=CLASSES)
-            print(f"C={c:<4} trees={trees:<4} dev macro-F1 {macro:.3f}  "
-                  + "  ".join(f"{k} {v:.3f}" for k, v in zip(CLASSES, per, strict=True)))
-            if best is None or macro > best[0]:
-                best = (macro, c, trees, layer1, layer2, z_dev, pred)
-    macro, c, trees, layer1, layer2, z_dev, pred = best
-    print(f"chosen on dev: C={c} trees={trees} (macro-F1 {macro:.3f})")
+    dev_gate = [_no_matter(r) for r in _rows(args.data / "stance-dev.csv")]
+    z_dev = stack_inputs(stack, dev_f)
+    pred = layer2.predict(z_dev)
+    dev_macro = f1_score(dev_y, gated(pred, dev_gate), average="macro", labels=CLASSES)
+    print(f"dev, read once: macro-F1 {dev_macro:.3f}")
 
     out = {
         "provenance": {
@@ -110,7 +148,9 @@ def main() -> None:
             "made_by": "tools/learn_stance.py",
             "model": "logistic regression over factcheck.relate.features, stacked under "
                      "gradient-boosted trees (scikit-learn) over the pair-level features",
-            "tuned_on": "data/stance/dev.csv only (C and the number of trees)",
+            "tuned_on": "5-fold cross-validation on data/stance/train.csv only (C and the "
+                        "number of trees), the same-matter gate applied; dev read once",
+            "cv_macro_f1": round(macro, 3), "dev_macro_f1": round(float(dev_macro), 3),
             "C": c, "trees": trees, "depth": DEPTH, "learning_rate": LEARNING_RATE,
             "min_count": args.min_count,
         },
@@ -123,6 +163,17 @@ def main() -> None:
                    encoding="utf-8")
     check_export(dev_f, pred)
     print(f"wrote {OUT}")
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _no_matter(row: dict) -> bool:
+    a, b = read_statement(row["s1"]), read_statement(row["s2"])
+    shared = min(len(relate.matched(a, b)), len(relate.matched(b, a)))
+    return relate.no_matter_in_common(a, b, shared)
 
 
 def _dense(f: dict) -> dict:
@@ -158,6 +209,7 @@ def _tree(tree) -> list:
 def check_export(dev_f: list[dict], expected) -> None:
     """The pure-Python reading of the file must decide as scikit-learn did."""
     relate.model.cache_clear()
+    relate.forest.cache_clear()
     got = [relate.decide(f)[0] for f in dev_f]
     names = {relate.Relation.AGREES: "agree", relate.Relation.CONTRADICTS: "disagree",
              relate.Relation.UNRELATED: "other"}
