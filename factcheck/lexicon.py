@@ -69,6 +69,7 @@ class Lexicon:
     negators: frozenset[str]
     negator_phrases: Phrases
     not_negation: Phrases
+    negation_embedders: frozenset[str]  # words opening a clause whose negation is not the claim's
     roles: frozenset[str]
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
@@ -216,6 +217,7 @@ def lexicon(lang: str) -> Lexicon:
         negators=negators,
         negator_phrases=negator_phrases,
         not_negation=not_negation,
+        negation_embedders=_set(negation.get("embedders", [])),
         roles=_set(r["speakers"]["roles"]),
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),

@@ -685,3 +685,14 @@ def test_a_cue_ending_its_paragraph_with_a_colon_takes_the_quotation_below():
     assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
         ("Daily Courier", "Just 24 percent of the contributors have given $200 or less.")]
     assert claims[0]["direct"] is True
+
+
+def test_negation_is_the_main_clause_s_not_an_embedded_one_nor_a_word_s():
+    a = one("The envoy said the office had not been closed.")
+    assert a["negated"] is True
+    b = one("Officials said Norland had told them that their presence was no longer welcome.")
+    assert b["negated"] is False
+    c = one('"It is all untrue," the spokesman said.')
+    assert c["negated"] is False
+    d = one("The ministry denied the report.")
+    assert d["negated"] is True

@@ -327,7 +327,10 @@ def is_negated(state: ArticleState, s: Sentence, start: int, end: int, *,
     toks = s.tokens_within(start, end)
     probe = Sentence(toks, [], start, end)
     firsts = lex.negation_firsts
+    embedders = lex.negation_embedders
     for i, t in enumerate(toks):
+        if t.norm in embedders and i > 0:
+            return False  # "told Doha that its presence was no longer welcome": embedded
         if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
             continue
         if match_len(probe, i, lex.not_negation, clitic=True):
