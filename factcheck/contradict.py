@@ -120,6 +120,11 @@ def check_claims(db: Database, claims: list[dict], *, repeats: bool = True,
     watch record), which costs less. `forms`: match.stored_forms of `db` as it was before the
     new claims were stored in it (read here when `db` is unchanged).
     """
+    finder = getattr(db, "matching_claims", None)
+    if finder is not None:  # a SQL store finds the candidates in its tables
+        stored, frequencies = finder(claims)
+        with collector.paused():
+            return _check(stored, claims, repeats=repeats, forms=None, frequencies=frequencies)
     if forms is None and not db.dirty:
         forms = stored_forms(db)
     # The check makes some hundred thousand small tuples and sets (factcheck.collector).
@@ -128,7 +133,7 @@ def check_claims(db: Database, claims: list[dict], *, repeats: bool = True,
 
 
 def _check(stored: list[dict], claims: list[dict], *, repeats: bool,
-           forms: Forms | None) -> list[Finding]:
+           forms: Forms | None, frequencies=None) -> list[Finding]:
     findings: list[Finding] = []
     judged: set[frozenset] = set()
     relations: dict = {}  # copies of a statement (wire stories) are related once
@@ -148,7 +153,7 @@ def _check(stored: list[dict], claims: list[dict], *, repeats: bool,
 
     asked = {statement_key(c): read_claim(c) for c in claims}
     if stored:
-        index = Index(stored, read=asked, forms=forms)
+        index = Index(stored, read=asked, forms=forms, frequencies=frequencies)
         for claim in claims:
             for cand in index.candidates(claim):
                 weigh(claim, cand)

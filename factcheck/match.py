@@ -241,10 +241,13 @@ class Index:
     """
 
     def __init__(self, claims: list[dict], *, read: dict[tuple, Statement] | None = None,
-                 forms: Forms | None = None):
+                 forms: Forms | None = None, frequencies=None):
         """`read`: statements already read, by statement key (the new claims a check asks
         about), so that they are not read again when they turn out to be candidates.
-        `forms`: claim_forms already known (stored_forms); the others are worked out."""
+        `forms`: claim_forms already known (stored_forms); the others are worked out.
+        `frequencies`: when `claims` are only the candidates a SQL store found
+        (indexing.Frequencies), how many claims of the whole store hold each word: the
+        weights are the store's, not those of the few indexed here."""
         self.claims = claims
         read = read or {}
         self._statement_of: dict[tuple, int] = {}  # statement key -> entry
@@ -271,7 +274,12 @@ class Index:
         self.size = len(self._entries)
         self._arrays: dict[str, np.ndarray] = {}  # form -> its posting as an array
         self._speakers: dict[int, frozenset[str]] = {}
-        self._weights = _Rarity(self.postings, self.size)
+        if frequencies is None:
+            self._count = lambda form: len(self.postings.get(form, ()))
+            self._total = self.size
+        else:
+            self._count, self._total = frequencies.count, frequencies.size
+        self._weights = _Rarity(self._count, self._total)
         # by the two statements' keys, unordered: each pair of new claims meets twice
         self._closeness: dict[frozenset, _Closeness | None] = {}
         self._masses: dict[str, float] = {}  # word weight of a statement, by its terms
@@ -328,12 +336,12 @@ class Index:
         by entry). Summed in C: in a store one template fills, each claim meets thousands."""
         import numpy as np  # here: commands that never match claims start 80 ms sooner
 
-        common = max(50, int(self.size * COMMON_SHARE))
+        common = max(50, int(self._total * COMMON_SHARE))
         arrays, weights = [], []
         # one order of sums: the same floats in every run
         for form in sorted(s.forms | s.key_set):
             posting = self._array(form)
-            if 0 < len(posting) <= common:
+            if len(posting) > 0 and self._count(form) <= common:
                 arrays.append(posting)
                 weights.append(self._weights[form])
         if not arrays:
@@ -406,12 +414,12 @@ class _Rarity(dict):
     """The weight of each word of an index by its rarity (smoothed inverse document
     frequency), worked out when first asked for: the hot loops read it as a dict."""
 
-    def __init__(self, postings: dict[str, list[int]], size: int):
+    def __init__(self, count, size: int):
         super().__init__()
-        self.postings, self.size = postings, size
+        self.count, self.size = count, size  # count(term): how many hold it
 
     def __missing__(self, term: str) -> float:
-        w = self[term] = math.log((self.size + 2) / (len(self.postings.get(term, ())) + 1)) + 0.1
+        w = self[term] = math.log((self.size + 2) / (self.count(term) + 1)) + 0.1
         return w
 
 

@@ -194,6 +194,18 @@ class SearchIndex:
     def claim(self, n: int) -> dict:
         return orjson.loads(self.claims[self.offsets[n]:self.offsets[n + 1]])
 
+    def near(self, term: str, shortest: int, longest: int) -> list[str]:
+        """Vocabulary words of length shortest..longest sharing a letter pair with `term`."""
+        numbers: set[int] = set()
+        for gram in _bigrams(term):
+            numbers.update(self.grams.get(gram))
+        vocabulary = self.vocabulary
+        return [w for w in (vocabulary[i] for i in numbers) if shortest <= len(w) <= longest]
+
+    def parts_near(self, wanted: str):
+        """(name part, speaker IDs) pairs that may be `wanted` or one edit from it."""
+        return self.name_parts.items()
+
 
 def search(db: Database, query: str = "", *, speaker: str | None = None,
            outlet: str | None = None, since: str | None = None, until: str | None = None,
@@ -207,6 +219,11 @@ def search(db: Database, query: str = "", *, speaker: str | None = None,
     if limit < 1:
         raise InputError("limit must be at least 1")
     lang = Lang(lang).value if lang is not None else None
+    tables = getattr(db, "search_tables", None)
+    if tables is not None:  # a SQL store: its index is tables (factcheck.indexing)
+        return _search_tables(tables(), query, speaker=speaker, limit=limit,
+                              where=tables().where(outlet=outlet, since=since, until=until,
+                                                   lang=lang, negated=negated))
     index = load_index(db)
     spoken = _spoken_by(index, speaker) if speaker is not None else None
     keep = _filter(index, outlet=outlet, since=since, until=until, lang=lang, negated=negated)
@@ -225,6 +242,30 @@ def search(db: Database, query: str = "", *, speaker: str | None = None,
     ranked = heapq.nlargest(limit, scores.items(), key=lambda kv: (kv[1], index.dates[kv[0]]))
     return [Hit(claim, min(100.0, 100.0 * score / total), matched_spans(claim, meant, index))
             for n, score in ranked for claim in [index.claim(n)]]
+
+
+def _search_tables(index, query: str, *, speaker: str | None, limit: int,
+                   where: tuple) -> list[Hit]:
+    """search() on a SQL store's tables (indexing.SearchTables): the same scoring, with the
+    filters and the ranking among equals done by the store."""
+    spoken = index.spoken(speaker) if speaker is not None else None
+    words = _query_words(query)
+    if not words:
+        chosen = index.newest(spoken, limit, where)
+        found = index.claims(chosen)
+        return [Hit(found[n], 100.0) for n in chosen]
+    scores, total, meant = _score(index, words)
+    if spoken is not None:
+        scores = {n: score for n, score in scores.items() if n in spoken}
+    ranked = index.best(scores, limit, where)
+    found = index.claims([n for n, _ in ranked])
+    return [Hit(claim, min(100.0, 100.0 * score / total), matched_spans(claim, meant, index))
+            for n, score in ranked for claim in [found[n]]]
+
+
+def claim_terms(claim: dict) -> dict[str, set[str]]:
+    """The terms of a claim per field, as the index holds them."""
+    return {name: set(_terms(_field_text(claim, name))) for name in FIELDS}
 
 
 def load_index(db: Database) -> SearchIndex:
@@ -511,11 +552,7 @@ def _similar_terms(index: SearchIndex, term: str) -> list[tuple[str, float]]:
     # Two words this similar share a letter pair and differ in length by at most half: only
     # those are compared (the whole vocabulary would cost ~10 ms a word at 100,000 claims).
     shortest, longest = math.ceil(len(term) * 2 / 3), len(term) * 3 // 2
-    numbers: set[int] = set()
-    for gram in _bigrams(term):
-        numbers.update(index.grams.get(gram))
-    vocabulary = index.vocabulary
-    choices = [w for w in (vocabulary[i] for i in numbers) if shortest <= len(w) <= longest]
+    choices = index.near(term, shortest, longest)
     found = process.extract(term, choices, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY,
                             limit=50)
     return [(word, score / 100.0) for word, score, _ in found]
@@ -530,7 +567,7 @@ def _speakers_named(index: SearchIndex, word: str, meant: dict) -> list[tuple[st
     out: dict[str, float] = {}
     for part in names.parts(word):
         wanted = str(part)
-        for skeleton, ids in index.name_parts.items():
+        for skeleton, ids in index.parts_near(wanted):
             if skeleton == wanted:
                 similarity = 1.0
             elif (len(part.consonants) >= 4 and skeleton.endswith(part.final or "")

@@ -155,9 +155,34 @@ def test_every_command_answers_the_same_on_every_backend(store_spec, tmp_path, m
     assert got["add"][0]["contradictions"][0]["id"] == got["contradictions"][0]["id"]
 
 
-def test_a_record_of_the_wrong_shape_is_named_when_read(store_spec):
+def test_a_record_of_the_wrong_shape_is_named(store_spec):
     store = open_store(store_spec)
-    with store.write() as db:
-        db.claims.insert({**_claim("bad1"), "content": "a string, not an object"})
+    # refused when written (SQL) or when read back (JSON)
     with pytest.raises(BadRecord, match="claims record 'bad1': `content`"):
+        with store.write() as db:
+            db.claims.insert({**_claim("bad1"), "content": "a string, not an object"})
         store.read().claims.get("bad1")
+
+
+QUERIES = [("Peskov", {}), ("Zakharov", {}), ("لا توجد خطط", {}), ("زيارة كيم الى روسيا", {}),
+           ("strengthening cooperation", {}), ("oil output August", {}), ("novak", {}),
+           ("نوفاك", {}), ("Kim", {}), ("cooperation تعزيز", {"lang": "en"}),
+           ("", {"since": "2025-08"}), ("", {"until": "2025-07"}), ("", {"outlet": "example"}),
+           ("", {"speaker": "Zakharova"}), ("cooperation", {"speaker": "زاخاروفا"}),
+           ("", {"negated": True}), ("volcano eruption", {})]
+
+
+def _hits(spec: str) -> list:
+    from factcheck.search import search
+
+    db = open_store(spec).read()
+    return [[(h.claim["content"]["text"], round(h.score, 6), h.matched)
+             for h in search(db, query, **filters)] for query, filters in QUERIES]
+
+
+def test_search_finds_the_same_on_every_backend(store_spec, tmp_path):
+    store_desk(store_spec)
+    store_desk(str(tmp_path / "reference.json"))
+    got = _hits(store_spec)
+    assert got == _hits(str(tmp_path / "reference.json"))
+    assert [len(found) for found in got] == [1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 3, 2, 3, 2, 1, 1, 0]

@@ -1,0 +1,314 @@
+"""The SQL stores' search and matching indexes, kept as tables beside the claims.
+
+A claim inserted into a SQL store (factcheck.sqlstore) adds, in the same transaction, its
+terms per field (search), its index keys (match.claim_forms) and any new vocabulary word; a
+speaker written replaces its name parts. So the first search after `watch` costs what any other
+does, and nothing kept outside the store can run code.
+
+Postings are rows of (term, claim numbers packed as 32-bit integers), one row per write that
+added some: a write never rewrites what another stored, so concurrent writers never contend
+for a hot term's row, and a search reads only the rows of the words it meets.
+
+A query word meets the vocabulary words of similar length that share its first two or its last
+two letters (the in-memory index of a JSON store compares every word sharing a letter pair):
+a spelling variant keeps one end of the word, and this is what keeps a fuzzy lookup among the
+vocabulary of a million claims to a few thousand comparisons.
+"""
+
+import math
+import sys
+from array import array
+from collections import defaultdict
+
+from factcheck import match, names, search, speakers
+from factcheck.normalize import fold
+
+# Posting lists are read and written little-endian whatever the machine.
+_SWAP = sys.byteorder == "big"
+_CHUNK = 5000  # numbers per IN (...) list
+
+
+def pack(numbers) -> bytes:
+    values = array("I", numbers)
+    if _SWAP:
+        values.byteswap()
+    return values.tobytes()
+
+
+def unpack(blobs) -> array:
+    values = array("I")
+    for blob in blobs:
+        values.frombytes(bytes(blob))
+    if _SWAP:
+        values.byteswap()
+    return values
+
+
+def entries(numbered: list[tuple[int, dict]]):
+    """The index rows of numbered claims: (field, term) -> numbers, form -> numbers, terms."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    forms: dict[str, list[int]] = defaultdict(list)
+    terms: set[str] = set()
+    for n, claim in numbered:
+        for field, found in search.claim_terms(claim).items():
+            for term in found:
+                postings[(field, term)].append(n)
+            terms |= found
+        for form in match.claim_forms(claim):
+            forms[form].append(n)
+    return postings, forms, terms
+
+
+def term_row(term: str) -> tuple:
+    return (term, len(term), term[::-1], names.key(term) or None)
+
+
+def name_parts(record: dict) -> set[str]:
+    return {str(p) for name in record.get("names") or [] for p in names.parts(name)}
+
+
+def _after(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _chunks(items: list, size: int = _CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class _Has:
+    def __init__(self, tables: "SearchTables"):
+        self.tables = tables
+
+    def __contains__(self, term: str) -> bool:
+        return self.tables.conn.value("SELECT 1 FROM terms WHERE term = ?", (term,)) is not None
+
+
+class _Skeletons:
+    def __init__(self, tables: "SearchTables"):
+        self.tables = tables
+
+    def get(self, skeleton: str) -> str | None:
+        found = [t for (t,) in self.tables.conn.rows(
+            "SELECT term FROM terms WHERE skeleton = ? ORDER BY term", (skeleton,))]
+        return "\n".join(found) or None
+
+
+class _FieldPostings:
+    def __init__(self, tables: "SearchTables", field: str):
+        self.tables, self.field = tables, field
+
+    def get(self, term: str) -> array:
+        return self.tables.posting(self.field, term)
+
+
+class _BySpeaker:
+    def __init__(self, tables: "SearchTables"):
+        self.tables = tables
+
+    def get(self, sid: str, default=()) -> array:
+        return array("I", (n for (n,) in self.tables.conn.rows(
+            "SELECT n FROM claims WHERE speaker = ?", (sid,))))
+
+
+class SearchTables:
+    """What search asks of its index (search.SearchIndex), answered from a SQL store's
+    tables: vocabulary, postings, name parts, and the claims' filter columns."""
+
+    def __init__(self, db):
+        self.db, self.conn = db, db.conn
+        self.size = self.conn.value("SELECT COALESCE(MAX(n), 0) FROM claims") or 0
+        self.df = _Has(self)
+        self.skeletons = _Skeletons(self)
+        self.postings = {field: _FieldPostings(self, field) for field in search.FIELDS}
+        self.by_speaker = _BySpeaker(self)
+        self._postings: dict[str, dict[str, array]] = {}
+
+    def near(self, term: str, shortest: int, longest: int) -> list[str]:
+        """Vocabulary words of length shortest..longest sharing the first or last two letters."""
+        head, tail = term[:2], term[::-1][:2]
+        return [t for (t,) in self.conn.rows(
+            "SELECT term FROM terms WHERE len BETWEEN ? AND ? AND ((term >= ? AND term < ?) "
+            "OR (rterm >= ? AND rterm < ?))",
+            (shortest, longest, head, _after(head), tail, _after(tail)))]
+
+    def posting(self, field: str, term: str) -> array:
+        found = self._postings.get(term)
+        if found is None:
+            rows: dict[str, list] = defaultdict(list)
+            for name, blob in self.conn.rows(
+                    "SELECT field, claims FROM postings WHERE term = ?", (term,)):
+                rows[name].append(blob)
+            found = self._postings[term] = {name: unpack(b) for name, b in rows.items()}
+        return found.get(field, array("I"))
+
+    def parts_near(self, wanted: str):
+        """Name parts equal to `wanted` or (four letters or more) one edit from it: those
+        keep its first two letters or its last two."""
+        if len(wanted) >= 4:
+            head, tail = wanted[:2], wanted[::-1][:2]
+            rows = self.conn.rows(
+                "SELECT part, speaker FROM name_parts WHERE (part >= ? AND part < ?) "
+                "OR (rpart >= ? AND rpart < ?)", (head, _after(head), tail, _after(tail)))
+        else:
+            rows = self.conn.rows("SELECT part, speaker FROM name_parts WHERE part = ?",
+                                  (wanted,))
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for part, sid in rows:
+            grouped[part].add(sid)
+        return grouped.items()
+
+    def spoken(self, speaker: str) -> set[int]:
+        """The numbers of the claims of the speakers `speaker` names."""
+        ids = sorted(speakers.ids_named(self.db, speaker))
+        out: set[int] = set()
+        for chunk in _chunks(ids):
+            out.update(n for (n,) in self.conn.rows(
+                f"SELECT n FROM claims WHERE speaker IN ({', '.join('?' * len(chunk))})",
+                chunk))
+        return out
+
+    @staticmethod
+    def where(*, outlet, since, until, lang, negated) -> tuple[str, tuple]:
+        """The filters as a SQL condition on claims, and its parameters."""
+        conditions, params = [], []
+        if outlet is not None:
+            wanted = fold(outlet).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conditions.append("outlet LIKE ? ESCAPE '\\'")
+            params.append(f"%{wanted}%")
+        if since is not None:
+            conditions.append("day <> '' AND day >= ?")
+            params.append(since)
+        if until is not None:
+            conditions.append("day <> '' AND substr(day, 1, ?) <= ?")
+            params += [len(until), until]
+        if lang is not None:
+            conditions.append("lang = ?")
+            params.append(lang)
+        if negated is not None:
+            conditions.append("negated = ?")
+            params.append("1" if negated else "0")
+        return " AND ".join(conditions), tuple(params)
+
+    def newest(self, among: set[int] | None, limit: int, where: tuple[str, tuple]) -> list[int]:
+        """The newest `limit` claims (by day, then as stored) passing the filters."""
+        condition, params = where
+        if among is None:
+            clause = f" WHERE {condition}" if condition else ""
+            return [n for (n,) in self.conn.rows(
+                f"SELECT n FROM claims{clause} ORDER BY day DESC, n LIMIT ?", (*params, limit))]
+        return [n for n, _ in self._newest_of(sorted(among), limit, where)]
+
+    def _newest_of(self, numbers: list[int], limit: int, where) -> list[tuple[int, str]]:
+        condition, params = where
+        extra = f" AND {condition}" if condition else ""
+        found: list[tuple[int, str]] = []
+        for chunk in _chunks(numbers):
+            found += self.conn.rows(
+                f"SELECT n, day FROM claims WHERE n IN ({', '.join('?' * len(chunk))}){extra} "
+                "ORDER BY day DESC, n LIMIT ?", (*chunk, *params, limit))
+        found.sort(key=lambda row: (_Desc(row[1]), row[0]))
+        return found[:limit]
+
+    def best(self, scores: dict[int, float], limit: int, where) -> list[tuple[int, float]]:
+        """The `limit` best scores passing the filters, the newest first among equals."""
+        by_score: dict[float, list[int]] = defaultdict(list)
+        for n, score in scores.items():
+            by_score[score].append(n)
+        out: list[tuple[int, float]] = []
+        for score in sorted(by_score, reverse=True):
+            for n, _ in self._newest_of(sorted(by_score[score]), limit - len(out), where):
+                out.append((n, score))
+            if len(out) >= limit:
+                break
+        return out
+
+    def claims(self, numbers: list[int]) -> dict[int, dict]:
+        out: dict[int, dict] = {}
+        load = self.db.claims.load
+        for chunk in _chunks(list(numbers)):
+            for n, rid, doc in self.conn.rows(
+                    f"SELECT n, id, doc FROM claims WHERE n IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                out[n] = load(rid, doc)
+        return out
+
+
+class _Desc(str):
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
+
+
+class Frequencies:
+    """How many stored claims hold each index key, and how many claims there are: the weights
+    match.Index gives words when it indexes only the candidates."""
+
+    def __init__(self, conn, size: int):
+        self.conn, self.size = conn, size
+        self.counts: dict[str, int] = {}
+
+    def count(self, form: str) -> int:
+        found = self.counts.get(form)
+        if found is None:
+            self.fetch([form])
+            found = self.counts[form]
+        return found
+
+    def fetch(self, forms) -> None:
+        wanted = sorted(set(forms) - set(self.counts))
+        for chunk in _chunks(wanted):
+            found = dict(self.conn.rows(
+                "SELECT form, SUM(LENGTH(claims)) FROM forms WHERE form IN "
+                f"({', '.join('?' * len(chunk))}) GROUP BY form", chunk))
+            for form in chunk:
+                self.counts[form] = int(found.get(form) or 0) // 4
+
+
+def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
+    """The stored claims sharing the most rare index keys with each of `claims` (as many as
+    match.Index weighs, and more), in the order stored, with the store's frequencies."""
+    import numpy as np
+
+    conn = db.conn
+    size = conn.value("SELECT COALESCE(MAX(n), 0) FROM claims") or 0
+    frequencies = Frequencies(conn, size)
+    if not size or not claims:
+        return [], frequencies
+    common = max(50, int(size * match.COMMON_SHARE))
+    read = [match.read_claim(c) for c in claims]
+    wanted = {n: s.forms | s.key_set for n, s in enumerate(read)}
+    everything = sorted(set().union(*wanted.values()))
+    postings: dict[str, array] = {}
+    frequencies.fetch(everything)
+    rare = [f for f in everything if 0 < frequencies.count(f) <= common]
+    rows: dict[str, list] = defaultdict(list)
+    for chunk in _chunks(rare):
+        for form, blob in conn.rows(
+                f"SELECT form, claims FROM forms WHERE form IN ({', '.join('?' * len(chunk))})",
+                chunk):
+            rows[form].append(blob)
+    postings = {form: unpack(blobs) for form, blobs in rows.items()}
+    chosen: set[int] = set()
+    keep = match.LIMIT * match.WEIGHED_PER_KEPT * 4
+    for forms in wanted.values():
+        arrays = [np.frombuffer(postings[f], dtype=np.uint32) for f in sorted(forms)
+                  if f in postings]
+        if not arrays:
+            continue
+        weights = [math.log((size + 2) / (frequencies.count(f) + 1)) + 0.1
+                   for f in sorted(forms) if f in postings]
+        numbers, inverse = np.unique(np.concatenate(arrays), return_inverse=True)
+        mass = np.bincount(inverse, np.repeat(weights, [len(a) for a in arrays]))
+        top = np.argsort(-mass, kind="stable")[:keep]
+        chosen.update(int(n) for n in numbers[top])
+    found = SearchTables.claims(_Loader(db), sorted(chosen))
+    stored = [found[n] for n in sorted(found)]
+    frequencies.fetch(f for claim in stored for f in match.claim_forms(claim))
+    return stored, frequencies
+
+
+class _Loader:
+    """Enough of SearchTables for its `claims` method."""
+
+    def __init__(self, db):
+        self.db, self.conn = db, db.conn
