@@ -253,14 +253,15 @@ def _search_tables(index, query: str, *, speaker: str | None, limit: int,
     if not words:
         chosen = index.newest(spoken, limit, where)
         found = index.claims(chosen)
-        return [Hit(found[n], 100.0) for n in chosen]
+        return [Hit(found[n], 100.0) for n in chosen if n in found]
     scores, total, meant = _score(index, words)
     if spoken is not None:
         scores = {n: score for n, score in scores.items() if n in spoken}
     ranked = index.best(scores, limit, where)
     found = index.claims([n for n, _ in ranked])
+    # a claim removed (claims doctor --fix) may still be in the postings
     return [Hit(claim, min(100.0, 100.0 * score / total), matched_spans(claim, meant, index))
-            for n, score in ranked for claim in [found[n]]]
+            for n, score in ranked if n in found for claim in [found[n]]]
 
 
 def claim_terms(claim: dict) -> dict[str, set[str]]:

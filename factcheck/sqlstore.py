@@ -212,6 +212,9 @@ class Table:
         found = self._select("id, doc", "id = ?", (record_id,))
         return self.load(*found[0]) if found else None
 
+    def well_formed(self, record) -> bool:
+        return self._plain(record) or not schema.record_problem(self.name, None, record)
+
     def _plain(self, record) -> bool:
         plain = schema.PLAIN.get(self.name)
         return plain is not None and type(record) is dict and plain(record)
@@ -297,10 +300,6 @@ class Table:
                                                         tuple(fields.values()), self._order())]
 
     def _row(self, record: dict) -> tuple:
-        problem = None if self._plain(record) else schema.record_problem(self.name, None, record)
-        if problem:  # refused here, as the JSON store refuses it when read
-            raise BadRecord(f"{self.db.conn.where}: {self.name} record "
-                            f"{record.get('id')!r}: {problem}")
         values = tuple(c.read(record) for c in self.columns or ())
         return (*self._key, record["id"], *values, self.db.dialect.doc(record))
 
@@ -427,6 +426,12 @@ class Database:
         if not records:
             return
         if kind == "claims" and new:
+            # A record of the wrong shape is stored (readers refuse it, claims doctor sets it
+            # aside) but has nothing an index could read.
+            claims = self.claims
+            records = [r for r in records if claims.well_formed(r)]
+            if not records:
+                return
             numbers = dict(self.conn.rows(
                 f"SELECT id, n FROM claims WHERE id IN ({', '.join('?' * len(records))})",
                 [r["id"] for r in records])) if len(records) <= 500 else self._numbers(records)

@@ -157,7 +157,6 @@ def test_every_command_answers_the_same_on_every_backend(store_spec, tmp_path, m
 
 def test_a_record_of_the_wrong_shape_is_named(store_spec):
     store = open_store(store_spec)
-    # refused when written (SQL) or when read back (JSON)
     with pytest.raises(BadRecord, match="claims record 'bad1': `content`"):
         with store.write() as db:
             db.claims.insert({**_claim("bad1"), "content": "a string, not an object"})
