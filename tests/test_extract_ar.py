@@ -1060,3 +1060,13 @@ def test_an_agency_abbreviation_in_brackets_inside_the_occasion():
             '"لا تغيير في الخطط".')
     assert a["speaker"]["name"] == "الوزير"
     assert a["content"]["text"] == "لا تغيير في الخطط" and a["direct"] is True
+
+
+def test_wafqa_ma_after_another_report_gives_what_was_reported():
+    a = one("ارتفعت حصيلة ضحايا الفيضانات إلى ألف قتيل، وفق ما أعلنت الأمم المتحدة، مساء السبت.")
+    assert a["speaker"]["name"] == "الأمم المتحدة"
+    assert a["content"]["text"] == "ارتفعت حصيلة ضحايا الفيضانات إلى ألف قتيل"
+    b = all_("ونفى المتحدث باسم الجمعية سالم علي، أن تكون الحصيلة قد بلغت ألف قتيل، "
+             "وفق ما أعلنت الأمم المتحدة السبت.")
+    assert [c["speaker"]["name"] for c in b] == ["سالم علي", "الأمم المتحدة"]
+    assert b[1]["content"]["text"] == "تكون الحصيلة قد بلغت ألف قتيل"

@@ -150,6 +150,9 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
     for k, ev in enumerate(events):
         limit = _limit(state, s, events, k + 1)
         prev_end = events[k - 1].last + 1 if k > 0 else 0
+        if ev.kind == "source" and previous is not None and state.lex.lang == "ar":
+            # "نفى X أن تكون الحصيلة ...، وفق ما أعلنت Y": Y gave what X denied, not X
+            prev_end = max(prev_end, _token_at(s, previous.content_span[0], ev.first))
         q = question if question and question.end <= ev.first else None
         claim = _build(state, s, ev, limit=limit, prev_end=prev_end, question=q,
                        previous=previous)
@@ -165,6 +168,11 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             if q is not None:
                 question = None
     return claims
+
+
+def _token_at(s: Sentence, offset: int, before: int) -> int:
+    """Index of the token that starts at character `offset`, among the first `before`."""
+    return next((i for i in range(before) if s.toks[i].start >= offset), 0)
 
 
 def _limit(state: ArticleState, s: Sentence, events: list[Event], k: int) -> int:
