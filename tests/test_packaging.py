@@ -17,8 +17,9 @@ def requirement(name: str) -> str:
 
 def test_the_distribution_is_not_named_after_the_unrelated_factcheck_project():
     assert PROJECT["name"] == "factcheck-claims"
-    # The entry exits 2, not 1, when the command cannot even be imported (factcheck/__main__.py).
-    assert PROJECT["scripts"] == {"claims": "factcheck.__main__:main"}
+    # factcheck.cli guards its own import, so the entry exits 2, not 1, when the command cannot
+    # even be imported (tests/test_hostile.py::test_a_command_that_cannot_even_start_exits_2).
+    assert PROJECT["scripts"] == {"claims": "factcheck.cli:app"}
 
 
 def test_the_licence_is_apache_2_0_as_pyproject_says():
