@@ -696,3 +696,12 @@ def test_negation_is_the_main_clause_s_not_an_embedded_one_nor_a_word_s():
     assert c["negated"] is False
     d = one("The ministry denied the report.")
     assert d["negated"] is True
+
+
+def test_cues_of_belief_and_evidence():
+    a = one("Analysts believe the merger could strain the regional market.")
+    assert (a["speaker"]["name"], a["cue"]["text"]) == ("Analysts", "believe")
+    b = one("A new poll shows that most voters back the levy.")
+    assert (b["cue"]["text"], b["content"]["text"]) == ("shows", "most voters back the levy")
+    c = one("Reports indicate the decision has unsettled officials in Oslo.")
+    assert c["content"]["text"] == "the decision has unsettled officials in Oslo"
