@@ -1070,3 +1070,12 @@ def test_wafqa_ma_after_another_report_gives_what_was_reported():
              "وفق ما أعلنت الأمم المتحدة السبت.")
     assert [c["speaker"]["name"] for c in b] == ["سالم علي", "الأمم المتحدة"]
     assert b[1]["content"]["text"] == "تكون الحصيلة قد بلغت ألف قتيل"
+
+
+def test_a_cue_after_a_report_and_its_issuer_is_the_issuer_speaking():
+    a = all_("قال الوزير إن الخبر كاذب.\n"
+             "وجاء بيان الوزارة تعقيبا على تقرير لموقع “الأفق” التركي، ذكر أن الوزير سيستقيل.\n"
+             "وبحسب التقرير، فإن الاستقالة ستعلن غدا.")
+    assert [c["speaker"]["name"] for c in a] == ["الوزير", "موقع “الأفق” التركي",
+                                                 "موقع “الأفق” التركي"]
+    assert a[1]["content"]["text"] == "الوزير سيستقيل"

@@ -1343,6 +1343,21 @@ def issuer_of_document(state: ArticleState, s: Sentence, ev: Event) -> Speaker |
     return np[0] if np else None
 
 
+def document_before_comma(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """'تعقيبا على تقرير لموقع “...” التركي، ذكر أن': a cue right after a report and its
+    issuer is the report's relative clause; the issuer speaks."""
+    lex, toks = state.lex, s.toks
+    comma = ev.first - 1
+    if ev.conj or comma < 2 or toks[comma].raw not in COMMAS:
+        return None
+    for k in range(comma - 2, max(-1, comma - 8), -1):
+        if not toks[k].word and not is_quote_mark(toks[k]):
+            return None
+        if toks[k].norm in lex.documents and _issuer_after_la(lex, toks[k + 1].norm):
+            return speaker_from_np(state, s, k, comma, toks[k].start, toks[comma - 1].end)
+    return None
+
+
 def _opens_with_auxiliary(state: ArticleState, s: Sentence, k: int) -> bool:
     """Does the clause ending at token k open with an auxiliary (وكانت ...)?"""
     m = k

@@ -20,6 +20,7 @@ from factcheck.extract.events import (
 )
 from factcheck.extract.mentions import (
     continued_speaker,
+    document_before_comma,
     english_listener,
     follows_comma,
     issuer_of_document,
@@ -238,6 +239,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         speaker = before_np
         if speaker is None:
             speaker = issuer_of_document(state, s, ev)  # نشرت الإذاعة تقريرا زعمت فيه
+        if speaker is None:
+            speaker = document_before_comma(state, s, ev)  # تقرير لموقع X، ذكر أن
     continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
         pronoun = speaker
