@@ -76,6 +76,12 @@ MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
 
 
+# At most this many new contradictions are stored per new claim, and per statement a run sets
+# new claims against (see strongest).
+MAX_PER_CLAIM = 3
+MAX_PER_MATTER = 3
+
+
 class Status(str, Enum):
     OPEN = "open"
     CONFIRMED = "confirmed"
@@ -325,15 +331,32 @@ def _appearance(claim: dict) -> dict:
             "path": claim.get("path"), "speaker": (claim.get("speaker") or {}).get("name")}
 
 
+def strongest(db: Database, findings: list[Finding]) -> list[Finding]:
+    """The contradictions among `findings` worth a reviewer's time, in their order: at most
+    MAX_PER_CLAIM of the strongest for each new claim, and MAX_PER_MATTER for each statement
+    it is set against, so a feed of near-identical items (one template, another figure each)
+    stores a few pairs per item, not one per pair of items."""
+    clashes = [f for f in findings if f.relation is Relation.CONTRADICTS]
+    per_claim: dict[str, int] = {}
+    per_matter: dict[str, int] = {}
+    kept: set[int] = set()
+    for i in sorted(range(len(clashes)), key=lambda i: (-clashes[i].score, -clashes[i].matter)):
+        claim, matter = clashes[i].claim["id"], statement_of(db, clashes[i].other["id"])
+        if per_claim.get(claim, 0) >= MAX_PER_CLAIM or per_matter.get(matter, 0) >= MAX_PER_MATTER:
+            continue
+        per_claim[claim] = per_claim.get(claim, 0) + 1
+        per_matter[matter] = per_matter.get(matter, 0) + 1
+        kept.add(i)
+    return [f for i, f in enumerate(clashes) if i in kept]
+
+
 def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
     """Store the contradictions not stored before; a pair seen before (even dismissed) stays.
     A pair is recorded between the statements, by the claims that first made them: the same
     clash carried by several outlets is one contradiction."""
     table = db.table(TABLE)
     created = []
-    for f in findings:
-        if f.relation is not Relation.CONTRADICTS:
-            continue
+    for f in strongest(db, findings):
         a, b = sorted((statement_of(db, f.claim["id"]), statement_of(db, f.other["id"])))
         if a == b or one_account(db.claims.get(a), db.claims.get(b)):
             continue

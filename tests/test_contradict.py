@@ -265,3 +265,26 @@ def test_articles_added_together_are_checked_in_one_pass(db, seed_text, monkeypa
     # the clash the second article brought is listed under it, not under the seed
     assert [{db.claims.get(r[k])["speaker"]["name"] for k in ("a", "b")} for r in second] == [
         {"مصدر دبلوماسي", "دميتري بيسكوف"}]
+
+
+def test_a_feed_of_near_identical_items_stores_a_few_pairs_per_item(tmp_path):
+    from factcheck.articles import add_article
+    from factcheck.contradict import MAX_PER_CLAIM, check_added, check_claims
+    from factcheck.ingest import Article
+    from factcheck.store import Store
+
+    texts = [f"Alexander Novak said on {day} that oil output will {move} in August."
+             for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+             for move in ("rise", "fall", "drop", "increase")]
+    store = Store(tmp_path / "claims.json")
+    with store.write() as db:
+        added = [add_article(db, Article(text=t)) for t in texts]
+        found = [f for f in check_claims(db, [c for r in added for c in r.claims],
+                                         repeats=False)]
+        stored = [r for records in check_added(db, added) for r in records]
+    per_claim: dict[str, int] = {}
+    for record in stored:
+        for side in (record["a"], record["b"]):
+            per_claim[side] = per_claim.get(side, 0) + 1
+    assert len(found) > len(stored) > 0
+    assert len(stored) <= MAX_PER_CLAIM * len(texts)
