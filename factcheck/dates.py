@@ -24,6 +24,7 @@ FORMS = "2022-11-14, 14/11/2022, 14 November 2022 or 14 تشرين الثاني 
 _ISO_RE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _DAY_FIRST_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _PARTIAL_RE = re.compile(r"\d{4}(?:-\d{2})?")
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4})(?:\s*م)?"  # م: of the common era, as Arabic papers often write after a year
 
@@ -70,6 +71,17 @@ def bound(text: str, *, what: str = "date") -> str:
             raise NotADate(f"{what} {text!r} is not a date: write it as {FORMS}")
         return value
     return parse_date(value, what=what).isoformat()
+
+
+def is_iso(value: str) -> bool:
+    """Whether a stored date is in the one form: an ISO day, or an ISO timestamp."""
+    if _ISO_DAY_RE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False  # 2022-02-30: ISO in form, no day
+        return True
+    return _timestamp(value) == value
 
 
 def day_of(value: str | None) -> str | None:

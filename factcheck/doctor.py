@@ -14,10 +14,29 @@ from pathlib import Path
 
 import orjson
 
-from factcheck import files, schema
+from factcheck import dates, files, schema
 from factcheck.errors import DatabaseError
 
 QUARANTINE_KIND = "factcheck.quarantine/1"
+# Dates a store may hold as they were typed before factcheck.dates read them (14/11/2022, which
+# every --since misses), by kind of record: made ISO, or null when nobody can read them.
+DATE_FIELDS = {"articles": ("published",), "claims": ("published",),
+               "speakers": ("first", "last")}
+
+
+@dataclass(frozen=True)
+class Mend:
+    """A stored date not in the one form: what it is, and what --fix makes of it."""
+
+    table: str
+    key: str
+    field: str
+    stored: str
+    mended: str | None
+
+    def to_dict(self) -> dict:
+        return {"table": self.table, "id": self.key, "field": self.field,
+                "stored": self.stored, "mended": self.mended}
 
 
 @dataclass
@@ -27,22 +46,49 @@ class Diagnosis:
     store: str
     problems: list[schema.Problem]
     records: list[object] = field(default_factory=list, repr=False)  # each problem's record
+    mends: list[Mend] = field(default_factory=list)
     set_aside: Path | None = None
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems and not self.mends
 
     def to_dict(self) -> dict:
         return {"store": self.store, "set_aside": str(self.set_aside) if self.set_aside else None,
                 "problems": [{"table": p.table, "id": p.key, "problem": p.message}
-                             for p in self.problems]}
+                             for p in self.problems],
+                "dates": [m.to_dict() for m in self.mends]}
 
 
 def diagnose(db, *, store: str) -> Diagnosis:
     """Every bad table and record of `db` (read without the schema check), in store order."""
-    problems, records = [], []
+    problems, records, mends = [], [], []
     for table, content in db.tables():
+        bad = set()
         for problem in schema.problems([(table, content)]):
             problems.append(problem)
             records.append(content if problem.key is None else content[problem.key])
-    return Diagnosis(store, problems, records)
+            bad.add(problem.key)
+        if None not in bad:  # a bad record is set aside whole, its dates with it
+            mends += _dates_to_mend(table, content, bad)
+    return Diagnosis(store, problems, records, mends)
+
+
+def _dates_to_mend(table: str, records: dict, bad: set) -> list[Mend]:
+    wanted = DATE_FIELDS.get(table, ())
+    out = []
+    for key, record in records.items():
+        if key in bad:
+            continue
+        for name in wanted:
+            stored = record.get(name)
+            if not stored or dates.is_iso(stored):
+                continue
+            mended = dates.published(stored, strict=False)
+            if table == "speakers":
+                mended = dates.day_of(mended)
+            out.append(Mend(table, key, name, stored, mended))
+    return out
 
 
 def set_aside(db, diagnosis: Diagnosis, *, beside: Path,
@@ -50,14 +96,14 @@ def set_aside(db, diagnosis: Diagnosis, *, beside: Path,
     """Write the bad records to a new quarantine file named after `beside` (the store's file,
     or a name in the current folder for a server), then drop them from `db`. Call it inside
     the store's `write`, whose lock or transaction keeps other writers out meanwhile."""
-    if not diagnosis.problems:
+    if diagnosis.healthy:
         return diagnosis
     at = (now or datetime.now(UTC)).replace(microsecond=0)
     kept = [{"table": p.table, "id": p.key, "problem": p.message, "record": record}
             for p, record in zip(diagnosis.problems, diagnosis.records, strict=True)]
     target = quarantine_path(beside, at)
     payload = {"kind": QUARANTINE_KIND, "store": diagnosis.store, "at": at.isoformat(),
-               "records": kept}
+               "records": kept, "dates": [m.to_dict() for m in diagnosis.mends]}
     try:
         files.write_atomic(target, orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
     except OSError as exc:
@@ -65,7 +111,11 @@ def set_aside(db, diagnosis: Diagnosis, *, beside: Path,
             from None
     for problem in diagnosis.problems:
         db.drop(problem.table, problem.key)
-    return Diagnosis(diagnosis.store, diagnosis.problems, diagnosis.records, target)
+    for mend in diagnosis.mends:
+        record = db.table(mend.table).get(mend.key)
+        db.table(mend.table).upsert({**record, mend.field: mend.mended})
+    return Diagnosis(diagnosis.store, diagnosis.problems, diagnosis.records, diagnosis.mends,
+                     target)
 
 
 def quarantine_path(beside: Path, at: datetime) -> Path:

@@ -30,7 +30,7 @@ def test_doctor_lists_every_bad_record_and_exits_1(run, db_file):
          "problem": "`version` must be a whole number, not text"},
         {"table": "claims", "id": first, "problem": "`content` must have a text"},
         {"table": "claims", "id": second, "problem": "is text, not a record"},
-    ]}
+    ], "dates": []}
     table = run("doctor")
     assert table.exit_code == 1
     assert "3 bad records in claims.json" in table.stdout and first in table.stdout
@@ -129,3 +129,39 @@ def test_doctor_lists_and_sets_aside_bad_records_on_every_backend(store_spec, tm
     again = runner.invoke(app, ["list", "--json", "--limit", "1000", "--db", store_spec])
     assert again.exit_code == 0
     assert sorted(c["id"] for c in json.loads(again.stdout)) == sorted(c["id"] for c in good)
+
+
+def test_doctor_makes_dates_stored_as_typed_iso_and_keeps_what_they_were(run, db_file,
+                                                                       tmp_path):
+    # What `add --published` stored before dates were read: every --since missed them.
+    assert run("add", str(SEED)).exit_code == 0
+    data = json.loads(db_file.read_text(encoding="utf-8"))
+    article = next(iter(data["articles"]))
+    first, second = list(data["claims"])[:2]
+    data["articles"][article]["published"] = "14/11/2022"
+    data["claims"][first]["published"] = "14 تشرين الثاني 2022"
+    data["claims"][second]["published"] = "الأسبوع الماضي"  # no day anyone can read
+    db_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    listed = run("doctor", "--json")
+    assert listed.exit_code == 1
+    assert json.loads(listed.stdout)["dates"] == [
+        {"table": "articles", "id": article, "field": "published", "stored": "14/11/2022",
+         "mended": "2022-11-14"},
+        {"table": "claims", "id": first, "field": "published", "stored": "14 تشرين الثاني 2022",
+         "mended": "2022-11-14"},
+        {"table": "claims", "id": second, "field": "published", "stored": "الأسبوع الماضي",
+         "mended": None},
+    ]
+    fixed = run("doctor", "--fix", "--json")
+    assert fixed.exit_code == 0
+    stored = json.loads(db_file.read_text(encoding="utf-8"))
+    assert stored["articles"][article]["published"] == "2022-11-14"
+    assert stored["claims"][first]["published"] == "2022-11-14"
+    assert stored["claims"][second]["published"] is None
+    kept = json.loads(Path(json.loads(fixed.stdout)["set_aside"]).read_text(encoding="utf-8"))
+    assert [d["stored"] for d in kept["dates"]] == ["14/11/2022", "14 تشرين الثاني 2022",
+                                                    "الأسبوع الماضي"]
+    found = run("search", "--since", "2022-11-01", "--until", "2022-11-30", "--json")
+    assert found.exit_code == 0
+    assert [hit["id"] for hit in json.loads(found.stdout)] == [first]
+    assert run("doctor").exit_code == 0

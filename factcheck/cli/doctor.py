@@ -17,14 +17,16 @@ from factcheck.store import open_store
 @app.command("doctor")
 def doctor_cmd(
     fix: Annotated[bool, typer.Option(
-        "--fix", help="Move the bad records into a quarantine file beside the database "
+        "--fix", help="Move the bad records into a quarantine file beside the database, "
+                      "with the dates as they were before --fix made them ISO "
                       "(claims.json.quarantine-TIME.json, never removed; for PostgreSQL in "
                       "the current folder) so every command works again.")] = False,
     db: DbOption = None,
     json: JsonOption = False,
     rtl: RtlOption = None,
 ):
-    """List the stored records of the wrong shape, which every other command refuses.
+    """List the stored records of the wrong shape, which every other command refuses, and the
+    dates stored as typed (14/11/2022), which every --since misses.
 
     Exit 0 when there are none (or --fix set them aside), 1 when there are.
 
@@ -51,14 +53,37 @@ def doctor_cmd(
         render.print_json(found.to_dict())
     else:
         _show(found)
-    if found.problems and found.set_aside is None:
+    if not found.healthy and found.set_aside is None:
         raise typer.Exit(1)
 
 
 def _show(found: doctor.Diagnosis) -> None:
-    if not found.problems:
+    if found.healthy:
         render.note(f"{found.store}: every record has the right shape")
         return
+    if found.problems:
+        _show_problems(found)
+    if found.mends:
+        _show_mends(found)
+    if found.set_aside:
+        render.note(f"set {len(found.problems)} records aside and mended {len(found.mends)} "
+                    f"dates; what they were is kept in {found.set_aside}")
+    else:
+        render.note("run `claims doctor --fix` to set them aside")
+
+
+def _show_mends(found: doctor.Diagnosis) -> None:
+    title = f"{len(found.mends)} dates not in ISO form in {Path(found.store).name}"
+    table = Table(title=render.safe(title), show_lines=False)
+    for column in ("table", "id", "field", "stored", "made"):
+        table.add_column(column)
+    for mend in found.mends:
+        table.add_row(render.text(mend.table), render.text(mend.key), render.text(mend.field),
+                      render.text(mend.stored), render.text(mend.mended or "unknown (null)"))
+    render.console().print(table)
+
+
+def _show_problems(found: doctor.Diagnosis) -> None:
     title = f"{len(found.problems)} bad records in {Path(found.store).name}"
     table = Table(title=render.safe(title), show_lines=False)
     for column in ("table", "id", "problem"):
@@ -68,8 +93,3 @@ def _show(found: doctor.Diagnosis) -> None:
                       render.text("(whole table)" if problem.key is None else problem.key),
                       render.text(problem.message))
     render.console().print(table)
-    if found.set_aside:
-        render.note(f"set {len(found.problems)} aside in {found.set_aside}; the database "
-                    f"holds the rest")
-    else:
-        render.note("run `claims doctor --fix` to set them aside")
