@@ -25,8 +25,9 @@ def doctor_cmd(
     json: JsonOption = False,
     rtl: RtlOption = None,
 ):
-    """List the stored records of the wrong shape, which every other command refuses, and the
-    dates stored as typed (14/11/2022), which every --since misses.
+    """List stored records of the wrong shape, and dates stored as typed (14/11/2022).
+
+    Every other command refuses a bad record; every --since misses a date stored as typed.
 
     Exit 0 when there are none (or --fix set them aside), 1 when there are.
 
