@@ -19,6 +19,7 @@ import orjson
 
 from factcheck import dates, files, jsontext, schema, urls
 from factcheck.articles import article_id
+from factcheck.edit import is_deleted
 from factcheck.errors import InputError
 from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
 from factcheck.review import TABLE as REVIEWS
@@ -326,7 +327,8 @@ def import_records(db: Database, records: list[dict]) -> Imported:
             result.count("articles", new=True)
         if record.get("speaker"):
             _merge_speaker(db, record["speaker"], result)
-        if record["claim"]["id"] not in db.claims:
+        # A claim the desk deleted stays deleted, whoever exports it again.
+        if record["claim"]["id"] not in db.claims and not is_deleted(db, record["claim"]["id"]):
             db.claims.insert(record["claim"])
             result.count("claims", new=True)
         if record.get("review"):

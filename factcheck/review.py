@@ -95,18 +95,24 @@ def undo(db: Database, claim_id: str, *, reviewer: str, now: str | None = None) 
     current = db.table(TABLE).get(claim["id"])
     if not current or not current["history"]:
         raise InputError(f"claim {claim['id']} has no review to undo")
-    standing = _changes_standing(current["history"])
-    if not standing:
-        raise InputError(f"claim {claim['id']}: every change to its review is undone already; "
-                         f"nothing left to undo")
-    target = standing[-1]
+    target = change_to_undo(current["history"],
+                            what=f"claim {claim['id']}: every change to its review")
     before = {field: old for field, (old, _new) in target["changes"].items()}
     # Named by its time, which an import's merge of two desks' histories keeps.
     return _apply(db, current, before, reviewer=reviewer, now=now, action="undo",
                   undoes=target["at"])
 
 
-def _changes_standing(entries: list[dict]) -> list[dict]:
+def change_to_undo(entries: list[dict], *, what: str) -> dict:
+    """The latest change in a history that no undo took back yet; InputError if none is left
+    (`what`: "claim ID: every change to its review")."""
+    standing = changes_standing(entries)
+    if not standing:
+        raise InputError(f"{what} is undone already; nothing left to undo")
+    return standing[-1]
+
+
+def changes_standing(entries: list[dict]) -> list[dict]:
     """The history's changes that no undo took back, oldest first."""
     standing: list[dict] = []
     for entry in entries:
@@ -145,18 +151,27 @@ def _blank(claim_id: str) -> dict:
 
 def _apply(db: Database, record: dict, values: dict, *, reviewer: str, now: str | None,
            action: str = "review", undoes: str | None = None) -> dict:
+    at = now or now_iso()
+    changed = with_change(record, values, by=reviewer, at=at, action=action, undoes=undoes)
+    if changed is None:
+        return record
+    changed |= {"reviewer": reviewer, "reviewed": at,
+                "first_reviewed": record.get("first_reviewed") or at}
+    db.table(TABLE).upsert(changed)
+    return changed
+
+
+def with_change(record: dict, values: dict, *, by: str, at: str, action: str,
+                undoes: str | None = None) -> dict | None:
+    """`record` with `values` set and the change appended to its `history` (who, when, each
+    field's old and new value); None when the values change nothing."""
     changes = {k: [record.get(k), v] for k, v in values.items() if record.get(k) != v}
     if not changes:
-        return record
-    at = now or now_iso()
-    record = {**record, **values, "reviewer": reviewer, "reviewed": at,
-              "first_reviewed": record.get("first_reviewed") or at}
-    entry = {"at": at, "by": reviewer, "action": action, "changes": changes}
+        return None
+    entry = {"at": at, "by": by, "action": action, "changes": changes}
     if undoes is not None:
         entry["undoes"] = undoes
-    record["history"] = [*record["history"], entry]
-    db.table(TABLE).upsert(record)
-    return record
+    return {**record, **values, "history": [*record.get("history", []), entry]}
 
 
 def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: str | None = None,

@@ -329,6 +329,29 @@ def contradiction_problem(record: dict) -> str | None:
             or _entries(record, "history", _history_entry))
 
 
+def edit_problem(record: dict) -> str | None:
+    """A claim's corrections (factcheck.edit): kept as a review's history is."""
+    if not isinstance(record.get("history"), list):
+        return f"`history` must be a list, not {_kind(record.get('history'))}"
+    return (_text_or_null(record, "claim", "edited", "editor")
+            or _entries(record, "history", _edit_change))
+
+
+def _edit_change(entry: dict) -> str | None:
+    changes = entry.get("changes")
+    if not isinstance(changes, dict) or not all(
+            isinstance(v, list) and len(v) == 2 for v in changes.values()):
+        return "needs `changes`, each field as [old, new]"
+    return _history_entry(entry)
+
+
+def tombstone_problem(record: dict) -> str | None:
+    """A deleted claim (factcheck.edit): the claim as it was, who deleted it and when."""
+    if not isinstance(record.get("claim"), dict):
+        return f"`claim` must be the deleted claim, not {_kind(record.get('claim'))}"
+    return _history_entry(record)
+
+
 def meta_problem(record: dict) -> str | None:
     """The `_meta` table's schema record: the version the store was written in."""
     version = record.get("version")
@@ -360,6 +383,8 @@ CHECKS: dict[str, Check] = {
     "contradictions": contradiction_problem,
     "sources": source_problem,
     "seen": seen_problem,
+    "edits": edit_problem,
+    "deleted": tombstone_problem,
 }
 
 

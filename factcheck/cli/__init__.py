@@ -14,6 +14,7 @@ try:
         articles,
         contradictions,
         doctor,
+        edit,
         migrate,
         review,
         search,

@@ -31,7 +31,7 @@ ReviewerOption = Annotated[str | None, typer.Option(
 NoteOption = Annotated[str | None, typer.Option(help="Why: kept in the history.")]
 
 
-def _reviewer(explicit: str | None) -> str:
+def reviewer_name(explicit: str | None) -> str:
     # The login name as getpass finds it ($LOGNAME, $USER, ..., else the password database), so
     # a cron job with a bare environment is still someone; never a prompt.
     if explicit:
@@ -65,7 +65,7 @@ def review_cmd(
 
     Example: claims review 3fa2 --verdict misleading --note "الخطط أُعلنت لاحقًا" --url https://desk.example/checks/41
     """
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     if undo and any(v is not None for v in (verdict, note, url, rating_label)):
         raise InputError("--undo takes back the last change; give no other change with it")
     if not undo and verdict is None:
@@ -144,13 +144,19 @@ def history_cmd(
     if not entries:
         render.note(f"claim {claim['id']} has not been reviewed")
         return
-    table = Table(title=f"claim {claim['id']}: {len(entries)} changes", show_lines=True)
+    render.console().print(changes_table(entries,
+                                         title=f"claim {claim['id']}: {len(entries)} changes"))
+
+
+def changes_table(entries: list[dict], *, title: str) -> Table:
+    """History entries (a review's, a claim's corrections): when, who, and what changed."""
+    table = Table(title=title, show_lines=True)
     for name in ("when", "who", "action", "what changed"):
         table.add_column(name)
     for entry in entries:
         table.add_row(render.text(entry["at"]), render.text(entry["by"]),
                       render.text(entry.get("action") or "review"), _changes_cell(entry))
-    render.console().print(table)
+    return table
 
 
 def _changes_cell(entry: dict) -> Text:
@@ -186,7 +192,7 @@ def resolve_cmd(
                                 (Triage.REOPEN, reopen)) if flag]
     if len(chosen) != 1:
         raise InputError("give exactly one of --confirm, --dismiss, --reopen")
-    who = _reviewer(reviewer)
+    who = reviewer_name(reviewer)
     with open_store(db_location(db)).write() as database:
         record = reviewing.resolve(database, contradiction_id, status=chosen[0], note=note,
                                    reviewer=who)

@@ -1,0 +1,126 @@
+"""`claims edit` and `claims delete`: search, check and export read the corrected claim, on
+every store backend (the `store_spec` fixture)."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+ARTICLE = ("Energy talks in Vienna\n"
+           "Alexander Novak said on Monday that gas exports to Europe will grow next year.\n")
+LATER = "Alexander Novak said on Monday that oil output will fall in August.\n"
+CORRECTED = "oil output will rise in August"
+
+
+@pytest.fixture
+def desk(store_spec, tmp_path, monkeypatch):
+    """A store holding one article's claim; returns (run, claim ID, path of a later article)."""
+    monkeypatch.setenv("CLAIMS_REVIEWER", "amal")
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, list(args))
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "later.txt").write_text(LATER, encoding="utf-8")
+    added = json.loads(run("add", str(tmp_path / "a.txt"), "--json").stdout)
+    return run, added[0]["claims"][0], str(tmp_path / "later.txt")
+
+
+def _csv_contents(run) -> list[str]:
+    text = run("export", "--format", "csv").stdout.lstrip("\ufeff")
+    return [row["content"] for row in csv.DictReader(io.StringIO(text))]
+
+
+def test_edit_then_search_check_and_export_use_the_corrected_fields(desk):
+    run, claim_id, later = desk
+    assert run("check", later).exit_code == 0
+    assert run("search", "oil output").exit_code == 1
+    edited = run("edit", claim_id[:6], "--content", CORRECTED, "--context", "August output",
+                 "--json")
+    assert edited.exit_code == 0, edited.output
+    record = json.loads(edited.stdout)
+    assert record["claim"]["content"]["text"] == CORRECTED
+    assert [(e["by"], e["action"], e["changes"]["content"]) for e in record["history"]] == [
+        ("amal", "edit", ["gas exports to Europe will grow next year", CORRECTED])]
+    hits = json.loads(run("search", "oil output", "--json").stdout)
+    assert [(h["id"], h["content"]["text"], h["context"]) for h in hits] == [
+        (claim_id, CORRECTED, "August output")]
+    assert run("search", "gas exports").exit_code == 1
+    checked = run("check", later, "--json")
+    assert checked.exit_code == 1
+    assert [(f["relation"], f["other"]["id"], f["other"]["content"])
+            for f in json.loads(checked.stdout)] == [("contradicts", claim_id, CORRECTED)]
+    assert _csv_contents(run) == [CORRECTED]
+    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7")
+    published = json.loads(run("export", "--format", "claimreview").stdout)
+    assert CORRECTED in published[0]["claimReviewed"]
+
+
+def test_edit_undo_restores_the_fields_everywhere(desk):
+    run, claim_id, later = desk
+    run("edit", claim_id, "--content", CORRECTED, "--not-negated")
+    run("edit", claim_id, "--speaker", "Dmitry Peskov", "--role", "Kremlin spokesman")
+    assert json.loads(run("search", "Peskov", "--json").stdout)[0]["id"] == claim_id
+    undone = json.loads(run("edit", claim_id, "--undo", "--json").stdout)
+    assert undone["claim"]["speaker"]["name"] == "Alexander Novak"
+    assert undone["claim"]["speaker"]["role"] is None
+    assert undone["history"][-1]["action"] == "undo"
+    assert run("search", "Peskov").exit_code == 1
+    run("edit", claim_id, "--undo")
+    assert run("check", later).exit_code == 0
+    assert run("search", "gas exports").exit_code == 0
+    assert _csv_contents(run) == ["gas exports to Europe will grow next year"]
+    again = run("edit", claim_id, "--undo")
+    assert again.exit_code == 2
+    assert again.stderr == (f"claims: error: claim {claim_id}: every correction is undone "
+                            f"already; nothing left to undo\n")
+
+
+def test_an_edit_that_changes_nothing_is_not_recorded(desk):
+    run, claim_id, _ = desk
+    result = run("edit", claim_id, "--speaker", "Alexander Novak")
+    assert result.exit_code == 0
+    assert result.stderr == f"claim {claim_id}: nothing changed\n"
+    assert json.loads(run("edit", claim_id, "--direct", "--json").stdout)["claim"]["direct"]
+
+
+def test_edit_refuses_no_field_an_empty_content_and_undo_with_a_change(desk):
+    run, claim_id, _ = desk
+    assert run("edit", claim_id).stderr.startswith("claims: error: give a field to correct")
+    assert run("edit", claim_id, "--content", " ").stderr == (
+        "claims: error: a claim needs a content: give the corrected text, or delete the "
+        "claim\n")
+    assert run("edit", claim_id, "--undo", "--cue", "x").exit_code == 2
+
+
+def test_delete_leaves_the_claim_out_of_list_search_check_and_export(desk):
+    run, claim_id, later = desk
+    run("edit", claim_id, "--content", CORRECTED)
+    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7")
+    deleted = run("delete", claim_id[:6], "--note", "a headline, not a claim", "--json")
+    assert deleted.exit_code == 0, deleted.output
+    tombstone = json.loads(deleted.stdout)
+    assert (tombstone["id"], tombstone["by"], tombstone["note"]) == (
+        claim_id, "amal", "a headline, not a claim")
+    assert tombstone["claim"]["content"]["text"] == CORRECTED
+    assert json.loads(run("list", "--json").stdout) == []
+    assert run("search", "oil output").exit_code == 1
+    assert run("check", later).exit_code == 0
+    assert _csv_contents(run) == []
+    assert json.loads(run("export", "--format", "claimreview").stdout) == []
+    assert run("show", claim_id).stderr == f"claims: error: no claims record with ID {claim_id!r}\n"
+
+
+def test_delete_and_edit_tables(desk):
+    run, claim_id, _ = desk
+    shown = run("edit", claim_id, "--cue", "told reporters")
+    assert shown.exit_code == 0
+    assert claim_id[:8] in shown.stdout and "cue: said → told reporters" in shown.stdout
+    gone = run("delete", claim_id)
+    assert gone.exit_code == 0
+    assert f"claim {claim_id} deleted" in gone.stdout and "amal" in gone.stdout
