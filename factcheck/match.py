@@ -67,7 +67,9 @@ class Candidate(NamedTuple):
 def read_claim(claim: dict) -> Statement:
     """A claim read for comparison: content, the question it answered, negation, modality."""
     text, context, negated, modality = statement_key(claim)
-    return read_statement(text, context, negated=negated, modality=modality)
+    # "The Kremlin denied a report that ...": the denial is in the cue, not in the content.
+    cue = (claim.get("cue") or {}).get("text") if claim.get("modality") == "denial" else None
+    return read_statement(text, context, negated=negated, modality=modality, denied_by=cue)
 
 
 def statement_key(claim: dict) -> tuple:

@@ -70,11 +70,13 @@ def read_statement(
     *,
     negated: bool | None = None,
     modality: str | None = None,
+    denied_by: str | None = None,
 ) -> Statement:
     """Read `text` (and the question it answered, `context`) for comparison.
 
     `negated` and `modality` come from the extractor when the text is a claim: then its
     judgement of negation wins over the word lists (it knows that "أمر غير عادي" denies nothing).
+    `denied_by`: the cue that denies when the content itself has no negating word ("denied").
     """
     lex = lexicon()
     content = tokens(text)
@@ -134,7 +136,7 @@ def read_statement(
                 _add_keys(keys, read_word(tok.norm), tok.norm, written, place=asked_at.get(i))
     if negated is not None or modality is not None:
         negated = bool(negated) or modality == "denial"
-        negs = (negs or ["(negated)"]) if negated else []
+        negs = (negs or [denied_by or "(negated)"]) if negated else []
     speculative = modality in ("speculation", "prediction")
     return Statement(
         frozenset(terms),

@@ -149,6 +149,7 @@ def test_an_english_denial_contradicts_the_arabic_report_once(run, tmp_path):
     assert {f["other"]["path"] for f in found} == {str(tmp_path / "a.txt")}
     reasons = " ".join(found[0]["reasons"])
     assert "hospital / المستشفى" in reasons and "Haddad / حداد" in reasons
+    assert "A negates or denies (denied) what B asserts" in {r for f in found for r in f["reasons"]}
 
 
 def test_a_wire_copy_is_an_appearance_of_the_first_report(run, tmp_path, db_file):
