@@ -705,3 +705,11 @@ def test_cues_of_belief_and_evidence():
     assert (b["cue"]["text"], b["content"]["text"]) == ("shows", "most voters back the levy")
     c = one("Reports indicate the decision has unsettled officials in Oslo.")
     assert c["content"]["text"] == "the decision has unsettled officials in Oslo"
+
+
+def test_a_date_before_the_cue_and_a_month_inside_a_name():
+    a = one('The Kremlin spokesman on Oct. 21 called the reports "contradictory".')
+    assert a["speaker"]["name"] == "Kremlin spokesman"
+    b = one("The May Day committee said the march would go ahead.")
+    assert b["speaker"]["name"] == "May Day committee"
+    assert b["content"]["text"] == "the march would go ahead"

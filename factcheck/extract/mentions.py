@@ -300,6 +300,9 @@ def _is_occasion(norm: str, lex: Lexicon) -> bool:
 _EN_TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
                   "week", "weekend", "month", "year"}
+_EN_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+              "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _EN_TIME_LEADS = {"on", "late", "early", "last", "this", "earlier", "later", "next"}
 
 
@@ -307,9 +310,14 @@ def _before_time_phrase(toks: list[Tok], k: int) -> int:
     """Where a time phrase ending before token k begins ('on Friday', 'earlier this week',
     'late on Monday night'), else k."""
     j = k
-    while j > 0 and toks[j - 1].word and toks[j - 1].norm in _EN_TIME_NOUNS | _EN_TIME_LEADS:
+    while j > 0 and (toks[j - 1].word and (toks[j - 1].norm in _EN_TIME_NOUNS | _EN_TIME_LEADS
+                                           or toks[j - 1].norm in _EN_MONTHS
+                                           or toks[j - 1].raw.isdigit() and j - 1 > 0
+                                           and toks[j - 2].norm in _EN_MONTHS | {"."})
+                     or toks[j - 1].raw == "." and j > 1 and toks[j - 2].norm in _EN_MONTHS):
         j -= 1
-    if j == k or not any(t.norm in _EN_TIME_NOUNS for t in toks[j:k]) or j == 0:
+    if j == k or j == 0 or not any(t.norm in _EN_TIME_NOUNS or t.norm in _EN_MONTHS
+                                   for t in toks[j:k]):
         return k
     return j
 
@@ -1167,8 +1175,8 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
         return m, end
     if any(t.norm in EN_CLAUSE_WORDS or t.norm in lex.pronouns for x, t in enumerate(phrase, m)
-           if t.word and not _post_modifier(s, x)):
-        return None
+           if t.word and not _post_modifier(s, x) and not (x > m and t.raw[:1].isupper())):
+        return None  # (a capital inside the phrase is a name's: "the May Day committee")
     first = phrase[0]
     if first.raw[:1].isupper() or first.norm in EN_DETERMINERS or en_role(first.norm, lex) \
             or first.norm in lex.bodies or first.norm in EN_NP_MODIFIERS:
