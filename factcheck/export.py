@@ -267,8 +267,26 @@ def load_jsonl(data: bytes, *, name: str = "input") -> list[dict]:
         problem = _problem(record)
         if problem:
             raise InputError(f"{name}:{number}: {problem}")
+        try:
+            _dates_in_one_form(record)
+        except dates.NotADate as exc:
+            raise InputError(f"{name}:{number}: {exc}") from None
         records.append(record)
     return records
+
+
+def _dates_in_one_form(record: dict) -> None:
+    """An exchange file from an older desk may carry dates as they were typed (14/11/2022),
+    which every --since misses: they are stored ISO, and one nobody can read is refused."""
+    for part in ("claim", "article"):
+        value = record.get(part)
+        if value and value.get("published"):
+            value["published"] = dates.published(value["published"], what=f"{part} `published`")
+    speaker = record.get("speaker")
+    for key in ("first", "last"):
+        if speaker and speaker.get(key):
+            speaker[key] = dates.day_of(dates.published(speaker[key],
+                                                        what=f"speaker `{key}`"))
 
 
 def _problem(record) -> str | None:

@@ -314,3 +314,15 @@ def test_write_atomic_replaces_the_whole_file_or_nothing(tmp_path):
     with pytest.raises(InputError, match="cannot write"):
         write_atomic(tmp_path / "missing" / "out.json", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_an_imported_date_typed_day_first_is_stored_iso_and_an_unreadable_one_refused(seed_store):
+    record = json.loads(export(seed_store.read(), fmt=Format.JSONL).data.splitlines()[0])
+    record["claim"]["published"] = "14/11/2022"
+    record["article"]["published"] = "١٤ تشرين الثاني ٢٠٢٢"
+    (loaded,) = load_jsonl(json.dumps(record, ensure_ascii=False).encode())
+    assert loaded["claim"]["published"] == loaded["article"]["published"] == "2022-11-14"
+    record["claim"]["published"] = "2022-02-30"
+    with pytest.raises(InputError, match=r"input:1: claim `published` '2022-02-30' is not a "
+                                         r"date \(day is out of range for month\)"):
+        load_jsonl(json.dumps(record, ensure_ascii=False).encode())
