@@ -57,6 +57,7 @@ class Lexicon:
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
     source_relatives: frozenset[str]  # بحسب ما، وفقًا لما: the word before the slot's verb
     relay_lemmas: frozenset[str]
+    clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
     relay_marker: str
     relay_saying: frozenset[str]
     speculation_lead: Phrases
@@ -205,6 +206,7 @@ def lexicon(lang: str) -> Lexicon:
         source_resumptive=_set(r["sources"].get("resumptive", [])),
         source_relatives=_set(r["sources"].get("relatives", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
+        clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
         speculation_lead=_phrases(r["speculation"]["lead"]),

@@ -713,3 +713,11 @@ def test_a_date_before_the_cue_and_a_month_inside_a_name():
     b = one("The May Day committee said the march would go ahead.")
     assert b["speaker"]["name"] == "May Day committee"
     assert b["content"]["text"] == "the march would go ahead"
+
+
+def test_shows_reports_only_with_a_clause_and_asking_not_to_be_named_is_no_report():
+    assert all_("A screen at the station shows footage of the launch.") == []
+    claims = all_("The deal is close, an official said, asking not to be named because the "
+                  "talks are private.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("said", "The deal is close")]

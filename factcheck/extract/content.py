@@ -181,8 +181,9 @@ def around_parenthetical_cue(state: ArticleState, s: Sentence, j: int, *, limit:
     inside the reported clause; what was said is both sides of them."""
     toks = s.toks
     if state.lex.lang != "en" or before_np is None or j + 1 >= limit or toks[j].raw != "," \
-            or not toks[j + 1].word or s.quote_opening_at(j + 1):
-        return None
+            or not toks[j + 1].word or s.quote_opening_at(j + 1) or \
+            toks[j + 1].norm.endswith("ing"):
+        return None  # (", asking not to be named": a participle's phrase, not the report)
     first = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
     first = np_before_start(state, s, first + 1) if first + 1 < len(toks) else first
     if first is None or first == 0 or toks[first - 1].raw != "," or first - 1 <= prev_end:
@@ -283,6 +284,9 @@ def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int,
         return True  # '..., Peskov told reporters when asked to comment on the report.'
     if toks[j].raw in COMMAS and j + 1 < limit and s.quote_opening_at(j + 1):
         return False  # '"...," she wrote, "and ...": the quotation the cue splits goes on
+    if state.lex.lang == "en" and toks[j].raw in COMMAS and j + 1 < limit and \
+            toks[j + 1].norm.endswith("ing"):
+        return True  # '..., an official said, asking not to be named.'
     if after_quote and toks[j].norm not in state.lex.clause_complementizers:
         # '"...," he said to cheers.' / '..., Rubio said Sunday as the crowd roared.': after
         # the quotation, only "that" could open a second report

@@ -50,7 +50,7 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             events.append(Event("participle", i, i, part, conj=True))
             continue
         verb = verb_at(s, i, lex)
-        if verb and is_reporting_use(s, i, lex):
+        if verb and is_reporting_use(s, i, lex) and _clause_if_needed(state, s, i, verb):
             cue, n, conj = verb
             if i + n < len(toks) and _bare_participle(s, i + n, lex):
                 n += 1  # وتابع قائلًا: the participle belongs to the cue
@@ -62,6 +62,16 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
     return events
 
 
+def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
+    """'A poll shows that ...' reports; 'the screen shows footage' does not: some cues report
+    only with a clause after them."""
+    cue, n, _ = verb
+    if cue.lemma not in state.lex.clause_only_lemmas:
+        return True
+    j = i + n
+    return j < len(s.toks) and s.toks[j].norm in state.lex.clause_complementizers
+
+
 def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
     t = s.toks[i]
     cue = lex.participles.get(t.norm)
@@ -70,7 +80,15 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
     if cue is None:
         return None
     prev = s.toks[i - 1] if i > 0 else None
+    if _request_not_report(s, i):
+        return None  # ", asking not to be named because ...": a request, no report
     return cue if prev is not None and (prev.raw in COMMAS or t.norm[:1] == "و") else None
+
+
+def _request_not_report(s: Sentence, i: int) -> bool:
+    toks = s.toks
+    nxt = [t.norm for t in toks[i + 1:i + 3]]
+    return nxt[:2] == ["not", "to"] or nxt[:1] == ["to"]
 
 
 def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
