@@ -46,6 +46,7 @@ class Cue:
 class Lexicon:
     lang: str
     verbs: dict[Phrase, Cue]
+    clitic_lookalikes: frozenset[str]  # ورد: not و + the cue رد
     participles: dict[str, Cue]
     clause_complementizers: frozenset[str]
     prepositions: frozenset[str]
@@ -195,6 +196,7 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         verbs=verbs,
+        clitic_lookalikes=_set(r.get("clitic_lookalikes", {}).get("words", [])),
         participles=_participles(r["participles"]),
         clause_complementizers=_complementizers(r["complementizers"]),
         prepositions=_set(r["complementizers"]["prepositions"]),

@@ -1096,3 +1096,18 @@ def test_intelligence_is_a_body_and_an_intervention_an_occasion():
     assert [c["speaker"]["name"] for c in a] == ["وكالة الاستخبارات الوطنية"] * 2
     b = one("وقال السفير سامر نعمة في مداخلة أمام المجلس إن التقارير مجرد ادعاءات.")
     assert b["speaker"]["name"] == "سامر نعمة"
+
+
+def test_warada_is_not_wa_and_radda():
+    a = all_("وقالت الوزارة في بيان إن اللقاء عارض. "
+             "ونفى البيان جملة وتفصيلا ما ورد من استغلال من قبل الصحافة.")
+    assert [c["cue"]["text"] for c in a] == ["قالت", "نفى"]
+    assert a[1]["content"]["text"] == "ما ورد من استغلال من قبل الصحافة"
+
+
+def test_a_reply_whose_participle_carries_the_report():
+    a = all_("وقال المتحدث أحمد سالم إن الوفد وصل. وحول استدعاء السفيرة، رد المتحدث، "
+             "قائلا: السفيرة غير موجودة في البلاد.")
+    assert [c["cue"]["text"] for c in a] == ["قال", "قائلا"]
+    assert a[1]["speaker"]["name"] == "أحمد سالم"
+    assert a[1]["content"]["text"] == "السفيرة غير موجودة في البلاد"

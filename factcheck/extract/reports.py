@@ -69,7 +69,7 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
         if len(kept) == len(events):
             break
         events = kept
-    out = [c for c in claims if c is not None]
+    out = _drop_topic_for_participle(state, s, events, claims)
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
     out += _relayed_claims(state, s, events, claims)
     out.sort(key=lambda c: c.cue_span)
@@ -169,6 +169,26 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             if q is not None:
                 question = None
     return claims
+
+
+def _drop_topic_for_participle(state: ArticleState, s: Sentence, events: list[Event],
+                               claims: list[Claim | None]) -> list[Claim]:
+    """'وحول استدعاء السفيرة، رد أبو زيد، قائلا: ...': the verb says nothing of its own; what
+    stood before it is the topic, and the participle after its speaker carries the report."""
+    out = []
+    for k, (ev, claim) in enumerate(zip(events, claims, strict=True)):
+        if claim is None:
+            continue
+        nxt = events[k + 1] if k + 1 < len(events) else None
+        if state.lex.lang == "ar" and ev.kind == "verb" and nxt is not None and \
+                nxt.kind == "participle" and claim.content_span[1] <= claim.cue_span[0] and \
+                not claim.direct and \
+                claims[k + 1] is not None and nxt.first > 0 and \
+                s.toks[nxt.first - 1].raw in COMMAS and \
+                (claim.speaker_span is None or claim.speaker_span[1] <= s.toks[nxt.first].start):
+            continue
+        out.append(claim)
+    return out
 
 
 def _token_at(s: Sentence, offset: int, before: int) -> int:

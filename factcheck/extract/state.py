@@ -144,7 +144,8 @@ def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
         key = tuple(t.norm for t in toks[i:i + n])
         if key in lex.verbs:
             return lex.verbs[key], n, False
-        if lex.lang == "ar" and key[0][:1] in CONJ_CLITICS:
+        if lex.lang == "ar" and key[0][:1] in CONJ_CLITICS and \
+                key[0] not in lex.clitic_lookalikes:
             stripped = (key[0][1:], *key[1:])
             if stripped in lex.verbs:
                 return lex.verbs[stripped], n, True
