@@ -75,13 +75,18 @@ def bound(text: str, *, what: str = "date") -> str:
 
 def is_iso(value: str) -> bool:
     """Whether a stored date is in the one form: an ISO day, or an ISO timestamp."""
-    if _ISO_DAY_RE.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return False  # 2022-02-30: ISO in form, no day
-        return True
-    return _timestamp(value) == value
+    return is_day(value) or _timestamp(value) == value
+
+
+def is_day(value: str) -> bool:
+    """Whether a stored date is an ISO day (2022-02-30 is not: ISO in form, no day)."""
+    if not _ISO_DAY_RE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def day_of(value: str | None) -> str | None:

@@ -82,10 +82,11 @@ def _dates_to_mend(table: str, records: dict, bad: set) -> list[Mend]:
             continue
         for name in wanted:
             stored = record.get(name)
-            if not stored or dates.is_iso(stored):
+            if not stored or (dates.is_day(stored) if table == "speakers"
+                              else dates.is_iso(stored)):
                 continue
             mended = dates.published(stored, strict=False)
-            if table == "speakers":
+            if table == "speakers":  # a speaker's first and last seen are days
                 mended = dates.day_of(mended)
             out.append(Mend(table, key, name, stored, mended))
     return out

@@ -141,16 +141,21 @@ def test_doctor_makes_dates_stored_as_typed_iso_and_keeps_what_they_were(run, db
     data["articles"][article]["published"] = "14/11/2022"
     data["claims"][first]["published"] = "14 تشرين الثاني 2022"
     data["claims"][second]["published"] = "الأسبوع الماضي"  # no day anyone can read
+    speaker = next(iter(data["speakers"]))
+    data["speakers"][speaker]["first"] = "2025-07-09T06:15:18+00:00"  # as register kept it
     db_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     listed = run("doctor", "--json")
     assert listed.exit_code == 1
-    assert json.loads(listed.stdout)["dates"] == [
+    mends = json.loads(listed.stdout)["dates"]
+    assert sorted(mends, key=lambda m: (m["table"], m["stored"])) == [
         {"table": "articles", "id": article, "field": "published", "stored": "14/11/2022",
          "mended": "2022-11-14"},
         {"table": "claims", "id": first, "field": "published", "stored": "14 تشرين الثاني 2022",
          "mended": "2022-11-14"},
         {"table": "claims", "id": second, "field": "published", "stored": "الأسبوع الماضي",
          "mended": None},
+        {"table": "speakers", "id": speaker, "field": "first",
+         "stored": "2025-07-09T06:15:18+00:00", "mended": "2025-07-09"},
     ]
     fixed = run("doctor", "--fix", "--json")
     assert fixed.exit_code == 0
@@ -159,8 +164,8 @@ def test_doctor_makes_dates_stored_as_typed_iso_and_keeps_what_they_were(run, db
     assert stored["claims"][first]["published"] == "2022-11-14"
     assert stored["claims"][second]["published"] is None
     kept = json.loads(Path(json.loads(fixed.stdout)["set_aside"]).read_text(encoding="utf-8"))
-    assert [d["stored"] for d in kept["dates"]] == ["14/11/2022", "14 تشرين الثاني 2022",
-                                                    "الأسبوع الماضي"]
+    assert kept["dates"] == mends  # what each date was, kept
+    assert stored["speakers"][speaker]["first"] == "2025-07-09"
     found = run("search", "--since", "2022-11-01", "--until", "2022-11-30", "--json")
     assert found.exit_code == 0
     assert [hit["id"] for hit in json.loads(found.stdout)] == [first]
