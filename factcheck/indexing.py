@@ -15,10 +15,13 @@ a spelling variant keeps one end of the word, and this is what keeps a fuzzy loo
 vocabulary of a million claims to a few thousand comparisons.
 """
 
+import hashlib
 import math
 import sys
 from array import array
 from collections import defaultdict
+
+import orjson
 
 from factcheck import match, names, search, speakers
 from factcheck.normalize import fold
@@ -44,8 +47,9 @@ def unpack(blobs) -> array:
     return values
 
 
-def entries(numbered: list[tuple[int, dict]]):
-    """The index rows of numbered claims: (field, term) -> numbers, form -> numbers, terms."""
+def entries(numbered: list[tuple[int, dict]], firsts: set[int]):
+    """The index rows of numbered claims: (field, term) -> numbers, form -> numbers (of the
+    claims in `firsts`, each the first to make its statement), terms."""
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     forms: dict[str, list[int]] = defaultdict(list)
     terms: set[str] = set()
@@ -54,9 +58,18 @@ def entries(numbered: list[tuple[int, dict]]):
             for term in found:
                 postings[(field, term)].append(n)
             terms |= found
-        for form in match.claim_forms(claim):
-            forms[form].append(n)
+        if n in firsts:
+            for form in match.claim_forms(claim):
+                forms[form].append(n)
     return postings, forms, terms
+
+
+def statement_digest(claim: dict) -> str:
+    """The same text for two claims making one statement (match.statement_key): the matching
+    index is over statements, as match.Index is, so a wire story many outlets carry is one
+    entry and does not make its own words look common."""
+    key = orjson.dumps(list(match.statement_key(claim)))
+    return hashlib.blake2b(key, digest_size=10).hexdigest()
 
 
 def term_row(term: str) -> tuple:
@@ -270,7 +283,7 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
     import numpy as np
 
     conn = db.conn
-    size = conn.value("SELECT COALESCE(MAX(n), 0) FROM claims") or 0
+    size = int(conn.value("SELECT value FROM meta WHERE key = 'statements'") or 0)
     frequencies = Frequencies(conn, size)
     if not size or not claims:
         return [], frequencies
@@ -301,14 +314,20 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
         mass = np.bincount(inverse, np.repeat(weights, [len(a) for a in arrays]))
         top = np.argsort(-mass, kind="stable")[:keep]
         chosen.update(int(n) for n in numbers[top])
-    found = SearchTables.claims(_Loader(db), sorted(chosen))
-    stored = [found[n] for n in sorted(found)]
+    stored = _copies(db, sorted(chosen))
     frequencies.fetch(f for claim in stored for f in match.claim_forms(claim))
     return stored, frequencies
 
 
-class _Loader:
-    """Enough of SearchTables for its `claims` method."""
-
-    def __init__(self, db):
-        self.db, self.conn = db, db.conn
+def _copies(db, firsts: list[int]) -> list[dict]:
+    """Every claim making the statements these claims first made, in the order stored."""
+    statements: list[str] = []
+    for chunk in _chunks(firsts):
+        statements += [d for (d,) in db.conn.rows(
+            f"SELECT statement FROM claims WHERE n IN ({', '.join('?' * len(chunk))})", chunk)]
+    rows = []
+    for chunk in _chunks(sorted(set(statements))):
+        rows += db.conn.rows("SELECT n, id, doc FROM claims WHERE statement IN "
+                             f"({', '.join('?' * len(chunk))})", chunk)
+    rows.sort()
+    return [db.claims.load(rid, doc) for _, rid, doc in rows]

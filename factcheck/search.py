@@ -499,8 +499,9 @@ def _score(index: SearchIndex, words: list[tuple[str, bool]]):
         exact = [f for f in found if f[0] >= 1.0] or found
         weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
         weights += weight
-        gains = sorted((weight * similarity * field_weight, claims)
-                       for similarity, field_weight, claims in found)
+        # by gain alone: two equal gains must not go on to compare their claim lists
+        gains = sorted(((weight * similarity * field_weight, claims)
+                        for similarity, field_weight, claims in found), key=_first)
         # Lowest gains first, so a claim keeps the best gain any form of the word gives it
         # (dict updates run in C; a loop per claim would not).
         best: dict[int, float] = {}
@@ -512,6 +513,10 @@ def _score(index: SearchIndex, words: list[tuple[str, bool]]):
         for n, gain in best.items():
             scores[n] = scores.get(n, 0.0) + gain
     return scores, weights or 1.0, meant
+
+
+def _first(pair: tuple) -> float:
+    return pair[0]
 
 
 def _candidates(index: SearchIndex, word: str, meant: dict, *, named: bool) -> list[tuple]:

@@ -53,20 +53,28 @@ def _when(doc: dict) -> str:
     return doc.get("published") or doc.get("added") or ""
 
 
+def _statement(doc: dict) -> str | None:
+    try:
+        return indexing.statement_digest(doc)
+    except (KeyError, TypeError, AttributeError):
+        return None  # a claim of the wrong shape: stored, refused when read
+
+
 # Kind -> its indexed columns. Claims are numbered (`n`) in the order stored.
 KINDS: dict[str, tuple[Column, ...]] = {
     "claims": (Column("article", lambda d: d.get("article")), Column("speaker", _speaker_id),
                Column("at", _when), Column("day", lambda d: _when(d)[:10]),
                Column("outlet", lambda d: fold_word(d.get("outlet") or "")),
                Column("lang", lambda d: d.get("lang")),
-               Column("negated", lambda d: "1" if d.get("negated") else "0")),
+               Column("negated", lambda d: "1" if d.get("negated") else "0"),
+               Column("statement", _statement)),
     "articles": (Column("at", _when),),
     "contradictions": (Column("a", lambda d: d.get("a")), Column("b", lambda d: d.get("b")),
                        Column("status", lambda d: d.get("status")),
                        Column("created", lambda d: d.get("created"))),
 }
 INDEXES = {
-    "claims": ("article", "speaker", "at"),
+    "claims": ("article", "speaker", "at", "statement"),
     "articles": ("at",),
     "contradictions": ("a", "b", "status"),
 }
@@ -290,6 +298,8 @@ class Table:
                        self._key)
         for table in _INDEX_TABLES.get(self.name, ()):
             self._conn.run(f"DELETE FROM {table}")
+        if self.name == "claims":
+            self._conn.run("UPDATE meta SET value = '0' WHERE key = 'statements'")
 
     def _order(self) -> str:
         return " ORDER BY n" if self.name in ("claims", "articles") else " ORDER BY id"
@@ -384,7 +394,17 @@ def _after(prefix: str) -> str:
 
 def write_index(conn: Connection, numbered: list[tuple[int, dict]]) -> None:
     """Add claims (with their numbers) to the search and matching tables."""
-    postings, forms, terms = indexing.entries(numbered)
+    digests = sorted({indexing.statement_digest(c) for _, c in numbered})
+    firsts: set[int] = set()
+    for start in range(0, len(digests), 500):
+        chunk = digests[start:start + 500]
+        firsts.update(n for (n,) in conn.rows(
+            f"SELECT MIN(n) FROM claims WHERE statement IN ({', '.join('?' * len(chunk))}) "
+            "GROUP BY statement", chunk))
+    firsts &= {n for n, _ in numbered}
+    conn.run("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) "
+             "WHERE key = 'statements'", (len(firsts),))
+    postings, forms, terms = indexing.entries(numbered, firsts)
     conn.many("INSERT INTO postings (field, term, claims) VALUES (?, ?, ?)",
               [(f, t, indexing.pack(ns)) for (f, t), ns in postings.items()])
     conn.many("INSERT INTO forms (form, claims) VALUES (?, ?)",
@@ -660,6 +680,9 @@ def _ensure_schema(conn: Connection) -> None:
             conn.run(statement)
         conn.run("INSERT INTO meta (key, value) VALUES ('schema', ?) ON CONFLICT (key) "
                  "DO NOTHING", (str(SCHEMA_VERSION),))
+        # how many different statements the claims make (indexing.matching_claims)
+        conn.run("INSERT INTO meta (key, value) VALUES ('statements', '0') ON CONFLICT (key) "
+                 "DO NOTHING")
         conn.run("COMMIT")
     except BaseException:
         _rollback(conn)
