@@ -348,8 +348,8 @@ class Table:
     def upsert(self, record: dict) -> None:
         before = self.get_for_update(record["id"]) if self.name == "claims" else None
         self._conn.run(self._upsert_sql(), self._row(record))
-        if before is not None and indexing.entries([(0, before)]) != indexing.entries(
-                [(0, record)]):
+        if before is not None and indexing.entries([(0, before)], {0}) != indexing.entries(
+                [(0, record)], {0}):
             self.db.reindex(record)
         self.db.changed(self.name, [record], new=False)
 
