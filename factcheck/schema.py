@@ -352,6 +352,14 @@ def tombstone_problem(record: dict) -> str | None:
     return _history_entry(record)
 
 
+def factcheck_problem(record: dict) -> str | None:
+    """A fact-check published elsewhere (factcheck.factchecks): the claim it reviewed, as text."""
+    if not isinstance(record.get("claim"), str) or not record["claim"]:
+        return f"`claim` must be the claim reviewed, not {_kind(record.get('claim'))}"
+    return _text_or_null(record, "url", "lang", "rating", "publisher", "date", "claimant",
+                         "claim_date", "title", "publisher_site", "appearance")
+
+
 def meta_problem(record: dict) -> str | None:
     """The `_meta` table's schema record: the version the store was written in."""
     version = record.get("version")
@@ -385,6 +393,7 @@ CHECKS: dict[str, Check] = {
     "seen": seen_problem,
     "edits": edit_problem,
     "deleted": tombstone_problem,
+    "factchecks": factcheck_problem,
 }
 
 

@@ -194,3 +194,32 @@ def test_check_and_contradictions_tables_show_the_claim_ids(run, seed_text, tmp_
     shown = run("contradictions").stdout
     for record in listed:
         assert record["a"][:8] in shown and record["b"][:8] in shown
+
+
+ARABIC_KIM_VISIT = (
+    "قال مصدر دبلوماسي روسي، يوم الخميس، إن الزعيم الكوري الشمالي كيم جونغ أون سيزور روسيا "
+    "في الخريف المقبل.\n")
+
+
+def _import_claim_reviews(run):
+    from tests_support import ROOT
+
+    return run("import", str(ROOT / "tests" / "data" / "claimreview.json"), "--json")
+
+
+def test_check_reports_an_already_fact_checked_claim_with_its_verdict_and_url(run):
+    imported = json.loads(_import_claim_reviews(run).stdout)
+    assert imported == {"records": 2, "added": {"factchecks": 2}, "updated": {"factchecks": 0}}
+    result = run("check", "-", "--json", input=ARABIC_KIM_VISIT.encode())
+    assert result.exit_code == 1
+    [found] = [f for f in json.loads(result.stdout) if f["factcheck"]]
+    assert (found["relation"], found["factcheck"]["rating"], found["factcheck"]["url"]) == (
+        "agrees", "False", "https://checks.example.org/2025/kim-visit")
+
+
+def test_add_reports_the_new_claims_already_fact_checked(run, tmp_path):
+    _import_claim_reviews(run)
+    (tmp_path / "kim.txt").write_text(ARABIC_KIM_VISIT, encoding="utf-8")
+    added = json.loads(run("add", str(tmp_path / "kim.txt"), "--json").stdout)
+    assert [m["factcheck"]["url"] for m in added[0]["factchecked"]] == [
+        "https://checks.example.org/2025/kim-visit"]

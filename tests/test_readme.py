@@ -1,6 +1,7 @@
 """The README's set-up commands are the ones CI runs, and the shipped claims.json is in step."""
 
 import re
+import shlex
 
 from tests_support import ROOT
 
@@ -74,3 +75,42 @@ def test_the_readmes_cron_line_mails_nothing_when_nothing_is_new(run, tmp_path):
     assert first.exit_code == 0 and '"type":"article"' in first.stdout
     again = run(*args)
     assert (again.exit_code, again.stdout, again.stderr) == (0, "", "")  # cron mails nothing
+
+
+def _fact_checked_session() -> list[tuple[str, str]]:
+    """The README's 'Already fact-checked' session: (command line, what it printed)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Already fact-checked", 1)[1].split("```console\n", 1)[1]
+    block = block.split("```", 1)[0]
+    steps = []
+    for chunk in block.split("$ ")[1:]:
+        command, _, shown = chunk.partition("\n")
+        steps.append((command, shown))
+    return steps
+
+
+def test_the_readmes_fact_checked_session_prints_the_verdict_and_url_and_exits_1(
+        run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("CLAIMS_RTL", "off")
+    (tmp_path / "tests" / "data").mkdir(parents=True)
+    shipped = ROOT / "tests" / "data" / "claimreview.json"
+    (tmp_path / "tests" / "data" / "claimreview.json").write_bytes(shipped.read_bytes())
+    steps = _fact_checked_session()
+    assert [c.split()[:2] for c, _ in steps] == [
+        ["claims", "import"], ["cat", "kim-ar.txt"], ["claims", "check"]]
+    for command, shown in steps:
+        if command.startswith("cat "):
+            (tmp_path / command.split()[1]).write_text(shown, encoding="utf-8")
+            continue
+        line, _, echo = command.partition("; echo")
+        result = run(*shlex.split(line)[1:])
+        printed = "\n".join(x.rstrip() for x in result.stdout.splitlines()) + "\n"
+        if echo:
+            printed += f"exit {result.exit_code}\n"
+        else:
+            assert result.exit_code == 0, result.output
+        assert printed == shown, command
+    assert "https://checks.example." in steps[-1][1] and "False" in steps[-1][1]
+    assert steps[-1][1].endswith("exit 1\n")

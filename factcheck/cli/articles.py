@@ -7,11 +7,11 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from factcheck import dates, urls
+from factcheck import dates, factchecks, urls
 from factcheck.articles import add_article
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
-from factcheck.cli.contradictions import contradictions_table
+from factcheck.cli.contradictions import contradictions_table, factchecked_table
 from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
 from factcheck.extract import extract
@@ -88,11 +88,14 @@ def add_cmd(
                 step("store", done, len(articles))
             clashes = [[with_claims(database, c) for c in records]
                        for records in check_added(database, results, forms=forms)]
+            checked = [factchecks.matches(database, r.claims) if r.new else []
+                       for r in results]
     if json:
         render.print_json([
             {"article": r.article["id"], "path": r.article.get("path"), "new": r.new,
-             "claims": [c["id"] for c in r.claims], "contradictions": found}
-            for r, found in zip(results, clashes, strict=True)
+             "claims": [c["id"] for c in r.claims], "contradictions": found,
+             "factchecked": [m.to_dict() for m in matched]}
+            for r, found, matched in zip(results, clashes, checked, strict=True)
         ])
         return
     for r in results:
@@ -107,6 +110,11 @@ def add_cmd(
             where = r.article.get("path") or r.article["id"]
             render.console().print(contradictions_table(
                 found, title=f"{where}: {len(found)} new contradictions"))
+    for r, matched in zip(results, checked, strict=True):
+        if matched:
+            where = r.article.get("path") or r.article["id"]
+            render.console().print(factchecked_table(
+                matched, title=f"{where}: {len(matched)} already fact-checked"))
 
 
 @app.command("list")

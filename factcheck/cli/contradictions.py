@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import factchecks
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
 from factcheck.contradict import (
@@ -109,12 +110,42 @@ def check_cmd(
     claims = read_denials([c.to_dict() for c in extract(article.text)])
     database = open_store(db_location(db)).read()
     findings = one_per_statement(database, check_claims(database, claims))
+    checked = factchecks.matches(database, claims)
     if json:
-        render.print_json([f.to_dict() for f in findings])
+        # A finding against a published fact-check carries it; one against a stored claim not.
+        render.print_json([{**f.to_dict(), "factcheck": None} for f in findings]
+                          + [m.to_dict() for m in checked])
     else:
         show_findings(findings, title=f"{path}: {len(claims)} claims checked")
-    if any(f.relation is Relation.CONTRADICTS for f in findings):
+        if checked:
+            render.console().print(factchecked_table(checked, title=f"{path}: {len(checked)} "
+                                                                    "already fact-checked"))
+    if checked or any(f.relation is Relation.CONTRADICTS for f in findings):
         raise typer.Exit(1)
+
+
+def factchecked_table(found: list[factchecks.Match], *, title: str) -> Table:
+    """New claims that repeat or contradict a published fact-check, with its verdict and URL."""
+    table = Table(title=title, show_lines=True)
+    for name in ("new claim", "fact-checked claim", "relation", "verdict", "fact-check"):
+        table.add_column(name, overflow="fold")  # the whole URL: it is what the desk opens
+    for m in found:
+        fc = m.factcheck
+        where = render.text(" · ".join(p for p in (fc.get("publisher"), fc.get("date")) if p))
+        if fc.get("url"):
+            where.append("\n" + render.safe(fc["url"]))
+        table.add_row(_claim_cell(m.finding.claim), factcheck_cell(fc),
+                      _relation_cell(m.finding.relation),
+                      render.text(fc.get("rating") or "(no rating)", "bold"), where)
+    return table
+
+
+def factcheck_cell(fc: dict) -> Text:
+    cell = render.id_cell(fc)
+    cell.append("\n")
+    cell.append(render.safe(fc.get("claimant") or "(claimant unknown)"), style="bold")
+    cell.append("\n" + render.safe(fc["claim"]))
+    return cell
 
 
 def show_findings(findings: list[Finding], *, title: str) -> None:

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck import export as exporting
+from factcheck import factchecks, urls
 from factcheck import review as reviewing
-from factcheck import urls
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
 from factcheck.cli.contradictions import contradictions_table
@@ -251,18 +251,27 @@ def export_cmd(
 @app.command("import")
 def import_cmd(
     file: Annotated[str, typer.Argument(
-        help="A file written by `claims export --format jsonl`, or - for stdin.")],
+        help="A file written by `claims export --format jsonl`; ClaimReview JSON-LD, a page "
+             "or a folder of pages carrying it, or Fact Check Tools JSON; or - for stdin.")],
     db: DbOption = None,
     json: JsonOption = False,
     rtl: RtlOption = None,
 ):
-    """Take in claims, articles, speakers and reviews from another desk's JSON lines export.
+    """Take in another desk's JSON lines export, or published fact-checks (ClaimReview).
 
-    What is stored already is not added again; review histories are merged.
+    What is stored already is not added again; review histories are merged. Fact-checks
+    (ClaimReview JSON-LD, pages carrying it, Fact Check Tools JSON) are kept as records of
+    their own, which check, add and watch set new claims against.
 
     Example: claims import other-desk.jsonl
     """
+    if file != "-" and Path(file).is_dir():
+        _import_factchecks(factchecks.read_path(Path(file)), file, db=db, json=json)
+        return
     data = sys.stdin.buffer.read() if file == "-" else _read_bytes(file)
+    if factchecks.looks_like(data):
+        _import_factchecks(factchecks.parse(data, name=file), file, db=db, json=json)
+        return
     records = exporting.load_jsonl(data, name=file)
     with open_store(db_location(db)).write() as database:
         result = exporting.import_records(database, records)
@@ -277,6 +286,26 @@ def import_cmd(
     for name in ("claims", "articles", "speakers", "reviews"):
         table.add_row(render.text(name), render.text(str(result.added.get(name, 0))),
                       render.text(str(result.updated.get(name, 0))))
+    render.console().print(table)
+
+
+def _import_factchecks(records: list[dict], file: str, *, db: str | None, json: bool) -> None:
+    """Keep published fact-checks (ClaimReview, Fact Check Tools) as records of their own."""
+    with open_store(db_location(db)).write() as database:
+        added, updated = factchecks.store(database, records)
+    if json:
+        render.print_json({"records": len(records), "added": {factchecks.TABLE: added},
+                           "updated": {factchecks.TABLE: updated}})
+        return
+    source = "stdin" if file == "-" else Path(file).name
+    table = Table(title=f"{source}: {len(records)} fact-checks read, {added} new, "
+                        f"{updated} updated")
+    for name in ("id", "claim reviewed", "verdict", "publisher", "language", "url"):
+        table.add_column(name, overflow="fold")
+    for fc in records:
+        table.add_row(render.id_cell(fc), render.text(fc["claim"]),
+                      render.text(fc.get("rating") or ""), render.text(fc.get("publisher") or ""),
+                      render.text(fc.get("lang") or ""), render.text(fc.get("url") or ""))
     render.console().print(table)
 
 
