@@ -1081,15 +1081,6 @@ def test_a_cue_after_a_report_and_its_issuer_is_the_issuer_speaking():
     assert a[1]["content"]["text"] == "الوزير سيستقيل"
 
 
-def test_a_long_title_split_where_the_article_names_the_person_again():
-    a = all_("وأعلن وزير الصحة في حكومة شرق البلاد سامي عبد الكريم تسجيل ألف إصابة.\n"
-             "وجدد عبد الكريم تأكيده أن الوزارة وحدها مخولة بإعلان الأرقام.")
-    assert [c["speaker"]["name"] for c in a] == ["سامي عبد الكريم"] * 2
-    assert a[0]["speaker"]["role"] == "وزير الصحة في حكومة شرق البلاد"
-    b = one("وقال المتحدث باسم وزارة الخارجية الروسية إن الزيارة تأجلت، وفق الخارجية الروسية.")
-    assert b["speaker"]["name"] == "المتحدث باسم وزارة الخارجية الروسية"
-
-
 def test_intelligence_is_a_body_and_an_intervention_an_occasion():
     a = all_("قالت وكالة الاستخبارات الوطنية إن الجنود وصلوا.\n"
              "وقالت الاستخبارات الوطنية إن العدد سيرتفع.")

@@ -917,8 +917,6 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
             start = toks[words_[1]].start  # البرتغالي | روي فاريلا: who he is, then his name
         return Speaker(text[start:end], (start, end), gender=gender, phrase=(start, end))
     name_from = _name_start(state, s, words_)
-    if is_role and name_from is None:
-        name_from = _name_mentioned_later(state, s, words_)
     if is_role and name_from is not None:
         role_words = words_[:words_.index(name_from)]
         while len(role_words) > 1 and toks[role_words[-1]].norm in lex.honorifics:
@@ -1063,48 +1061,6 @@ def _name_start(state: ArticleState, s: Sentence, words_: list[int]) -> int | No
             continue
         previous = norm
     return None
-
-
-def _name_mentioned_later(state: ArticleState, s: Sentence, words_: list[int]) -> int | None:
-    """Where the name starts in a title whose genitives run on (وزير الصحة في حكومة شرق
-    ليبيا عثمان عبد الجليل): the article names the person again by the phrase's last words
-    (عبد الجليل); a bare word before them is the given name."""
-    lex, toks, text = state.lex, s.toks, state.text
-    if lex.lang != "ar" or len(words_) < 4:
-        return None
-    for n in (2, 1):
-        tail = words_[-n:]
-        if toks[tail[0]].norm.startswith(("ال", "لل")) or any(
-                toks[x].norm in lex.np_links or toks[x].norm in lex.roles or
-                toks[x].norm in lex.bodies or _nisba_like(toks[x].norm) for x in tail):
-            continue  # a name begins bare (عبد الجليل), not as an adjective (الروسية)
-        short = text[toks[tail[0]].start:toks[tail[-1]].end]
-        if len(short) < 4 or not _named_elsewhere(text, short, toks[tail[0]].start):
-            continue
-        first = words_[-n - 1]
-        norm = toks[first].norm
-        given = not norm.startswith(("ال", "لل")) and norm not in lex.np_links and \
-            norm not in lex.roles and norm not in lex.bodies
-        return first if given else tail[0]
-    return None
-
-
-def _nisba_like(norm: str) -> bool:
-    # روسي، مصرية: an adjective of origin, which a title ends with and a name does not
-    return norm.endswith(("ي", "يه")) and len(norm) >= 4
-
-
-def _named_elsewhere(text: str, short: str, at: int) -> bool:
-    """Does `short` stand as its own words somewhere in `text` other than at `at`?"""
-    start = text.find(short)
-    while start != -1:
-        end = start + len(short)
-        whole = (start == 0 or not text[start - 1].isalpha()) and \
-            (end == len(text) or not text[end].isalpha())
-        if start != at and whole:
-            return True
-        start = text.find(short, start + 1)
-    return False
 
 
 def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start: int, end: int,
