@@ -247,6 +247,11 @@ def all_factchecks(db: Database) -> list[dict]:
     return db.table(TABLE).all()
 
 
+def by_id_of(hits) -> dict[str, dict]:
+    """The fact-checks that search hits over checked_view stand for, by ID."""
+    return {h.claim["id"]: h.claim["factcheck"] for h in hits}
+
+
 def as_claim(record: dict) -> dict:
     """A fact-check read as a stored claim: its content is the claim reviewed."""
     text = record["claim"]
@@ -260,6 +265,7 @@ def as_claim(record: dict) -> dict:
         "sentence_span": [0, len(text)], "lang": record.get("lang"),
         "outlet": record.get("publisher"), "url": record.get("url"),
         "published": record.get("claim_date") or record.get("date"), "path": None,
+        "factcheck": record,
     }
 
 

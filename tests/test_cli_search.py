@@ -111,3 +111,20 @@ def test_list_speaker_uses_the_registry_identity(seeded):
     assert result.exit_code == 0
     assert {c["speaker"]["name"] for c in json.loads(result.stdout)} == {"ماريا زاخاروفا"}
     assert len(json.loads(result.stdout)) == 2
+
+
+def test_search_checked_finds_the_imported_fact_checks_not_the_claims(run):
+    import json as jsonlib
+
+    from tests_support import ROOT
+
+    assert run("search", "--checked", "wheat harvest").exit_code == 1  # none imported yet
+    run("import", str(ROOT / "tests" / "data" / "claimreview.json"))
+    result = run("search", "--checked", "wheat harvest", "--json")
+    assert result.exit_code == 0
+    found = jsonlib.loads(result.stdout)
+    assert [(f["rating"], f["url"], f["publisher"]) for f in found][:1] == [
+        ("Mostly true", "https://checks.example.org/2025/wheat", "Checks Example")]
+    assert run("search", "wheat harvest").exit_code == 1  # the claims searched are the desk's
+    table = run("search", "--checked", "wheat harvest")
+    assert found[0]["id"][:8] in table.stdout and "Mostly true" in table.stdout

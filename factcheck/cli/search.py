@@ -6,6 +6,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import factchecks
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonOption, RtlOption, app
 from factcheck.paths import db_location
@@ -32,6 +33,9 @@ def search_cmd(
         "--negated/--not-negated", help="Only negated claims, or only claims not negated.",
         show_default=False)] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many claims.")] = 20,
+    checked: Annotated[bool, typer.Option(
+        "--checked", help="Search the published fact-checks `claims import` kept instead "
+                          "(--speaker is the claimant, --outlet the publisher).")] = False,
     db: DbOption = None,
     json: JsonOption = False,
     rtl: RtlOption = None,
@@ -40,10 +44,14 @@ def search_cmd(
 
     Example: claims search "لا توجد خطط" --speaker Peskov --since 2025-01-01
     """
-    hits = search(open_store(db_location(db)).view(), query, speaker=speaker, outlet=outlet,
-                  since=since, until=until, lang=lang.value if lang else None,
-                  negated=negated, limit=limit)
-    if json:
+    store = open_store(db_location(db))
+    where = factchecks.checked_view(store.read()) if checked else store.view()
+    hits = [] if where is None else search(
+        where, query, speaker=speaker, outlet=outlet, since=since, until=until,
+        lang=lang.value if lang else None, negated=negated, limit=limit)
+    if checked:
+        _show_checked(hits, query=query, json=json)
+    elif json:
         render.print_json([hit.to_dict() for hit in hits])
     elif hits:
         render.console().print(hits_table(hits, title=f"{len(hits)} claims for {query!r}"
@@ -52,6 +60,29 @@ def search_cmd(
         render.note("no claims found")
     if not hits:
         raise typer.Exit(1)
+
+
+def _show_checked(hits: list[Hit], *, query: str, json: bool) -> None:
+    """Fact-checks found: the claim reviewed, who made it, the verdict, publisher and URL."""
+    kept = factchecks.by_id_of(hits)
+    if json:
+        render.print_json([{**kept[h.claim["id"]], "score": round(h.score, 1)} for h in hits])
+        return
+    if not hits:
+        render.note("no fact-checks found")
+        return
+    table = Table(title=f"{len(hits)} fact-checks for {query!r}" if query
+                  else f"{len(hits)} fact-checks", show_lines=True)
+    for name in ("score", "id", "claimant", "claim reviewed", "verdict", "fact-check"):
+        table.add_column(name, overflow="fold")
+    for hit in hits:
+        fc = kept[hit.claim["id"]]
+        source = " · ".join(p for p in (fc.get("publisher"), fc.get("date")) if p)
+        where = render.text(source + (("\n" if source else "") + fc["url"] if fc.get("url")
+                                      else ""))
+        table.add_row(text_score(hit.score), render.id_cell(fc), _speaker_cell(hit),
+                      _content_cell(hit), render.text(fc.get("rating") or "", "bold"), where)
+    render.console().print(table)
 
 
 def hits_table(hits: list[Hit], *, title: str) -> Table:
