@@ -26,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from factcheck import urls
+from factcheck import factchecks, urls
 from factcheck.articles import AddResult, add_article, article_id, now_iso
 from factcheck.contradict import check_added
 from factcheck.errors import FactcheckError, FetchError, InputError
@@ -102,6 +102,8 @@ class WatchResult:
     sources: list[SourceReport]
     articles: list[AddResult] = field(default_factory=list)
     contradictions: list[dict] = field(default_factory=list)
+    # New claims that repeat or contradict a published fact-check (factcheck.factchecks).
+    factchecked: list = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -153,6 +155,7 @@ def watch(sources: list[str], *, store: Store, since: date | None = None,
         forms = stored_forms(db)  # before the store changes: from the file kept beside it
         result = _store_harvests(db, harvests)
         result.contradictions = _contradictions(db, result.articles, forms)
+        result.factchecked = factchecks.matches(db, result.claims)
     return result
 
 

@@ -121,7 +121,7 @@ def test_json_is_one_document_holding_what_jsonl_streams(tmp_path, run):
     whole = run("watch", str(tmp_path / "a.txt"), "--json", "--db", str(tmp_path / "2.json"))
     assert (streamed.exit_code, whole.exit_code) == (0, 0)
     document = json.loads(whole.stdout)
-    assert list(document) == ["sources", "articles", "contradictions", "summary"]
+    assert list(document) == ["sources", "articles", "contradictions", "factchecked", "summary"]
     records = lines(streamed.stdout)
     assert [{k: v for k, v in r.items() if k != "type"} for r in records
             if r["type"] == "source"] == document["sources"]
@@ -295,3 +295,19 @@ def test_a_reported_kim_visit_contradicts_peskov_and_exits_1(tmp_path, run):
     assert "لا توجد مثل هذه الخطط" in peskov["content"]
     assert "التحضيرات جارية لزيارة" in kim["content"] and kim["title"] == \
         "تحضيرات لزيارة كيم إلى روسيا"
+
+
+def test_watch_reports_a_new_claim_already_fact_checked_and_exits_1(tmp_path, run):
+    from tests_support import ROOT
+
+    run("import", str(ROOT / "tests" / "data" / "claimreview.json"))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "kim.txt").write_text(
+        "قال مصدر دبلوماسي روسي، يوم الخميس، إن الزعيم الكوري الشمالي كيم جونغ أون سيزور "
+        "روسيا في الخريف المقبل.\n", encoding="utf-8")
+    result = run("watch", str(inbox), "--json")
+    assert result.exit_code == 1, result.stderr
+    found = json.loads(result.stdout)["factchecked"]
+    assert [(m["factcheck"]["rating"], m["factcheck"]["url"]) for m in found] == [
+        ("False", "https://checks.example.org/2025/kim-visit")]

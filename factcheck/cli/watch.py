@@ -9,6 +9,7 @@ from rich.table import Table
 from factcheck import dates
 from factcheck.cli import render
 from factcheck.cli.app import DbOption, JsonlOption, JsonOption, RtlOption, app
+from factcheck.cli.contradictions import factchecked_table
 from factcheck.errors import InputError
 from factcheck.fetch import DEFAULT_TIMEOUT
 from factcheck.paths import db_location
@@ -48,8 +49,9 @@ def watch_cmd(
 ):
     """Store new articles' claims from feeds, pages, folders; exit 1 on new contradictions.
 
-    --json prints one object (sources, articles, contradictions, summary); --jsonl the same
-    as one object a line, each with its "type", the summary last.
+    New claims that repeat or contradict an imported fact-check are reported (and exit 1) too.
+    --json prints one object (sources, articles, contradictions, factchecked, summary); --jsonl
+    the same as one object a line, each with its "type", the summary last.
 
     Example: claims watch https://example.com/rss.xml ./inbox --sources feeds.txt --jsonl --quiet
     """
@@ -80,7 +82,7 @@ def watch_cmd(
 
 def _anything_new(result: WatchResult) -> bool:
     # A failure is news too, but stderr carries it (and cron mails it) whatever --quiet says.
-    return bool(result.articles or result.contradictions)
+    return bool(result.articles or result.contradictions or result.factchecked)
 
 
 def _day(value: str | None) -> date | None:
@@ -92,7 +94,8 @@ def _day(value: str | None) -> date | None:
 def _exit_code(result: WatchResult) -> int:
     if result.failed:
         return EXIT_FAILED
-    return EXIT_CONTRADICTIONS if result.contradictions else EXIT_QUIET
+    found = result.contradictions or result.factchecked
+    return EXIT_CONTRADICTIONS if found else EXIT_QUIET
 
 
 def _report_problems(result: WatchResult) -> None:
@@ -116,12 +119,14 @@ def _records(result: WatchResult, code: int) -> list[dict]:
     return [*({"type": "source", **r} for r in _sources(result)),
             *({"type": "article", **a} for a in _articles(result)),
             *({"type": "contradiction", **c} for c in _contradictions(result)),
+            *({"type": "factchecked", **m.to_dict()} for m in result.factchecked),
             {"type": "summary", **_totals(result), "exit": code}]
 
 
 def _document(result: WatchResult, code: int) -> dict:
     return {"sources": _sources(result), "articles": _articles(result),
             "contradictions": _contradictions(result),
+            "factchecked": [m.to_dict() for m in result.factchecked],
             "summary": {**_totals(result), "exit": code}}
 
 
@@ -184,6 +189,9 @@ def _print_tables(result: WatchResult) -> None:
     con.print(table)
     for found in result.contradictions:
         con.print(_contradiction_table(found))
+    if result.factchecked:
+        con.print(factchecked_table(result.factchecked,
+                                    title=f"{len(result.factchecked)} already fact-checked"))
     totals = _totals(result)
     con.print(render.text(
         f"{totals['sources']} sources read ({totals['failed']} failed), {totals['new']} new "
