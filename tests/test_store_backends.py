@@ -185,3 +185,14 @@ def test_search_finds_the_same_on_every_backend(store_spec, tmp_path):
     got = _hits(store_spec)
     assert got == _hits(str(tmp_path / "reference.json"))
     assert [len(found) for found in got] == [1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 3, 2, 3, 2, 1, 1, 0]
+
+
+def test_many_tied_claims_are_ranked_the_same_walking_the_store_by_date(tmp_path, monkeypatch):
+    from factcheck import indexing
+
+    spec = str(tmp_path / "desk.sqlite")
+    store_desk(spec)
+    before = _hits(spec)
+    monkeypatch.setattr(indexing, "_WALK_FROM", 0)
+    monkeypatch.setattr(indexing, "_CHUNK", 2)
+    assert _hits(spec) == before
