@@ -130,19 +130,26 @@ def claim_review(claim: dict, rev: dict, *, publisher: Publisher,
         "@type": "ClaimReview",
         "url": rev["url"],
         "claimReviewed": claim["content"]["text"],
-        "reviewRating": rating(Verdict(rev["verdict"]), rev.get("rating_label")),
+        "reviewRating": rating(Verdict(rev["verdict"]), rev.get("rating_label"),
+                               explanation=rev.get("note")),
         "author": _organization(publisher.name, publisher.url),
         "datePublished": (rev.get("first_reviewed") or rev["reviewed"])[:10],
         "itemReviewed": claim_item(claim, names or []),
     }
+    if claim.get("lang"):
+        doc["inLanguage"] = claim["lang"]  # the fact-check is written in the claim's language
     if rev.get("reviewed") and rev["reviewed"][:10] != doc["datePublished"]:
         doc["dateModified"] = rev["reviewed"][:10]
     return doc
 
 
-def rating(verdict: Verdict, label: str | None = None) -> dict:
-    """A Rating: the desk's wording (or the verdict's) and, on the true-false scale, a value."""
+def rating(verdict: Verdict, label: str | None = None, *,
+           explanation: str | None = None) -> dict:
+    """A Rating: the desk's wording (or the verdict's), why (the reviewer's note) and, on the
+    true-false scale, a value."""
     out = {"@type": "Rating", "alternateName": label or verdict.label, "name": verdict.label}
+    if explanation:
+        out["ratingExplanation"] = explanation
     if verdict in SCALE:
         out |= {"ratingValue": SCALE[verdict], "bestRating": BEST_RATING,
                 "worstRating": WORST_RATING}
@@ -167,6 +174,8 @@ def claim_item(claim: dict, names: list[str]) -> dict:
         if claim.get("outlet"):
             appearance["publisher"] = _organization(claim["outlet"])
         item["appearance"] = appearance
+        # The article a claim was stored from is where the desk first saw it said.
+        item["firstAppearance"] = appearance
     if claim.get("lang"):
         item["inLanguage"] = claim["lang"]
     return item

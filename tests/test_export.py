@@ -72,7 +72,9 @@ def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommend
     assert doc["author"] == {"@type": "Organization", "name": "Desk Example",
                              "url": "https://desk.example"}
     assert doc["reviewRating"] == {"@type": "Rating", "alternateName": "زائف", "name": "False",
-                                   "ratingValue": 1, "bestRating": 5, "worstRating": 1}
+                                   "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                                   "ratingExplanation": "أُعلن عن الزيارة بعد يومين"}
+    assert doc["inLanguage"] == "ar"
     item = doc["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Person", "name": "دميتري بيسكوف",
@@ -82,6 +84,7 @@ def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommend
     assert item["appearance"]["@type"] == "CreativeWork"
     assert item["appearance"]["url"] == SEED_URL
     assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Example News"}
+    assert item["firstAppearance"] == item["appearance"]
     assert_jsonld_shape(docs)
 
 
@@ -153,8 +156,10 @@ def test_a_verdict_off_the_scale_has_a_label_but_no_rating_value(seed_store):
         review(db, seed_store.peskov, verdict="misleading", reviewer="amal",
                now="2025-07-15T09:00:00+00:00")
     doc = json.loads(export(seed_store.read(), fmt=Format.CLAIMREVIEW).data)[0]
+    # the note given with the first verdict still explains it
     assert doc["reviewRating"] == {"@type": "Rating", "alternateName": "Misleading",
-                                   "name": "Misleading"}
+                                   "name": "Misleading",
+                                   "ratingExplanation": "أُعلن عن الزيارة بعد يومين"}
     assert (doc["datePublished"], doc["dateModified"]) == ("2025-07-12", "2025-07-15")
     assert doc["author"]["name"] == DEFAULT_PUBLISHER
 
