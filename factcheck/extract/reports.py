@@ -105,16 +105,7 @@ def _aside_claims(state: ArticleState, s: Sentence, asides: dict[Event, Event],
         if host is None or np is None:
             continue
         speaker = np[0]
-        cue_span = (ev.cue_start, s.toks[ev.last].end)
-        out.append(Claim(
-            cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
-            content=host.content, content_span=host.content_span,
-            content_parts=host.content_parts, lang=host.lang,
-            speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
-            speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
-            direct=host.direct, negated=host.negated, modality=host.modality,
-            context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
-        ))
+        out.append(_said_by(state, host, speaker, (ev.cue_start, s.toks[ev.last].end)))
     return out
 
 
@@ -130,18 +121,24 @@ def _relayed_claims(state: ArticleState, s: Sentence, events: list[Event],
         if relayed is None:
             continue
         speaker, first, last = relayed
-        cue_span = (s.toks[first].start, s.toks[last].end)
-        out.append(Claim(
-            cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
-            content=host.content, content_span=host.content_span,
-            content_parts=host.content_parts, lang=host.lang,
-            speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
-            speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
-            direct=host.direct, negated=host.negated, modality=host.modality,
-            context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
-            gender=speaker.gender,
-        ))
+        out.append(_said_by(state, host, speaker, (s.toks[first].start, s.toks[last].end),
+                            gender=speaker.gender))
     return out
+
+
+def _said_by(state: ArticleState, host: Claim, speaker, cue_span: tuple[int, int], *,
+             gender: str | None = None) -> Claim:
+    """The host claim's content, said by another speaker through the cue at `cue_span`."""
+    return Claim(
+        cue=state.text[cue_span[0]:cue_span[1]], cue_span=cue_span,
+        content=host.content, content_span=host.content_span,
+        content_parts=host.content_parts, lang=host.lang,
+        speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
+        speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
+        direct=host.direct, negated=host.negated, modality=host.modality,
+        context=host.context, context_span=host.context_span, sentence_span=host.sentence_span,
+        gender=gender,
+    )
 
 
 def _build_all(state: ArticleState, s: Sentence, events: list[Event],
