@@ -23,7 +23,7 @@ try:
     )
     from factcheck.cli.app import app
 except Exception as exc:  # noqa: BLE001 - whatever the import raised, cron must not read "found"
-    from factcheck.startup import stand_in
+    from factcheck.cli.startup import stand_in
 
     app = stand_in(exc)
 
