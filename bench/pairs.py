@@ -1,6 +1,6 @@
 """Contradictions flagged on real news, scored against the hand-labelled pairs of realnews.
 
-    .venv/bin/python bench/pairs.py [DATA] [--unrelated 200] [--seed 13]
+    .venv/bin/python bench/pairs.py [DATA] [--unrelated 200] [--seed 13] [--trace all|cross]
 
 Adds the articles of `DATA` (default ../shared/data/realnews) to a fresh store one at a time,
 in date order (undated last, then by file name), through the same calls as `claims add
@@ -8,8 +8,10 @@ FILE --url --outlet --published`, and sets the contradictions it recorded agains
 `pairs.jsonl`; both sides of a pair are found by the content rule of bench/realnews.py.
 Prints the recall of contradicting pairs, the recall of those across languages, the false
 alarms (flagged pairs that are no gold contradiction) per 10 articles, and each miss and
-false alarm. Then `claims compare` (factcheck.relate.relate) on pairs of extracted statements
-from two different stories: how often it says `unrelated`.
+false alarm. `--trace` follows each missed gold pair (all, or those across languages) through
+the check: which side the extraction gave, whether the pair is a candidate and how much matter
+it shares, and what the judge said. Then `claims compare` (factcheck.relate.relate) on pairs
+of extracted statements from two different stories: how often it says `unrelated`.
 """
 
 import argparse
@@ -22,10 +24,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from factcheck.articles import add_article
-from factcheck.contradict import check_added, list_contradictions
+from factcheck.contradict import check_added, judged, list_contradictions
 from factcheck.extract import extract
 from factcheck.ingest import read_article
-from factcheck.match import stored_forms
+from factcheck.match import Index, read_claim, stored_forms
 from factcheck.relate import Relation, relate
 from factcheck.store import Store
 
@@ -139,11 +141,51 @@ def unrelated_share(data: Path, gold: list[dict], count: int, seed: int) -> tupl
     return 1 - len(wrong) / count, wrong
 
 
+def trace(db, pairs: list[dict], found: set[int], which: str) -> None:
+    """Each missed gold contradiction through the check: sides, candidacy, the judge's word."""
+    claims = db.claims.records()
+    index = Index(claims)
+    order = {a["id"]: n for n, a in enumerate(db.articles.all())}
+    print("\ntrace:")
+    for n, p in enumerate(pairs):
+        if p["relation"] != "contradicts" or n in found:
+            continue
+        if which == "cross" and not p["cross_language"]:
+            continue
+        mark = "x" if p["cross_language"] else "="
+        print(f"  {mark} {p['a']['file']} «{p['a']['content_start']}»"
+              f"  /  {p['b']['file']} «{p['b']['content_start']}»")
+        sides = [[c for c in claims if side_of(c, [p[k]])] for k in ("a", "b")]
+        for k, side in zip("ab", sides, strict=True):
+            if not side:
+                print(f"    {k}: not extracted")
+        for a in sides[0]:
+            for b in sides[1]:
+                later, first = (a, b) if order[a["article"]] > order[b["article"]] else (b, a)
+                cand, why = index.explain(later, first)
+                _, back = index.explain(first, later)
+                print(f"    {_brief(later)}\n      / {_brief(first)}\n      candidate: {why};"
+                      f" the other way: {back}")
+                if cand is not None:
+                    sa, sb = read_claim(later), read_claim(first)
+                    print(f"      keys: {sorted(sa.key_set & sb.key_set)[:12]}"
+                          f" shared: {list(cand.shared)[:10]}")
+                    _, said = judged(later, cand, repeats=False)
+                    print(f"      judge: {said}")
+
+
 def _brief(claim: dict | None) -> str:
     if not claim:
         return "(gone)"
-    return (f"{Path(claim.get('path') or '').name} {claim.get('speaker') or '-'}: "
-            f"{claim['content'][:110]}")
+    content = claim["content"]
+    if isinstance(content, dict):  # a stored claim, not a contradiction's brief of one
+        content = content["text"]
+        speaker = (claim.get("speaker") or {}).get("name")
+        if claim.get("denies"):
+            content += f" [denies: {claim['denies'][:60]}]"
+    else:
+        speaker = claim.get("speaker")
+    return f"{Path(claim.get('path') or '').name} {speaker or '-'}: {content[:110]}"
 
 
 def main() -> None:
@@ -152,6 +194,8 @@ def main() -> None:
     parser.add_argument("--unrelated", type=int, default=200,
                         help="Pairs from different stories given to compare (0: none).")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--trace", choices=("all", "cross"),
+                        help="Follow each missed gold pair through the check.")
     args = parser.parse_args()
     if not (args.data / "pairs.jsonl").is_file():
         print(f"no realnews data at {args.data}: nothing to measure")
@@ -165,6 +209,8 @@ def main() -> None:
         result = score(records, pairs, len(gold), database,
                        {g["file"]: g["story"] for g in gold})
         grouped = sum(1 for c in database.claims.records() if c.get("same_as"))
+        if args.trace:
+            trace(database, pairs, result["found"], args.trace)
     found, gold_n, cross = result["found"], result["gold"], result["cross"]
     print(f"{len(gold)} articles added in {seconds:.1f} s; {len(records)} contradictions "
           f"flagged; {grouped} claims stored as appearances of a statement made before")

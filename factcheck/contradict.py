@@ -186,6 +186,12 @@ def judge(claim: dict, candidate: Candidate, *, relations: dict | None = None,
 
     `relations` remembers what each pair of statements is to the other, for copies.
     """
+    return judged(claim, candidate, relations=relations, repeats=repeats)[0]
+
+
+def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
+           repeats: bool = True) -> tuple[Finding | None, str]:
+    """judge, and the step that decided it in words (for tracing a missed pair)."""
     relations = {} if relations is None else relations
     pair = (candidate.asker or statement_key(claim),
             candidate.key or statement_key(candidate.claim))
@@ -193,35 +199,38 @@ def judge(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     if reading is None:
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
     if repeats and _said_again(claim, candidate, reading):
-        return Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
-                       candidate.matter, candidate.shared)
+        return (Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
+                        candidate.matter, candidate.shared), "said again")
     if not reading.prospect_denied and (candidate.matter < MIN_WORDED_MATTER
                                         or reading.fragment):
-        return None  # nothing but a denied plan could be found, and this is none
+        return None, "too little matter or a fragment"
     if reading.report_denied and candidate.matter >= MIN_DENIAL_MATTER:
         result = reading.relation()
         if result.relation is Relation.CONTRADICTS and Reason.NEGATION in result.kinds:
-            return Finding(claim, candidate.claim, result.relation, result.score,
-                           result.reasons, candidate.matter, candidate.shared)
+            return (Finding(claim, candidate.claim, result.relation, result.score,
+                            result.reasons, candidate.matter, candidate.shared),
+                    "a denial of the report")
     if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
-        return None  # two matters, and not close enough to be a repeat: no need to relate
+        return None, f"two matters ({reading.changes} changes)"
     repeat_possible = repeats and candidate.matter >= MIN_REPEAT_MATTER
     if not repeat_possible and not reading.may_clash(candidate.matter):
-        return None  # no reason a clash could rest on is strong enough: the model need not run
+        possible = sorted(k.value for k in possible_reasons(reading.a, reading.b))
+        return None, f"no reason strong enough at this matter (possible: {possible})"
     result = reading.relation()
     if result.kinds == (Reason.FRAME,):
-        return None  # the same frame about another subject (the dam, the ring road): two matters
+        return None, "the same frame about another subject"
     if result.kinds and set(result.kinds) <= NEEDS_PIN and not _pinned(reading.a, reading.b):
-        return None
+        return None, "another name or place, unpinned"
     kinds = ANY_WORDING if reading.changes > MAX_SUBSTITUTIONS else None
     if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter,
                                                                   kinds=kinds):
-        return Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
-                       candidate.matter, candidate.shared)
+        return (Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
+                        candidate.matter, candidate.shared), "contradicts")
     if result.relation is Relation.AGREES and repeat_possible:
-        return Finding(claim, candidate.claim, result.relation, result.score, [],
-                       candidate.matter, candidate.shared)
-    return None
+        return (Finding(claim, candidate.claim, result.relation, result.score, [],
+                        candidate.matter, candidate.shared), "repeats")
+    return None, (f"related {result.relation.value} {result.score:.2f} "
+                  f"{[k.value for k in result.kinds]}")
 
 
 class _PairReading:

@@ -333,6 +333,26 @@ class Index:
         scored.sort(key=lambda c: (-c.matter, c.position))
         return _first_statements(scored, limit, lambda cand: cand.key)
 
+    def explain(self, claim: dict, other: dict) -> tuple[Candidate | None, str]:
+        """Whether `other` (an indexed claim) is a candidate for `claim`, and why not when it
+        is not: for tracing a missed pair."""
+        s, t = read_claim(claim), read_claim(other)
+        if s.places and t.places and not s.places & t.places:
+            return None, f"places of no common country {sorted(s.places)} / {sorted(t.places)}"
+        shared = min(len(matched(s, t)), len(matched(t, s)))
+        if shared < MIN_SHARED:
+            return None, f"{shared} shared content words"
+        key, other_key = statement_key(claim), statement_key(other)
+        close = self._closeness_of(s, t, key)
+        matter = _matter(close, speaker_terms(claim) | speaker_terms(other), s, t)
+        if matter is None:
+            return None, f"overlap {close.overlap:.2f} and no shared entity"
+        found = Candidate(other, matter, -1, other_key, close, key)
+        ranked = [c.key for c in self.candidates(claim)]
+        if other_key not in ranked:
+            return found, f"matter {matter:.2f}, not among the {LIMIT} closest"
+        return found, f"matter {matter:.2f}, candidate {ranked.index(other_key) + 1}"
+
     def _closest_by_words(self, s: Statement, count: int) -> list[int]:
         """The `count` entries sharing the most rare word weight with `s`, most first (ties
         by entry). Summed in C: in a store one template fills, each claim meets thousands."""

@@ -288,3 +288,19 @@ def test_a_feed_of_near_identical_items_stores_a_few_pairs_per_item(tmp_path):
             per_claim[side] = per_claim.get(side, 0) + 1
     assert len(found) > len(stored) > 0
     assert len(stored) <= MAX_PER_CLAIM * len(texts)
+
+
+def test_judged_says_which_step_decided_a_pair(db):
+    from factcheck.contradict import judged
+    from factcheck.match import Index
+
+    stored = claim("e1", "Finance Ministry", "Inflation in Kenya rose sharply in May")
+    clash = claim(None, "Central Bank", "Inflation in Kenya fell sharply in May", article=None)
+    apart = claim(None, "Central Bank", "The new stadium in Nairobi opens next spring",
+                  article=None)
+    index = Index([stored])
+    cand, why = index.explain(clash, stored)
+    assert cand is not None and why.endswith("candidate 1")
+    finding, said = judged(clash, cand, repeats=False)
+    assert finding is not None and said == "contradicts"
+    assert index.explain(apart, stored) == (None, "0 shared content words")
