@@ -633,6 +633,9 @@ def test_a_dateline_and_date_stamps_are_no_part_of_the_content():
     assert b["speaker"]["name"] == "coast guard"
     c = one("date 2025-03-02 The harbour has not been closed, port spokesman Eli Dahl said.")
     assert c["content"]["text"] == "The harbour has not been closed"
+    d = one("OSLO, March 4 (AFP) - The harbour will reopen next week, port spokesman Eli Dahl "
+            "said Saturday.")
+    assert d["content"]["text"] == "The harbour will reopen next week"
 
 
 def test_quoted_or_cited_someone_as_saying_gives_both_claims():
@@ -643,6 +646,9 @@ def test_quoted_or_cited_someone_as_saying_gives_both_claims():
     assert {c["content"]["text"] for c in claims} == {"the crates had been opened"}
     later = all_("Earlier this week the Courier quoted an official saying the port was shut.")
     assert [c["speaker"]["name"] for c in later] == ["Courier", "official"]
+    dotted = all_("Earlier this month the Courier quoted a U.N. official saying the port was shut.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in dotted] == [
+        ("Courier", "the port was shut"), ("U.N. official", "the port was shut")]
 
 
 def test_a_cue_word_after_a_cue_or_a_determiner_is_a_noun():

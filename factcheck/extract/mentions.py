@@ -1504,6 +1504,8 @@ def relayed_speaker(state: ArticleState, s: Sentence, ev: Event,
     j = skip_adverbials(state, s, ev.last + 1, limit)
     for k in range(j + 1, min(limit, j + MAX_NP_WORDS + 2)):
         t = toks[k]
+        if t.raw in TERMINATORS and (title_dot(toks, k) or _abbreviation_dot(state, s, k, limit)):
+            continue  # "quoted a U.S. official as saying": the dot cuts a word short
         if t.raw in COMMAS or t.raw in TERMINATORS or t.norm in lex.clause_complementizers:
             return None
         if t.norm in lex.relay_saying:
