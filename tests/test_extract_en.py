@@ -727,3 +727,11 @@ def test_shows_reports_only_with_a_clause_and_asking_not_to_be_named_is_no_repor
                   "talks are private.")
     assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
         ("said", "The deal is close")]
+
+
+def test_an_adverb_between_the_subject_and_the_cue_is_no_part_of_the_name():
+    a = one("Mayor Lena Ortiz however insisted that the budget was balanced.")
+    assert (a["speaker"]["name"], a["cue"]["text"]) == ("Lena Ortiz", "insisted")
+    b = one("The port authority further claimed that no ship had been turned away.")
+    assert b["speaker"]["name"] == "port authority"
+    assert b["content"]["text"] == "no ship had been turned away"
