@@ -61,6 +61,7 @@ class Lexicon:
     clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
     relay_marker: str
     relay_saying: frozenset[str]
+    relay_report: frozenset[str]
     speculation_lead: Phrases
     speculation_nouns: frozenset[str]
     speculation_adjectives: Phrases
@@ -211,6 +212,7 @@ def lexicon(lang: str) -> Lexicon:
         clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
+        relay_report=_set(r["relay"].get("carries", [])),
         speculation_lead=_phrases(r["speculation"]["lead"]),
         speculation_nouns=_set(r["speculation"]["nouns"]),
         speculation_adjectives=_phrases(r["speculation"]["adjectives"]),

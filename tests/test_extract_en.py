@@ -735,3 +735,22 @@ def test_an_adverb_between_the_subject_and_the_cue_is_no_part_of_the_name():
     b = one("The port authority further claimed that no ship had been turned away.")
     assert b["speaker"]["name"] == "port authority"
     assert b["content"]["text"] == "no ship had been turned away"
+
+
+def test_an_outlet_closing_the_sentence_carries_the_whole_clause():
+    claims = all_("The port authority on Monday denied that the harbour had been mined, the "
+                  "Daily Courier reported, citing local officials.")
+    got = [(c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) for c in claims]
+    assert got[0] == ("port authority", "denied", "the harbour had been mined")
+    assert got[1][:2] == ("Daily Courier", "reported")
+    assert got[1][2].startswith("The port authority on Monday denied that the harbour")
+    assert got[2][:2] == ("local officials", "citing")
+    assert got[2][2] == got[1][2]
+
+
+def test_according_to_after_a_report_carries_that_report_not_its_time_words():
+    claims = all_("The death toll has risen to 40, the Red Cross said on Friday evening, "
+                  "according to the Associated Press.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
+        ("Red Cross", "The death toll has risen to 40"),
+        ("Associated Press", "The death toll has risen to 40")]

@@ -203,7 +203,7 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     if state.lex.lang == "ar" and ev.kind == "verb" and (
             ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
         return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
-    if not _nothing_said_after(state, s, ev, limit,
+    if not nothing_said_after(state, s, ev, limit,
                                after_quote=quote_just_before(state, s, ev, before_np)):
         return None  # something follows the cue that was not understood: leave it
     k = _end_before_cue(state, s, ev, prev_end, before_np)
@@ -260,7 +260,7 @@ def quote_just_before(state: ArticleState, s: Sentence, ev: Event,
         k > 1 and toks[k - 1].raw in COMMAS and s.quote_closing_at(k - 2) is not None
 
 
-def _nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int, *,
+def nothing_said_after(state: ArticleState, s: Sentence, ev: Event, limit: int, *,
                         after_quote: bool = False) -> bool:
     """After the cue (and a speaker, listener or adverbials) nothing reported follows:
     '"...," Ochoa told reporters outside the courthouse.' / '...، قال الوزير.'"""

@@ -344,7 +344,8 @@ def _ends_adverbial(state: ArticleState, s: Sentence, j: int, limit: int) -> boo
         # after a bare day ("said Tuesday the city would ...") the content starts at once
         if s.toks[j - 1].norm in _EN_TIME_WORDS and t.norm in ("the", "a", "an"):
             return True
-        return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in
+        return not (t.raw[:1].isupper() or t.norm in lex.np_stops or t.norm in _EN_TIME_NOUNS
+                    or t.norm in
                     {"a", "an", "the", "news", "press", "statement", "interview", "conference",
                      "briefing", "speech", "televised", "address", "call", "meeting", "post",
                      "message", "letter", "session", "with", "of", "to"} or t.norm.isdigit())

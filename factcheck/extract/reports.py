@@ -8,6 +8,7 @@ from factcheck.extract.content import (
     content_before,
     first_piece,
     is_negated,
+    nothing_said_after,
     question_asked,
     quote_just_before,
     trimmed_span,
@@ -152,8 +153,20 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             # "نفى X أن تكون الحصيلة ...، وفق ما أعلنت Y": Y gave what X denied, not X
             prev_end = max(prev_end, _token_at(s, previous.content_span[0], ev.first))
         q = question if question and question.end <= ev.first else None
+        trailing = k > 0 and previous is not None and _trailing_relay(state, s, ev, limit)
+        if trailing and ev.kind == "verb":
+            # "..., Lebanon vowed to sue, the agency reported.": the outlet carries the whole
+            # clause, the report inside it included
+            prev_end = q.end if q is not None else 0
         claim = _build(state, s, ev, limit=limit, prev_end=prev_end, question=q,
                        previous=previous)
+        if trailing and ev.kind == "source" and previous is not None:
+            # "..., the Red Crescent said on Thursday, according to AP.": AP carries what the
+            # report before it says, not the time words between them
+            source = speaker_after(state, s, ev, limit)[0]
+            if source is not None and source.kind != "pronoun":
+                claim = _said_by(state, previous, source, (ev.cue_start, s.toks[ev.last].end),
+                                 gender=source.gender)
         if claim is None and ev.kind == "verb" and k + 1 < len(events):
             # وقالت الصحيفة، نقلًا عن مسؤولين، إن ...: the source phrase is a parenthesis
             skip = _parenthesis(state, s, events[k + 1])
@@ -166,6 +179,19 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             if q is not None:
                 question = None
     return claims
+
+
+def _trailing_relay(state: ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
+    """', the agency reported.' / ', according to AP.' closing an English sentence whose
+    report stands before it: the event's subject or source is all that follows its comma."""
+    if state.lex.lang != "en" or ev.kind not in ("verb", "source"):
+        return False
+    if ev.kind == "verb" and (ev.cue is None or ev.cue.lemma not in state.lex.relay_report):
+        return False
+    start = clause_start(state, s, ev)
+    if start == 0 or s.toks[start - 1].raw not in COMMAS:
+        return False
+    return nothing_said_after(state, s, ev, limit)
 
 
 def _drop_topic_for_participle(state: ArticleState, s: Sentence, events: list[Event],
