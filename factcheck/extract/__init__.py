@@ -16,9 +16,9 @@ factcheck.lexicon), so that it generalises to news it has never seen:
 import re
 
 from factcheck.extract.content import is_negated, trimmed_span
-from factcheck.extract.mentions import speaker_from_np
 from factcheck.extract.names import resolve_names
 from factcheck.extract.reports import continue_quotation, sentence_claims
+from factcheck.extract.speakers import speaker_from_np
 from factcheck.extract.state import ArticleState
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim

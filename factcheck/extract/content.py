@@ -2,13 +2,10 @@
 narrator takes over again, whether it is negated, and the question or topic it answers."""
 
 
-from factcheck.extract.mentions import (
-    english_listener,
-    noun_phrase,
-    np_before_start,
-    skip_adverbials,
-    speaker_from_np,
-)
+from factcheck.extract.asides import skip_adverbials
+from factcheck.extract.listeners import english_listener
+from factcheck.extract.mentions import noun_phrase
+from factcheck.extract.speakers import speaker_from_np
 from factcheck.extract.state import (
     CONJ_CLITICS,
     EN_CLAUSE_WORDS,
@@ -23,6 +20,7 @@ from factcheck.extract.state import (
     match_len,
     verb_at,
 )
+from factcheck.extract.subjects import np_before_start
 from factcheck.model import Span
 from factcheck.sentences import (
     CLOSE_ONLY,

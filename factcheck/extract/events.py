@@ -2,7 +2,6 @@
 speculation; which of them open a report of their own and which are nested in another."""
 
 
-from factcheck.extract.mentions import np_before_start
 from factcheck.extract.state import (
     CONJ_CLITICS,
     ArticleState,
@@ -13,6 +12,7 @@ from factcheck.extract.state import (
     phrase_at,
     verb_at,
 )
+from factcheck.extract.subjects import np_before_start
 from factcheck.lexicon import Cue, Lexicon
 from factcheck.sentences import (
     CLOSE_ONLY,

@@ -2,6 +2,7 @@
 with parenthetical sources and relays handled."""
 
 
+from factcheck.extract.asides import skip_adverbials
 from factcheck.extract.content import (
     around_parenthetical_cue,
     content_after,
@@ -13,25 +14,21 @@ from factcheck.extract.content import (
     quote_just_before,
     trimmed_span,
 )
+from factcheck.extract.continuations import continued_speaker, narrated_person
 from factcheck.extract.events import (
     clause_start,
     drop_relays_of_sources,
     find_events,
     independent_events,
 )
+from factcheck.extract.listeners import english_listener
 from factcheck.extract.mentions import (
-    continued_speaker,
     document_before_comma,
-    english_listener,
     follows_comma,
     issuer_of_document,
-    narrated_person,
     noun_phrase,
     relayed_speaker,
-    sentence_subject,
-    skip_adverbials,
     speaker_after,
-    speaker_before,
 )
 from factcheck.extract.state import (
     MAX_NP_WORDS,
@@ -43,6 +40,7 @@ from factcheck.extract.state import (
     tokens_of,
     verbal_noun,
 )
+from factcheck.extract.subjects import sentence_subject, speaker_before
 from factcheck.model import Claim, Span
 from factcheck.sentences import (
     COMMAS,
