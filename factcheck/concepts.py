@@ -2,8 +2,9 @@
 
 A word's keys say what it stands for whatever the language: `c:visit` for visit / زيارة (the
 bilingual tables in factcheck/data/concepts/, one file per language pair), `n:BTN` for a name
-in any script (the speaker key of factcheck.names: Putin / بوتين / Путин), `p:russia` for a
-place (the places of factcheck/data/contrast.toml), `#1500` for a number however written.
+in any script (the coarse skeleton of factcheck.names.cross_keys: Putin / بوتين / Путин),
+`p:russia` for a place (the places of factcheck/data/contrast.toml), `#1500` for a number
+however written.
 Matching and relating use them only across languages: within one language the words
 themselves are compared, as the learned model was.
 """
@@ -87,12 +88,11 @@ def calls_false(word: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
-def name_key(word: str) -> str | None:
-    """The cross-script key of a word taken for a name, when its skeleton is long enough."""
-    found = names.parts(word)
-    if len(found) != 1 or len(found[0].consonants) < MIN_NAME_CONSONANTS:
-        return None
-    return "n:" + str(found[0])
+def name_keys(word: str) -> frozenset[str]:
+    """The cross-script keys of a word taken for a name (names.cross_keys: Eisenhower /
+    إيزنهاور, Mangoush / المنقوش), those with skeletons long enough not to meet by chance."""
+    return frozenset("n:" + k for k in names.cross_keys(word)
+                     if len(k) >= MIN_NAME_CONSONANTS)
 
 
 def word_keys(word: str, *, name: bool, place: str | None = None,
@@ -107,9 +107,7 @@ def word_keys(word: str, *, name: bool, place: str | None = None,
     if number is not None:
         out.add("#" + number)
     if name and not out:
-        key = name_key(word)
-        if key:
-            out.add(key)
+        out |= name_keys(word)
     return frozenset(out)
 
 

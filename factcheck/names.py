@@ -9,6 +9,12 @@ class (a / i / o): it is written in both scripts and it is what tells Peskov fro
 Zakharov from Zakharova. So "Peskov", "Peskow", "بيسكوف" and "Dmitry Peskov", "دميتري بيسكوف",
 "ديمتري بيسكوف" meet, and a fact-checker's surname alone matches the full name.
 
+Claims in two languages meet through a coarser key (cross_keys), for matching only: fewer
+consonant classes (k/q/g/j = ك/ق/غ/ج, since ق is g in Libyan and Gulf names; s/z; no final
+vowel, no doubled letter), with a variant where one spelling has two readings (ch as تش, ج or
+ش; a final h that writes ة or ه), so Eisenhower / إيزنهاور, Mangoush / المنقوش, Araghchi /
+عراقجي, Sharaa / الشرع meet.
+
 Identity is deliberately stricter than search: Zakharov and Zakharova are two people here (a
 man and a woman), although a search for "Zakharov" still finds her claims by fuzzy relevance.
 """
@@ -198,3 +204,91 @@ def _collapse(skeleton: str) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+# The coarse classes of cross_keys: skeleton letter -> the class two scripts share.
+_COARSE = str.maketrans({"G": "K", "Z": "S"})
+# Latin spellings with more than one reading in Arabic script, each reading as coarse letters.
+_LATIN_READINGS = (("shch", ("C",)), ("sch", ("C",)), ("tsch", ("TC",)), ("tch", ("TC",)),
+                   ("ch", ("TC", "K", "C")))
+_LATIN_READING_RE = re.compile("|".join(re.escape(c) for c, _ in _LATIN_READINGS))
+# Arabic articles and proclitics a name may carry, longest first (والمنقوش, للشرع).
+_ARABIC_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+# At most this many variants per word: a name with three ambiguous letters is rare.
+MAX_VARIANTS = 4
+
+
+@lru_cache(maxsize=100_000)
+def cross_keys(word: str) -> frozenset[str]:
+    """The coarse skeletons of one folded word, in Arabic or any other script: what a name
+    written in one script shares with its transliteration in the other (for matching; see
+    key() for identity). Empty for a particle."""
+    if word in _PARTICLES or not word:
+        return frozenset()
+    if is_arabic(word):
+        return frozenset(_coarse(v) for v in _arabic_variants(word)) - {""}
+    return frozenset(_coarse(v) for v in _latin_variants(word)) - {""}
+
+
+def _coarse(skeleton: str) -> str:
+    # Doubled letters collapse before the vowels between them go: دبيبة is D-B-B like Dbeibah.
+    return "".join(ch for ch in _collapse(skeleton.translate(_COARSE)) if ch.isupper())
+
+
+def _arabic_variants(word: str) -> list[str]:
+    bare = word
+    for article in _ARABIC_ARTICLES:
+        if bare.startswith(article) and len(bare) > len(article) + 2:
+            bare = bare[len(article):]
+            break
+    else:
+        if bare[:1] == "و" and len(bare) > 4:
+            bare = bare[1:]  # وماسك: the conjunction glued to the name
+    if bare.endswith("يه"):
+        bare = bare[:-1]
+    forms = [bare]
+    if bare.endswith("ه"):
+        forms.append(bare[:-1])  # folded ة (Dbeiba) or a written ه (Abdullah): both
+    return [_arabic_letters(form) for form in forms]
+
+
+def _arabic_letters(word: str) -> str:
+    # تش writes ch (Churchill, تشرشل); the other letters one by one, vowels as separators.
+    out, i = [], 0
+    while i < len(word):
+        if word.startswith("تش", i):
+            out.append("TC")
+            i += 2
+            continue
+        out.append(_ARABIC_MAP.get(word[i], "-"))
+        i += 1
+    return "".join(out)
+
+
+def _latin_variants(word: str) -> list[str]:
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(ch))
+    if not word.isascii():
+        word = anyascii(word).lower()
+    word = "".join(ch for ch in word if ch.isalpha())
+    if len(word) < 2:
+        return []
+    if word.endswith(("ow", "ew")) and len(word) > 3:
+        word = word.replace("w", "v")
+    forms = [word]
+    if len(word) > 3 and word.endswith("h") and word[-2] in "aei":
+        forms.append(word[:-1])  # Dbeibah: the h writes ة; Abdullah: it writes ه
+    out: list[str] = []
+    for form in forms:
+        pieces = _LATIN_READING_RE.split(_soft_c(form))
+        readings = [r for _, r in (m for m in _readings_in(form))]
+        variants = [pieces[0]]
+        for reading, piece in zip(readings, pieces[1:], strict=True):
+            variants = [v + r + piece for v in variants for r in reading][:MAX_VARIANTS]
+        out.extend(_LATIN_RE.sub(lambda m: _LATIN_MAP[m.group()], v) for v in variants)
+    return out[:MAX_VARIANTS * 2]
+
+
+def _readings_in(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    readings = dict(_LATIN_READINGS)
+    return [(m.group(), readings[m.group()]) for m in _LATIN_READING_RE.finditer(_soft_c(word))]

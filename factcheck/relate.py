@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factcheck import concepts
 from factcheck.contrast import lexicon  # noqa: F401  (re-exported: relate.lexicon)
 from factcheck.forest import forest, linear, model, softmax
 from factcheck.normalize import is_arabic
@@ -72,6 +73,12 @@ AGREE_ACROSS = 0.6
 # ... and a checkable difference is a clash only this close: the concept tables make common
 # words meet (forces, government), which two stories share.
 CLASH_ACROSS = 0.25
+
+
+# ... and on at least this many shared words that are neither places nor a denial's frame on
+# each side: "the British media report lies" and another claim about a British paper share a
+# country, not a matter.
+MIN_SHARED_ACROSS = 3
 
 
 class Relation(str, Enum):
@@ -343,7 +350,8 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
         found.append(reasons(a, b, {"number_differs": 1.0})[0])
     closeness = math.sqrt(len(shared_a) / (len(a.terms) or 1)
                           * len(shared_b) / (len(b.terms) or 1))
-    if found and closeness >= CLASH_ACROSS:
+    if found and closeness >= CLASH_ACROSS and _telling_shared(a, shared_a) >= MIN_SHARED_ACROSS \
+            and _telling_shared(b, shared_b) >= MIN_SHARED_ACROSS:
         about = f"about the same: {aligned(a, b, shared_a, shared_b)}"
         return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE,
                               [r for _, r in found] + [about],
@@ -351,3 +359,10 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     if closeness >= AGREE_ACROSS:
         return RelationResult(Relation.AGREES, closeness, [], (), shared)
     return RelationResult(Relation.UNRELATED, 1 - closeness, [], (), shared)
+
+
+def _telling_shared(s: Statement, shared: frozenset[str]) -> int:
+    """Shared words that say what the matter is: not the places, not a denial's frame."""
+    return sum(1 for t in shared - s.place_terms
+               if not any(k.startswith("p:") for k in s.keys.get(t, ()))
+               and not concepts.is_frame_word(s.surface.get(t, t).casefold()))

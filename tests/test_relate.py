@@ -183,3 +183,22 @@ def test_substitutions_count_the_things_changed(a, b, changed):
     sa, sb = rel.read_statement(a), rel.read_statement(b)
     assert rel.substitutions(sa, sb) == changed
     assert rel.substitutions(sb, sa) == changed
+
+
+def test_a_name_spelled_apart_in_two_scripts_carries_a_clash_across_languages():
+    # Eisenhower / إيزنهاور and Mangoush / المنقوش meet through the coarse name key.
+    found = relate("The rebels said they struck the aircraft carrier Eisenhower in the Red Sea",
+                   "حاملة الطائرات إيزنهاور لم تتعرض لأي هجوم في البحر الأحمر")
+    assert found.relation is Relation.CONTRADICTS
+    assert "Eisenhower / إيزنهاور" in found.reasons[-1]
+    met = relate("The minister met Mangoush in Rome last week", "الوزير لم يلتق المنقوش في روما")
+    assert met.relation is Relation.CONTRADICTS and "Mangoush / المنقوش" in met.reasons[-1]
+
+
+def test_a_country_and_a_denials_frame_are_no_matter_across_languages():
+    # A denial sharing a country and a place with another claim: two words, not a matter.
+    for denial, other in [("The British media report is lies", "الصحيفة البريطانية زارت مطار بيروت"),
+                          ("The British media report lies about the airport",
+                           "صحيفة بريطانية تتناول مطار بيروت")]:
+        found = relate(denial, other, negated_a=True, modality_a="denial")
+        assert found.relation is not Relation.CONTRADICTS, other
