@@ -197,7 +197,8 @@ def test_a_name_spelled_apart_in_two_scripts_carries_a_clash_across_languages():
 
 def test_a_country_and_a_denials_frame_are_no_matter_across_languages():
     # A denial sharing a country and a place with another claim: two words, not a matter.
-    for denial, other in [("The British media report is lies", "الصحيفة البريطانية زارت مطار بيروت"),
+    for denial, other in [("The British media report is lies",
+                           "الصحيفة البريطانية زارت مطار بيروت"),
                           ("The British media report lies about the airport",
                            "صحيفة بريطانية تتناول مطار بيروت")]:
         found = relate(denial, other, negated_a=True, modality_a="denial")
