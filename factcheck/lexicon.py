@@ -53,6 +53,7 @@ class Lexicon:
     sources: Phrases
     source_not_speakers: frozenset[str]  # heads after a source phrase that name no speaker
     cue_noun_after: frozenset[str]  # words after which a cue word is a noun (denied claims)
+    cue_passive_after: frozenset[str]  # words after which a cue is a passive participle
     attached_prefix: str
     source_not_after: frozenset[str]  # نفى ما ورد في: a relative clause, no source
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
@@ -204,6 +205,7 @@ def lexicon(lang: str) -> Lexicon:
         sources=_phrases(r["sources"]["phrases"]),
         source_not_speakers=_set(r["sources"].get("not_speakers", [])),
         cue_noun_after=_set(r.get("cues", {}).get("noun_after", [])),
+        cue_passive_after=_set(r.get("cues", {}).get("passive_after", [])),
         attached_prefix=fold(r["sources"]["attached_prefix"]),
         source_not_after=_set(r["sources"].get("not_after", [])),
         source_resumptive=_set(r["sources"].get("resumptive", [])),

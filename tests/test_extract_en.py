@@ -754,3 +754,9 @@ def test_according_to_after_a_report_carries_that_report_not_its_time_words():
     assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
         ("Red Cross", "The death toll has risen to 40"),
         ("Associated Press", "The death toll has risen to 40")]
+
+
+def test_a_passive_or_adjectival_cue_word_reports_nothing():
+    claims = all_("Another 300 people are reported missing after the storm, the agency said.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [("agency", "said")]
+    assert all_("It was the third claimed strike on the convoy this month.") == []

@@ -174,6 +174,10 @@ def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     prev = s.toks[i - 1]
     if prev.norm in lex.cue_noun_after or prev.word and verb_at(s, i - 1, lex):
         return False  # "denied claims that", "cited alleged whistle-blowers"
+    if prev.norm in lex.cue_passive_after and s.toks[i].norm.endswith(("ed", "said")):
+        cue = verb_at(s, i, lex)
+        if cue is None or cue[0].lemma not in lex.relay_lemmas:
+            return False  # "10,100 people are reported missing": no one reports here
     if i + 1 < len(s.toks) and s.toks[i + 1].norm == "by" and s.toks[i].norm.endswith("ed"):
         return False  # "regions claimed by Norland": a passive participle, no one reports
     # "an official, who asked not to be named, said": a request in a relative clause
