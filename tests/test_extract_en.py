@@ -760,3 +760,10 @@ def test_a_passive_or_adjectival_cue_word_reports_nothing():
     claims = all_("Another 300 people are reported missing after the storm, the agency said.")
     assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [("agency", "said")]
     assert all_("It was the third claimed strike on the convoy this month.") == []
+
+
+def test_a_title_with_a_body_word_stands_for_the_holder_named_later():
+    claims = all_("A Kremlin spokesman has denied reports of a cabinet reshuffle.\n\n"
+                  'Kremlin spokesman Oleg Vass said, "There are no such plans."')
+    assert [(c["speaker"]["name"], c["speaker"]["role"]) for c in claims] == [
+        ("Oleg Vass", "Kremlin spokesman"), ("Oleg Vass", "Kremlin spokesman")]

@@ -45,7 +45,10 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     if best is None and c.speaker_kind == "body":
         best = _statement_anaphor(state, c, earlier) or \
             _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier)
-    titled = c.speaker_kind == "role"
+    # "A Kremlin spokesperson", "the government official": a body word in a title does not
+    # make the title a body; it stands for the person who holds it
+    titled = c.speaker_kind == "role" or c.speaker_kind == "body" and \
+        state.lex.lang == "en" and _title(c.speaker, "en") is not None
     if titled:
         best = _person_with_role(c, earlier, mentions, state.lex) or best
     if best is None:
