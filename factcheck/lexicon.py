@@ -83,6 +83,7 @@ class Lexicon:
     unnamed: frozenset[str]  # heads of a speaker phrase that name nobody (a source, مصدر)
     unnamed_after: frozenset[str]  # words that may follow such a head in English (close to)
     offices: Phrases  # two-word titles that name another office than their head word
+    office_fields: frozenset[str]  # what a title's "of" names: the name follows the last
     documents: frozenset[str]
     np_links: frozenset[str]
     np_stops: frozenset[str]
@@ -235,6 +236,7 @@ def lexicon(lang: str) -> Lexicon:
         unnamed=_set(r["speakers"].get("unnamed", [])),
         unnamed_after=_set(r["speakers"].get("unnamed_after", [])),
         offices=_phrases(r["speakers"]["offices"]),
+        office_fields=_set(r["speakers"].get("office_fields", [])),
         documents=_set(r["speakers"]["documents"]),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),

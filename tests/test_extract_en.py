@@ -767,3 +767,21 @@ def test_a_title_with_a_body_word_stands_for_the_holder_named_later():
                   'Kremlin spokesman Oleg Vass said, "There are no such plans."')
     assert [(c["speaker"]["name"], c["speaker"]["role"]) for c in claims] == [
         ("Oleg Vass", "Kremlin spokesman"), ("Oleg Vass", "Kremlin spokesman")]
+
+
+def test_a_title_naming_an_office_field_then_the_holder():
+    claims = all_("Minister of Energy and Water Resources Rami Saad told a news conference that "
+                  "the dam was safe. The minister added that repairs would start in May.")
+    assert [(c["speaker"]["name"], c["speaker"]["role"]) for c in claims] == [
+        ("Rami Saad", "Minister of Energy and Water Resources")] * 2
+
+
+def test_a_long_title_then_a_comma_then_the_name():
+    a = one("On Monday, Norland's ambassador to Geneva, Ilse Varga denied any part in the talks.")
+    assert (a["speaker"]["name"], a["speaker"]["role"]) == (
+        "Ilse Varga", "Norland's ambassador to Geneva")
+    b = one("Deputy spokesman for the Secretary-General of the Maritime Union, Paul Onu, said in "
+            "a statement that the figures had been checked.")
+    assert (b["speaker"]["name"], b["speaker"]["role"]) == (
+        "Paul Onu", "Deputy spokesman for the Secretary-General of the Maritime Union")
+    assert b["content"]["text"] == "the figures had been checked"

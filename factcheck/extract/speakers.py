@@ -335,6 +335,12 @@ def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start:
     elif any(n in ("spokesman", "chairman", "king", "prince", "mr") for n in norms):
         gender = "m"
     last_role = max((i for i, n in enumerate(norms) if en_role(n, lex)), default=None)
+    if last_role is not None and last_role + 2 < len(words_) and \
+            norms[last_role + 1] in ("of", "for"):
+        # "Minister of Public Works and Transport Ali Hamieh": the office's field, then a name
+        field = max((i for i, n in enumerate(norms) if n in lex.office_fields), default=None)
+        if field is not None and field > last_role + 1 and field + 1 < len(words_):
+            last_role = field
     if last_role is not None and last_role + 1 < len(words_):
         name_toks = words_[last_role + 1:]
         if toks[name_toks[0]].raw[:1].isupper() and any(toks[x].norm in lex.bodies

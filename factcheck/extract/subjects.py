@@ -45,7 +45,7 @@ def np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
         return None
     m = span[0]
     if m > 1 and s.toks[m - 1].raw in COMMAS:
-        title = _np_before(state, s, m - 1)  # "the union's president, Ana Cruz, told"
+        title = _np_before(state, s, m - 1, title=True)  # "the union's president, Ana Cruz, told"
         if title is not None and _has_role_word(state, s, title):
             return title[0]
     return m
@@ -55,7 +55,8 @@ def _has_role_word(state: ArticleState, s: Sentence, span: tuple[int, int]) -> b
     return any(t.word and en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
 
 
-def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+def _np_before(state: ArticleState, s: Sentence, i: int, *,
+               title: bool = False) -> tuple[int, int] | None:
     """Token span of an English subject noun phrase standing before token i, if any.
 
     The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
@@ -86,7 +87,7 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
         if m < 0 or toks[m].raw not in COMMAS:
             return None
         if asides == 0 and bare_name(state, s, m + 1, comma) and \
-                _np_before(state, s, m) is not None:
+                _np_before(state, s, m, title=True) is not None:
             return m + 1, comma  # "Her attorney, David Ochoa, said"
         if not (is_role_phrase(state, s, m + 1) or is_parenthesis(toks[m + 1]) or
                 _age_or_home(state, s, m + 1, comma)):
@@ -96,7 +97,8 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
         comma = m if asides < 4 and m > 0 and _age_or_home_before(state, s, m) else None
     m = k
     titled = None  # where an honorific stands: "<title> Dr. <name>" may run longer
-    while m > 0 and k - m <= (9 if titled is None else 16):
+    longest = 16 if title else 9  # a title before its holder's name may run long
+    while m > 0 and k - m <= (longest if titled is None else 16):
         prev = toks[m - 1]
         if abbreviation_dot(state, s, m - 1, len(toks)) and toks[m - 2].norm in lex.honorifics:
             titled = m - 2
@@ -107,7 +109,7 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
             m -= 1
         else:
             break
-    if m == k or k - m > 16 or k - m > 9 and titled is None:
+    if m == k or k - m > 16 or k - m > longest and titled is None:
         return None
     while m < k - 1 and toks[m].word and toks[m].norm in EN_TIME_NOUNS | EN_TIME_LEADS | {
             "earlier", "later"}:
@@ -116,8 +118,11 @@ def _np_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | No
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
         return m, end
     if any(t.norm in EN_CLAUSE_WORDS or t.norm in lex.pronouns for x, t in enumerate(phrase, m)
-           if t.word and not post_modifier(s, x) and not (x > m and t.raw[:1].isupper())):
-        return None  # (a capital inside the phrase is a name's: "the May Day committee")
+           if t.word and not post_modifier(s, x) and not (x > m and t.raw[:1].isupper())
+           and not (t.norm == "to" and x > m and en_role(toks[x - 1].norm, lex))):
+        # (a capital inside the phrase is a name's: "the May Day committee"; "ambassador to
+        # Rome" is a title's "to")
+        return None
     first = phrase[0]
     if first.raw[:1].isupper() or first.norm in EN_DETERMINERS or en_role(first.norm, lex) \
             or first.norm in lex.bodies or first.norm in EN_NP_MODIFIERS:
@@ -178,7 +183,7 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
             apposition_at(state, s, end, ev.first, speaker)
         if speaker is not None and m > 0 and toks[m - 1].raw in COMMAS and not speaker.role \
                 and speaker.kind == "name":
-            title = _np_before(state, s, m - 1)
+            title = _np_before(state, s, m - 1, title=True)
             if title is not None and _has_role_word(state, s, title):
                 # the title before "Her attorney, David Ochoa,"
                 speaker.role = state.text[toks[title[0]].start:toks[title[1] - 1].end]
