@@ -22,7 +22,7 @@ from enum import Enum
 
 from factcheck import collector, speakers
 from factcheck.articles import now_iso
-from factcheck.denial import one_account
+from factcheck.denial import names_source, one_account
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
 from factcheck.reasons import Reason, possible_reasons
 from factcheck.relate import (
@@ -67,10 +67,15 @@ ANY_WORDING = frozenset({Reason.PLAN, Reason.SPECULATION})
 NEEDS_PIN = frozenset({Reason.NAME, Reason.PLACE})
 # Fewer content words than this (figures aside) and a claim is a phrase, not a statement.
 MIN_WORDS_SAID = 3
+# ... and a rumour with no source fewer than this (see _rumour_fragment).
+MIN_RUMOUR_WORDS = 4
 # A denial of reports ("denied reports that ...", "all of this is untrue" about what the
 # article reports) against an assertion of that matter needs this much, however differently
 # the two are worded: a denial seldom repeats the report's words.
 MIN_DENIAL_MATTER = 0.5
+# ... and this much when the denial names who made the report ("the Houthi claim", مزاعم صحيفة
+# تلغراف) and the other claim is theirs: the denial says itself what it is set against.
+MIN_NAMED_DENIAL_MATTER = 0.3
 # Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
 MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
@@ -201,10 +206,15 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     if repeats and _said_again(claim, candidate, reading):
         return (Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
                         candidate.matter, candidate.shared), "said again")
-    if not reading.prospect_denied and (candidate.matter < MIN_WORDED_MATTER
-                                        or reading.fragment):
+    if _rumour_fragment(claim, reading.a) or _rumour_fragment(candidate.claim, reading.b):
+        return None, "a rumour with no source in a bare phrase"
+    named = (reading.report_denied and not reading.fragment
+             and candidate.matter >= MIN_NAMED_DENIAL_MATTER
+             and (names_source(claim, candidate.claim) or names_source(candidate.claim, claim)))
+    if not (reading.prospect_denied or named) and (candidate.matter < MIN_WORDED_MATTER
+                                                   or reading.fragment):
         return None, "too little matter or a fragment"
-    if reading.report_denied and candidate.matter >= MIN_DENIAL_MATTER:
+    if named or reading.report_denied and candidate.matter >= MIN_DENIAL_MATTER:
         result = reading.relation()
         if result.relation is Relation.CONTRADICTS and Reason.NEGATION in result.kinds:
             return (Finding(claim, candidate.claim, result.relation, result.score,
@@ -282,6 +292,13 @@ def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> b
             and candidate.matter >= MIN_SAME_SPEAKER_MATTER
             and bool(reading.a.negators) == bool(reading.b.negators)
             and reading.relation().relation is not Relation.CONTRADICTS)
+
+
+def _rumour_fragment(claim: dict, read: Statement) -> bool:
+    """A rumour no one is named for ("amid reports of the minister's resignation") told in a
+    bare phrase: the article's aside about what circulates, no statement a denial answers."""
+    return (not (claim.get("speaker") or {}).get("name") and read.said < MIN_RUMOUR_WORDS
+            and claim.get("modality") in ("speculation", "prediction"))
 
 
 def _pinned(a: Statement, b: Statement) -> bool:

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from factcheck import concepts
 from factcheck.contrast import lexicon
-from factcheck.normalize import detect_lang, fold, tokens, words
+from factcheck.normalize import detect_lang, fold, stem, tokens, words
 
 DENIAL = "denial"
 REPORTS_FILE = "reports.toml"
@@ -23,6 +23,9 @@ REPORTS_FILE = "reports.toml"
 MAX_SOURCE_WORDS = 8
 # ... and what it reported at least this many words.
 MIN_REPORTED_WORDS = 3
+# How many words before and after a report's noun name its source: "the Houthi militia's
+# claim", "claims by the Telegraph"; إعلان جماعة الحوثي, مزاعم صحيفة تلغراف البريطانية.
+SOURCE_WINDOW = {"en": (3, 3), "ar": (0, 3)}
 
 
 @cache
@@ -76,6 +79,54 @@ def denied_report(claim: dict) -> dict | None:
                                  rules)
         return None
     return None
+
+
+def names_source(denial: dict, report: dict) -> bool:
+    """Whether a denial names who made the report: "the Houthi claim", مزاعم صحيفة تلغراف,
+    "the Jordanian account" against what the Houthis, the Telegraph or Jordan's officials said.
+    The source is a word next to the report's noun ("the X claim", "claims by X", إعلان جماعة
+    X) that is a word of the report's speaker and says which source (not "officials",
+    "sources"); a word of the report's own content or of the denier's name does not count,
+    since a denial of the matter repeats it whoever reported it. Names meet across scripts
+    (concepts.name_key)."""
+    speaker = (report.get("speaker") or {}).get("name")
+    if not speaker or not (denial.get("modality") == DENIAL or denial.get("negated")):
+        return False
+    named = (_source_keys(speaker) - _source_keys(report["content"]["text"])
+             - _source_keys((denial.get("speaker") or {}).get("name") or ""))
+    return bool(named) and bool(named & _sources_named(denial["content"]["text"]))
+
+
+def _sources_named(text: str) -> set[str]:
+    """The keys of the words beside a report's noun in a denial: who it says reported."""
+    found: set[str] = set()
+    folded = [t.norm for t in tokens(text)]
+    for lang, rules in _report_rules().items():
+        before, after = SOURCE_WINDOW[lang]
+        nouns = sorted(rules["nouns"] + rules.get("source_nouns", []), key=len, reverse=True)
+        for i in range(len(folded)):
+            noun = _phrase_at(folded, i, nouns)
+            if noun:
+                window = folded[max(0, i - before):i] + folded[i + noun:i + noun + after]
+                found |= _source_keys(" ".join(window))
+    return found
+
+
+def _source_keys(text: str) -> set[str]:
+    generic = _generic_sources()
+    stop = concepts.stopwords()
+    out = set()
+    for word in words(text):
+        if word in stop or word in generic or len(word) < 3 or word.isdigit():
+            continue
+        out.add(concepts.name_key(word) or stem(word))
+    return out
+
+
+@cache
+def _generic_sources() -> frozenset[str]:
+    return frozenset(p[0] for table in _report_rules().values()
+                     for p in table.get("generic_sources", ()))
 
 
 def _phrase_at(folded: list[str], i: int, phrases: list[tuple[str, ...]]) -> int:
@@ -146,9 +197,19 @@ def _matter_claim(claims: list[dict]) -> dict | None:
     ordered = sorted(claims, key=lambda c: (c["content"].get("span") or (0, 0))[0])
     explicit = [c for c in ordered if not is_bare_denial(c) and _said(c) > 0]
     for claim in explicit:
-        if _denies(claim):
+        if _denies(claim) and not _negates_itself(claim):
             return claim
-    return explicit[0] if explicit else None
+    # A claim that says "no" in its own words ("Hamas received no request") is a denial of
+    # its own, not the matter: a bare denial set against it would deny a denial.
+    reports = [c for c in explicit if not _denies(c)]
+    return reports[0] if reports else None
+
+
+def _negates_itself(claim: dict) -> bool:
+    """Whether the content holds its own negator or calls something false, rather than
+    being the matter a cue denies ("denied that P" is P; "said P was false" is not)."""
+    negators = lexicon().negators
+    return any(w in negators or concepts.calls_false(w) for w in words(claim["content"]["text"]))
 
 
 def one_account(a: dict, b: dict) -> bool:

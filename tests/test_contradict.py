@@ -304,3 +304,28 @@ def test_judged_says_which_step_decided_a_pair(db):
     finding, said = judged(clash, cand, repeats=False)
     assert finding is not None and said == "contradicts"
     assert index.explain(apart, stored) == (None, "0 shared content words")
+
+
+def test_a_denial_that_names_who_reported_is_set_against_their_claim(db):
+    # the two share little wording, but the denial names the front whose claim it denies
+    db.claims.insert(claim("h1", "جبهة الساحل", "نفذت الجبهة هجوما أسقط مروحية عسكرية قرب "
+                           "الحدود الشمالية وقتل طاقمها", article="art1"))
+    denial = claim(None, "متحدث عسكري", "إعلان جبهة الساحل عن إسقاط مروحية عسكرية",
+                   modality="denial", negated=True, article="art2")
+    found = check_claims(db, [denial], repeats=False)
+    assert [f.other["id"] for f in found] == ["h1"]
+    # the same denial naming no one, at that closeness, is not enough
+    unnamed = claim(None, "متحدث عسكري", "الأنباء عن إسقاط مروحية عسكرية",
+                    modality="denial", negated=True, article="art2")
+    assert check_claims(db, [unnamed], repeats=False) == []
+
+
+def test_a_rumour_told_in_a_bare_phrase_is_not_set_against_a_denial(db):
+    db.claims.insert({**claim("r1", None, "استقالة وزير المالية", modality="speculation"),
+                      "speaker": None})
+    denial = claim(None, "الحكومة", "لا صحة لاستقالة وزير المالية", negated=True,
+                   modality="denial", article="art2")
+    assert check_claims(db, [denial], repeats=False) == []
+    db.claims.insert({**claim("r2", None, "وزير المالية سيقدم استقالته خلال أيام",
+                              modality="speculation"), "speaker": None})
+    assert [f.other["id"] for f in check_claims(db, [denial], repeats=False)] == ["r2"]

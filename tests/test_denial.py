@@ -4,6 +4,7 @@ from factcheck.denial import (
     article_matter,
     denied_report,
     is_bare_denial,
+    names_source,
     one_account,
     with_denied_matter,
     with_reports,
@@ -78,3 +79,44 @@ def test_a_denial_and_the_report_it_names_are_one_account():
     assert one_account(denial, report) and one_account(report, bare)
     assert not one_account(denial, {**report, "article": "a2"})
     assert with_reports([denial])[1]["content"]["text"] == "the port would close"
+
+
+def _spoken(text: str, speaker: str | None, start: int, **kw):
+    return {**_claim(text, start, **kw), "speaker": {"name": speaker} if speaker else None}
+
+
+def test_a_denial_names_the_source_of_the_report_it_denies():
+    claim_en = _spoken("the rebels shot down a border patrol helicopter", "the Sahel Front", 0)
+    denial_en = _spoken("the Sahel Front claim that a helicopter was lost", "the army", 80,
+                        modality="denial", negated=True)
+    assert names_source(denial_en, claim_en)
+    # a denial of the matter, with no word of who reported it
+    other_en = _spoken("that any helicopter was lost", "the army", 80, modality="denial",
+                       negated=True)
+    assert not names_source(other_en, claim_en)
+    claim_ar = _spoken("المتمردين أسقطوا مروحية لحرس الحدود", "جبهة الساحل", 0)
+    denial_ar = _spoken("مزاعم جبهة الساحل عن إسقاط مروحية", "الجيش", 70, modality="denial",
+                        negated=True)
+    assert names_source(denial_ar, claim_ar)
+
+
+def test_a_word_of_the_matter_or_of_the_denier_names_no_source():
+    # "Jordanian" is in the report's own words, and the denier is Jordanian too
+    report = _spoken("Jordanian police arrested two smugglers", "Jordanian police", 0)
+    denial = _spoken("claims that Jordanian police arrested anyone", "a Jordanian official",
+                     60, modality="denial", negated=True)
+    assert not names_source(denial, report)
+    assert not names_source(report, denial)  # an assertion denies nothing
+
+
+def test_a_claim_that_says_no_itself_is_not_the_matter_of_a_bare_denial():
+    refusal = _claim("the union received no offer from the ministry", 10, negated=True)
+    report = _claim("the ministry offered the union a new contract", 60)
+    bare = _claim("هذا كله غير صحيح", 120, modality="denial", negated=True)
+    assert article_matter([refusal, report, bare]) == report["content"]["text"]
+    out = with_denied_matter([refusal, report, bare])
+    assert out[2]["denies"] == report["content"]["text"]
+    # a denial whose cue denies, its content the matter, still names it
+    named = _claim("the ministry offered the union a new contract", 5, modality="denial",
+                   negated=True)
+    assert article_matter([named, report, bare]) == named["content"]["text"]
