@@ -88,13 +88,28 @@ def names_source(denial: dict, report: dict) -> bool:
     X) that is a word of the report's speaker and says which source (not "officials",
     "sources"); a word of the report's own content or of the denier's name does not count,
     since a denial of the matter repeats it whoever reported it. Names meet across scripts
-    (concepts.name_key)."""
+    (concepts.name_keys)."""
     speaker = (report.get("speaker") or {}).get("name")
     if not speaker or not (denial.get("modality") == DENIAL or denial.get("negated")):
         return False
     named = (_source_keys(speaker) - _source_keys(report["content"]["text"])
              - _source_keys((denial.get("speaker") or {}).get("name") or ""))
     return bool(named) and bool(named & _sources_named(denial["content"]["text"]))
+
+
+def tells_of_denial(claim: dict) -> bool:
+    """Whether a claim that is no denial itself tells of one in its content ("CNN: the
+    ministry denied claims that P"): it agrees with the denial, it asserts nothing of P."""
+    if claim.get("modality") == DENIAL:
+        return False
+    told = _told_denials()
+    return any(w in told for w in words(claim["content"]["text"]))
+
+
+@cache
+def _told_denials() -> frozenset[str]:
+    return frozenset(p[0] for table in _report_rules().values()
+                     for p in table.get("told_denials", ()))
 
 
 def _sources_named(text: str) -> set[str]:
@@ -119,7 +134,7 @@ def _source_keys(text: str) -> set[str]:
     for word in words(text):
         if word in stop or word in generic or len(word) < 3 or word.isdigit():
             continue
-        out.add(concepts.name_key(word) or stem(word))
+        out |= concepts.name_keys(word) or {stem(word)}
     return out
 
 

@@ -329,3 +329,18 @@ def test_a_rumour_told_in_a_bare_phrase_is_not_set_against_a_denial(db):
     db.claims.insert({**claim("r2", None, "وزير المالية سيقدم استقالته خلال أيام",
                               modality="speculation"), "speaker": None})
     assert [f.other["id"] for f in check_claims(db, [denial], repeats=False)] == ["r2"]
+
+
+def test_a_report_of_a_denial_agrees_with_the_denial(db):
+    db.claims.insert(claim("d1", "the port authority", "any crane had collapsed at the north pier",
+                           negated=True, modality="denial", article="art1"))
+    told = claim(None, "الإذاعة", "نفت هيئة الميناء الأنباء عن انهيار رافعة في الرصيف الشمالي",
+                 article="art2")
+    denial = claim(None, "هيئة الميناء", "انهيار أي رافعة في الرصيف الشمالي", negated=True,
+                   modality="denial", article="art2")
+    db.claims.insert(claim("d3", "عامل", "انهارت رافعة في الرصيف الشمالي صباح اليوم",
+                           article="art3"))
+    found = check_claims(db, [told, denial], repeats=False)
+    pairs = {frozenset((f.claim["speaker"]["name"], f.other["speaker"]["name"])) for f in found}
+    assert frozenset(("الإذاعة", "هيئة الميناء")) not in pairs
+    assert frozenset(("هيئة الميناء", "عامل")) in pairs

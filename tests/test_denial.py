@@ -6,6 +6,7 @@ from factcheck.denial import (
     is_bare_denial,
     names_source,
     one_account,
+    tells_of_denial,
     with_denied_matter,
     with_reports,
 )
@@ -120,3 +121,11 @@ def test_a_claim_that_says_no_itself_is_not_the_matter_of_a_bare_denial():
     named = _claim("the ministry offered the union a new contract", 5, modality="denial",
                    negated=True)
     assert article_matter([named, report, bare]) == named["content"]["text"]
+
+
+def test_a_claim_telling_of_a_denial_is_no_assertion_of_its_matter():
+    assert tells_of_denial(_claim("the ministry denied that the talks had failed", 0))
+    assert tells_of_denial(_claim("نفت الوزارة فشل المحادثات", 0))
+    assert not tells_of_denial(_claim("the talks had failed", 0))
+    # the denial itself is a denial, not a report of one
+    assert not tells_of_denial(_claim("denied that the talks had failed", 0, modality="denial"))
