@@ -63,6 +63,7 @@ class Lexicon:
     relay_marker: str
     relay_saying: frozenset[str]
     relay_report: frozenset[str]
+    relay_carriers: frozenset[str]  # في تصريح نقلته وكالة X: X carried it
     speculation_lead: Phrases
     speculation_nouns: frozenset[str]
     speculation_adjectives: Phrases
@@ -216,6 +217,7 @@ def lexicon(lang: str) -> Lexicon:
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
         relay_report=_set(r["relay"].get("carries", [])),
+        relay_carriers=_set(r["relay"].get("carriers", [])),
         speculation_lead=_phrases(r["speculation"]["lead"]),
         speculation_nouns=_set(r["speculation"]["nouns"]),
         speculation_adjectives=_phrases(r["speculation"]["adjectives"]),

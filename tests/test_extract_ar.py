@@ -64,10 +64,45 @@ def test_naqlan_an_as_a_parenthesis_gives_two_claims():
     assert {c["content"]["text"] for c in claims} == {"الحكومة ستطرح سندات جديدة"}
 
 
-def test_naqalat_an_relays_to_the_real_speaker():
-    c = one("ونقلت وكالة الأنباء الأردنية عن وزير المياه قوله إن الموسم المطري كان ضعيفا.")
-    assert c["speaker"]["name"] == "وزير المياه"
-    assert c["content"]["text"] == "الموسم المطري كان ضعيفا"
+def test_naqalat_an_gives_the_agency_and_the_one_it_quotes():
+    # The agency answers for the words as it printed them, the minister for having said them.
+    outlet, source = all_("ونقلت وكالة الأنباء الأردنية عن وزير المياه قوله إن الموسم المطري "
+                          "كان ضعيفا.")
+    assert outlet["speaker"]["name"] == "وكالة الأنباء الأردنية"
+    assert source["speaker"]["name"] == "وزير المياه"
+    assert outlet["content"]["text"] == source["content"]["text"] == "الموسم المطري كان ضعيفا"
+    assert outlet["cue"]["text"] == source["cue"]["text"] == "نقلت"
+
+
+def test_after_a_relay_the_next_report_goes_on_with_the_one_quoted():
+    claims = all_("ونقلت وكالة الأنباء الرسمية عن وزيرة الصحة قولها إن اللقاحات وصلت. "
+                  "وأضافت أن حملة التطعيم تبدأ الأحد.")
+    assert [c["speaker"]["name"] for c in claims] == [
+        "وكالة الأنباء الرسمية", "وزيرة الصحة", "وزيرة الصحة"]
+
+
+def test_a_relay_past_a_comma_and_a_relative_clause_on_the_source():
+    outlet, source = all_("ونقلت قناة “النيل” الرسمية، عن المصدر الذي لم تكشف هويته قوله: "
+                          "“لا صحة لما يتردد عن إغلاق المعبر”، دون تفاصيل أخرى.")
+    assert outlet["speaker"]["name"] == "قناة “النيل” الرسمية"
+    assert source["speaker"]["name"] == "المصدر"
+    assert source["content"]["text"] == "لا صحة لما يتردد عن إغلاق المعبر"
+    assert source["direct"] is True and source["negated"] is True
+
+
+def test_an_outlet_named_in_the_occasion_carries_the_statement_too():
+    claims = all_("وأشار المتحدث باسم الحكومة، في تصريحات نقلتها فضائية الغد، إلى أن الأضرار "
+                  "محدودة.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("المتحدث باسم الحكومة", "أشار"), ("فضائية الغد", "نقلتها")]
+    assert claims[1]["content"]["text"] == "الأضرار محدودة"
+    a = all_("وشددت الوزارة في بيان نشرته وكالة الأنباء الوطنية، على أن الحدود مؤمنة.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in a] == [
+        ("الوزارة", "الحدود مؤمنة"), ("وكالة الأنباء الوطنية", "الحدود مؤمنة")]
+    # where it was put, or when, is no outlet
+    b = all_("وقال الجيش، في بيان نشره على منصة إكس، إن قواته صدت الهجوم.")
+    assert [c["speaker"]["name"] for c in b] == ["الجيش"]
+    assert b[0]["content"]["text"] == "قواته صدت الهجوم"
 
 
 def test_ala_lisan():
@@ -285,7 +320,7 @@ def test_one_word_title_is_not_resolved_to_another_title_holder():
         "وأكد رئيس الوزراء محمد السوداني أن بغداد ترفض أي اعتداء. "
         "ونقل التلفزيون الرسمي عن الرئيس قوله إن الإصلاحات مستمرة."
     )
-    assert claims[1]["speaker"]["name"] == "الرئيس"
+    assert [c["speaker"]["name"] for c in claims[1:]] == ["التلفزيون الرسمي", "الرئيس"]
 
 
 def test_title_then_name_between_commas():
@@ -344,12 +379,14 @@ def test_speculation_with_a_verb_of_spreading():
     assert c["content"]["text"] == "نية الحكومة إعلان حالة الطوارئ"
 
 
-def test_relaying_channel_gives_way_to_the_named_source():
-    c = one('ونقلت قناة "المسيرة" على لسان المتحدث باسم الجماعة، عبد الملك الشامي، '
-            'أن "الهدنة انتهت".')
+def test_relaying_channel_and_the_named_source_both_say_it():
+    channel, c = all_('ونقلت قناة "المسيرة" على لسان المتحدث باسم الجماعة، عبد الملك الشامي، '
+                      'أن "الهدنة انتهت".')
     assert c["speaker"]["name"] == "عبد الملك الشامي"
     assert c["speaker"]["role"] == "المتحدث باسم الجماعة"
     assert c["direct"] is True
+    assert channel["speaker"]["name"] == 'قناة "المسيرة"'
+    assert channel["cue"]["text"] == "نقلت" and channel["content"] == c["content"]
 
 
 def test_title_with_a_preposition_before_the_name_aside():
@@ -985,12 +1022,14 @@ def test_a_second_link_in_a_title_is_no_name():
 
 
 def test_a_relay_through_a_quoted_agency_and_what_it_carried():
-    a = one("ونقلت وكالة “الأخبار” للأنباء خبرا حصريا عن مصدرين مطلعين ومصدر ثالث قولهم، "
-            "إن “المفاوضين يجرون محادثات”.")
+    agency, a = all_("ونقلت وكالة “الأخبار” للأنباء خبرا حصريا عن مصدرين مطلعين ومصدر ثالث "
+                     "قولهم، إن “المفاوضين يجرون محادثات”.")
+    assert agency["speaker"]["name"] == "وكالة “الأخبار” للأنباء"
     assert a["speaker"]["name"] == "مصدرين مطلعين ومصدر ثالث"
     assert a["content"]["text"] == "المفاوضين يجرون محادثات"
-    b = one('نقلت وكالة الأنباء الرسمية "سبأ" عن وزير الإعلام سالم الحداد، قوله إنّ المجلس '
-            "أقر الموازنة.")
+    agency, b = all_('نقلت وكالة الأنباء الرسمية "سبأ" عن وزير الإعلام سالم الحداد، قوله إنّ '
+                     "المجلس أقر الموازنة.")
+    assert agency["speaker"]["name"] == 'وكالة الأنباء الرسمية "سبأ"'
     assert b["speaker"]["name"] == "سالم الحداد"
     assert b["speaker"]["role"] == "وزير الإعلام"
     assert b["content"]["text"] == "المجلس أقر الموازنة"
@@ -1033,9 +1072,12 @@ def test_urging_not_to_escalate_is_a_demand_not_a_negation():
 
 
 def test_a_report_set_off_by_dashes():
-    a = one('وأكد الوزير -في تصريحات صحفية نقلتها وكالة أنباء "الشرق"- أن الحوار مستمر.')
+    a, agency = all_('وأكد الوزير -في تصريحات صحفية نقلتها وكالة أنباء "الشرق"- أن الحوار '
+                     "مستمر.")
     assert a["speaker"]["name"] == "الوزير"
     assert a["content"]["text"] == "الحوار مستمر"
+    assert agency["speaker"]["name"] == 'وكالة أنباء "الشرق"'
+    assert agency["content"]["text"] == "الحوار مستمر"
     b = one("وقال الوزير – في مقابلة تلفزيونية – إن الحوار مستمر.")
     assert b["content"]["text"] == "الحوار مستمر"
 

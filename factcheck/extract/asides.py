@@ -8,6 +8,7 @@ from factcheck.extract.occasions import (
     EN_TIME_NOUNS,
     EN_TIME_WORDS,
     after_time_words,
+    carried_occasion,
     dated_len,
     is_adverbial_start,
     platform_end,
@@ -45,6 +46,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
         dashed = _dash_aside_end(state, s, j, limit)
         if dashed is not None:
             j = dashed  # "وأكد -في تصريحات نقلتها وكالة "..."- أن": an aside between dashes
+            continue
+        carried = carried_occasion(state, s, j, limit)
+        if carried is not None:
+            j = carried[1] + (toks[carried[1]].raw in COMMAS)  # في بيان نشرته الوكالة، أن
             continue
         platform = platform_end(state, s, j, limit)
         if platform is not None:

@@ -143,7 +143,7 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
     if q and q[1] < limit:
         end_after_quote = q[1] + 1
         rest = [x for x in toks[end_after_quote:limit] if x.word]
-        if not rest or _stops_content(state, s, end_after_quote, limit) is not None:
+        if not rest or _stops_content(state, s, q[1], limit) is not None:
             return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
     end = _stops_content(state, s, start, limit)
     span = trimmed_span(state.text, s, start, end if end is not None else limit)

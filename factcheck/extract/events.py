@@ -111,17 +111,20 @@ def _speculation_at(s: Sentence, i: int, lex: Lexicon) -> int:
     return 0
 
 
-def drop_relays_of_sources(events: list[Event]) -> list[Event]:
-    """نقلت قناة “المسيرة” على لسان المتحدث ... أن: the channel only relays; the source
-    phrase names who spoke, so the relaying verb gives no claim of its own."""
-    out = []
+def drop_relays_of_sources(events: list[Event]) -> tuple[list[Event], dict[Event, Event]]:
+    """نقلت قناة “المسيرة” على لسان المتحدث ... أن: the source phrase names who spoke, so the
+    relaying verb builds no claim of its own from its own words; it is returned beside the
+    source event it carries, for the channel's claim of the same content."""
+    out: list[Event] = []
+    carried: dict[Event, Event] = {}
     for k, ev in enumerate(events):
         nxt = events[k + 1] if k + 1 < len(events) else None
         relays = ev.kind == "verb" and ev.cue and ev.cue.lemma in ("نقل",)
         if relays and nxt is not None and nxt.kind == "source" and nxt.first - ev.last <= 8:
+            carried[nxt] = ev
             continue
         out.append(ev)
-    return out
+    return out, carried
 
 
 def independent_events(state: ArticleState, s: Sentence, events: list[Event]) -> list[Event]:

@@ -26,6 +26,7 @@ from factcheck.extract.state import (
     Speaker,
     is_preposition,
     joins_word,
+    match_len,
     pronoun_gender,
 )
 from factcheck.extract.subjects import issuing_at
@@ -62,9 +63,13 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
     marker = _relay_marker_at(state, s, j, limit) if relays else None
     if marker is not None:
         j = marker
-        relayed = noun_phrase(state, s, j + 1, limit, ev)
+        aside = next((a for a in range(j + 2, min(limit, j + MAX_NP_WORDS))
+                      if toks[a].norm in lex.aside_words and
+                      _saying_after_aside(state, s, a, limit) > a), limit)
+        relayed = noun_phrase(state, s, j + 1, aside, ev)
         if relayed:
             speaker, j = relayed
+            j = _saying_after_aside(state, s, j, limit)
             while j < limit and (toks[j].norm in lex.relay_saying or toks[j].raw in COMMAS
                                  and j + 1 < limit and toks[j + 1].norm in lex.relay_saying):
                 j += 1  # عن الوزير، قوله إن
@@ -91,7 +96,52 @@ def _relay_marker_at(state: ArticleState, s: Sentence, j: int, limit: int) -> in
         while k < limit and k - j < 3 and toks[k].word and toks[k].norm.endswith("ا") and \
                 toks[k].norm != lex.relay_marker:
             k += 1  # خبرا حصريا: the object's adjective
+    if k + 1 < limit and toks[k].raw in COMMAS and toks[k + 1].norm == lex.relay_marker:
+        k += 1  # نقلت قناة X الخاصة، عن المصدر: a comma may part the outlet from عن
     return k if k < limit and toks[k].norm == lex.relay_marker else None
+
+
+def _saying_after_aside(state: ArticleState, s: Sentence, j: int, limit: int) -> int:
+    """عن المصدر الذي لم تذكر هويته قوله: a short relative clause between the one quoted
+    and the noun of saying belongs to neither; the index of the noun, else j."""
+    lex, toks = state.lex, s.toks
+    if j >= limit or toks[j].norm not in lex.aside_words:
+        return j
+    for k in range(j + 1, min(limit, j + 7)):
+        if toks[k].norm in lex.relay_saying:
+            return k
+        if not toks[k].word:
+            return j
+    return j
+
+
+def relaying_outlet(state: ArticleState, s: Sentence, ev: Event, limit: int) -> Speaker | None:
+    """نقلت وكالة الأنباء عن الوزير قوله إن ...: the agency that carries the words, read from
+    the relaying verb's subject (the speaker after it is the one quoted)."""
+    lex = state.lex
+    if lex.lang != "ar" or ev.kind != "verb" or ev.cue is None or \
+            ev.cue.lemma not in lex.relay_lemmas:
+        return None
+    j = skip_adverbials(state, s, ev.last + 1, limit)
+    np = noun_phrase(state, s, j, limit, ev)
+    if np is None:
+        return None
+    speaker, k = np
+    toks = s.toks
+    m = k
+    q = s.quote_opening_at(k) if k < limit else None
+    if q is not None and q[1] - q[0] <= 4:
+        m = q[1] + 1  # قناة "المسيرة": the name in quotes after the head is the outlet's
+    # نقلت قناة X على لسان المتحدث: a source phrase after the channel names who spoke
+    if _relay_marker_at(state, s, m, limit) is None and \
+            not match_len(s, m, lex.sources, clitic=True):
+        return None
+    if m > k:  # قناة "المسيرة": the name in quotes after the head belongs to the outlet
+        end = m - 1 if toks[m - 1].raw in COMMAS else m
+        speaker = speaker_from_np(state, s, j, end, toks[j].start, toks[end - 1].end) or speaker
+    if ev.cue.gender in ("m", "f") and speaker.gender is None:
+        speaker.gender = ev.cue.gender
+    return speaker
 
 
 def follows_comma(s: Sentence, speaker: Speaker) -> bool:

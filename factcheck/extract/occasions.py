@@ -2,9 +2,9 @@
 earlier this week, على «تويتر»): none of them is the speaker or the content."""
 
 from factcheck.extract.marks import bracket_alias_end, glued_dot
-from factcheck.extract.state import ArticleState, is_preposition, match_len
+from factcheck.extract.state import ArticleState, is_preposition, joins_word, match_len
 from factcheck.lexicon import Lexicon
-from factcheck.sentences import Sentence, Tok
+from factcheck.sentences import COMMAS, TERMINATORS, Sentence, Tok
 
 
 def platform_end(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
@@ -55,6 +55,35 @@ def is_adverbial_start(state: ArticleState, s: Sentence, j: int) -> bool:
     if match_len(s, j, lex.connectives) and lex.lang == "ar":
         return True
     return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
+
+
+def carried_occasion(state: ArticleState, s: Sentence, j: int,
+                     limit: int) -> tuple[int, int] | None:
+    """في تصريحات نقلتها وكالة الأنباء، / في بيان نشرته الوكالة الرسمية، : an occasion whose
+    relative verb names the outlet that carried it. (index of that verb, index of the comma or
+    dash that ends the outlet's name), if one starts at j."""
+    lex, toks = state.lex, s.toks
+    if not lex.relay_carriers or j + 2 >= limit or toks[j].norm != "في" or \
+            not _is_occasion(toks[j + 1].norm, lex):
+        return None
+    for c in range(j + 2, min(limit, j + 5)):
+        if not toks[c].word:
+            return None
+        if toks[c].norm in lex.relay_carriers:
+            break
+    else:
+        return None
+    if c + 1 >= limit or not toks[c + 1].word or is_preposition(toks[c + 1], lex) or \
+            toks[c + 1].norm in lex.np_stops or dated_len(state, s, c + 1):
+        return None  # في بيان نشره على منصة إكس، في تقرير نشرته الأحد: no outlet named
+    for e in range(c + 2, min(limit, c + 10)):
+        t = toks[e]
+        if t.raw in COMMAS or t.raw in ("-", "–", "—") and not joins_word(s, e) or \
+                t.norm in lex.clause_complementizers:
+            return c, e
+        if t.raw in TERMINATORS:
+            return None
+    return None
 
 
 def time_word_at(s: Sentence, j: int, lex: Lexicon) -> bool:

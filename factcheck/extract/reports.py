@@ -28,8 +28,11 @@ from factcheck.extract.mentions import (
     issuer_of_document,
     noun_phrase,
     relayed_speaker,
+    relaying_outlet,
     speaker_after,
 )
+from factcheck.extract.occasions import carried_occasion
+from factcheck.extract.speakers import speaker_from_np
 from factcheck.extract.state import (
     MAX_NP_WORDS,
     ArticleState,
@@ -57,7 +60,7 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     if question is not None:
         events = [ev for ev in events if ev.first >= question.end]
     events = independent_events(state, s, events)
-    events = drop_relays_of_sources(events)
+    events, carried = drop_relays_of_sources(events)
     asides = _sources_in_subject(state, s, events)
     events = [ev for ev in events if ev not in asides]
     # An event that yields no claim (a cue verb used for something else) must not cut the
@@ -71,6 +74,8 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     out = _drop_topic_for_participle(state, s, events, claims)
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
     out += _relayed_claims(state, s, events, claims)
+    # the outlet first: a later وأضاف goes on with the one it quoted, not with the outlet
+    out = _outlet_claims(state, s, events, claims, carried) + out
     out.sort(key=lambda c: c.cue_span)
     for claim in out:
         if claim.speaker:
@@ -123,6 +128,46 @@ def _relayed_claims(state: ArticleState, s: Sentence, events: list[Event],
         out.append(_said_by(state, host, speaker, (s.toks[first].start, s.toks[last].end),
                             gender=speaker.gender))
     return out
+
+
+def _outlet_claims(state: ArticleState, s: Sentence, events: list[Event],
+                   claims: list[Claim | None], carried: dict[Event, Event]) -> list[Claim]:
+    """نقلت وكالة X عن Y قوله إن ...، نقلت قناة X على لسان Y أن ...: the outlet that carries
+    the words is accountable for them as printed, so it has a claim of the content too, beside
+    the one quoted (as 'Reuters quoted an official as saying' has in English)."""
+    out = []
+    for ev, host in zip(events, claims, strict=True):
+        if host is None:
+            continue
+        verb = carried.get(ev, ev)
+        outlet = relaying_outlet(state, s, verb, len(s.toks))
+        if outlet is not None and outlet.name != host.speaker:
+            cue_span = (verb.cue_start, s.toks[verb.last].end)
+            out.append(_said_by(state, host, outlet, cue_span, gender=outlet.gender))
+            continue
+        occasion = _carrier_before_content(state, s, ev, host)
+        if occasion is not None:
+            outlet, cue_span = occasion
+            out.append(_said_by(state, host, outlet, cue_span, gender=outlet.gender))
+    return out
+
+
+def _carrier_before_content(state: ArticleState, s: Sentence, ev: Event,
+                            host: Claim) -> tuple[Speaker, Span] | None:
+    """وأشار المتحدث، في تصريحات نقلتها وكالة الأنباء، إلى أن ...: the outlet named in the
+    occasion between the cue and the content, and the span of the verb that names it."""
+    toks = s.toks
+    end = _token_at(s, host.content_span[0], len(toks))
+    for j in range(ev.last + 1, end):
+        found = carried_occasion(state, s, j, end + 1)
+        if found is None:
+            continue
+        c, e = found
+        outlet = speaker_from_np(state, s, c + 1, e, toks[c + 1].start, toks[e - 1].end)
+        if outlet is None:
+            return None
+        return outlet, (toks[c].start, toks[c].end)
+    return None
 
 
 def _said_by(state: ArticleState, host: Claim, speaker, cue_span: tuple[int, int], *,
