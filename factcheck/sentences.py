@@ -171,7 +171,7 @@ def sentences(text: str, start: int, end: int, *, lang: str,
                 out.append(_sentence(toks, quotes, opens, first, i + 2))
                 first = i + 2
             continue
-        if _is_abbreviation(toks, i, lang):
+        if _is_abbreviation(toks, i, lang) or _stop_before_comma(toks, i, lang):
             continue
         last = i + 1 if i + 1 in closes else i
         if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and \
@@ -209,6 +209,13 @@ def _ends_quoted_sentence(toks: list[Tok], i: int, closes: set[int]) -> bool:
         if words > 5:
             return True
     return True
+
+
+def _stop_before_comma(toks: list[Tok], i: int, lang: str) -> bool:
+    """'from Tampa, Fla., who ...', 'R-Calif., said': a stop right before a comma closes an
+    abbreviation; no English sentence begins with a comma."""
+    return lang == "en" and i + 1 < len(toks) and toks[i + 1].raw in (",", ";") and \
+        i > 0 and toks[i - 1].word
 
 
 def _is_abbreviation(toks: list[Tok], i: int, lang: str) -> bool:

@@ -41,7 +41,7 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     lang = lang or detect_lang(text)
     state = ArticleState(text, lexicon(lang))
     claims: list[Claim] = []
-    last: Claim | None = None  # the claim that ended the paragraph before, if one did
+    last: list[Claim] = []  # the claims of the sentence before, if it ended the paragraph
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
         if index == 0:
@@ -49,10 +49,10 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             if headline:
                 claims.append(headline)
                 continue
-        if last is not None and _quoted_paragraph(line) and \
-                continue_quotation(state, sentences(text, start, end, lang=lang)[0], last):
+        if last and _quoted_paragraph(line) and \
+                _continue_any(state, sentences(text, start, end, lang=lang)[0], last):
             continue  # the quotation goes on in a paragraph of its own
-        last = None
+        last = []
         if _is_heading(line, state.lex):
             continue
         toks = tokenize(text, start, end)
@@ -60,12 +60,18 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             continue
         for sentence in sentences(text, start, end, lang=state.lex.lang, toks=toks):
             found = sentence_claims(state, sentence)
-            if not found and last is not None and continue_quotation(state, sentence, last):
+            if not found and last and _continue_any(state, sentence, last):
                 continue
             claims.extend(found)
-            last = found[-1] if found else None
+            last = found
     resolve_names(claims, state)
     return claims
+
+
+def _continue_any(state: ArticleState, sentence: Sentence, last: list[Claim]) -> bool:
+    """'"...," Hale said in Dallas, recalling a bill. "..."': the quotation goes on the
+    report it continues, not the participle after it."""
+    return any(continue_quotation(state, sentence, c) for c in reversed(last))
 
 
 def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:

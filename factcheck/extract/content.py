@@ -206,13 +206,27 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
         return None  # something follows the cue that was not understood: leave it
     k = _end_before_cue(state, s, ev, prev_end, before_np)
     pair = s.quote_closing_at(k - 1)
-    if pair is not None and pair[0] >= prev_end:
+    if pair is not None and pair[0] >= prev_end and \
+            not _lead_in_before_quote(state, s, prev_end, pair[0]):
         o, c = pair
         return _inside_quote(state.text, toks[o].end, toks[c].start), True
     span = trimmed_span(state.text, s, prev_end, k)
     if span is None:
         return None
     return span, False
+
+
+def _lead_in_before_quote(state: ArticleState, s: Sentence, prev_end: int, opening: int) -> bool:
+    """'The rally "lifted our spirits," Hale said.': the clause the narrator began and the
+    quotation ends is the content, and the report is not direct. A quotation after a comma
+    ('At the rally, "...," Hale said') or after a colon stands alone."""
+    if state.lex.lang != "en":
+        return False
+    toks = s.toks
+    words = [t for t in toks[prev_end:opening] if t.word]
+    if not words or opening == 0 or toks[opening - 1].raw in (":", "—", "–"):
+        return False
+    return not (toks[opening - 1].raw in COMMAS and len(words) <= 2)
 
 
 def first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
