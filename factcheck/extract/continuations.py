@@ -51,7 +51,7 @@ def _distinct_names(speakers: Iterable[Speaker]) -> Iterator[Speaker]:
 # between them (Jane Moss, John F. Kennedy, Mary-Ann O'Hara).
 _EN_PERSON_RE = re.compile(
     r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
-    r"{1,2}\b")
+    r"{1,5}\b")
 
 
 def narrated_person(state: ArticleState, before: int) -> Speaker | None:
@@ -61,11 +61,28 @@ def narrated_person(state: ArticleState, before: int) -> Speaker | None:
         return None
     if before > state.narration_read:
         for m in _EN_PERSON_RE.finditer(state.text, state.narration_read, before):
-            if _person_like(state, m.group()) and not _after_place_word(state.text, m.start()):
-                state.narrated = Speaker(m.group(), m.span(), kind="name")
+            found = _person_in_run(state, m)
+            if found is not None:
+                state.narrated = found
         state.narration_read = before
     found = state.narrated
     return Speaker(found.name, found.span, kind="name") if found else None
+
+
+def _person_in_run(state: ArticleState, m: re.Match) -> Speaker | None:
+    """The person a run of capitalised words names, past the titles before the name
+    ('Attorney General Jane Moss'): two or three words, none of them a title or a body."""
+    start, end = m.span()
+    text = state.text
+    for w in re.finditer(r"\S+", m.group()):
+        if _person_like(state, text[start + w.start():end]):
+            first = start + w.start()
+            name = text[first:end]
+            if 2 <= len(name.split()) <= 3 and (first > start or
+                                                not _after_place_word(text, start)):
+                return Speaker(name, (first, end), kind="name")
+            return None
+    return None
 
 
 def _person_like(state: ArticleState, name: str) -> bool:
