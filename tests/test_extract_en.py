@@ -785,3 +785,40 @@ def test_a_long_title_then_a_comma_then_the_name():
     assert (b["speaker"]["name"], b["speaker"]["role"]) == (
         "Paul Onu", "Deputy spokesman for the Secretary-General of the Maritime Union")
     assert b["content"]["text"] == "the figures had been checked"
+
+def test_quotation_ending_a_narrators_clause_gives_the_clause():
+    # the narrator begins the clause and the speaker's words end it: the whole is reported
+    c = one('The new levy, passed last spring, "has emptied our shops," Hal Brenner said.')
+    assert c["speaker"]["name"] == "Hal Brenner"
+    assert c["content"]["text"].startswith("The new levy, passed last spring,")
+    assert "emptied our shops" in c["content"]["text"]
+    assert c["direct"] is False
+
+
+def test_quotation_alone_before_the_cue_stays_direct():
+    c = one('"Nothing has changed," Hal Brenner said.')
+    assert c["content"]["text"] == "Nothing has changed"
+    assert c["direct"] is True
+
+
+def test_stop_before_a_comma_ends_no_sentence():
+    # "Ohio.," is a state's abbreviation inside the apposition, not a full stop
+    claims = all_('"We will march," said Tom Reyes, who drove in from Dayton, Ohio., to '
+                  'lead the rally. "Nobody will stop us. We are ready."')
+    assert len(claims) == 1
+    assert claims[0]["speaker"]["name"] == "Tom Reyes"
+    assert claims[0]["content"]["text"].endswith("We are ready.")
+
+
+def test_quotation_goes_on_the_report_not_the_participle_after_it():
+    claims = all_('"We came close last year," Rita Vance said in Tulsa, recalling a vote that '
+                  'failed. "The board and I backed it."')
+    said = next(c for c in claims if c["cue"]["text"] == "said")
+    assert said["content"]["text"] == "We came close last year The board and I backed it."
+
+
+def test_pronoun_resolves_past_the_title_of_the_narrated_person():
+    claims = all_("County Treasurer Nora Quist toured the depot on Tuesday. "
+                  '"The roof will not last another winter," she said.')
+    assert len(claims) == 1
+    assert claims[0]["speaker"]["name"] == "Nora Quist"
