@@ -229,16 +229,20 @@ def _negates_itself(claim: dict) -> bool:
 
 def one_account(a: dict, b: dict) -> bool:
     """Whether two claims of one article are one account of the clash, not two claims: a
-    denial and the report it names, or a bare denial and the claim its matter is taken from.
-    The article tells that clash itself; it is no news to the desk."""
+    denial and the report it names in its own words ("denied a report by X that P" and X's
+    P), or two claims told of in one denial. The article tells that clash itself; it is no
+    news to the desk. A bare denial and the report it answers ("Jordan's officials said P";
+    "a Lebanese official denied the Jordanian account") are two sources that clash."""
     if a.get("article") != b.get("article"):
         return False
     span_a, span_b = a["content"].get("span"), b["content"].get("span")
-    told_a = {tuple(x) for x in (a.get("within"), a.get("denies_span")) if x}
-    told_b = {tuple(x) for x in (b.get("within"), b.get("denies_span")) if x}
-    # one told of in the other, or both told of in one denial
+    within_a = {tuple(a["within"])} if a.get("within") else set()
+    within_b = {tuple(b["within"])} if b.get("within") else set()
+    told_a = within_a | ({tuple(a["denies_span"])} if a.get("denies_span") else set())
+    told_b = within_b | ({tuple(b["denies_span"])} if b.get("denies_span") else set())
+    # one named within the other, or both told of in one denial
     return bool(span_a and span_b) and bool(
-        tuple(span_b) in told_a or tuple(span_a) in told_b or told_a & told_b)
+        tuple(span_b) in within_a or tuple(span_a) in within_b or told_a & told_b)
 
 
 def is_bare_denial(claim: dict) -> bool:

@@ -129,3 +129,13 @@ def test_a_claim_telling_of_a_denial_is_no_assertion_of_its_matter():
     assert not tells_of_denial(_claim("the talks had failed", 0))
     # the denial itself is a denial, not a report of one
     assert not tells_of_denial(_claim("denied that the talks had failed", 0, modality="denial"))
+
+
+def test_a_bare_denial_and_the_report_it_answers_are_two_sources():
+    report = {**_spoken("the embassy guards foiled an attack on Sunday", "police officials", 0),
+              "article": "a1"}
+    bare = {**_spoken("the police account", "a ministry official", 90, modality="denial",
+                      negated=True), "article": "a1"}
+    given = with_denied_matter([report, bare])
+    assert given[1]["denies"] == report["content"]["text"]
+    assert not one_account(given[0], given[1])
