@@ -822,3 +822,13 @@ def test_pronoun_resolves_past_the_title_of_the_narrated_person():
                   '"The roof will not last another winter," she said.')
     assert len(claims) == 1
     assert claims[0]["speaker"]["name"] == "Nora Quist"
+
+
+def test_a_pronoun_opening_a_relative_clause_is_the_person_just_named():
+    claims = all_('"The border is calm," the army spokesman Ian Roe said.\n\n'
+                  "The account matched an earlier briefing by Nadia Kerr in which she said the "
+                  "crossing had been shelled.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
+        ("Ian Roe", "The border is calm"), ("Nadia Kerr", "the crossing had been shelled")]
+    b = one("Omar Tal visited the port, where he said the fishermen would be freed.")
+    assert (b["speaker"]["name"], b["cue"]["text"]) == ("Omar Tal", "said")

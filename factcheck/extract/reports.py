@@ -43,7 +43,7 @@ from factcheck.extract.state import (
     tokens_of,
     verbal_noun,
 )
-from factcheck.extract.subjects import sentence_subject, speaker_before
+from factcheck.extract.subjects import relative_pronoun, sentence_subject, speaker_before
 from factcheck.model import Claim, Span
 from factcheck.sentences import (
     COMMAS,
@@ -330,7 +330,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     continued = speaker is None or speaker.kind == "pronoun"
     if speaker is not None and speaker.kind == "pronoun":
         pronoun = speaker
-        speaker = continued_speaker(state, speaker.gender, previous=previous)
+        at = s.index_at(pronoun.span[0])
+        speaker = narrated_person(state, pronoun.span[0]) \
+            if state.lex.lang == "en" and relative_pronoun(s, at) else None
+        speaker = speaker or continued_speaker(state, pronoun.gender, previous=previous)
         if speaker is None and pronoun.gender in ("m", "f"):
             speaker = narrated_person(state, s.start)
     elif speaker is None and ev.kind in ("verb", "participle"):

@@ -55,6 +55,15 @@ def _has_role_word(state: ArticleState, s: Sentence, span: tuple[int, int]) -> b
     return any(t.word and en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
 
 
+_EN_RELATIVES = {"which", "where", "whom", "whereby"}
+
+
+def relative_pronoun(s: Sentence, i: int) -> bool:
+    """Does the pronoun at token i open a relative clause ('in which he said')? It then
+    stands for the person the narration has just named, not for the last speaker."""
+    return i > 0 and s.toks[i - 1].norm in _EN_RELATIVES
+
+
 def _np_before(state: ArticleState, s: Sentence, i: int, *,
                title: bool = False) -> tuple[int, int] | None:
     """Token span of an English subject noun phrase standing before token i, if any.
@@ -102,6 +111,8 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
         prev = toks[m - 1]
         if abbreviation_dot(state, s, m - 1, len(toks)) and toks[m - 2].norm in lex.honorifics:
             titled = m - 2
+        if prev.word and prev.norm in _EN_RELATIVES:
+            break  # "a statement in which he said", "Damascus, where he demanded"
         if prev.word and prev.norm not in EN_CLAUSE_JOINERS or joins_word(s, m - 1) or \
                 initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or \
                 abbreviation_dot(state, s, m - 1, len(toks)) or \
