@@ -832,3 +832,9 @@ def test_a_pronoun_opening_a_relative_clause_is_the_person_just_named():
         ("Ian Roe", "The border is calm"), ("Nadia Kerr", "the crossing had been shelled")]
     b = one("Omar Tal visited the port, where he said the fishermen would be freed.")
     assert (b["speaker"]["name"], b["cue"]["text"]) == ("Omar Tal", "said")
+
+
+def test_a_participle_after_a_connective_and_a_subject_that_reports_nothing():
+    c = one("However, the governor firmly refused, insisting that the curfew would stay.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("governor", "insisting")
+    assert c["content"]["text"] == "the curfew would stay"

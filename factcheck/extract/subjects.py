@@ -279,19 +279,22 @@ def sentence_subject(state: ArticleState, s: Sentence, ev: Event) -> Speaker | N
     """The named subject that opens an English sentence and whose verb comes before the
     participle `ev`: 'The envoy spoke on Monday, dismissing the claims'."""
     lex, toks = state.lex, s.toks
-    if lex.lang != "en" or ev.first < 3 or not english_np_word(toks[0], lex, first=True):
+    # "However, the envoy refused, insisting ...": a connective and its comma open no subject
+    j = 2 if len(toks) > 2 and toks[1].raw in COMMAS and (toks[0].norm,) in lex.connectives \
+        else 0
+    if lex.lang != "en" or ev.first < j + 3 or not english_np_word(toks[j], lex, first=True):
         return None
-    k = 1
+    k = j + 1
     while k < ev.first and (english_np_word(toks[k], lex, first=False) or
                             abbreviation_dot(state, s, k, ev.first) or
                             _noun_before_head(state, s, k, ev.first)):
         k += 1
     k = before_time_phrase(toks, k)
-    while k > 1 and toks[k - 1].norm in lex.np_links:
+    while k > j + 1 and toks[k - 1].norm in lex.np_links:
         k -= 1
     if k >= ev.first or not toks[k].word or toks[k].raw[:1].isupper():
         return None  # the phrase must be followed by its (lower-case) verb
-    return speaker_from_np(state, s, 0, k, toks[0].start, toks[k - 1].end)
+    return speaker_from_np(state, s, j, k, toks[j].start, toks[k - 1].end)
 
 
 def _noun_before_head(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
