@@ -838,3 +838,20 @@ def test_a_participle_after_a_connective_and_a_subject_that_reports_nothing():
     c = one("However, the governor firmly refused, insisting that the curfew would stay.")
     assert (c["speaker"]["name"], c["cue"]["text"]) == ("governor", "insisting")
     assert c["content"]["text"] == "the curfew would stay"
+
+
+def test_headline_forms_with_the_speaker_after_the_content_or_before_a_topic():
+    a = all_("Harbour closure talk is alarmist – Norland Port Authority\n\n"
+             "The harbour will stay open, the port authority said on Monday.")
+    assert (a[0]["speaker"]["name"], a[0]["cue"]["text"], a[0]["content"]["text"]) == (
+        "Norland Port Authority", "–", "Harbour closure talk is alarmist")
+    b = all_("Ministry on Reports of Bridge Cracks: No Danger to Drivers\n\n"
+             "The transport ministry said on Monday that the bridge was safe.")
+    assert (b[0]["speaker"]["name"], b[0]["content"]["text"]) == (
+        "transport ministry", "No Danger to Drivers")
+    c = all_("Site menu\nFerry fares will not rise: senior harbour official\n\n"
+             "Fares will stay as they are, a senior harbour official said.")
+    assert (c[0]["speaker"]["name"], c[0]["content"]["text"]) == (
+        "senior harbour official", "Ferry fares will not rise")
+    d = all_("Markets - Business\n\nThe bank said that rates would hold.")
+    assert [x["cue"]["text"] for x in d] == ["said"]

@@ -19,7 +19,7 @@ from factcheck.extract.content import is_negated, trimmed_span
 from factcheck.extract.names import resolve_names
 from factcheck.extract.reports import continue_quotation, sentence_claims
 from factcheck.extract.speakers import speaker_from_np
-from factcheck.extract.state import ArticleState
+from factcheck.extract.state import ArticleState, en_role
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim
 from factcheck.normalize import WORD_RE, detect_lang, fold
@@ -44,8 +44,8 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     last: list[Claim] = []  # the claims of the sentence before, if it ended the paragraph
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
-        if index == 0:
-            headline = _headline_claim(state, start, end)
+        if index == 0 or index < 3 and not claims:
+            headline = _headline_claim(state, start, end, first=index == 0)
             if headline:
                 claims.append(headline)
                 continue
@@ -129,36 +129,71 @@ def _is_heading(line: str, lex: Lexicon) -> bool:
     return n_words <= 12
 
 
-def _headline_claim(state: ArticleState, start: int, end: int) -> Claim | None:
-    """The headline convention 'SPEAKER: content' on the article's first line."""
+def _headline_claim(state: ArticleState, start: int, end: int, *,
+                    first: bool = True) -> Claim | None:
+    """The headline conventions 'SPEAKER: content' (on the article's first line) and
+    'content: SPEAKER' / 'content – SPEAKER' (on one of its first lines), the speaker a title
+    or a body ('... is propaganda: senior official', '... – U.S. Department of State')."""
     text = state.text
     line = text[start:end]
-    colon = re.search(r"[:：]", line)
-    if colon is None or len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS:
-        return None
-    left_end = start + colon.start()
-    left_words = list(WORD_RE.finditer(text, start, left_end))
-    if not 1 <= len(left_words) <= 5 or line.rstrip()[-1:] == ".":
+    if len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or line.rstrip()[-1:] == ".":
         return None
     toks = tokenize(text, start, end)
     s = Sentence(toks, pair_quotes(toks, text), start, end)
-    colon_tok = next(i for i, t in enumerate(toks) if t.start == left_end)
-    speaker = speaker_from_np(state, s, 0, colon_tok, toks[0].start, toks[colon_tok - 1].end)
-    if speaker is None:
+    colon = re.search(r"[:：]", line)
+    if colon is not None and first:
+        left_end = start + colon.start()
+        colon_tok = next(i for i, t in enumerate(toks) if t.start == left_end)
+        speaker_end = _before_topic(toks, colon_tok, state.lex)
+        if 1 <= sum(t.word for t in toks[:speaker_end]) <= 5:
+            speaker = speaker_from_np(state, s, 0, speaker_end, toks[0].start,
+                                      toks[speaker_end - 1].end)
+            span = trimmed_span(text, s, colon_tok + 1, len(toks))
+            if speaker is not None and span is not None:
+                return _headline(state, s, speaker, colon_tok, span, colon_tok + 1)
+    if state.lex.lang != "en":
+        return None  # (دبي - «البيان» is a dateline and its paper, not a headline)
+    seps = [i for i, t in enumerate(toks) if t.raw in _HEADLINE_SEPARATORS and 0 < i and
+            (t.raw in ":：" or t.start > toks[i - 1].end)]
+    if not seps:
         return None
-    span = trimmed_span(text, s, colon_tok + 1, len(toks))
-    if span is None:
+    sep = seps[-1]
+    right = [t for t in toks[sep + 1:] if t.word]
+    if not 1 <= len(right) <= 5 or not any(
+            t.norm in state.lex.bodies or en_role(t.norm, state.lex) for t in right):
         return None
+    speaker = speaker_from_np(state, s, sep + 1, len(toks), toks[sep + 1].start, toks[-1].end)
+    span = trimmed_span(text, s, 0, sep)
+    if speaker is None or speaker.kind == "pronoun" or span is None:
+        return None
+    return _headline(state, s, speaker, sep, span, 0)
+
+
+_HEADLINE_SEPARATORS = {":", "：", "–", "—", "-"}
+
+
+def _before_topic(toks: list[Tok], colon: int, lex: Lexicon) -> int:
+    """'Kremlin on reports of ...: content': the speaker ends before its topic."""
+    for k in range(1, min(colon, 5)):
+        if toks[k].norm in ("on", "about") and lex.lang == "en":
+            return k
+    return colon
+
+
+def _headline(state: ArticleState, s: Sentence, speaker, sep: int, span: tuple[int, int],
+              content_from: int) -> Claim:
+    text, toks = state.text, s.toks
+    cue_span = (toks[sep].start, toks[sep].end)
     direct = False
-    q = s.quote_opening_at(colon_tok + 1)
-    if q and q[1] == len(toks) - 1:
+    q = s.quote_opening_at(content_from)
+    if q and (q[1] == len(toks) - 1 if content_from else q[1] == sep - 1):
         span, direct = (toks[q[0]].end, toks[q[1]].start), True
     return Claim(
-        cue=text[left_end:left_end + 1], cue_span=(left_end, left_end + 1),
+        cue=text[cue_span[0]:cue_span[1]], cue_span=cue_span,
         content=text[span[0]:span[1]], content_span=span, lang=state.lex.lang,
         speaker=speaker.name, speaker_span=speaker.span, role=speaker.role,
         speaker_kind=speaker.claim_kind, mention=speaker.name, mention_span=speaker.span,
         direct=direct,
-        negated=is_negated(state, s, *span), modality="assertion", sentence_span=(start, end),
+        negated=is_negated(state, s, *span), modality="assertion", sentence_span=(s.start, s.end),
         gender=speaker.gender,
     )
