@@ -153,7 +153,7 @@ def _headline_claim(state: ArticleState, start: int, end: int, *,
                 return _headline(state, s, speaker, colon_tok, span, colon_tok + 1)
     if state.lex.lang != "en":
         return None  # (دبي - «البيان» is a dateline and its paper, not a headline)
-    seps = [i for i, t in enumerate(toks) if t.raw in _HEADLINE_SEPARATORS and 0 < i and
+    seps = [i for i, t in enumerate(toks) if t.raw in _HEADLINE_SEPARATORS and i > 0 and
             (t.raw in ":：" or t.start > toks[i - 1].end)]
     if not seps:
         return None
