@@ -22,8 +22,9 @@ from rapidfuzz import fuzz
 
 from factcheck import concepts, store
 from factcheck.cachefile import Codec, Damaged, Sections
-from factcheck.contrast import stopwords
-from factcheck.normalize import WORD_RE, fold, is_arabic, stem, words
+from factcheck.contrast import lexicon, stopwords
+from factcheck.figures import figures
+from factcheck.normalize import WORD_RE, fold, is_arabic, stem, tokens, words
 from factcheck.statement import PROCLITICS, Statement, matched, read_statement
 from factcheck.store import Database
 
@@ -45,7 +46,7 @@ COMMON_SHARE = 0.2
 # The index keys of the stored claims, kept beside the store (Database.derived); the version
 # changes whenever claim_forms does.
 FORMS_CACHE = "match"
-FORMS_VERSION = 2
+FORMS_VERSION = 3
 
 
 class Candidate(NamedTuple):
@@ -97,12 +98,21 @@ def _first_statements(items: Iterable[T], count: int, key: Callable[[T], str]) -
 def claim_forms(claim: dict) -> set[str]:
     """The index keys of a claim, read cheaply: the forms read_statement gives, and a few
     more (an extra key only adds a candidate that `matter` then weighs in full)."""
-    out = set(_text_forms(claim["content"]["text"]))
-    out |= concepts.text_keys(claim["content"]["text"])
-    for extra in _context_texts(claim):
-        out.update(_text_forms(extra))
-        out |= concepts.text_keys(extra)
+    out: set[str] = set()
+    for text in (claim["content"]["text"], *_context_texts(claim)):
+        out.update(_text_forms(text))
+        out |= concepts.text_keys(text)
+        out |= _figure_forms(text)
     return out
+
+
+def _figure_forms(text: str) -> set[str]:
+    # A figure over several words (11,300) is one form, as read_statement reads it.
+    if not any(ch.isdigit() for ch in text) and not any(
+            w in lexicon().numbers for w in WORD_RE.findall(fold(text))):
+        return set()
+    values = {f.value for f in figures(text, tokens(text))}
+    return values | {"#" + v for v in values}
 
 
 def _context_texts(claim: dict) -> list[str]:

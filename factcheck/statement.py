@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from factcheck import concepts
 from factcheck.contrast import Lexicon, lexicon, stopwords, without_proclitic, word_forms
+from factcheck.figures import figures
 from factcheck.normalize import is_arabic, stem, tokens
 from factcheck.places import find_places, mark
 
@@ -93,9 +94,23 @@ def read_statement(
     in_place = find_places(text, content, lex, places, marks, place_at)
     keys: dict[str, frozenset[str]] = {}
     denial = modality == "denial"
+    # Figures over several words (11,300; 2.5 million; ألف و500) are one number, at their first
+    # word; the others are gaps.
+    runs = {f.first: f for f in figures(text, content)} if any(
+        t.norm[-1:].isdigit() or t.norm in lex.numbers for t in content) else {}
+    inside = {k for f in runs.values() for k in range(f.first + 1, f.end)}
     for i, tok in enumerate(content):
+        if i in inside:
+            sequence.append(None)
+            continue
         word = read_word(tok.norm)
         written = text[tok.start : tok.end]
+        run = runs.get(i)
+        if run is not None:
+            written = text[tok.start : content[run.end - 1].end]
+            word = word._replace(text=run.value, term=run.value, alt=None, number=run.value,
+                                 stop=False, figure=True, may_name=False, months=(),
+                                 antonyms=frozenset(), negator=False, plan=False)
         if denial and not word.negator and concepts.is_frame_word(tok.norm):
             # "denied the reports that P": the reports frame the denial; P is its matter.
             sequence.append(None)
