@@ -51,3 +51,13 @@ def test_different_names_keep_different_keys():
     for a, b in [("Musk", "Mask" + "ari"), ("Kirby", "Kabir"), ("Cohen", "Khan" + "im")]:
         assert not name_keys(fold(a)) & name_keys(fold(b)), (a, b)
     assert not name_keys(fold("بيسكوف")) & name_keys(fold("Biden"))
+
+
+def test_the_desks_beats_meet_across_languages():
+    # security, military, economy, health, disasters: a word and its usual translation
+    for en, ar in [("ballistic", "الباليستية"), ("clashes", "اشتباكات"), ("displaced", "النازحين"),
+                   ("hostages", "الرهائن"), ("losses", "خسائر"), ("production", "الإنتاج"),
+                   ("patients", "المرضى"), ("drought", "الجفاف"), ("informed", "أبلغت"),
+                   ("sent", "أرسلت"), ("tension", "التوتر"), ("civilians", "المدنيين")]:
+        assert concepts_of(fold(en)) & concepts_of(fold(ar)), (en, ar)
+    assert not concepts_of(fold("drought")) & concepts_of(fold("الرهائن"))
