@@ -32,7 +32,7 @@ from factcheck.relate import (
     relate_statements,
     substitutions,
 )
-from factcheck.statement import Statement
+from factcheck.statement import Statement, read_statement
 from factcheck.store import Database
 
 TABLE = "contradictions"
@@ -79,6 +79,11 @@ MIN_NAMED_DENIAL_MATTER = 0.3
 # Below this a pair can only be a plan or speculation denied: nothing else is worth relating.
 MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
                                               if k not in ANY_WORDING))
+
+
+# Across languages only the words with a key (a concept, a name, a place, a figure) meet, so
+# the same matter measures less: its closeness counts this much more against the bounds above.
+ACROSS_MATTER = 1.0
 
 
 # At most this many new contradictions are stored per new claim, and per statement a run sets
@@ -203,29 +208,36 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     reading = relations.get(pair)
     if reading is None:
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
+    matter = candidate.matter
+    if reading.a.lang != reading.b.lang:
+        matter = min(1.0, matter * ACROSS_MATTER)
     if repeats and _said_again(claim, candidate, reading):
         return (Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
                         candidate.matter, candidate.shared), "said again")
+    if reading.a.lang != reading.b.lang and bool(reading.a.negators) != bool(
+            reading.b.negators) and one_side(claim, candidate.claim):
+        # "two US officials" and مسؤولون أمريكيون: one side, which does not deny its own word.
+        return None, "one side in two languages"
     if _rumour_fragment(claim, reading.a) or _rumour_fragment(candidate.claim, reading.b):
         return None, "a rumour with no source in a bare phrase"
     if reading.report_denied and (tells_of_denial(claim) or tells_of_denial(candidate.claim)):
         return None, "a denial and a report of a denial"
     named = (reading.report_denied and not reading.fragment
-             and candidate.matter >= MIN_NAMED_DENIAL_MATTER
+             and matter >= MIN_NAMED_DENIAL_MATTER
              and (names_source(claim, candidate.claim) or names_source(candidate.claim, claim)))
-    if not (reading.prospect_denied or named) and (candidate.matter < MIN_WORDED_MATTER
+    if not (reading.prospect_denied or named) and (matter < MIN_WORDED_MATTER
                                                    or reading.fragment):
         return None, "too little matter or a fragment"
-    if named or reading.report_denied and candidate.matter >= MIN_DENIAL_MATTER:
+    if named or reading.report_denied and matter >= MIN_DENIAL_MATTER:
         result = reading.relation()
         if result.relation is Relation.CONTRADICTS and Reason.NEGATION in result.kinds:
             return (Finding(claim, candidate.claim, result.relation, result.score,
                             result.reasons, candidate.matter, candidate.shared),
                     "a denial of the report")
-    if reading.two_matters and candidate.matter < MIN_REPEAT_MATTER:
+    if reading.two_matters and matter < MIN_REPEAT_MATTER:
         return None, f"two matters ({reading.changes} changes)"
-    repeat_possible = repeats and candidate.matter >= MIN_REPEAT_MATTER
-    if not repeat_possible and not reading.may_clash(candidate.matter):
+    repeat_possible = repeats and matter >= MIN_REPEAT_MATTER
+    if not repeat_possible and not reading.may_clash(matter):
         possible = sorted(k.value for k in possible_reasons(reading.a, reading.b))
         return None, f"no reason strong enough at this matter (possible: {possible})"
     result = reading.relation()
@@ -234,7 +246,7 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     if result.kinds and set(result.kinds) <= NEEDS_PIN and not _pinned(reading.a, reading.b):
         return None, "another name or place, unpinned"
     kinds = ANY_WORDING if reading.changes > MAX_SUBSTITUTIONS else None
-    if result.relation is Relation.CONTRADICTS and _strong_enough(result, candidate.matter,
+    if result.relation is Relation.CONTRADICTS and _strong_enough(result, matter,
                                                                   kinds=kinds):
         return (Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
                         candidate.matter, candidate.shared), "contradicts")
@@ -284,6 +296,26 @@ class _PairReading:
         if self._relation is None:
             self._relation = relate_statements(self.a, self.b)
         return self._relation
+
+
+def one_side(a: dict, b: dict) -> bool:
+    """Whether two claims in two languages are spoken by one side: the same name in either
+    script, or the same description (an official of one country, one ministry)."""
+    ka, kb = _speaker_keys(a), _speaker_keys(b)
+    if not ka or not kb:
+        return False
+    names_a = {k for k in ka if k.startswith("n:")}
+    names_b = {k for k in kb if k.startswith("n:")}
+    if names_a and names_b:
+        return bool(names_a & names_b)
+    # "two US officials" reads as officials only: the one description holds the other.
+    return not names_a and not names_b and (ka <= kb or kb <= ka)
+
+
+def _speaker_keys(claim: dict) -> frozenset[str]:
+    speaker = claim.get("speaker") or {}
+    return frozenset(k for k in read_statement(speaker.get("name") or "").key_set
+                     if not k.startswith("#"))
 
 
 def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> bool:

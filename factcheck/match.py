@@ -24,7 +24,7 @@ from factcheck import concepts, store
 from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.contrast import lexicon, stopwords
 from factcheck.figures import figures
-from factcheck.normalize import WORD_RE, fold, is_arabic, stem, tokens, words
+from factcheck.normalize import WORD_RE, detect_lang, fold, is_arabic, stem, tokens, words
 from factcheck.statement import PROCLITICS, Statement, matched, read_statement
 from factcheck.store import Database
 
@@ -41,6 +41,9 @@ MIN_OVERLAP = 0.15
 # and how many more are weighed to find them.
 LIMIT = 8
 WEIGHED_PER_KEPT = 2
+# ... and as many again in the other language, closest first: a claim meets fewer words of a
+# claim in another language (only those with a key), so those in its own would crowd them out.
+LIMIT_ACROSS = 8
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 # The index keys of the stored claims, kept beside the store (Database.derived); the version
@@ -284,6 +287,7 @@ class Index:
             for form in _forms_of(claims[members[0]], forms):
                 self.postings[form].append(entry)
         self.size = len(self._entries)
+        self._langs: np.ndarray | None = None  # entry -> 1 for Arabic, 0 else (when asked)
         self._arrays: dict[str, np.ndarray] = {}  # form -> its posting as an array
         self._speakers: dict[int, frozenset[str]] = {}
         if frequencies is None:
@@ -341,7 +345,22 @@ class Index:
                 if matter is not None:
                     scored.append(Candidate(other, matter, i, other_key, close, key))
         scored.sort(key=lambda c: (-c.matter, c.position))
-        return _first_statements(scored, limit, lambda cand: cand.key)
+        arabic = s.lang == "ar"
+        langs = self._entry_langs()
+        same = [c for c in scored if bool(langs[self._statement_of[c.key]]) == arabic]
+        other = [c for c in scored if bool(langs[self._statement_of[c.key]]) != arabic]
+        found = (_first_statements(same, limit, lambda cand: cand.key)
+                 + _first_statements(other, LIMIT_ACROSS, lambda cand: cand.key))
+        found.sort(key=lambda c: (-c.matter, c.position))
+        return found
+
+    def _entry_langs(self) -> "np.ndarray":
+        import numpy as np
+
+        if self._langs is None:
+            self._langs = np.array([_is_arabic_claim(self.claims[m[0]]) for m in self._members],
+                                   dtype=bool)
+        return self._langs
 
     def explain(self, claim: dict, other: dict) -> tuple[Candidate | None, str]:
         """Whether `other` (an indexed claim) is a candidate for `claim`, and why not when it
@@ -382,11 +401,11 @@ class Index:
         mass = np.bincount(entries, np.repeat(weights, [len(a) for a in arrays]),
                            minlength=self.size)
         found = np.flatnonzero(mass)
-        if len(found) > count:
-            values = mass[found]
-            cut = np.partition(values, len(found) - count)[len(found) - count]
-            above, tied = found[values > cut], found[values == cut]
-            found = np.concatenate((above, tied[: count - len(above)]))
+        langs = self._entry_langs()
+        arabic = s.lang == "ar"
+        same, other = found[langs[found] == arabic], found[langs[found] != arabic]
+        # The closest in the claim's own language and, apart, in the other.
+        found = np.concatenate((_top(same, mass, count), _top(other, mass, count)))
         return found[np.lexsort((found, -mass[found]))].tolist()
 
     def _array(self, form: str) -> "np.ndarray":
@@ -425,6 +444,25 @@ class Index:
             found = self._masses[s.joined] = sum(map(self._weights.__getitem__, s.terms)) or 1.0
         return found
 
+
+
+def _top(found: "np.ndarray", mass: "np.ndarray", count: int) -> "np.ndarray":
+    """The `count` entries of `found` with the most mass (ties by entry)."""
+    import numpy as np
+
+    if len(found) <= count:
+        return found
+    values = mass[found]
+    cut = np.partition(values, len(found) - count)[len(found) - count]
+    above, tied = found[values > cut], found[values == cut]
+    return np.concatenate((above, tied[: count - len(above)]))
+
+
+def _is_arabic_claim(claim: dict) -> bool:
+    lang = claim.get("lang")
+    if lang:
+        return lang == "ar"
+    return detect_lang(claim["content"]["text"]) == "ar"
 
 
 def _canonical(s: Statement) -> str:

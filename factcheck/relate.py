@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from factcheck import concepts
 from factcheck.contrast import lexicon  # noqa: F401  (re-exported: relate.lexicon)
 from factcheck.forest import forest, linear, model, softmax
-from factcheck.normalize import is_arabic
+from factcheck.normalize import fold, is_arabic
 from factcheck.reasons import (  # noqa: F401  (possible_reasons re-exported)
     MAX_PAIR_SIDE,
     Reason,
@@ -340,6 +340,9 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     shared = min(len(shared_a), len(shared_b))
     found: list[tuple[Reason, str]] = []
     neg_a, neg_b = bool(a.negators), bool(b.negators)
+    if neg_a != neg_b and _calls_false(b if neg_a else a):
+        # "mere lies" against "the report is false": two denials of one report, no clash.
+        neg_a = neg_b = True
     if plan_against_denial(a, b) or plan_against_denial(b, a):
         found.append(reasons(a, b, {"plan_vs_denial": 1.0})[0])
     elif (a.speculative and neg_b) or (b.speculative and neg_a):
@@ -366,3 +369,9 @@ def _telling_shared(s: Statement, shared: frozenset[str]) -> int:
     return sum(1 for t in shared - s.place_terms
                if not any(k.startswith("p:") for k in s.keys.get(t, ()))
                and not concepts.is_frame_word(s.surface.get(t, t).casefold()))
+
+
+def _calls_false(s: Statement) -> bool:
+    """Whether a statement calls what it speaks of false or tells of a denial (lies, أكاذيب,
+    fabricated, نفى) in its words, with no negator for the extractor to have read."""
+    return any(concepts.calls_false(fold(w)) for w in s.surface.values())
