@@ -28,12 +28,14 @@ _ARTICLES = ("ال", "لل")
 
 
 @cache
-def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str],
+                       frozenset[str]]:
     """Stem -> the concepts it stands for, over every language pair; the concepts that frame
-    a denial; those that call something false."""
+    a denial; those that call something false; those that are titles and roles."""
     by_stem: dict[str, set[str]] = {}
     frame: set[str] = set()
     falsity: set[str] = set()
+    roles: set[str] = set()
     for entry in sorted(files("factcheck.data").joinpath(CONCEPTS_DIR).iterdir(),
                         key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
@@ -46,7 +48,9 @@ def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]
                         by_stem.setdefault(stem(form), set()).add(concept)
         frame.update(raw.get("frames", {}).get("denial", ()))
         falsity.update(raw.get("frames", {}).get("falsity", ()))
-    return {k: frozenset(v) for k, v in by_stem.items()}, frozenset(frame), frozenset(falsity)
+        roles.update(raw.get("frames", {}).get("roles", ()))
+    return ({k: frozenset(v) for k, v in by_stem.items()}, frozenset(frame), frozenset(falsity),
+            frozenset(roles))
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -76,6 +80,15 @@ def concepts_of(word: str) -> frozenset[str]:
 def denial_frame() -> frozenset[str]:
     """The concepts that frame a denial ("the reports", "false", لا صحة) and are not its matter."""
     return _tables()[1]
+
+
+def is_event_key(key: str) -> bool:
+    """Whether a key says what happened (a visit, a strike, a toll): a concept that is neither
+    a title nor a role nor a denial's frame. Names, places and figures are not events."""
+    if not key.startswith("c:"):
+        return False
+    tables = _tables()
+    return key[2:] not in tables[1] and key[2:] not in tables[3]
 
 
 def is_frame_word(word: str) -> bool:

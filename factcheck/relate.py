@@ -354,7 +354,7 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     closeness = math.sqrt(len(shared_a) / (len(a.terms) or 1)
                           * len(shared_b) / (len(b.terms) or 1))
     if found and closeness >= CLASH_ACROSS and _telling_shared(a, shared_a) >= MIN_SHARED_ACROSS \
-            and _telling_shared(b, shared_b) >= MIN_SHARED_ACROSS:
+            and _telling_shared(b, shared_b) >= MIN_SHARED_ACROSS and _shares_event(a, b):
         about = f"about the same: {aligned(a, b, shared_a, shared_b)}"
         return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE,
                               [r for _, r in found] + [about],
@@ -375,3 +375,9 @@ def _calls_false(s: Statement) -> bool:
     """Whether a statement calls what it speaks of false or tells of a denial (lies, أكاذيب,
     fabricated, نفى) in its words, with no negator for the extractor to have read."""
     return any(concepts.calls_false(fold(w)) for w in s.surface.values())
+
+
+def _shares_event(a: Statement, b: Statement) -> bool:
+    """Whether two statements in two languages share a word for what happened (a meeting, a
+    strike, storing weapons), not only who spoke or was spoken of (a minister, Mangoush)."""
+    return any(concepts.is_event_key(k) for k in a.key_set & b.key_set)

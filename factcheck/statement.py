@@ -186,7 +186,8 @@ def _add_keys(keys: dict, word: "Word", folded: str, written: str, *,
     """The cross-language keys of one content word (factcheck.concepts)."""
     # Arabic has no capitals to tell a name by; the skeleton of a common word seldom meets
     # the skeleton of a capitalised English one, and the concepts are looked up first.
-    may_name = is_arabic(folded) or (written[:1].isupper() and written.isalpha())
+    may_name = not word.negator and (is_arabic(folded)
+                                     or (written[:1].isupper() and written.isalpha()))
     found = concepts.word_keys(folded, name=may_name, place=place, number=word.number)
     if found:
         keys[word.term] = keys.get(word.term, frozenset()) | found

@@ -344,3 +344,26 @@ def test_a_report_of_a_denial_agrees_with_the_denial(db):
     pairs = {frozenset((f.claim["speaker"]["name"], f.other["speaker"]["name"])) for f in found}
     assert frozenset(("الإذاعة", "هيئة الميناء")) not in pairs
     assert frozenset(("هيئة الميناء", "عامل")) in pairs
+
+
+def test_one_side_in_two_languages_does_not_deny_its_own_word(db):
+    from factcheck.contradict import one_side
+
+    officials = {"speaker": {"name": "مسؤولون أمريكيون"}}
+    assert one_side(officials, {"speaker": {"name": "American officials"}})
+    assert one_side(officials, {"speaker": {"name": "two officials"}})
+    assert not one_side(officials, {"speaker": {"name": "Iranian officials"}})
+    assert one_side({"speaker": {"name": "Sergei Lavrov"}}, {"speaker": {"name": "لافروف"}})
+    assert not one_side({"speaker": {"name": "Sergei Lavrov"}}, {"speaker": {"name": "بيسكوف"}})
+    stored = claim("u1", "مسؤولون أمريكيون", "حاملة الطائرات غادرت البحر الأحمر وعادت إلى "
+                   "قاعدتها بعد انتهاء مهمتها")
+    stored["lang"] = "ar"
+    db.claims.insert(stored)
+    denial = claim(None, "American officials", "The aircraft carrier did not leave the Red Sea "
+                   "and did not return to its base", negated=True, modality="denial",
+                   article=None)
+    denial["lang"] = "en"
+    assert [f for f in check_claims(db, [denial]) if f.relation is Relation.CONTRADICTS] == []
+    denial["speaker"] = {"name": "Houthi spokesman"}
+    assert [f.other["id"] for f in check_claims(db, [denial])
+            if f.relation is Relation.CONTRADICTS] == ["u1"]

@@ -203,3 +203,18 @@ def test_a_country_and_a_denials_frame_are_no_matter_across_languages():
                            "صحيفة بريطانية تتناول مطار بيروت")]:
         found = relate(denial, other, negated_a=True, modality_a="denial")
         assert found.relation is not Relation.CONTRADICTS, other
+
+
+def test_two_denials_in_two_languages_are_no_clash():
+    # One calls the report lies (no negator), the other negates: both deny the meeting.
+    met = "The two foreign ministers met in Paris on Monday"
+    denied = "وزيرا الخارجية لم يلتقيا في باريس يوم الاثنين"
+    assert relate(met, denied).relation is Relation.CONTRADICTS
+    lies = relate("Reports that the two foreign ministers met in Paris on Monday are lies", denied)
+    assert lies.relation is not Relation.CONTRADICTS
+
+
+def test_titles_and_names_alone_are_no_event_to_clash_on_across_languages():
+    found = relate("Foreign Minister Najla Mangoush was sacked by the prime minister",
+                   "وزيرة الخارجية نجلاء المنقوش لم تلتق الوزير الإسرائيلي")
+    assert found.relation is not Relation.CONTRADICTS
