@@ -17,6 +17,7 @@ from enum import Enum
 from factcheck import dates, speakers
 from factcheck.articles import now_iso
 from factcheck.errors import InputError, NotFound
+from factcheck.review import TABLE as REVIEWS
 from factcheck.review import change_to_undo, with_change
 from factcheck.store import Database
 
@@ -81,6 +82,32 @@ def history(db: Database, claim_id: str) -> list[dict]:
     if record is None:
         record = db.table(EDITS).get(db.claims.resolve(claim_id)["id"])
     return list(record["history"]) if record else []
+
+
+class Of(str, Enum):
+    """What a change in a claim's whole history was made to."""
+
+    REVIEW = "review"  # its verdict, note and fact-check (factcheck.review)
+    CLAIM = "claim"  # the claim itself: a correction, or its deletion
+
+
+def claim_history(db: Database, claim_id: str) -> tuple[str, list[dict]]:
+    """Every change made to a claim (ID or unique prefix; a deleted claim by its full ID): its
+    corrections, its review's changes and its deletion, oldest first, each marked with what
+    it was made to (`of`); with the claim's full ID."""
+    full = claim_id.strip().lower()
+    tombstone = db.table(TOMBSTONES).get(full)
+    if tombstone is None:
+        full = db.claims.resolve(claim_id)["id"]
+    review = db.table(REVIEWS).get(full)
+    edits = db.table(EDITS).get(full)
+    entries = [{"of": Of.CLAIM.value, **e} for e in (edits or {}).get("history", ())]
+    entries += [{"of": Of.REVIEW.value, **e} for e in (review or {}).get("history", ())]
+    if tombstone is not None:
+        entries.append({"of": Of.CLAIM.value, "at": tombstone["at"], "by": tombstone["by"],
+                        "action": "delete", "changes": {}, "note": tombstone.get("note")})
+    # sorted() is stable: a correction and a review change made in one second keep their order
+    return full, sorted(entries, key=lambda e: e.get("at") or "")
 
 
 def delete(db: Database, claim_id: str, *, editor: str, note: str | None = None,

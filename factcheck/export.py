@@ -19,10 +19,21 @@ import orjson
 
 from factcheck import dates, files, jsontext, schema, urls
 from factcheck.articles import article_id
+from factcheck.contradict import statement_of
 from factcheck.edit import is_deleted
 from factcheck.errors import InputError
-from factcheck.review import BEST_RATING, SCALE, WORST_RATING, Verdict, get_review
+from factcheck.review import (
+    BEST_RATING,
+    SCALE,
+    WORST_RATING,
+    Status,
+    Verdict,
+    get_review,
+    is_published,
+    status_of_record,
+)
 from factcheck.review import TABLE as REVIEWS
+from factcheck.rules import LANGS, rules_for
 from factcheck.store import Database
 
 DEFAULT_PUBLISHER = "Fact-check desk"
@@ -31,7 +42,8 @@ SPEAKERS = "speakers"
 
 CSV_COLUMNS = ("id", "speaker", "role", "content", "context", "cue", "direct", "negated",
                "modality", "lang", "verdict", "rating_label", "note", "review_url", "reviewer",
-               "reviewed", "outlet", "published", "url", "article")
+               "reviewed", "status", "assignee", "title", "summary", "review_lang", "outlet",
+               "published", "url", "article")
 # A cell starting with one of these is run as a formula by spreadsheets (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,11 +64,13 @@ class Publisher:
 
 @dataclass
 class Exported:
-    """An export: the bytes to write, how many claims are in it, and which were left out why."""
+    """An export: the bytes to write, how many claims are in it, which were left out why, and
+    the claims whose reviews are not published yet (left out of ClaimReview)."""
 
     data: bytes
     count: int
     left_out: dict[str, str] = field(default_factory=dict)
+    unpublished: list[str] = field(default_factory=list)
 
 
 def export(db: Database, *, fmt: Format, verdicts: Iterable[Verdict] = (),
@@ -107,40 +121,77 @@ def _first_date(claim: dict) -> str:
 
 def claimreview_export(db: Database, chosen: list[tuple[dict, dict | None]],
                        publisher: Publisher) -> Exported:
-    docs, left_out = [], {}
+    """Only published reviews go out: a desk's drafts and work in progress stay in the store."""
+    docs, left_out, unpublished = [], {}, []
     for claim, rev in chosen:
-        if not rev or not rev.get("verdict"):
+        if not rev:
             continue  # not reviewed: nothing to publish
-        if not urls.is_web_url(rev.get("url")):
+        if not is_published(rev):
+            unpublished.append(claim["id"])
+        elif not rev.get("verdict"):
+            left_out[claim["id"]] = "no verdict (claims review ID --verdict V)"
+        elif not urls.is_web_url(rev.get("url")):
             left_out[claim["id"]] = "no fact-check URL (claims review ID --url URL)"
         else:
             docs.append(claim_review(claim, rev, publisher=publisher,
-                                     names=speaker_names(db, claim)))
+                                     names=speaker_names(db, claim),
+                                     appearances=appearances(db, claim)))
     # Pages publish this inside <script type="application/ld+json">: article text must not
     # be able to end that block.
     data = jsontext.dumps(docs, escape=jsontext.FOR_HTML, indent=True) + b"\n"
-    return Exported(data, len(docs), left_out)
+    return Exported(data, len(docs), left_out, unpublished)
 
 
 def claim_review(claim: dict, rev: dict, *, publisher: Publisher,
-                 names: list[str] | None = None) -> dict:
-    """One schema.org ClaimReview with the fields Google requires and recommends."""
+                 names: list[str] | None = None,
+                 appearances: list[dict] | None = None) -> dict:
+    """One schema.org ClaimReview with the fields Google requires and recommends, and those
+    of schema.org the record has (headline, inLanguage, ratingExplanation)."""
+    published = date_published(rev)
     doc = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": rev["url"],
-        "claimReviewed": claim["content"]["text"],
+        "claimReviewed": claim_reviewed(claim, rev),
         "reviewRating": rating(Verdict(rev["verdict"]), rev.get("rating_label"),
                                explanation=rev.get("note")),
         "author": _organization(publisher.name, publisher.url),
-        "datePublished": (rev.get("first_reviewed") or rev["reviewed"])[:10],
-        "itemReviewed": claim_item(claim, names or []),
+        "datePublished": published,
+        "itemReviewed": claim_item(claim, names or [], appearances),
     }
-    if claim.get("lang"):
-        doc["inLanguage"] = claim["lang"]  # the fact-check is written in the claim's language
-    if rev.get("reviewed") and rev["reviewed"][:10] != doc["datePublished"]:
+    if rev.get("title"):
+        doc["headline"] = rev["title"]
+    # the fact-check's own language, else the claim's: a desk writes in the language it checks
+    lang = rev.get("lang") or claim.get("lang")
+    if lang:
+        doc["inLanguage"] = lang
+    if rev.get("reviewed") and rev["reviewed"][:10] > published:
         doc["dateModified"] = rev["reviewed"][:10]
     return doc
+
+
+def date_published(rev: dict) -> str:
+    """The day the fact-check was first published; a review from before reviews had a status
+    counts from its first verdict."""
+    for entry in rev.get("history") or ():
+        status = (entry.get("changes") or {}).get("status")
+        if status and status[1] == Status.PUBLISHED.value:
+            return entry["at"][:10]
+    return (rev.get("first_reviewed") or rev["reviewed"])[:10]
+
+
+def claim_reviewed(claim: dict, rev: dict) -> str:
+    """What the fact-check reviews, standing on its own: the reviewer's summary, else the claim
+    with the question it answered ("asked about X: there are no such plans"), else the claim."""
+    if rev.get("summary"):
+        return rev["summary"]
+    content, context = claim["content"]["text"], claim.get("context")
+    if not context:
+        return content
+    lang = claim.get("lang")
+    template = rules_for(lang).publishing["in_context"] if lang in LANGS \
+        else "{context}: {content}"
+    return template.format(context=context, content=content)
 
 
 def rating(verdict: Verdict, label: str | None = None, *,
@@ -156,29 +207,65 @@ def rating(verdict: Verdict, label: str | None = None, *,
     return out
 
 
-def claim_item(claim: dict, names: list[str]) -> dict:
-    """The Claim reviewed: who made it (every name we know them by), when, and where it appeared."""
+def claim_item(claim: dict, names: list[str],
+               appearances: list[dict] | None = None) -> dict:
+    """The Claim reviewed: who made it (every name we know them by), when, and where it
+    appeared: the first appearance and every one known (the same statement in other outlets)."""
     item = {"@type": "Claim"}
     author = claim_author(claim, names)
     if author:
         item["author"] = author
     if claim.get("published"):
         item["datePublished"] = claim["published"][:10]
+    seen = appearances if appearances is not None else [creative_work(claim)]
     # A store written before only web URLs were kept may hold others: never published.
-    if urls.is_web_url(claim.get("url")):
-        appearance = {"@type": "CreativeWork", "url": claim["url"]}
-        if claim.get("title"):
-            appearance["headline"] = claim["title"]
-        if claim.get("published"):
-            appearance["datePublished"] = claim["published"][:10]
-        if claim.get("outlet"):
-            appearance["publisher"] = _organization(claim["outlet"])
-        item["appearance"] = appearance
-        # The article a claim was stored from is where the desk first saw it said.
-        item["firstAppearance"] = appearance
+    seen = [a for a in seen if a and urls.is_web_url(a.get("url"))]
+    if seen:
+        item["appearance"] = seen[0] if len(seen) == 1 else seen
+        item["firstAppearance"] = seen[0]
     if claim.get("lang"):
         item["inLanguage"] = claim["lang"]
     return item
+
+
+def creative_work(source: dict, title: str | None = None) -> dict | None:
+    """Where a claim appeared (a claim, or one of a statement's `appearances`) as a
+    CreativeWork: its URL, headline, date and outlet; None without a web URL."""
+    if not urls.is_web_url(source.get("url")):
+        return None
+    work = {"@type": "CreativeWork", "url": source["url"]}
+    if title or source.get("title"):
+        work["headline"] = title or source["title"]
+    if source.get("published"):
+        work["datePublished"] = source["published"][:10]
+    if source.get("outlet"):
+        work["publisher"] = _organization(source["outlet"])
+    return work
+
+
+def appearances(db: Database, claim: dict) -> list[dict]:
+    """Every web page the store knows the claim's statement appeared on, the first first.
+
+    A repeat of a statement (a wire copy, the same words in another outlet) is stored
+    `same_as` the claim that first made it, which lists each repeat in its `appearances`
+    (factcheck.contradict). First is the earliest published, else the first stored; a repeat
+    the desk deleted is no appearance.
+    """
+    root = db.claims.get(statement_of(db, claim["id"])) or claim
+    works: list[tuple[str, int, dict]] = []
+    urls_seen: set[str] = set()
+    for order, source in enumerate([root, *(root.get("appearances") or ())]):
+        if source is not root and source.get("claim") and is_deleted(db, source["claim"]):
+            continue
+        title = None
+        if source is not root and source.get("article"):
+            title = (db.articles.get(source["article"]) or {}).get("title")
+        work = creative_work(source, title)
+        if work is None or work["url"] in urls_seen:
+            continue
+        urls_seen.add(work["url"])
+        works.append((work.get("datePublished") or "9999", order, work))
+    return [work for _day, _order, work in sorted(works, key=lambda w: w[:2])]
 
 
 def claim_author(claim: dict, names: list[str]) -> dict | None:
@@ -228,8 +315,9 @@ def csv_row(claim: dict, rev: dict) -> list:
             claim.get("context"), (claim.get("cue") or {}).get("text"), claim.get("direct"),
             claim.get("negated"), claim.get("modality"), claim.get("lang"), rev.get("verdict"),
             rev.get("rating_label"), rev.get("note"), rev.get("url"), rev.get("reviewer"),
-            rev.get("reviewed"), claim.get("outlet"), claim.get("published"), claim.get("url"),
-            claim.get("article")]
+            rev.get("reviewed"), status_of_record(rev).value if rev else None, rev.get("assignee"),
+            rev.get("title"), rev.get("summary"), rev.get("lang"), claim.get("outlet"),
+            claim.get("published"), claim.get("url"), claim.get("article")]
 
 
 def _cell(value) -> str:

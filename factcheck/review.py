@@ -1,26 +1,41 @@
 """A reviewer's decisions: verdicts on claims, and triage of flagged contradictions, with history.
 
 Each reviewed claim has one record in the "reviews" table (its ID is the claim's ID) holding
-the current verdict, label, note and URL, and a history that is only ever appended to: who,
-when, and each field's old and new value. Undoing a change is a new change, so the history
-also shows the undo; undos stack (each takes back the latest change no undo took back yet, and
-names it by its time), so undoing twice never re-applies what the first undo took back.
+the current verdict, label, note and URL, the desk's workflow (status, assignee) and the
+fact-check as it is published (title, summary of the claim, language), and a history that is
+only ever appended to: who, when, and each field's old and new value. Undoing a change is a
+new change, so the history also shows the undo; undos stack (each takes back the latest
+change no undo took back yet, and names it by its time), so undoing twice never re-applies
+what the first undo took back. A review is new, in progress or published: only a published
+one leaves the desk (`export --format claimreview`).
 
 A contradiction's triage lives on its own record (factcheck.contradict): its status moves
 between open, confirmed and dismissed, and each move is appended to its history.
 """
 
+import re
 from enum import Enum
 
 from factcheck import urls
 from factcheck.articles import now_iso
 from factcheck.contradict import TABLE as CONTRADICTIONS
-from factcheck.contradict import Status
+from factcheck.contradict import Status as PairStatus
 from factcheck.errors import InputError
 from factcheck.store import Database
 
 TABLE = "reviews"
-FIELDS = ("verdict", "rating_label", "note", "url")
+FIELDS = ("verdict", "rating_label", "note", "url", "status", "assignee", "title", "summary",
+          "lang")
+# A language as ClaimReview's inLanguage takes it: a BCP 47 tag (ar, en, ar-EG, zh-Hant).
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+
+
+class Status(str, Enum):
+    """Where a fact-check stands on the desk; only a published one leaves it (export)."""
+
+    NEW = "new"
+    IN_PROGRESS = "in-progress"
+    PUBLISHED = "published"
 
 
 class Verdict(str, Enum):
@@ -54,9 +69,9 @@ class Triage(str, Enum):
     REOPEN = "reopen"
 
     @property
-    def status(self) -> Status:
-        return {Triage.CONFIRM: Status.CONFIRMED, Triage.DISMISS: Status.DISMISSED,
-                Triage.REOPEN: Status.OPEN}[self]
+    def status(self) -> PairStatus:
+        return {Triage.CONFIRM: PairStatus.CONFIRMED, Triage.DISMISS: PairStatus.DISMISSED,
+                Triage.REOPEN: PairStatus.OPEN}[self]
 
 
 def verdict_of(value: Verdict | str) -> Verdict:
@@ -67,22 +82,74 @@ def verdict_of(value: Verdict | str) -> Verdict:
         raise InputError(f"unknown verdict {value!r}; use one of {names}") from None
 
 
-def review(db: Database, claim_id: str, *, verdict: Verdict | str, note: str | None = None,
-           url: str | None = None, reviewer: str, rating_label: str | None = None,
-           now: str | None = None) -> dict:
-    """Rate a claim (ID or unique prefix) and return its review record.
+def status_of(value: Status | str) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        names = ", ".join(s.value for s in Status)
+        raise InputError(f"unknown status {value!r}; use one of {names}") from None
+
+
+def status_of_record(record: dict | None) -> Status:
+    """A review's status; a record written before reviews had one is new (never published)."""
+    value = (record or {}).get("status")
+    return Status(value) if value in _STATUSES else Status.NEW
+
+
+_STATUSES = frozenset(s.value for s in Status)
+
+
+def language_tag(value: str | None) -> str | None:
+    """A fact-check's language as a BCP 47 tag ("ar", "en-GB"); "" clears it; InputError when
+    it is no tag."""
+    if value is None:
+        return None
+    tag = value.strip().replace("_", "-").lower()
+    if tag and not _LANGUAGE_TAG.fullmatch(tag):
+        raise InputError(f"--lang {value!r} is not a language tag: write it as ar, en or ar-EG")
+    return tag
+
+
+def is_published(record: dict | None) -> bool:
+    return status_of_record(record) is Status.PUBLISHED
+
+
+def review(db: Database, claim_id: str, *, verdict: Verdict | str | None = None,
+           note: str | None = None, url: str | None = None, reviewer: str,
+           rating_label: str | None = None, status: Status | str | None = None,
+           assignee: str | None = None, title: str | None = None, summary: str | None = None,
+           lang: str | None = None, now: str | None = None) -> dict:
+    """Rate a claim (ID or unique prefix), or move its fact-check along; its review record.
 
     A field given as None keeps its current value (but a new verdict drops the old verdict's
     label); an empty string clears it. A review that changes nothing is not recorded again.
+    A published review must keep a verdict and the fact-check's URL: ClaimReview needs both.
     """
     claim = db.claims.resolve(claim_id)
-    wanted = {"verdict": verdict_of(verdict).value, "rating_label": rating_label,
-              "note": note, "url": urls.checked(url)}
+    wanted = {"verdict": verdict_of(verdict).value if verdict is not None else None,
+              "rating_label": rating_label, "note": note, "url": urls.checked(url),
+              "status": status_of(status).value if status is not None else None,
+              "assignee": _line(assignee), "title": _line(title), "summary": _line(summary),
+              "lang": language_tag(lang)}
     current = db.table(TABLE).get(claim["id"]) or _blank(claim["id"])
     changes = {k: v or None for k, v in wanted.items() if v is not None}
-    if rating_label is None and current.get("verdict") != changes["verdict"]:
+    if "verdict" in changes and rating_label is None \
+            and current.get("verdict") != changes["verdict"]:
         changes["rating_label"] = None  # the desk's wording was for the old verdict
+    after = {**current, **changes}
+    if status_of_record(after) is Status.PUBLISHED:
+        missing = [what for what, key in (("a verdict (--verdict)", "verdict"),
+                                          ("the fact-check's URL (--url)", "url"))
+                   if not after.get(key)]
+        if missing:
+            raise InputError(f"claim {claim['id']}: a published fact-check needs "
+                             + " and ".join(missing))
     return _apply(db, current, changes, reviewer=reviewer, now=now)
+
+
+def _line(value: str | None) -> str | None:
+    # A title or summary is published as one line of text; a name is a name.
+    return None if value is None else " ".join(value.split())
 
 
 def undo(db: Database, claim_id: str, *, reviewer: str, now: str | None = None) -> dict:
@@ -183,7 +250,7 @@ def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: 
     triage = _triage_of(status)
     table = db.table(CONTRADICTIONS)
     record = table.resolve(contradiction_id)
-    before = record.get("status") or Status.OPEN.value
+    before = record.get("status") or PairStatus.OPEN.value
     after = triage.status.value
     if before == after:
         raise InputError(f"contradiction {record['id']} is already {after}")

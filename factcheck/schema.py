@@ -280,13 +280,16 @@ def review_problem(record: dict) -> str | None:
     verdict = record.get("verdict")
     if verdict is not None and (type(verdict) is not str or verdict not in _verdicts()):
         return f"`verdict` {verdict!r} is not a verdict"
+    status = record.get("status")
+    if status is not None and (type(status) is not str or status not in _review_statuses()):
+        return f"`status` {status!r} is not a review status"
     if not isinstance(record.get("history"), list):
         return f"`history` must be a list, not {_kind(record.get('history'))}"
     if record.get("claim") != record["id"]:
         return (f"`claim` must be the claim it reviews ({record['id']!r}), "
                 f"not {record.get('claim')!r}")
     return (_text_or_null(record, "claim", "rating_label", "note", "url", "reviewer",
-                          "reviewed", "first_reviewed")
+                          "reviewed", "first_reviewed", "assignee", "title", "summary", "lang")
             or _entries(record, "history", _review_change))
 
 
@@ -310,6 +313,8 @@ def _review_field(field: str, value) -> str | None:
         return _kind(value)
     if field == "verdict" and value not in _verdicts():
         return f"{value!r}, not a verdict"
+    if field == "status" and value not in _review_statuses():
+        return f"{value!r}, not a review status"
     return None
 
 
@@ -409,6 +414,13 @@ def _verdicts() -> frozenset[str]:
     from factcheck.review import Verdict
 
     return frozenset(v.value for v in Verdict)
+
+
+@cache
+def _review_statuses() -> frozenset[str]:
+    from factcheck.review import Status
+
+    return frozenset(s.value for s in Status)
 
 
 @cache

@@ -8,6 +8,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import edit as editing
+from factcheck import review as reviewing
 from factcheck.cli import app
 
 ARTICLE = ("Energy talks in Vienna\n"
@@ -56,9 +58,10 @@ def test_edit_then_search_check_and_export_use_the_corrected_fields(desk):
     assert [(f["relation"], f["other"]["id"], f["other"]["content"])
             for f in json.loads(checked.stdout)] == [("contradicts", claim_id, CORRECTED)]
     assert _csv_contents(run) == [CORRECTED]
-    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7")
+    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7",
+        "--publish")
     published = json.loads(run("export", "--format", "claimreview").stdout)
-    assert CORRECTED in published[0]["claimReviewed"]
+    assert published[0]["claimReviewed"] == f"Asked about August output: {CORRECTED}"
 
 
 def test_edit_undo_restores_the_fields_everywhere(desk):
@@ -101,7 +104,8 @@ def test_edit_refuses_no_field_an_empty_content_and_undo_with_a_change(desk):
 def test_delete_leaves_the_claim_out_of_list_search_check_and_export(desk):
     run, claim_id, later = desk
     run("edit", claim_id, "--content", CORRECTED)
-    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7")
+    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7",
+        "--publish")
     deleted = run("delete", claim_id[:6], "--note", "a headline, not a claim", "--json")
     assert deleted.exit_code == 0, deleted.output
     tombstone = json.loads(deleted.stdout)
@@ -124,3 +128,35 @@ def test_delete_and_edit_tables(desk):
     gone = run("delete", claim_id)
     assert gone.exit_code == 0
     assert f"claim {claim_id} deleted" in gone.stdout and "amal" in gone.stdout
+
+
+def test_history_lists_corrections_and_review_changes_with_who_and_when(desk, monkeypatch):
+    run, claim_id, _ = desk
+    monkeypatch.setenv("COLUMNS", "200")
+    # times are to the second: a clock a minute apart for each change keeps their order known
+    minutes = iter(range(10, 60))
+    clock = lambda: f"2025-07-09T08:{next(minutes)}:00+00:00"  # noqa: E731
+    for module in (editing, reviewing):
+        monkeypatch.setattr(module, "now_iso", clock)
+    run("edit", claim_id, "--content", CORRECTED)
+    run("review", claim_id, "--verdict", "false", "--reviewer", "سليم")
+    run("edit", claim_id, "--speaker", "ألكسندر نوفاك", "--reviewer", "نور")
+    run("edit", claim_id, "--undo")
+    entries = json.loads(run("history", claim_id[:6], "--json").stdout)
+    assert [(e["of"], e["by"], e["action"], e["changes"]) for e in entries] == [
+        ("claim", "amal", "edit",
+         {"content": ["gas exports to Europe will grow next year", CORRECTED]}),
+        ("review", "سليم", "review", {"verdict": [None, "false"]}),
+        ("claim", "نور", "edit", {"speaker": ["Alexander Novak", "ألكسندر نوفاك"]}),
+        ("claim", "amal", "undo", {"speaker": ["ألكسندر نوفاك", "Alexander Novak"]})]
+    assert [e["at"][11:16] for e in entries] == ["08:10", "08:11", "08:12", "08:13"]
+    table = run("history", claim_id)
+    assert table.exit_code == 0
+    assert f"claim {claim_id}: 4 changes" in table.stdout
+    assert "│ review │ review │ verdict: — → false" in table.stdout
+    assert f"content: gas exports to Europe will grow next year → {CORRECTED}" in table.stdout
+    run("delete", claim_id, "--note", "a duplicate")
+    gone = json.loads(run("history", claim_id, "--json").stdout)
+    assert [(e["of"], e["action"], e.get("note")) for e in gone[-1:]] == [
+        ("claim", "delete", "a duplicate")]
+    assert len(gone) == 5

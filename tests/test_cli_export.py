@@ -8,6 +8,7 @@ import pytest
 from tests_support import SEED
 
 PESKOV = "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+ASKED = "إمكانية زيارة كيم جونغ أون لروسيا أو زيارة فلاديمير بوتين لكوريا الشمالية"
 REVIEW_URL = "https://desk.example/checks/41"
 
 
@@ -21,7 +22,7 @@ def reviewed(run, monkeypatch) -> str:
         "--published", "2025-07-09")
     claims = json.loads(run("list", "--json").stdout)
     pid = next(c["id"] for c in claims if c["content"]["text"] == PESKOV)
-    assert run("review", pid, "--verdict", "false", "--url", REVIEW_URL).exit_code == 0
+    assert run("review", pid, "--verdict", "false", "--url", REVIEW_URL, "--publish").exit_code == 0
     return pid
 
 
@@ -29,7 +30,7 @@ def test_claimreview_to_stdout_with_the_default_author_noted(run, reviewed):
     result = run("export", "--format", "claimreview")
     assert result.exit_code == 0, result.output
     docs = json.loads(result.stdout)
-    assert [d["claimReviewed"] for d in docs] == [PESKOV]
+    assert [d["claimReviewed"] for d in docs] == [f"ردًّا على سؤال عن {ASKED}: {PESKOV}"]
     assert docs[0]["url"] == REVIEW_URL
     assert docs[0]["author"] == {"@type": "Organization", "name": "Fact-check desk"}
     assert result.stderr == "author is 'Fact-check desk': set --publisher or $CLAIMS_PUBLISHER\n"
@@ -46,14 +47,24 @@ def test_claimreview_author_from_the_environment_or_the_option(run, reviewed, mo
         "@type": "Organization", "name": "Desk Example", "url": "https://desk.example"}
 
 
-def test_a_review_without_url_is_left_out_with_a_note(run, reviewed):
+def test_reviews_not_published_are_left_out_and_counted_on_stderr(run, reviewed):
     claims = json.loads(run("list", "--json").stdout)
-    other = next(c["id"] for c in claims if c["id"] != reviewed)
-    run("review", other, "--verdict", "true")
+    others = [c["id"] for c in claims if c["id"] != reviewed][:3]
+    run("review", others[0], "--verdict", "true")
+    run("review", others[1], "--assign", "salim")
+    run("review", others[2], "--verdict", "half-true", "--url", "https://desk.example/c/3",
+        "--status", "in-progress")
     result = run("export", "--publisher", "Desk")
-    assert len(json.loads(result.stdout)) == 1
-    assert result.stderr == (f"left out claim {other}: no fact-check URL "
-                             "(claims review ID --url URL)\n")
+    assert [d["url"] for d in json.loads(result.stdout)] == [REVIEW_URL]
+    assert result.stderr == "3 reviews not published: left out (claims review ID --publish)\n"
+    run("review", reviewed, "--unpublish")
+    withdrawn = run("export", "--publisher", "Desk")
+    assert (withdrawn.exit_code, json.loads(withdrawn.stdout)) == (0, [])
+    assert withdrawn.stderr == "4 reviews not published: left out (claims review ID --publish)\n"
+    run("review", others[2], "--publish")
+    one = run("export", "--publisher", "Desk")
+    assert [d["url"] for d in json.loads(one.stdout)] == ["https://desk.example/c/3"]
+    assert one.stderr == "3 reviews not published: left out (claims review ID --publish)\n"
 
 
 def test_export_to_a_file_writes_it_whole_and_says_so(run, reviewed, tmp_path):
@@ -62,7 +73,7 @@ def test_export_to_a_file_writes_it_whole_and_says_so(run, reviewed, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr == f"wrote 1 claims to {out}\n"
-    assert json.loads(out.read_text(encoding="utf-8"))[0]["claimReviewed"] == PESKOV
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["claimReviewed"].endswith(PESKOV)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".reviews")] == []
 
 

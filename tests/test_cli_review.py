@@ -109,13 +109,19 @@ def test_undo_all_the_way_leaves_the_claim_unrated(run, peskov_id):
 
 
 @pytest.mark.parametrize("args, message", [
-    ((), f"give --verdict ({VERDICTS}) or --undo"),
+    ((), f"give --verdict ({VERDICTS}), another field (--status, --assign, --title, --summary, "
+         "--lang, --note, --url, --publish) or --undo\n"),
     (("--undo", "--verdict", "true"), "--undo takes back the last change; give no other change"),
+    (("--publish", "--status", "new"), "give --status or --publish/--unpublish, not both\n"),
+    (("--status", "done"), None),
 ])
 def test_review_needs_a_verdict_or_undo_alone(run, peskov_id, args, message):
     result = run("review", peskov_id, *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"claims: error: {message}")
+    if message is None:  # a status that is none of the three is typer's usage error
+        assert "'done' is not one of 'new', 'in-progress', 'published'" in result.stderr
+    else:
+        assert result.stderr.startswith(f"claims: error: {message}")
 
 
 def test_undo_without_any_review_is_an_error(run, peskov_id):
@@ -167,11 +173,55 @@ def test_an_unknown_verdict_is_a_usage_error(run, peskov_id):
 def test_history_of_an_unreviewed_claim_and_of_an_unknown_one(run, peskov_id):
     quiet = run("history", peskov_id)
     assert (quiet.exit_code, quiet.stdout) == (0, "")
-    assert quiet.stderr == f"claim {peskov_id} has not been reviewed\n"
+    assert quiet.stderr == f"claim {peskov_id} has not been reviewed or corrected\n"
     assert json.loads(run("history", peskov_id, "--json").stdout) == []
     missing = run("history", "ffff0000")
     assert missing.exit_code == 2
     assert missing.stderr == "claims: error: no claims record with ID 'ffff0000'\n"
+
+
+def test_the_review_record_status_assignee_title_summary_language_kept_with_who_and_when(
+        run, peskov_id, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    assigned = run("review", peskov_id, "--assign", "سليم", "--status", "in-progress", "--json")
+    assert assigned.exit_code == 0, assigned.output
+    record = json.loads(assigned.stdout)
+    assert {k: record[k] for k in ("status", "assignee", "verdict", "reviewer")} == {
+        "status": "in-progress", "assignee": "سليم", "verdict": None, "reviewer": "amal"}
+    titled = run("review", peskov_id, "--verdict", "false", "--title", "  نفي   ثم إعلان ",
+                 "--summary", "الكرملين: لا خطط لزيارة كيم", "--lang", "AR", "--reviewer",
+                 "سليم", "--json")
+    record = json.loads(titled.stdout)
+    assert (record["title"], record["summary"], record["lang"]) == (
+        "نفي ثم إعلان", "الكرملين: لا خطط لزيارة كيم", "ar")
+    refused = run("review", peskov_id, "--publish")
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"claims: error: claim {peskov_id}: a published fact-check needs "
+                              "the fact-check's URL (--url)\n")
+    table = run("review", peskov_id, "--url", "https://desk.example/checks/41", "--publish")
+    assert table.exit_code == 0, table.output
+    assert "│ published │" in table.stdout and "→ سليم" in table.stdout
+    assert "نفي ثم إعلان" in table.stdout and "[ar]" in table.stdout
+    entries = json.loads(run("history", peskov_id, "--json").stdout)
+    assert [(e["by"], e["changes"].get("status")) for e in entries] == [
+        ("amal", [None, "in-progress"]), ("سليم", None), ("amal", ["in-progress", "published"])]
+    undone = json.loads(run("review", peskov_id, "--undo", "--json").stdout)
+    assert (undone["status"], undone["url"], undone["title"]) == (
+        "in-progress", None, "نفي ثم إعلان")
+    unassigned = json.loads(run("review", peskov_id, "--assign", "", "--json").stdout)
+    assert unassigned["assignee"] is None
+    again = run("review", peskov_id, "--url", "https://desk.example/checks/41", "--publish")
+    assert again.exit_code == 0
+    withdrawn = json.loads(run("review", peskov_id, "--unpublish", "--json").stdout)
+    assert withdrawn["status"] == "in-progress"
+    assert withdrawn["history"][-1]["changes"] == {"status": ["published", "in-progress"]}
+
+
+def test_a_language_that_is_no_tag_is_refused(run, peskov_id):
+    result = run("review", peskov_id, "--lang", "العربية")
+    assert result.exit_code == 2
+    assert result.stderr == ("claims: error: --lang 'العربية' is not a language tag: write it "
+                             "as ar, en or ar-EG\n")
 
 
 # resolve ---------------------------------------------------------------------------------------

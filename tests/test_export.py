@@ -23,6 +23,8 @@ from factcheck.review import review
 from factcheck.store import Store
 
 PESKOV = "في الوقت الراهن، وفي المستقبل القريب، لا توجد مثل هذه الخطط"
+ASKED = "إمكانية زيارة كيم جونغ أون لروسيا أو زيارة فلاديمير بوتين لكوريا الشمالية"
+HEADLINE = "الكرملين نفى خطط الزيارة قبل يومين من إعلانها"
 SEED_URL = "https://news.example/2025/07/lavrov-pyongyang"
 DESK = Publisher("Desk Example", "https://desk.example")
 
@@ -53,7 +55,9 @@ def seed_store(tmp_path):
         db.table("speakers").update(sid, {"names": [*names["names"], "Dmitry Peskov"]})
         review(db, claim["id"], verdict="false", reviewer="amal", rating_label="زائف",
                note="أُعلن عن الزيارة بعد يومين", url="https://desk.example/checks/41",
-               now="2025-07-12T08:30:00+00:00")
+               title=HEADLINE, now="2025-07-12T08:30:00+00:00")
+        review(db, claim["id"], status="published", reviewer="salim",
+               now="2025-07-12T10:00:00+00:00")
         s.peskov = claim["id"]
     return s
 
@@ -66,7 +70,9 @@ def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommend
     doc = docs[0]
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
     assert doc.keys() >= REQUIRED | RECOMMENDED
-    assert doc["claimReviewed"] == PESKOV
+    # the question Peskov answered goes out with his answer: "such plans" are those visits
+    assert doc["claimReviewed"] == f"ردًّا على سؤال عن {ASKED}: {PESKOV}"
+    assert doc["headline"] == HEADLINE
     assert doc["url"] == "https://desk.example/checks/41"
     assert doc["datePublished"] == "2025-07-12"
     assert doc["author"] == {"@type": "Organization", "name": "Desk Example",
@@ -84,6 +90,7 @@ def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommend
     assert item["appearance"]["@type"] == "CreativeWork"
     assert item["appearance"]["url"] == SEED_URL
     assert item["appearance"]["publisher"] == {"@type": "Organization", "name": "Example News"}
+    assert item["appearance"]["headline"] == "لافروف في بيونغ يانغ"
     assert item["firstAppearance"] == item["appearance"]
     assert_jsonld_shape(docs)
 
@@ -164,14 +171,75 @@ def test_a_verdict_off_the_scale_has_a_label_but_no_rating_value(seed_store):
     assert doc["author"]["name"] == DEFAULT_PUBLISHER
 
 
-def test_claimreview_leaves_out_reviews_without_a_url_and_claims_never_reviewed(seed_store):
+def test_claimreview_leaves_out_reviews_not_published_and_claims_never_reviewed(seed_store):
     with seed_store.write() as db:
-        other = next(c for c in db.claims.all() if c["id"] != seed_store.peskov)
-        review(db, other["id"], verdict="true", reviewer="amal")
+        others = [c["id"] for c in db.claims.all() if c["id"] != seed_store.peskov][:3]
+        review(db, others[0], verdict="true", reviewer="amal",
+               url="https://desk.example/checks/42")
+        review(db, others[1], status="in-progress", assignee="salim", reviewer="amal")
+        review(db, others[2], verdict="half-true", status="in-progress", reviewer="amal")
     out = export(seed_store.read(), fmt=Format.CLAIMREVIEW)
     assert out.count == 1
-    assert list(out.left_out) == [other["id"]]
-    assert "URL" in out.left_out[other["id"]]
+    assert sorted(out.unpublished) == sorted(others)
+    assert out.left_out == {}
+    with seed_store.write() as db:
+        review(db, seed_store.peskov, status="in-progress", reviewer="amal")  # withdrawn
+    withdrawn = export(seed_store.read(), fmt=Format.CLAIMREVIEW)
+    assert (withdrawn.count, json.loads(withdrawn.data)) == (0, [])
+    assert len(withdrawn.unpublished) == 4
+
+
+def test_a_review_is_published_only_with_a_verdict_and_a_url(seed_store):
+    with seed_store.write() as db:
+        other = next(c["id"] for c in db.claims.all() if c["id"] != seed_store.peskov)
+        with pytest.raises(InputError, match=f"claim {other}: a published fact-check needs a "
+                                             r"verdict \(--verdict\) and the fact-check's URL"):
+            review(db, other, status="published", reviewer="amal")
+        with pytest.raises(InputError, match="needs the fact-check's URL"):
+            review(db, seed_store.peskov, url="", reviewer="amal")
+        assert db.table("reviews").get(other) is None
+
+
+def test_the_reviewers_summary_is_the_claim_reviewed_and_the_fact_checks_language_wins(
+        seed_store):
+    with seed_store.write() as db:
+        review(db, seed_store.peskov, summary="الكرملين: لا خطط لزيارة كيم لروسيا",
+               lang="ar-EG", reviewer="amal", now="2025-07-13T09:00:00+00:00")
+    doc = json.loads(export(seed_store.read(), fmt=Format.CLAIMREVIEW).data)[0]
+    assert doc["claimReviewed"] == "الكرملين: لا خطط لزيارة كيم لروسيا"
+    assert doc["inLanguage"] == "ar-eg"
+    assert doc["itemReviewed"]["inLanguage"] == "ar"
+    assert (doc["datePublished"], doc["dateModified"]) == ("2025-07-12", "2025-07-13")
+    with seed_store.write() as db, pytest.raises(InputError, match="--lang 'Arabic!' is not a "
+                                                                  "language tag"):
+        review(db, seed_store.peskov, lang="Arabic!", reviewer="amal")
+
+
+def test_every_known_appearance_of_the_statement_is_published_the_first_first(seed_store):
+    """A later article repeating Peskov's words is an appearance of the same statement."""
+    copy = ("بيسكوف: لا خطط لزيارة\n"
+            "وردًا على سؤال حول إمكانية زيارة كيم جونغ أون لروسيا أو زيارة فلاديمير بوتين "
+            "لكوريا الشمالية، قال المتحدث باسم الكرملين دميتري بيسكوف: \"في الوقت الراهن، "
+            "وفي المستقبل القريب، لا توجد مثل هذه الخطط\".\n")
+    from factcheck.contradict import check_added
+
+    with seed_store.write() as db:
+        added = add_article(db, Article(text=copy, url="https://wire.example/peskov",
+                                        outlet="Wire Example", published="2025-07-10",
+                                        title="بيسكوف: لا خطط لزيارة"))
+        check_added(db, [added])
+        repeat = next(c for c in db.claims.all() if c["article"] == added.article["id"])
+        assert repeat.get("same_as") == seed_store.peskov
+    doc = json.loads(export(seed_store.read(), fmt=Format.CLAIMREVIEW).data)[0]
+    item = doc["itemReviewed"]
+    assert [a["url"] for a in item["appearance"]] == [SEED_URL, "https://wire.example/peskov"]
+    assert item["appearance"][1] == {"@type": "CreativeWork", "url": "https://wire.example/peskov",
+                                     "headline": "بيسكوف: لا خطط لزيارة",
+                                     "datePublished": "2025-07-10",
+                                     "publisher": {"@type": "Organization",
+                                                   "name": "Wire Example"}}
+    assert item["firstAppearance"] == item["appearance"][0]
+    assert_jsonld_shape(doc, top=True)
 
 
 def test_verdict_and_since_select_claims(seed_store):
@@ -250,8 +318,8 @@ def test_import_merges_review_histories_and_speaker_names(seed_store, tmp_path):
         names = db.table("speakers").get(sid)["names"]
     assert result.added == {}
     assert result.updated == {"speakers": 1, "reviews": 1}
-    assert [e["by"] for e in merged["history"]] == ["salim", "amal"]
-    assert merged["verdict"] == "false"  # the later review wins
+    assert [e["by"] for e in merged["history"]] == ["salim", "amal", "salim"]
+    assert (merged["verdict"], merged["status"]) == ("false", "published")  # the later wins
     assert merged["first_reviewed"] == "2025-07-11T08:00:00+00:00"
     assert names == ["دميتري بيسكوف", "ديمتري بيسكوف", "Dmitry Peskov"]
 

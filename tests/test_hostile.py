@@ -109,7 +109,8 @@ def test_claimreview_embedded_in_a_page_stays_one_script_block_of_the_same_json(
     run("add", str(article), "--url", "https://news.example/grain",
         "--title", "Grain </SCRIPT ><!-- deal")
     [stored] = json.loads(run("list", "--json").stdout)
-    run("review", stored["id"], "--verdict", "false", "--url", "https://desk.example/c/1")
+    run("review", stored["id"], "--verdict", "false", "--url", "https://desk.example/c/1",
+        "--publish")
     exported = run("export", "--format", "claimreview", "--publisher", "Desk").stdout
 
     page = ('<html><head><script type="application/ld+json">' + exported +
@@ -145,7 +146,7 @@ def test_feed_links_that_are_not_web_urls_are_never_stored_nor_exported(tmp_path
 
     monkeypatch.setenv("USER", "amal")
     some = db.claims.ids()[0]
-    run("review", some, "--verdict", "false", "--url", "https://desk.example/c/2")
+    run("review", some, "--verdict", "false", "--url", "https://desk.example/c/2", "--publish")
     [doc] = json.loads(run("export", "--publisher", "Desk").stdout)
     assert "appearance" not in doc["itemReviewed"]
 

@@ -121,7 +121,7 @@ def _without_times(value):
     if isinstance(value, dict):
         return {k: _without_times(v) for k, v in value.items()
                 if k not in ("added", "reviewed", "first_reviewed", "at", "created", "first",
-                             "last")}
+                             "last", "undoes", "datePublished", "dateModified")}
     return value
 
 
@@ -135,6 +135,16 @@ def _session(spec: str, later: str) -> dict:
     first = orjson.loads(out["list"])[0]["id"]
     out["review"] = _cli("review", first[:6], "--verdict", "false", "--note", "checked",
                          "--reviewer", "desk", "--json")
+    # the review record as the desk works it: assigned, titled, published, one undo
+    out["assign"] = _cli("review", first[:6], "--assign", "سليم", "--status", "in-progress",
+                         "--title", "نوفاك والنفط", "--summary", "Novak: oil output will fall",
+                         "--lang", "en", "--reviewer", "desk", "--json")
+    out["publish"] = _cli("review", first[:6], "--url", "https://desk.example/checks/9",
+                          "--publish", "--reviewer", "desk", "--json")
+    out["export"] = _cli("export", "--publisher", "Desk")
+    out["undo"] = _cli("review", first[:6], "--undo", "--reviewer", "desk", "--json")
+    out["unpublished"] = _cli("export", "--publisher", "Desk")
+    out["history"] = _cli("history", first[:6], "--json")
     out["merge"] = _cli("speakers", "merge", "Maria Zakharova", "Alexander Novak", "--json")
     out["speakers"] = _cli("speakers", "--json")
     out["show"] = _cli("show", first[:6], "--json")
@@ -150,6 +160,14 @@ def test_every_command_answers_the_same_on_every_backend(store_spec, tmp_path, m
     monkeypatch.setenv("CLAIMS_DB", str(tmp_path / "reference.json"))
     assert got == _session(str(tmp_path / "reference.json"), str(later))
     assert len(got["search"]) == 1 and got["review"]["verdict"] == "false"
+    assert (got["assign"]["status"], got["assign"]["assignee"]) == ("in-progress", "سليم")
+    assert got["publish"]["status"] == "published"
+    [published] = got["export"]
+    assert (published["headline"], published["claimReviewed"], published["inLanguage"]) == (
+        "نوفاك والنفط", "Novak: oil output will fall", "en")
+    assert (got["undo"]["status"], got["undo"]["url"], got["unpublished"]) == (
+        "in-progress", None, [])
+    assert [e["action"] for e in got["history"]] == ["review", "review", "review", "undo"]
     assert got["merge"][0]["names"] == ["ماريا زاخاروفا", "Maria Zakharova", "Alexander Novak"]
     assert [c["reasons"] for c in got["contradictions"]] == [["opposite words: fall / rise"]]
     assert got["add"][0]["contradictions"][0]["id"] == got["contradictions"][0]["id"]

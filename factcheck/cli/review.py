@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from factcheck import edit as editing
 from factcheck import export as exporting
 from factcheck import factchecks, urls
 from factcheck import review as reviewing
@@ -19,7 +20,7 @@ from factcheck.cli.contradictions import contradictions_table
 from factcheck.contradict import with_claims
 from factcheck.errors import InputError
 from factcheck.paths import db_location
-from factcheck.review import Triage, Verdict
+from factcheck.review import Status, Triage, Verdict
 from factcheck.store import open_store
 
 PUBLISHER_ENV = "CLAIMS_PUBLISHER"
@@ -52,6 +53,21 @@ def review_cmd(
         help="Where the fact-check is published (needed for ClaimReview).")] = None,
     rating_label: Annotated[str | None, typer.Option(
         help="The desk's own wording of the verdict, e.g. 'مضلل'.")] = None,
+    status: Annotated[Status | None, typer.Option(
+        help="Where the fact-check stands: new, in-progress, published.")] = None,
+    assign: Annotated[str | None, typer.Option(
+        "--assign", help="Who is checking it; an empty \"\" unassigns.")] = None,
+    title: Annotated[str | None, typer.Option(
+        help="The fact-check's headline (ClaimReview headline).")] = None,
+    summary: Annotated[str | None, typer.Option(
+        help="The claim as the fact-check states it (ClaimReview claimReviewed).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="The fact-check's language, e.g. ar or en [default: the claim's].",
+        show_default=False)] = None,
+    publish: Annotated[bool | None, typer.Option(
+        "--publish/--unpublish",
+        help="Publish it (export --format claimreview carries it), or take it back to "
+             "in-progress.", show_default=False)] = None,
     undo: Annotated[bool, typer.Option(
         "--undo", help="Take back the last change to this claim's review.")] = False,
     reviewer: ReviewerOption = None,
@@ -59,24 +75,34 @@ def review_cmd(
     json: JsonOption = False,
     rtl: RtlOption = None,
 ):
-    """Rate a claim; each change (who, when, what) is kept in its history.
+    """Rate a claim and move its fact-check along; each change (who, when, what) is kept.
 
-    Give an empty --note "" or --url "" to clear it.
+    Give an empty --note "" (or --url, --title, --summary, --assign) to clear it. A fact-check
+    is published only with a verdict and its --url.
 
-    Example: claims review 3fa2 --verdict misleading --note "الخطط أُعلنت لاحقًا" --url https://desk.example/checks/41
+    Example: claims review 3fa2 --verdict false --url https://desk.example/checks/41 --publish
     """
     who = reviewer_name(reviewer)
-    if undo and any(v is not None for v in (verdict, note, url, rating_label)):
+    if publish is not None and status is not None:
+        raise InputError("give --status or --publish/--unpublish, not both")
+    if publish is not None:
+        status = Status.PUBLISHED if publish else Status.IN_PROGRESS
+    changes = (verdict, note, url, rating_label, status, assign, title, summary, lang)
+    if undo and any(v is not None for v in changes):
         raise InputError("--undo takes back the last change; give no other change with it")
-    if not undo and verdict is None:
-        raise InputError("give --verdict (" + ", ".join(v.value for v in Verdict) + ") or --undo")
+    if not undo and all(v is None for v in changes):
+        raise InputError("give --verdict (" + ", ".join(v.value for v in Verdict) + "), "
+                         "another field (--status, --assign, --title, --summary, --lang, "
+                         "--note, --url, --publish) or --undo")
     with open_store(db_location(db)).write() as database:
         before = reviewing.history(database, claim_id)
         if undo:
             record = reviewing.undo(database, claim_id, reviewer=who)
         else:
             record = reviewing.review(database, claim_id, verdict=verdict, note=note, url=url,
-                                      reviewer=who, rating_label=rating_label)
+                                      reviewer=who, rating_label=rating_label, status=status,
+                                      assignee=assign, title=title, summary=summary,
+                                      lang=lang)
         claim = database.claims.get(record["claim"])
     if json:
         render.print_json(record)
@@ -92,13 +118,24 @@ def review_table(pairs: list[tuple[dict, dict]], *, title: str | None = None) ->
     table.add_column("speaker")
     table.add_column("content", ratio=3)
     table.add_column("verdict", no_wrap=True)
-    table.add_column("note", ratio=2)
+    table.add_column("status")
+    table.add_column("fact-check", ratio=2)
     table.add_column("reviewed")
     for claim, rec in pairs:
         table.add_row(render.text(claim["id"][:8]), render.speaker_cell(claim),
                       render.text(claim["content"]["text"]), verdict_cell(rec),
-                      _note_cell(rec), _reviewed_cell(rec))
+                      status_cell(rec), _note_cell(rec), _reviewed_cell(rec))
     return table
+
+
+def status_cell(rec: dict) -> Text:
+    """The review's status, and who it is assigned to."""
+    current = reviewing.status_of_record(rec)
+    style = {Status.PUBLISHED: "bold green", Status.IN_PROGRESS: "yellow"}.get(current, "dim")
+    cell = render.text(current.value, style)
+    if rec.get("assignee"):
+        cell.append("\n→ " + render.safe(rec["assignee"]))
+    return cell
 
 
 def verdict_cell(rec: dict) -> Text:
@@ -118,9 +155,14 @@ def _reviewed_cell(rec: dict) -> Text:
 
 
 def _note_cell(rec: dict) -> Text:
-    cell = render.text(rec.get("note") or "")
-    if rec.get("url"):
-        cell.append(("\n" if rec.get("note") else "") + render.safe(rec["url"]), style="dim")
+    """The fact-check as it goes out: headline, summary, language, the note and the URL."""
+    cell = render.text("")
+    lines = [(rec.get("title"), "bold"), (rec.get("summary"), ""),
+             (rec.get("lang") and f"[{rec['lang']}]", "dim"), (rec.get("note"), ""),
+             (rec.get("url"), "dim")]
+    for value, style in lines:
+        if value:
+            cell.append(("\n" if cell.plain else "") + render.safe(value), style=style)
     return cell
 
 
@@ -131,30 +173,35 @@ def history_cmd(
     json: JsonOption = False,
     rtl: RtlOption = None,
 ):
-    """Show every change made to a claim's review: when, who, and what changed.
+    """Show every change made to a claim, its corrections and its review: when, who, what.
+
+    Each change says what it was made to (`of`): the claim (a correction with `claims edit`,
+    or its deletion; a deleted claim by its full ID) or its review.
 
     Example: claims history 3fa2
     """
     database = open_store(db_location(db)).read()
-    claim = database.claims.resolve(claim_id)
-    entries = reviewing.history(database, claim["id"])
+    full, entries = editing.claim_history(database, claim_id)
     if json:
         render.print_json(entries)
         return
     if not entries:
-        render.note(f"claim {claim['id']} has not been reviewed")
+        render.note(f"claim {full} has not been reviewed or corrected")
         return
     render.console().print(changes_table(entries,
-                                         title=f"claim {claim['id']}: {len(entries)} changes"))
+                                         title=f"claim {full}: {len(entries)} changes"))
 
 
 def changes_table(entries: list[dict], *, title: str) -> Table:
-    """History entries (a review's, a claim's corrections): when, who, and what changed."""
+    """History entries (a review's, a claim's corrections): when, who, and what changed; and
+    what each was made to, where the entries say (`of`)."""
     table = Table(title=title, show_lines=True)
-    for name in ("when", "who", "action", "what changed"):
+    marked = any("of" in e for e in entries)
+    for name in ("when", "who", *(("of",) if marked else ()), "action", "what changed"):
         table.add_column(name)
     for entry in entries:
-        table.add_row(render.text(entry["at"]), render.text(entry["by"]),
+        of = (render.text(entry.get("of") or ""),) if marked else ()
+        table.add_row(render.text(entry["at"]), render.text(entry["by"]), *of,
                       render.text(entry.get("action") or "review"), _changes_cell(entry))
     return table
 
@@ -162,6 +209,8 @@ def changes_table(entries: list[dict], *, title: str) -> Table:
 def _changes_cell(entry: dict) -> Text:
     lines = [f"{field}: {_shown(old)} → {_shown(new)}"
              for field, (old, new) in entry["changes"].items()]
+    if entry.get("note"):
+        lines.append(f"note: {entry['note']}")
     return render.text("\n".join(lines))
 
 
@@ -242,6 +291,10 @@ def export_cmd(
         exporting.write_atomic(output, result.data)
     for claim_id, why in result.left_out.items():
         render.note(f"left out claim {claim_id}: {why}")
+    if format is exporting.Format.CLAIMREVIEW and result.unpublished:
+        count = len(result.unpublished)
+        render.note(f"{count} review{'s' if count != 1 else ''} not published: left out "
+                    f"(claims review ID --publish)")
     if format is exporting.Format.CLAIMREVIEW and desk.name == exporting.DEFAULT_PUBLISHER:
         render.note(f"author is '{desk.name}': set --publisher or ${PUBLISHER_ENV}")
     if output is not None:
