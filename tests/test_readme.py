@@ -1,5 +1,6 @@
 """The README's set-up commands are the ones CI runs, and the shipped claims.json is in step."""
 
+import json
 import re
 import shlex
 
@@ -114,3 +115,54 @@ def test_the_readmes_fact_checked_session_prints_the_verdict_and_url_and_exits_1
         assert printed == shown, command
     assert "https://checks.example." in steps[-1][1] and "False" in steps[-1][1]
     assert steps[-1][1].endswith("exit 1\n")
+
+
+def _review_session() -> tuple[str, list[tuple[str, str]]]:
+    """The README's 'Review and publish' session: its prose, and (command line, what it
+    printed) for each step."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Review and publish", 1)[1]
+    prose, block = section.split("```console\n", 1)
+    block = block.split("```", 1)[0]
+    steps = []
+    for chunk in block.split("$ ")[1:]:
+        command, _, shown = chunk.partition("\n")
+        steps.append((command, shown))
+    return prose, steps
+
+
+def test_the_readmes_review_session_publishes_only_the_published_review(
+        run, tmp_path, monkeypatch):
+    import itertools
+
+    from factcheck import edit as editing
+    from factcheck import review as reviewing
+
+    prose, steps = _review_session()
+    setup = ("claims add seeds/ --url\nhttps://news.example/2025/07/lavrov-pyongyang --outlet "
+             "\"Example News\" --published\n2025-07-09")
+    assert setup in prose
+    monkeypatch.chdir(ROOT)
+    assert run(*shlex.split(setup)[1:]).exit_code == 0
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("CLAIMS_RTL", "off")
+    monkeypatch.setenv("CLAIMS_REVIEWER", "amal")
+    monkeypatch.delenv("CLAIMS_PUBLISHER", raising=False)
+    minutes = itertools.count()
+    clock = lambda: f"2025-07-11T09:{next(minutes):02d}:00+00:00"  # noqa: E731
+    for module in (editing, reviewing):
+        monkeypatch.setattr(module, "now_iso", clock)
+    assert [c.split()[:2] for c, _ in steps] == [["claims", "review"], ["claims", "edit"],
+                                                  ["claims", "review"], ["claims", "review"],
+                                                  ["claims", "history"], ["claims", "export"]]
+    for command, shown in steps:
+        result = run(*shlex.split(command)[1:])
+        assert result.exit_code == 0, result.output
+        printed = "\n".join(x.rstrip() for x in (result.stdout + result.stderr).splitlines())
+        assert printed + "\n" == shown, command
+    exported = json.loads(steps[-1][1].rsplit("]\n", 1)[0] + "]")
+    assert [d["headline"] for d in exported] == [
+        "Kremlin denied visit plans two days before they were announced"]
+    assert exported[0]["claimReviewed"].startswith("ردًّا على سؤال عن إمكانية زيارة كيم")
+    assert steps[-1][1].endswith("1 review not published: left out (claims review ID "
+                                 "--publish)\n")
