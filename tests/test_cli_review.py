@@ -68,7 +68,8 @@ def test_review_the_same_again_says_nothing_changed(run, peskov_id):
     assert again.stderr == f"claim {peskov_id}: nothing changed\n"
 
 
-def test_history_lists_each_change_with_who_and_what(run, peskov_id):
+def test_history_lists_each_change_with_who_and_what(run, peskov_id, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     run("review", peskov_id, "--verdict", "misleading", "--note", "سياق ناقص")
     run("review", peskov_id, "--verdict", "false", "--reviewer", "salim")
     entries = json.loads(run("history", peskov_id, "--json").stdout)
