@@ -28,6 +28,20 @@ def claim_id(article: str, claim: dict) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
+def _distinct_ids(claims: list[dict]) -> list[dict]:
+    """Claims with one ID each: a relay gives the outlet a claim of the same cue and content
+    as the speaker it quotes (نقلت وكالة X عن Y), told apart by who says it. A claim that is
+    alone at its cue and content keeps the ID claim_id gives it."""
+    seen: set[str] = set()
+    for claim in claims:
+        if claim["id"] in seen:
+            speaker = (claim.get("speaker") or {}).get("span")
+            key = f"{claim['article']}:{claim['id']}:{speaker}"
+            claim["id"] = hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+        seen.add(claim["id"])
+    return claims
+
+
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
@@ -67,7 +81,7 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         "lang": claims[0]["lang"] if claims else detect_lang(article.text),
     }
     db.articles.insert(record)
-    stored = [stored_claim(db, record, c) for c in claims]
+    stored = _distinct_ids([stored_claim(db, record, c) for c in claims])
     db.claims.insert_many(stored)
     return AddResult(record, new=True, claims=stored)
 
