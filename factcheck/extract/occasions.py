@@ -112,15 +112,18 @@ _EN_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "a
 
 EN_TIME_LEADS = {"on", "late", "early", "last", "this", "earlier", "later", "next"}
 
+_EN_TIME_HEADS = EN_TIME_NOUNS | EN_TIME_LEADS
+_EN_MONTHS_DOT = _EN_MONTHS | {"."}
+
 
 def before_time_phrase(toks: list[Tok], k: int) -> int:
     """Where a time phrase ending before token k begins ('on Friday', 'earlier this week',
     'late on Monday night'), else k."""
     j = k
-    while j > 0 and (toks[j - 1].word and (toks[j - 1].norm in EN_TIME_NOUNS | EN_TIME_LEADS
+    while j > 0 and (toks[j - 1].word and (toks[j - 1].norm in _EN_TIME_HEADS
                                            or toks[j - 1].norm in _EN_MONTHS
                                            or toks[j - 1].raw.isdigit() and j - 1 > 0
-                                           and toks[j - 2].norm in _EN_MONTHS | {"."})
+                                           and toks[j - 2].norm in _EN_MONTHS_DOT)
                      or toks[j - 1].raw == "." and j > 1 and toks[j - 2].norm in _EN_MONTHS):
         j -= 1
     if j == k or j == 0 or not any(t.norm in EN_TIME_NOUNS or t.norm in _EN_MONTHS

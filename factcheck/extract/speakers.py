@@ -13,6 +13,7 @@ from factcheck.extract.state import (
     en_role,
     is_plural_people,
     joins_word,
+    roles_or_bodies,
     tokens_of,
     verb_at,
 )
@@ -153,7 +154,7 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
         words_ = words_[1:]
         start = toks[words_[0]].start
         head = toks[words_[0]].norm
-    if lex.lang == "ar" and head[:1] in CONJ_CLITICS and head[1:] in lex.roles | lex.bodies:
+    if lex.lang == "ar" and head[:1] in CONJ_CLITICS and head[1:] in roles_or_bodies(lex):
         head = head[1:]
     if lex.lang == "ar" and issuer_after_la(lex, head):
         head = "ال" + head[2:] if head.startswith("لل") else head[1:]  # وفقًا للوزارة، لصحيفة

@@ -106,12 +106,18 @@ class ArticleState:
 def match_len(s: Sentence, i: int, phrases: Phrases, *, clitic: bool = False) -> int:
     """Length in tokens of the longest phrase starting at token i, else 0."""
     toks = s.toks
-    if i >= len(toks) or not toks[i].word:
+    if i >= len(toks):
         return 0
-    first = toks[i].norm
-    candidates = phrases.by_first.get(first, ())
+    t = toks[i]
+    if not t.word:
+        return 0
+    first = t.norm
+    by_first = phrases.by_first
+    candidates = by_first.get(first, ())
     if clitic and first[:1] in CONJ_CLITICS:
-        candidates = (*candidates, *phrases.by_first.get(first[1:], ()))
+        stripped = by_first.get(first[1:])
+        if stripped:  # most words open no phrase: no tuple built for them
+            candidates = (*candidates, *stripped)
     for p in candidates:
         if phrase_at(toks, i, p):
             return len(p)
@@ -122,7 +128,11 @@ def phrase_at(toks: list[Tok], i: int, p: Phrase) -> bool:
     n = len(p)
     if i + n > len(toks):
         return False
-    return all(toks[i + k].word and toks[i + k].norm == p[k] for k in range(1, n))
+    for k in range(1, n):  # a loop, not all() over a generator: most phrases are one word
+        t = toks[i + k]
+        if not t.word or t.norm != p[k]:
+            return False
+    return True
 
 
 def clitic_used(s: Sentence, i: int, phrases: tuple[Phrase, ...]) -> bool:
@@ -137,11 +147,13 @@ def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
     lengths = _verb_lengths(lex.verbs)
     sizes = lengths.get(first, ())
     if lex.lang == "ar" and first[:1] in CONJ_CLITICS:
-        sizes = sorted({*sizes, *lengths.get(first[1:], ())}, reverse=True)
+        more = lengths.get(first[1:])
+        if more:  # (sizes alone are sorted and distinct already)
+            sizes = sorted({*sizes, *more}, reverse=True)
     for n in sizes:
         if n > len(toks) - i:
             continue
-        key = tuple(t.norm for t in toks[i:i + n])
+        key = (first,) if n == 1 else tuple([t.norm for t in toks[i:i + n]])
         if key in lex.verbs:
             return lex.verbs[key], n, False
         if lex.lang == "ar" and key[0][:1] in CONJ_CLITICS and \
@@ -150,6 +162,33 @@ def verb_at(s: Sentence, i: int, lex: Lexicon) -> tuple[Cue, int, bool] | None:
             if stripped in lex.verbs:
                 return lex.verbs[stripped], n, True
     return None
+
+
+# Unions of tables asked for on every token: one set per table, not a union per call.
+_UNIONS: dict[tuple[int, str], tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _union(lex: Lexicon, key: str, build) -> frozenset[str]:
+    held = _UNIONS.get((id(lex), key))
+    if held is None or held[0] is not lex:
+        held = lex, frozenset(build())
+        _UNIONS[(id(lex), key)] = held
+    return held[1]
+
+
+def title_words(lex: Lexicon) -> frozenset[str]:
+    """Words that head or link a title or body (roles, bodies, documents, honorifics, links)."""
+    return _union(lex, "title", lambda: lex.roles | lex.bodies | lex.documents |
+                  lex.honorifics | lex.np_links)
+
+
+def roles_or_bodies(lex: Lexicon) -> frozenset[str]:
+    return _union(lex, "heads", lambda: lex.roles | lex.bodies)
+
+
+def before_cue_words(lex: Lexicon) -> frozenset[str]:
+    """Auxiliaries and adverbs that may stand between an English subject and its cue."""
+    return _union(lex, "before_cue", lambda: lex.auxiliaries | EN_ADVERBS)
 
 
 _VERB_LENGTHS: dict[int, tuple[dict, dict[str, tuple[int, ...]]]] = {}

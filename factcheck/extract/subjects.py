@@ -19,7 +19,6 @@ from factcheck.extract.speakers import (
 )
 from factcheck.extract.state import (
     CONJ_CLITICS,
-    EN_ADVERBS,
     EN_CLAUSE_JOINERS,
     EN_CLAUSE_WORDS,
     EN_DETERMINERS,
@@ -27,6 +26,7 @@ from factcheck.extract.state import (
     ArticleState,
     Event,
     Speaker,
+    before_cue_words,
     en_role,
     is_preposition,
     joins_word,
@@ -36,6 +36,9 @@ from factcheck.extract.state import (
 )
 from factcheck.lexicon import Lexicon
 from factcheck.sentences import COMMAS, TERMINATORS, Sentence, Tok, is_quote_mark, title_dot
+
+# "Earlier this month Reuters quoted": words of a time phrase that opens the clause
+_TIME_OPENERS = EN_TIME_NOUNS | EN_TIME_LEADS | {"earlier", "later"}
 
 
 def np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
@@ -75,10 +78,10 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
     """
     lex, toks = state.lex, s.toks
     k = i
-    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | EN_ADVERBS:
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in before_cue_words(lex):
         k -= 1
     k = before_time_phrase(toks, k)  # "The Kremlin on Friday denied": no part of the name
-    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries | EN_ADVERBS:
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in before_cue_words(lex):
         k -= 1
     opening = _alias_before(toks, k)
     if opening is not None:
@@ -122,8 +125,7 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
             break
     if m == k or k - m > 16 or k - m > longest and titled is None:
         return None
-    while m < k - 1 and toks[m].word and toks[m].norm in EN_TIME_NOUNS | EN_TIME_LEADS | {
-            "earlier", "later"}:
+    while m < k - 1 and toks[m].word and toks[m].norm in _TIME_OPENERS:
         m += 1  # "Earlier this month Reuters quoted": the time phrase opens the clause
     phrase = toks[m:k]
     if len(phrase) == 1 and phrase[0].norm in lex.pronouns:
