@@ -60,6 +60,7 @@ class Lexicon:
     source_relatives: frozenset[str]  # بحسب ما، وفقًا لما: the word before the slot's verb
     relay_lemmas: frozenset[str]
     clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
+    quote_only_lemmas: frozenset[str]  # cues that report only beside a quotation (continued)
     relay_marker: str
     relay_saying: frozenset[str]
     relay_report: frozenset[str]
@@ -113,6 +114,7 @@ class Lexicon:
     verbal_noun_lemmas: frozenset[str]  # cues whose masdar object is what was said
     ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
     participle_objects: frozenset[str]  # participles whose object is what was said
+    participle_leads: frozenset[str]  # words after which a participle reports (by saying)
     object_nouns: frozenset[str]  # nouns of what is reported or denied (صحة الأنباء)
     ba_prefix: str
     verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
@@ -214,6 +216,7 @@ def lexicon(lang: str) -> Lexicon:
         source_relatives=_set(r["sources"].get("relatives", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
         clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
+        quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
         relay_report=_set(r["relay"].get("carries", [])),
@@ -267,6 +270,7 @@ def lexicon(lang: str) -> Lexicon:
         verbal_noun_lemmas=_set(r["objects"]["verbal_noun_lemmas"]),
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
         participle_objects=_set(r["participles"].get("objects", [])),
+        participle_leads=_set(r["participles"].get("leads", [])),
         object_nouns=_set(r["objects"].get("nouns", [])),
         ba_prefix=fold(r["objects"]["ba_prefix"]),
         verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),

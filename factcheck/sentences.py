@@ -143,11 +143,26 @@ def pair_quotes(toks: list[Tok], text: str,
             continue
         if t.raw in ("'", "’") and _is_apostrophe(text, t):
             continue
-        if stack and QUOTE_PAIRS.get(toks[stack[-1]].raw) == t.raw:
+        if stack and _closes(toks[stack[-1]].raw, t, text):
             pairs.append((stack.pop(), i))
         elif t.raw in QUOTE_PAIRS and not (t.raw == "”" and not _opens(text, t)):
             stack.append(i)
     return sorted(pairs)
+
+
+def _closes(opening: str, t: Tok, text: str) -> bool:
+    """Does mark `t` close a quotation opened by `opening`? Web copy mixes straight and curly
+    marks in one quotation ('"We will win,” he said'): a curly close ends a straight opening,
+    and a straight mark in closing position (after a letter or stop) ends a curly one."""
+    if QUOTE_PAIRS.get(opening) == t.raw:
+        return True
+    if opening == '"' and t.raw == "”":
+        return True
+    if opening == "“" and t.raw == '"':
+        before = text[t.start - 1] if t.start > 0 else " "
+        after = text[t.end] if t.end < len(text) else " "
+        return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+    return False
 
 
 def _is_apostrophe(text: str, t: Tok) -> bool:
@@ -224,9 +239,9 @@ def _ends_quoted_sentence(toks: list[Tok], i: int, closes: set[int]) -> bool:
 
 
 def _stop_before_comma(toks: list[Tok], i: int, lang: str) -> bool:
-    """'from Tampa, Fla., who ...', 'R-Calif., said': a stop right before a comma closes an
-    abbreviation; no English sentence begins with a comma."""
-    return lang == "en" and i + 1 < len(toks) and toks[i + 1].raw in (",", ";") and \
+    """'from Tampa, Fla., who ...', '(D-Calif.)': a stop right before a comma or a closing
+    parenthesis closes an abbreviation; no English sentence begins with either."""
+    return lang == "en" and i + 1 < len(toks) and toks[i + 1].raw in (",", ";", ")") and \
         i > 0 and toks[i - 1].word
 
 

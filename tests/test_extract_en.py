@@ -855,3 +855,47 @@ def test_headline_forms_with_the_speaker_after_the_content_or_before_a_topic():
         "senior harbour official", "Ferry fares will not rise")
     d = all_("Markets - Business\n\nThe bank said that rates would hold.")
     assert [x["cue"]["text"] for x in d] == ["said"]
+
+def test_mixed_straight_and_curly_marks_close_one_quotation():
+    claims = all_('Mayor Tom Hale spoke at the depot. "We will fix the roof,” he added. '
+                  '“The work starts in May. It ends in June."')
+    assert len(claims) == 1
+    assert claims[0]["content"]["text"] == ("We will fix the roof The work starts in May. "
+                                            "It ends in June.")
+
+
+def test_stop_before_a_closing_parenthesis_ends_no_sentence():
+    claims = all_('"We will win," Ann Moss told reporters beside Rep. Bo Park (D-Calif.). '
+                  '"We will take the House."')
+    assert len(claims) == 1
+    assert claims[0]["content"]["text"] == "We will win We will take the House."
+
+
+def test_continued_reports_beside_a_quotation():
+    claims = all_('Mayor Tom Hale spoke at the depot.\n\n'
+                  '"The roof will not last," he continued. "We need a new one."\n\n'
+                  'He continued, "The council knows it."')
+    assert [c["cue"]["text"] for c in claims] == ["continued", "continued"]
+    assert claims[0]["speaker"]["name"] == "Tom Hale"
+    assert claims[0]["content"]["text"] == "The roof will not last We need a new one."
+    assert claims[1]["content"]["text"] == "The council knows it."
+
+
+def test_continued_without_a_quotation_reports_nothing():
+    assert all_("The talks continued for three days in the capital.") == []
+
+
+def test_participle_after_by_or_after_reports():
+    c = one('The mayor met the charge by saying, "I have done the best I can."')
+    assert c["cue"]["text"] == "saying"
+    assert c["speaker"]["name"] == "mayor"
+    assert c["content"]["text"] == "I have done the best I can."
+    c = one("Senator Ruth Alder stunned the room after telling aides she would run again.")
+    assert c["speaker"]["name"] == "Ruth Alder"
+    assert c["content"]["text"].endswith("she would run again")
+
+
+def test_participle_subject_after_an_opener_and_a_party_tag():
+    c = one("On Friday, Sen. Ruth Alder (D-Ore.) defended the bill, saying it would cut costs.")
+    assert c["speaker"]["name"] == "Ruth Alder"
+    assert c["content"]["text"] == "it would cut costs"

@@ -66,10 +66,34 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
     """'A poll shows that ...' reports; 'the screen shows footage' does not: some cues report
     only with a clause after them."""
     cue, n, _ = verb
+    j = i + n
+    if cue.lemma in state.lex.quote_only_lemmas:
+        return _beside_quotation(s, i, j)
     if cue.lemma not in state.lex.clause_only_lemmas:
         return True
-    j = i + n
     return j < len(s.toks) and s.toks[j].norm in state.lex.clause_complementizers
+
+
+def _beside_quotation(s: Sentence, i: int, j: int) -> bool:
+    """A quotation ends just before the cue and its subject ('"...," he continued') or opens
+    right after it ('He continued, "..."')."""
+    toks = s.toks
+    while j < len(toks) and toks[j].raw in (",", ":"):
+        j += 1
+    if j < len(toks) and s.quote_opening_at(j) is not None:
+        return True
+    k = i
+    for _ in range(6):  # back over a short subject: '"...," the former mayor continued'
+        if k == 0:
+            return False
+        k -= 1
+        if s.quote_closing_at(k) is not None:
+            return True
+        if toks[k].raw in (",", ":") and k > 0 and s.quote_closing_at(k - 1) is not None:
+            return True
+        if not toks[k].word and toks[k].raw not in (",", ":"):
+            return False
+    return False
 
 
 def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
@@ -82,7 +106,10 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
     prev = s.toks[i - 1] if i > 0 else None
     if _request_not_report(s, i):
         return None  # ", asking not to be named because ...": a request, no report
-    return cue if prev is not None and (prev.raw in COMMAS or t.norm[:1] == "و") else None
+    if prev is None:
+        return None
+    return cue if prev.raw in COMMAS or t.norm[:1] == "و" or prev.norm in lex.participle_leads \
+        else None
 
 
 def _request_not_report(s: Sentence, i: int) -> bool:

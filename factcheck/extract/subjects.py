@@ -281,22 +281,54 @@ def sentence_subject(state: ArticleState, s: Sentence, ev: Event) -> Speaker | N
     """The named subject that opens an English sentence and whose verb comes before the
     participle `ev`: 'The envoy spoke on Monday, dismissing the claims'."""
     lex, toks = state.lex, s.toks
-    # "However, the envoy refused, insisting ...": a connective and its comma open no subject
-    j = 2 if len(toks) > 2 and toks[1].raw in COMMAS and (toks[0].norm,) in lex.connectives \
-        else 0
-    if lex.lang != "en" or ev.first < j + 3 or not english_np_word(toks[j], lex, first=True):
+    if lex.lang != "en":
         return None
-    k = j + 1
+    # "However, the envoy refused, insisting ...": a connective and its comma open no subject
+    first = 2 if len(toks) > 2 and toks[1].raw in COMMAS and (toks[0].norm,) in lex.connectives \
+        else _after_opener(state, s, ev.first)
+    if ev.first < first + 3 or not english_np_word(toks[first], lex, first=True):
+        return None
+    k = first + 1
     while k < ev.first and (english_np_word(toks[k], lex, first=False) or
                             abbreviation_dot(state, s, k, ev.first) or
                             _noun_before_head(state, s, k, ev.first)):
         k += 1
+    end = k
     k = before_time_phrase(toks, k)
-    while k > j + 1 and toks[k - 1].norm in lex.np_links:
+    while k > first + 1 and toks[k - 1].norm in lex.np_links:
         k -= 1
+    end = min(end, k)
+    if k < ev.first and toks[k].raw == "(":
+        k = _after_parenthesis(s, k, ev.first)  # "Sen. Ann Moss (D-Vt.) defended"
     if k >= ev.first or not toks[k].word or toks[k].raw[:1].isupper():
         return None  # the phrase must be followed by its (lower-case) verb
-    return speaker_from_np(state, s, j, k, toks[j].start, toks[k - 1].end)
+    if all(t.norm in EN_DETERMINERS for t in toks[first:end]):
+        return None  # "The candidate made ...": an article alone names no one
+    return speaker_from_np(state, s, first, end, toks[first].start, toks[end - 1].end)
+
+
+def _after_opener(state: ArticleState, s: Sentence, limit: int) -> int:
+    """Where the subject begins after a short opening adverbial: 'On Thursday, Moss ...'."""
+    toks = s.toks
+    if not toks or toks[0].norm not in _OPENER_WORDS:
+        return 0
+    for k in range(1, min(limit, 7)):
+        if toks[k].raw == ",":
+            return k + 1 if k + 1 < limit else 0
+        if not toks[k].word:
+            return 0
+    return 0
+
+
+_OPENER_WORDS = frozenset({"on", "in", "at", "after", "during", "earlier", "later", "last",
+                           "yesterday", "today", "meanwhile", "separately", "still"})
+
+
+def _after_parenthesis(s: Sentence, k: int, limit: int) -> int:
+    for j in range(k + 1, min(limit, k + 8)):
+        if s.toks[j].raw == ")":
+            return j + 1
+    return limit
 
 
 def _noun_before_head(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
