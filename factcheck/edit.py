@@ -150,12 +150,17 @@ def _apply(db: Database, claim: dict, values: dict, *, editor: str, now: str | N
 
 
 def _corrected(db: Database, claim: dict, values: dict) -> dict:
+    """The claim with the desk's values. A span says where the article says a part of the
+    claim; after a correction the article still says what it said, so a corrected part keeps
+    the part as first extracted (`original`: its text and span) and its `span` goes on
+    pointing at those words, which `show` marks as the original's. Corrected back to the
+    extracted text, the part is the original again, spans and all."""
     out = dict(claim)
     speaker = dict(claim.get("speaker") or {})
     if Field.SPEAKER.value in values or Field.ROLE.value in values:
-        speaker["name"] = values.get(Field.SPEAKER.value, speaker.get("name"))
+        if Field.SPEAKER.value in values:
+            speaker = _renamed(speaker, values[Field.SPEAKER.value])
         speaker["role"] = values.get(Field.ROLE.value, speaker.get("role"))
-        speaker["mention"] = None  # where the article named the old speaker
         speaker.pop("id", None)
         if speaker["name"]:
             speaker["kind"] = speaker.get("kind") or "person"
@@ -165,18 +170,52 @@ def _corrected(db: Database, claim: dict, values: dict) -> dict:
                 article=claim.get("article"))
         out["speaker"] = speaker
     if Field.CUE.value in values:
-        out["cue"] = {**(claim.get("cue") or {}), "text": values[Field.CUE.value] or ""}
+        out["cue"] = corrected_part(claim.get("cue") or {}, values[Field.CUE.value] or "")
     if Field.CONTENT.value in values:
-        # The spans still say where the claim stands in the article; the pieces of a split
-        # quotation no longer make up the corrected text.
-        content = {k: v for k, v in claim["content"].items() if k != "parts"}
-        out["content"] = {**content, "text": values[Field.CONTENT.value]}
+        out["content"] = corrected_part(claim["content"], values[Field.CONTENT.value])
     for flag in FLAGS:
         if flag.value in values:
             out[flag.value] = bool(values[flag.value])
     if Field.CONTEXT.value in values:
-        out["context"] = values[Field.CONTEXT.value]
+        # context_original goes back to null, not away: a store's upsert keeps a field it is
+        # not given
+        out |= _recontexted(claim, values[Field.CONTEXT.value])
     return out
+
+
+def corrected_part(part: dict, text: str) -> dict:
+    """A content or cue with the desk's text: the span (and a split quotation's pieces) still
+    the article's, kept in `original` with the words extracted there."""
+    original = part.get("original") or part
+    if text == original.get("text"):
+        return dict(original)
+    kept = {k: v for k, v in original.items() if k != "original"}
+    return {"text": text, "span": kept.get("span"), "original": kept}
+
+
+def _renamed(speaker: dict, name: str | None) -> dict:
+    # Where the article names the speaker names the one it named, not the desk's.
+    original = speaker.get("original") or {
+        "text": speaker.get("name") or "", **_spans_of(speaker, "span", "mention")}
+    if (name or "") == original["text"]:
+        restored = {k: v for k, v in speaker.items() if k != "original"}
+        return restored | {"name": name, "span": original.get("span"),
+                           "mention": original.get("mention")}
+    return {**speaker, "name": name, "span": None, "mention": None, "original": original}
+
+
+def _recontexted(claim: dict, context: str | None) -> dict:
+    original = claim.get("context_original") or {"text": claim.get("context") or ""}
+    if "context_original" not in claim and claim.get("context_span") is not None:
+        original["span"] = claim["context_span"]
+    if (context or "") == original["text"]:
+        return {"context": context, "context_span": original.get("span"),
+                "context_original": None}
+    return {"context": context, "context_span": None, "context_original": original}
+
+
+def _spans_of(record: dict, *keys: str) -> dict:
+    return {k: record[k] for k in keys if record.get(k) is not None}
 
 
 def _field(name: Field | str) -> Field:

@@ -194,6 +194,10 @@ def _plain_claim(record: dict) -> bool:
     get = record.get
     return (type(content) is dict and type(cue) is dict and type(speaker) is dict
             and type(get("article")) is str
+            # a claim corrected by hand (factcheck.edit) has its parts as first extracted
+            # too: the full check looks at them
+            and "original" not in content and "original" not in cue
+            and "original" not in speaker and get("context_original") is None
             and type(content.get("text")) is str and type(cue.get("text")) is str
             and _is_span(content.get("span")) and _is_span(cue.get("span"))
             and ("parts" not in content or _parts_of_content(content) is None)
@@ -223,7 +227,22 @@ def claim_problem(record: dict) -> str | None:
             or _text_or_null(record, *_CLAIM_TEXTS)
             or _flags(record, "direct", "negated")
             or _span_or_null(record, "sentence_span", "")
-            or _span_or_null(record, "context_span", ""))
+            or _span_or_null(record, "context_span", "")
+            or _originals(record))
+
+
+def _originals(record: dict) -> str | None:
+    """The parts of a claim corrected by hand, as first extracted (factcheck.edit): an undo
+    back to them puts their spans back."""
+    for where, part in (("content.", record["content"]), ("cue.", record["cue"]),
+                        ("speaker.", record["speaker"])):
+        problem = _part(part, "original", required=False, where=where)
+        if problem:
+            return problem
+    return (_part(record, "context_original", required=False)
+            or _part(record["speaker"].get("original") or {}, "mention", required=False,
+                     where="speaker.original.")
+            or _parts_of_content(record["content"].get("original") or {}))
 
 
 def _article_of_claim(article) -> str | None:

@@ -160,3 +160,77 @@ def test_history_lists_corrections_and_review_changes_with_who_and_when(desk, mo
     assert [(e["of"], e["action"], e.get("note")) for e in gone[-1:]] == [
         ("claim", "delete", "a duplicate")]
     assert len(gone) == 5
+
+
+AR_ARTICLE = ("وزير النقل يتحدث عن الطرق\n"
+              "قال وزير النقل أحمد سالم يوم الأحد إن الطريق الساحلي سيفتح أمام السيارات في "
+              "أيلول المقبل.\n")
+AR_CONTENT = "الطريق الساحلي سيفتح أمام السيارات في أيلول المقبل"
+AR_CUT = "الطريق الساحلي سيفتح في أيلول المقبل"
+
+
+def test_a_corrected_claims_spans_point_at_the_articles_words_kept_as_the_original(
+        store_spec, tmp_path, monkeypatch):
+    """What a fact-checker expects after cutting a content right: the article still says what
+    it said. The span keeps marking those words, shown and kept as the original; the speaker
+    the desk names is nowhere in the article, so nothing marks it; an undo puts it all back."""
+    monkeypatch.setenv("CLAIMS_REVIEWER", "amal")
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(app, list(args))
+
+    (tmp_path / "ar.txt").write_text(AR_ARTICLE, encoding="utf-8")
+    [added] = json.loads(run("add", str(tmp_path / "ar.txt"), "--json").stdout)
+    claim_id = added["claims"][0]
+    as_added = json.loads(run("show", claim_id, "--json").stdout)
+    assert as_added["content"] == {"text": AR_CONTENT, "span": [64, 114]}
+    assert run("edit", claim_id, "--content", AR_CUT).exit_code == 0
+    shown = json.loads(run("show", claim_id, "--json").stdout)
+    assert shown["content"] == {"text": AR_CUT, "span": [64, 114],
+                                "original": {"text": AR_CONTENT, "span": [64, 114]}}
+    start, end = shown["content"]["span"]
+    assert AR_ARTICLE[start:end] == AR_CONTENT  # the span says where the article's words are
+    table = run("show", claim_id)
+    assert "in the article, as first extracted (content corrected since)" in table.stdout
+    assert AR_CUT in table.stdout
+    run("edit", claim_id, "--speaker", "مصدر في الوزارة")
+    renamed = json.loads(run("show", claim_id, "--json").stdout)["speaker"]
+    assert (renamed["name"], renamed["span"], renamed["mention"]) == ("مصدر في الوزارة", None,
+                                                                      None)
+    assert renamed["original"] == {"text": "أحمد سالم", "span": [41, 50],
+                                   "mention": {"text": "أحمد سالم", "span": [41, 50]}}
+    assert "(speaker, content corrected since)" in run("show", claim_id).stdout
+    # an exchange file carries the originals, and another desk's store takes them
+    exported = tmp_path / "desk.jsonl"
+    assert run("export", "--format", "jsonl", "-o", str(exported)).exit_code == 0
+    other = run("import", str(exported), "--db", str(tmp_path / "other.json"), "--json")
+    assert json.loads(other.stdout)["added"]["claims"] == 1
+    run("edit", claim_id, "--undo")
+    run("edit", claim_id, "--undo")
+    restored = json.loads(run("show", claim_id, "--json").stdout)
+    assert restored == as_added
+    assert "as first extracted" not in run("show", claim_id).stdout
+
+
+def test_a_corrected_context_keeps_the_question_the_article_asked_as_the_original(
+        run, monkeypatch):
+    from tests_support import SEED
+
+    monkeypatch.setenv("CLAIMS_REVIEWER", "amal")
+    run("add", str(SEED))
+    peskov = next(c for c in json.loads(run("list", "--json").stdout)
+                  if c["speaker"]["name"] == "دميتري بيسكوف")
+    asked, span = peskov["context"], peskov["context_span"]
+    assert SEED.read_text(encoding="utf-8")[span[0]:span[1]] == asked
+    run("edit", peskov["id"], "--context", "زيارة كيم جونغ أون لروسيا")
+    shown = json.loads(run("show", peskov["id"], "--json").stdout)
+    assert (shown["context"], shown["context_span"], shown["context_original"]) == (
+        "زيارة كيم جونغ أون لروسيا", None, {"text": asked, "span": span})
+    assert "(context corrected since)" in run("show", peskov["id"]).stdout
+    run("edit", peskov["id"], "--undo")
+    restored = json.loads(run("show", peskov["id"], "--json").stdout)
+    assert (restored["context"], restored["context_span"], restored["context_original"]) == (
+        asked, span, None)
+    assert "corrected since" not in run("show", peskov["id"]).stdout

@@ -160,7 +160,20 @@ def show_cmd(
         return
     con = render.console()
     con.print(render.claims_table([claim], with_id=True, with_source=True))
-    con.print(Panel(_marked_sentence(article, claim), title="in the article", expand=False))
+    con.print(Panel(_marked_sentence(article, claim), title=_panel_title(claim), expand=False))
+
+
+def _panel_title(claim: dict) -> str:
+    """The sentence's title says when what it marks is the article's words as first extracted,
+    not the desk's correction (factcheck.edit keeps the original beside it)."""
+    corrected = [name for name, part in (("speaker", claim["speaker"]), ("cue", claim["cue"]),
+                                         ("content", claim["content"]))
+                 if part.get("original")]
+    if claim.get("context_original"):
+        corrected.append("context")
+    if not corrected:
+        return "in the article"
+    return f"in the article, as first extracted ({', '.join(corrected)} corrected since)"
 
 
 def _sentence(article: dict, claim: dict) -> str | None:
