@@ -97,6 +97,8 @@ class Lexicon:
     statements: frozenset[str]  # words that say a report was given in a statement
     source_anaphors: frozenset[str]  # المصدر: the latest unnamed source described before
     anonymous_heads: frozenset[str]  # heads of an unnamed source's description
+    plural_source_anaphors: frozenset[str]  # المصادر: the latest several unnamed sources
+    plural_anonymous_heads: frozenset[str]
     same_words: frozenset[str]  # "the same": المتحدث ذاته is the speaker named before
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
@@ -253,6 +255,8 @@ def lexicon(lang: str) -> Lexicon:
         statements=_set(r["speakers"].get("statements", [])),
         source_anaphors=_set(r["speakers"].get("source_anaphors", [])),
         anonymous_heads=_set(r["speakers"].get("anonymous_heads", [])),
+        plural_source_anaphors=_set(r["speakers"].get("plural_source_anaphors", [])),
+        plural_anonymous_heads=_set(r["speakers"].get("plural_anonymous_heads", [])),
         same_words=_set(r["speakers"].get("same", [])),
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),

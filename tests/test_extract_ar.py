@@ -1144,3 +1144,34 @@ def test_a_reply_whose_participle_carries_the_report():
     assert [c["cue"]["text"] for c in a] == ["قال", "قائلا"]
     assert a[1]["speaker"]["name"] == "أحمد سالم"
     assert a[1]["content"]["text"] == "السفيرة غير موجودة في البلاد"
+
+
+def test_the_headline_may_follow_the_pages_furniture():
+    claims = all_("الأحد 12 مايو 2024\nسياسة\n"
+                  "وزير الري: لا نقص في حصص المياه هذا الصيف\n"
+                  "قال وزير الري إن المخزون يكفي حتى نهاية العام.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("وزير الري", ":"), ("وزير الري", "قال")]
+    assert claims[0]["content"]["text"] == "لا نقص في حصص المياه هذا الصيف"
+
+
+def test_a_clock_a_link_or_a_dateline_after_the_title_is_no_headline():
+    claims = all_("عودة الرحلات إلى المطار بعد توقف أسبوع\n"
+                  "تاريخ النشر: 10:25 صباحا\n"
+                  "الرباط: «الأخبار»\n"
+                  "![](https://example.org/photo.jpg)\n"
+                  "وأعلنت إدارة المطار أن الرحلات عادت إلى جدولها.")
+    assert [c["speaker"]["name"] for c in claims] == ["إدارة المطار"]
+
+
+def test_bayyana_reports_only_with_a_clause():
+    c = one("وبين المتحدث أن اللجنة ستعلن النتائج الأسبوع المقبل.")
+    assert c["cue"]["text"] == "بين"
+    assert c["content"]["text"] == "اللجنة ستعلن النتائج الأسبوع المقبل"
+    assert all_("وتوزعت المساعدات بين المدن الثلاث، وفق الخطة.") == []
+
+
+def test_the_sources_take_up_the_several_sources_named_before():
+    claims = all_("وقال مصدر أمني إن الطريق أغلق. وأكدت مصادر سياسية مطلعة أن الاجتماع تأجل. "
+                  "وأوضحت المصادر أن الموعد الجديد لم يحدد.")
+    assert claims[-1]["speaker"]["name"] == "مصادر سياسية مطلعة"

@@ -42,13 +42,24 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     state = ArticleState(text, lexicon(lang))
     claims: list[Claim] = []
     last: list[Claim] = []  # the claims of the sentence before, if it ended the paragraph
+    # An Arabic page may put its furniture (a date, a section name, "share") before the
+    # headline: until the first line that reads as a sentence of the body, a line may still
+    # be the 'SPEAKER: content' headline.
+    headline_open = state.lex.lang == "ar"
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
-        if index == 0 or index < 3 and not claims:
-            headline = _headline_claim(state, start, end, first=index == 0)
+        if index == 0 or headline_open or index < 3 and not claims:
+            headline = _headline_claim(state, start, end, first=index == 0 or headline_open)
+            if headline and index and len(WORD_RE.findall(headline.content)) < 3:
+                headline = None  # a dateline after the title: القاهرة: «الشرق الأوسط»
             if headline:
                 claims.append(headline)
+                headline_open = False
                 continue
+        if headline_open:
+            headline_open = _is_heading(line, state.lex) or \
+                line.rstrip()[-1:] not in TERMINATORS and \
+                len(WORD_RE.findall(line)) <= _HEADLINE_MAX_WORDS
         if last and _quoted_paragraph(line) and \
                 _continue_any(state, sentences(text, start, end, lang=lang)[0], last):
             continue  # the quotation goes on in a paragraph of its own
@@ -140,7 +151,11 @@ def _headline_claim(state: ArticleState, start: int, end: int, *,
         return None
     toks = tokenize(text, start, end)
     s = Sentence(toks, pair_quotes(toks, text), start, end)
-    colon = re.search(r"[:：]", line)
+    # not the colon of a clock (10:13 AM, 04:25 GMT) or of a link (https://)
+    colon = re.search(r"(?<!\d)[:：](?!//)", line)
+    if colon is not None and (re.search(r"[\[\]()/]", line[:colon.start()]) or
+                              re.search(r"\d[:：]\d\d", line)):
+        colon = None
     if colon is not None and first:
         left_end = start + colon.start()
         colon_tok = next(i for i, t in enumerate(toks) if t.start == left_end)

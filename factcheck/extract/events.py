@@ -4,6 +4,7 @@ speculation; which of them open a report of their own and which are nested in an
 
 from factcheck.extract.state import (
     CONJ_CLITICS,
+    MAX_NP_WORDS,
     ArticleState,
     Event,
     clitic_used,
@@ -17,6 +18,7 @@ from factcheck.lexicon import Cue, Lexicon
 from factcheck.sentences import (
     CLOSE_ONLY,
     COMMAS,
+    TERMINATORS,
     Sentence,
 )
 
@@ -71,7 +73,16 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
         return _beside_quotation(s, i, j)
     if cue.lemma not in state.lex.clause_only_lemmas:
         return True
-    return j < len(s.toks) and s.toks[j].norm in state.lex.clause_complementizers
+    comps = state.lex.clause_complementizers
+    if state.lex.lang == "ar":
+        # verb-first: the speaker and an occasion may stand between (وبين الوزير، أمس، أن)
+        for k in range(j, min(len(s.toks), j + MAX_NP_WORDS)):
+            if s.toks[k].norm in comps:
+                return True
+            if s.toks[k].raw in TERMINATORS or verb_at(s, k, state.lex):
+                return False
+        return False
+    return j < len(s.toks) and s.toks[j].norm in comps
 
 
 def _beside_quotation(s: Sentence, i: int, j: int) -> bool:

@@ -41,7 +41,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     best = _document_anaphor(state, c, where) if c.speaker_kind == "body" else None
     best = best or _fullest(c.speaker, c.speaker_kind, mentions)
     if best is None and c.speaker_kind == "person":
-        best = _fuller_in_text(state, c.speaker, where)
+        # المصادر reads as people, not a body: it still takes up the sources named before
+        best = _fuller_in_text(state, c.speaker, where) or _source_anaphor(state, c, earlier)
     if best is None and c.speaker_kind == "body":
         best = _statement_anaphor(state, c, earlier) or \
             _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier)
@@ -338,10 +339,19 @@ def _given_in_statement(state: ArticleState, other: Claim) -> bool:
 def _source_anaphor(state: ArticleState, claim: Claim, before: _Earlier) -> tuple | None:
     """وحسب المصدر after 'قال مسؤول دفاعي في البنتاغون': the latest unnamed source."""
     lex = state.lex
-    if fold_word(claim.speaker) not in lex.source_anaphors:
+    word = fold_word(claim.speaker)
+    if word in lex.plural_source_anaphors:
+        other = before.latest(_unnamed_sources, state)
+        return _mention(other) if other is not None else None
+    if word not in lex.source_anaphors:
         return None
     other = before.latest(_unnamed_source, state)
     return _mention(other) if other is not None else None
+
+
+def _unnamed_sources(state: ArticleState, c: Claim) -> bool:
+    return bool(c.speaker and tokens_of(c.speaker)[:1] and
+                tokens_of(c.speaker)[0] in state.lex.plural_anonymous_heads)
 
 
 def _unnamed_source(state: ArticleState, c: Claim) -> bool:
