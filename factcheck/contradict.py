@@ -22,7 +22,7 @@ from enum import Enum
 
 from factcheck import collector, speakers
 from factcheck.articles import now_iso
-from factcheck.denial import names_source, one_account, tells_of_denial
+from factcheck.denial import names_source, one_account, refuses_request, tells_of_denial
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
 from factcheck.reasons import Reason, possible_reasons
 from factcheck.relate import (
@@ -222,6 +222,8 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         return None, "a rumour with no source in a bare phrase"
     if reading.report_denied and (tells_of_denial(claim) or tells_of_denial(candidate.claim)):
         return None, "a denial and a report of a denial"
+    if refuses_request(claim) or refuses_request(candidate.claim):
+        return None, "a refused request, no denial"
     named = (reading.report_denied and not reading.fragment
              and matter >= MIN_NAMED_DENIAL_MATTER
              and (names_source(claim, candidate.claim) or names_source(candidate.claim, claim)))

@@ -23,6 +23,8 @@ REPORTS_FILE = "reports.toml"
 MAX_SOURCE_WORDS = 8
 # ... and what it reported at least this many words.
 MIN_REPORTED_WORDS = 3
+# A refused request's noun is among this many first content words ("Algeria's request to").
+REQUEST_WITHIN = 3
 # How many words before and after a report's noun name its source: "the Houthi militia's
 # claim", "claims by the Telegraph"; إعلان جماعة الحوثي, مزاعم صحيفة تلغراف البريطانية.
 SOURCE_WINDOW = {"en": (3, 3), "ar": (0, 3)}
@@ -110,6 +112,19 @@ def tells_of_denial(claim: dict) -> bool:
 def _told_denials() -> frozenset[str]:
     return frozenset(p[0] for table in _report_rules().values()
                      for p in table.get("told_denials", ()))
+
+
+def refuses_request(claim: dict) -> bool:
+    """Whether a "denial" refuses a request ("rejected Algeria's request to free them", رفض
+    طلبا): the speaker will not do something, and says nothing said is untrue."""
+    cue = words((claim.get("cue") or {}).get("text") or "")
+    lang_rules = _report_rules().values()
+    if not any(_phrase_at(cue, i, r.get("refusals", [])) for r in lang_rules
+               for i in range(len(cue))):
+        return False
+    head = [w for w in words(claim["content"]["text"]) if w not in concepts.stopwords()]
+    return any(_phrase_at(head[:REQUEST_WITHIN], i, r.get("requests", []))
+               for r in lang_rules for i in range(min(len(head), REQUEST_WITHIN)))
 
 
 def _sources_named(text: str) -> set[str]:
@@ -240,9 +255,14 @@ def one_account(a: dict, b: dict) -> bool:
     within_b = {tuple(b["within"])} if b.get("within") else set()
     told_a = within_a | ({tuple(a["denies_span"])} if a.get("denies_span") else set())
     told_b = within_b | ({tuple(b["denies_span"])} if b.get("denies_span") else set())
+    if not (span_a and span_b):
+        return False
     # one named within the other, or both told of in one denial
-    return bool(span_a and span_b) and bool(
-        tuple(span_b) in within_a or tuple(span_a) in within_b or told_a & told_b)
+    if tuple(span_b) in within_a or tuple(span_a) in within_b or told_a & told_b:
+        return True
+    # a speaker's bare denial of what that same speaker is said to report: one account
+    same = (a.get("speaker") or {}).get("name") == (b.get("speaker") or {}).get("name")
+    return same and (tuple(span_b) in told_a or tuple(span_a) in told_b)
 
 
 def is_bare_denial(claim: dict) -> bool:

@@ -367,3 +367,17 @@ def test_one_side_in_two_languages_does_not_deny_its_own_word(db):
     denial["speaker"] = {"name": "Houthi spokesman"}
     assert [f.other["id"] for f in check_claims(db, [denial])
             if f.relation is Relation.CONTRADICTS] == ["u1"]
+
+
+def test_a_refused_request_does_not_contradict_the_request_or_the_report(db):
+    db.claims.insert(claim("q1", "وزير الخارجية", "الإفراج عن الصيادين المحتجزين في الميناء",
+                           modality="demand", article="art1"))
+    db.claims.insert(claim("q2", "مراسل", "السلطات احتجزت الصيادين في الميناء منذ أسبوع",
+                           article="art1"))
+    refusal = {**claim(None, "الحكومة", "طلب الإفراج عن الصيادين المحتجزين في الميناء",
+                       modality="denial", negated=True, article="art2"),
+               "cue": {"text": "رفضت"}}
+    assert check_claims(db, [refusal], repeats=False) == []
+    denial = {**refusal, "content": {"text": "أن السلطات احتجزت الصيادين في الميناء منذ أسبوع"},
+              "cue": {"text": "نفت"}}
+    assert [f.other["id"] for f in check_claims(db, [denial], repeats=False)] == ["q2"]

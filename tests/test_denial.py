@@ -6,6 +6,7 @@ from factcheck.denial import (
     is_bare_denial,
     names_source,
     one_account,
+    refuses_request,
     tells_of_denial,
     with_denied_matter,
     with_reports,
@@ -139,3 +140,31 @@ def test_a_bare_denial_and_the_report_it_answers_are_two_sources():
     given = with_denied_matter([report, bare])
     assert given[1]["denies"] == report["content"]["text"]
     assert not one_account(given[0], given[1])
+
+
+def _cued(text: str, cue: str, **kw):
+    return {**_claim(text, 0, **kw), "cue": {"text": cue, "span": [0, len(cue)]}}
+
+
+def test_a_refused_request_is_no_denial_of_a_claim():
+    assert refuses_request(_cued("the union's request to reopen the talks", "rejected",
+                                 modality="denial", negated=True))
+    assert refuses_request(_cued("طلبا قدمته النقابة لاستئناف المفاوضات", "رفض",
+                                 modality="denial", negated=True))
+    # rejecting claims denies them; denying a request was made is a denial too
+    assert not refuses_request(_cued("claims that the talks had collapsed", "rejected",
+                                     modality="denial", negated=True))
+    assert not refuses_request(_cued("الادعاءات بشأن انهيار المفاوضات", "رفضت",
+                                     modality="denial", negated=True))
+    assert not refuses_request(_cued("any request to reopen the talks was made", "denied",
+                                     modality="denial", negated=True))
+
+
+def test_a_speakers_bare_denial_of_their_own_report_is_one_account():
+    report = {**_spoken("the ferry will resume service on Monday", "the port office", 0),
+              "article": "a1"}
+    bare = {**_spoken("not true", "the port office", 70, modality="denial", negated=True),
+            "article": "a1", "denies_span": report["content"]["span"]}
+    assert one_account(report, bare)
+    other = {**bare, "speaker": {"name": "the ferry company"}}
+    assert not one_account(report, other)
