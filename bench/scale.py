@@ -13,12 +13,18 @@ article, `add` of one article, the phrase `search` again right after that write,
 one claim, and `watch` of a folder of 5 new articles. PostgreSQL runs on a throwaway server
 (tests/pgserver.py) unless --pg names a database.
 
+With --cache DIR (outside the repository) the built stores are kept there, a PostgreSQL
+server's data with them, and the next run measures a copy of each instead of building it
+again (a store of a million claims takes minutes to build). --baseline REV also measures the
+JSON store with the code of that commit, in the same run, and prints both.
+
 Last, a feed of --template near-identical items (one template, another day and verb each) is
 added to a fresh SQLite store, and the bench prints the contradictions found, the bound
 (contradict.MAX_PER_CLAIM per new claim) and how many were stored.
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -35,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from factcheck.sqlstore import SCHEMA_VERSION  # noqa: E402
 from factcheck.store import open_store  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 8
@@ -65,11 +72,15 @@ def speaker_names(rng: random.Random) -> list[str]:
 class Generator:
     """Claims in the extractor's contract, worded from a real vocabulary with a long tail."""
 
-    def __init__(self, words: tuple[list[str], list[str]], seed: int = 14):
+    def __init__(self, words: tuple[list[str], list[str]], seed: int = 14,
+                 text_seed: int | None = None):
         self.rng = random.Random(seed)
         self.words = words
         self.names = speaker_names(self.rng)
         self.tail = [_coined(self.rng) for _ in range(200_000)]  # rare words, names, places
+        if text_seed is not None:
+            # The same speakers and words, other sentences (the articles a command reads).
+            self.rng = random.Random(text_seed)
 
     def sentence(self, lang: str) -> str:
         rng, pool = self.rng, self.words[0 if lang == "ar" else 1]
@@ -153,24 +164,56 @@ def news_article(generator: Generator, n: int, lang: str) -> str:
     return " ".join(f"{who} said that {generator.sentence('en')}." for _ in range(4))
 
 
-def timed(args: list[str], spec: str) -> tuple[float, float, int]:
-    """A whole `claims` process under /usr/bin/time: wall seconds, peak MB, exit code."""
+def child_env(folder: Path) -> dict[str, str]:
+    """The environment of each measured process: bytecode compiled once and read from a cache
+    of this run, as an installed package has it (an environment that sets
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every command)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(CLAIMS_REVIEWER="bench", PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+    return env
+
+
+def compile_code(env: dict[str, str], *roots: Path) -> None:
+    for root in roots:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "factcheck")],
+                       env=env, stdout=subprocess.DEVNULL, check=False)
+
+
+def timed(args: list[str], spec: str, env: dict[str, str], code: Path | None = None,
+          repeat: int = 1) -> tuple[float, float, int, float]:
+    """A whole `claims` process under /usr/bin/time: wall seconds, peak MB, exit code and
+    CPU seconds (the median run of `repeat` by wall); with the factcheck package found in
+    `code` when given (another commit's)."""
+    runs = []
+    for _ in range(repeat):
+        runs.append(_timed_once(args, spec, env, code))
+    runs.sort()
+    return runs[len(runs) // 2]
+
+
+def _timed_once(args: list[str], spec: str, env: dict[str, str],
+                code: Path | None) -> tuple[float, float, int, float]:
     with tempfile.NamedTemporaryFile(delete=False, suffix=".time") as out:
         pass
-    command = ["/usr/bin/time", "-f", "%e %M", "-o", out.name, sys.executable, "-m",
+    command = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", out.name, sys.executable, "-m",
                "factcheck", *args, "--db", spec]
-    env = {**os.environ, "CLAIMS_REVIEWER": "bench"}
+    env = dict(env)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True, env=env, timeout=3600)
-    wall, peak = Path(out.name).read_text().split()[-2:]
+    wall, peak, user, system = Path(out.name).read_text().split()[-4:]
     os.unlink(out.name)
     if done.returncode not in (0, 1):
         print(f"    {' '.join(args[:2])}: exit {done.returncode}: {done.stderr.strip()[-300:]}")
-    return float(wall), int(peak) / 1024, done.returncode
+    return float(wall), int(peak) / 1024, done.returncode, float(user) + float(system)
 
 
-def measure(spec: str, folder: Path, generator: Generator, size: int) -> dict[str, tuple]:
-    folder = folder / ((Path(spec).name if '://' not in spec else f"postgresql-{size}") + ".work")
+def measure(spec: str, folder: Path, generator: Generator, size: int, env: dict[str, str],
+            code: Path | None = None, repeat: int = 1) -> dict[str, tuple]:
+    label = Path(spec).name if '://' not in spec else f"postgresql-{size}"
+    folder = folder / (label + (".baseline" if code else "") + ".work")
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     db = open_store(spec).read()
     claim = db.recent_claims(1)[0]
@@ -193,7 +236,17 @@ def measure(spec: str, folder: Path, generator: Generator, size: int) -> dict[st
             ("search after a write", ["search", phrase, "--json"]),
             ("review one claim", ["review", claim["id"], "--verdict", "false", "--json"]),
             ("watch 5 new articles", ["watch", str(inbox), "--jsonl", "--quiet"])]
-    return {label: timed(args, spec) for label, args in runs}
+    # A command that writes runs on a store it has not changed yet: its repeats on copies.
+    out = {}
+    for label, args in runs:
+        if repeat > 1 and label in WRITES:
+            out[label] = timed(args, spec, env, code, 1)
+        else:
+            out[label] = timed(args, spec, env, code, repeat)
+    return out
+
+
+WRITES = ("add one article", "review one claim", "watch 5 new articles")
 
 
 def template_feed(count: int, folder: Path) -> None:
@@ -223,26 +276,92 @@ def template_feed(count: int, folder: Path) -> None:
           f"{stored:,} stored; {seconds:.1f} s, peak {peak:.0f} MB (this process)")
 
 
-def pg_database(args, server_box: list) -> str:
-    if args.pg:
-        return args.pg
+def pg_server(args, server_box: list):
     if not server_box:
         from pgserver import Server
 
-        server_box.append(Server())
-    return server_box[0].new_database()
+        server_box.append(Server(keep=args.cache / "postgresql" if args.cache else None))
+    return server_box[0]
 
 
-def main() -> int:
+def baseline_code(rev: str, folder: Path) -> tuple[Path, str]:
+    """The factcheck package of commit `rev`, unpacked into `folder`; its full commit ID."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", rev], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    target = folder / f"code-{commit[:12]}"
+    if not (target / "factcheck").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "factcheck"],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target, commit
+
+
+def store_for(backend: str, size: int, args, folder: Path, servers: list,
+              words) -> tuple[str, Generator, str]:
+    """A store of `size` claims to measure (a copy of the cached one when there is one),
+    the generator that wrote it, and what was done."""
+    generator = Generator(words)
+    if backend == "postgresql" and args.pg:
+        return args.pg, generator, f"built in {build(args.pg, size, generator):.1f} s"
+    if backend == "postgresql":
+        server = pg_server(args, servers)
+        name = f"scale_{size}_s{SCHEMA_VERSION}"
+        if not args.cache or name not in server.databases():
+            spec = server.new_database()
+            seconds = build(spec, size, generator)
+            if not args.cache:
+                return spec, generator, f"built in {seconds:.1f} s"
+            with contextlib.closing(psycopg_connect(server.url())) as conn:
+                conn.execute(f'ALTER DATABASE "{spec.rsplit("/", 1)[1]}" RENAME TO "{name}"')
+            done = f"built in {seconds:.1f} s, kept in {args.cache}"
+        else:
+            done = f"cached in {args.cache}"
+        start = time.perf_counter()
+        spec = server.new_database(template=name)
+        return spec, generator, f"{done}, copied in {time.perf_counter() - start:.1f} s"
+    suffix = {"json": "json", "sqlite": "sqlite"}[backend]
+    if not args.cache:
+        spec = str(folder / f"claims-{size}.{suffix}")
+        return spec, generator, f"built in {build(spec, size, generator):.1f} s"
+    version = f".s{SCHEMA_VERSION}" if backend == "sqlite" else ""
+    kept = args.cache / f"claims-{size}{version}.{suffix}"
+    if (kept.parent / (kept.name + ".built")).exists():
+        done = f"cached in {args.cache}"
+    else:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        kept.unlink(missing_ok=True)
+        seconds = build(str(kept), size, generator)
+        (kept.parent / (kept.name + ".built")).write_text(f"{seconds:.1f}\n")
+        done = f"built in {seconds:.1f} s, kept in {args.cache}"
+    spec = str(folder / kept.name)
+    start = time.perf_counter()
+    shutil.copyfile(kept, spec)
+    return spec, generator, f"{done}, copied in {time.perf_counter() - start:.1f} s"
+
+
+def psycopg_connect(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def main() -> int:  # noqa: C901
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--backends", default="json,sqlite,postgresql")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--json-max", type=int, default=10_000,
                         help="the largest JSON store built (a JSON store is parsed whole)")
-    parser.add_argument("--template", type=int, default=2000)
+    parser.add_argument("--template", type=int, default=10_000,
+                        help="items of the near-identical feed (0: none)")
     parser.add_argument("--pg", help="a PostgreSQL URL to use instead of a throwaway server")
-    parser.add_argument("--keep", type=Path, help="build the stores in this folder and keep them")
+    parser.add_argument("--cache", type=Path,
+                        help="keep the built stores in this folder and measure copies of them")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each reading command, the median shown")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also measure the JSON store with the code of this commit")
     args = parser.parse_args()
     if not (args.data / "realnews" / "texts").is_dir():
         print(f"no real news texts under {args.data} (realnews/texts): nothing measured")
@@ -251,39 +370,71 @@ def main() -> int:
         print("/usr/bin/time is needed to measure whole processes (apt-get install time)")
         return 0
     words = vocabulary(args.data)
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="claims-scale-"))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="claims-scale-"))
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+    print(f"code: {head or 'unknown'}{' (+ uncommitted changes)' if _dirty() else ''}")
     servers: list = []
     results: dict[tuple[str, int], dict] = {}
     try:
+        baseline = baseline_code(args.baseline, folder) if args.baseline else None
+        env = child_env(folder)
+        compile_code(env, ROOT, *([baseline[0]] if baseline else []))
         for size in [int(s) for s in args.sizes.split(",")]:
             for backend in args.backends.split(","):
                 if backend == "json" and size > args.json_max:
                     continue
-                spec = {"json": str(folder / f"claims-{size}.json"),
-                        "sqlite": str(folder / f"claims-{size}.sqlite")}.get(backend) or \
-                    pg_database(args, servers)
-                generator = Generator(words)
-                seconds = build(spec, size, generator)
-                print(f"built {backend} {size:,} claims in {seconds:.1f} s", flush=True)
-                results[(backend, size)] = measure(spec, folder, generator, size)
+                spec, generator, done = store_for(backend, size, args, folder, servers, words)
+                print(f"{backend} {size:,} claims: {done}", flush=True)
+                articles = Generator(words, text_seed=size)
+                if backend == "json" and baseline is not None:
+                    # Each measured on its own copy of the store, the baseline first.
+                    copy = str(folder / f"baseline-{size}.json")
+                    shutil.copyfile(spec, copy)
+                    label = f"json@{baseline[1][:12]}"
+                    results[(label, size)] = measure(copy, folder, articles, size, env, baseline[0],
+                                                      args.repeat)
+                    report(label, size, results)
+                results[(backend, size)] = measure(spec, folder, articles, size, env,
+                                                   repeat=args.repeat)
                 report(backend, size, results)
-        template_feed(args.template, folder)
+                if backend == "json" and baseline is not None:
+                    compare(results, size, f"json@{baseline[1][:12]}")
+                if "://" in spec and not args.pg:
+                    pg_server(args, servers).drop(spec.rsplit("/", 1)[1])
+        if args.template:
+            template_feed(args.template, folder)
     finally:
         for server in servers:
             server.stop()
-        if args.keep is None:
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def _dirty() -> bool:
+    return bool(subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "factcheck"],
+                               capture_output=True, text=True).stdout.strip())
+
+
+def compare(results: dict, size: int, baseline: str) -> None:
+    """This code's JSON figures over the baseline commit's, command by command."""
+    now, before = results[("json", size)], results[(baseline, size)]
+    print(f"\njson, {size:,} claims: this code over {baseline} (wall; below 1 is faster)")
+    for label, (wall, peak, _, _) in now.items():
+        then = before[label]
+        ratio = f"x{wall / then[0]:.2f}" if then[0] else "-"
+        print(f"  {label:<22} {then[0]:6.2f} s -> {wall:6.2f} s  {ratio}   "
+              f"{then[1]:6.0f} MB -> {peak:6.0f} MB")
+    sys.stdout.flush()
 
 
 def report(backend: str, size: int, results: dict) -> None:
     base = results.get((backend, min(s for b, s in results if b == backend)))
-    print(f"\n{backend}, {size:,} claims: wall s, peak MB (x the smallest size's wall)")
-    for label, (wall, peak, code) in results[(backend, size)].items():
+    print(f"\n{backend}, {size:,} claims: wall s, CPU s, peak MB (x the smallest size's wall)")
+    for label, (wall, peak, code, cpu) in results[(backend, size)].items():
         ratio = f"  x{wall / base[label][0]:.2f}" if base and base[label][0] else ""
         flag = "" if code in (0, 1) else f"  EXIT {code}"
-        print(f"  {label:<22} {wall:6.2f} s  {peak:6.0f} MB{ratio}{flag}")
+        print(f"  {label:<22} {wall:6.2f} s  {cpu:5.2f} s cpu  {peak:6.0f} MB{ratio}{flag}")
     sys.stdout.flush()
 
 

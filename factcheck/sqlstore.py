@@ -25,16 +25,24 @@ from pathlib import Path
 
 import orjson
 
-from factcheck import indexing, schema
+from factcheck import schema
 from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, LockTimeout, NotFound
 from factcheck.normalize import fold_word
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: form_counts
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 _PG_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # The advisory lock every PostgreSQL writer holds (an arbitrary number, the same everywhere).
 _WRITE_LOCK = 0x636C61696D73
+
+
+def _indexing():
+    # The index tables' module (and the matcher and search it reads with) is loaded by the
+    # commands that write or match, not by every `list` or `review`.
+    from factcheck import indexing
+
+    return indexing
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ def _when(doc: dict) -> str:
 
 def _statement(doc: dict) -> str | None:
     try:
-        return indexing.statement_digest(doc)
+        return _indexing().statement_digest(doc)
     except (KeyError, TypeError, AttributeError):
         return None  # a claim of the wrong shape: stored, refused when read
 
@@ -80,7 +88,8 @@ INDEXES = {
 }
 GENERIC = "records"
 # The index tables made from each kind of record (emptied with it).
-_INDEX_TABLES = {"claims": ("postings", "terms", "forms"), "speakers": ("name_parts",)}
+_INDEX_TABLES = {"claims": ("postings", "terms", "forms", "form_counts"),
+                 "speakers": ("name_parts",)}
 
 
 def is_sql(spec: str | os.PathLike) -> bool:
@@ -348,7 +357,8 @@ class Table:
     def upsert(self, record: dict) -> None:
         before = self.get_for_update(record["id"]) if self.name == "claims" else None
         self._conn.run(self._upsert_sql(), self._row(record))
-        if before is not None and indexing.entries([(0, before)], {0}) != indexing.entries(
+        index = _indexing()
+        if before is not None and index.entries([(0, before)], {0}) != index.entries(
                 [(0, record)], {0}):
             self.db.reindex(record)
         self.db.changed(self.name, [record], new=False)
@@ -394,7 +404,7 @@ def _after(prefix: str) -> str:
 
 def write_index(conn: Connection, numbered: list[tuple[int, dict]]) -> None:
     """Add claims (with their numbers) to the search and matching tables."""
-    digests = sorted({indexing.statement_digest(c) for _, c in numbered})
+    digests = sorted({_indexing().statement_digest(c) for _, c in numbered})
     firsts: set[int] = set()
     for start in range(0, len(digests), 500):
         chunk = digests[start:start + 500]
@@ -404,13 +414,22 @@ def write_index(conn: Connection, numbered: list[tuple[int, dict]]) -> None:
     firsts &= {n for n, _ in numbered}
     conn.run("UPDATE meta SET value = CAST(CAST(value AS BIGINT) + ? AS TEXT) "
              "WHERE key = 'statements'", (len(firsts),))
-    postings, forms, terms = indexing.entries(numbered, firsts)
+    postings, forms, terms = _indexing().entries(numbered, firsts)
     conn.many("INSERT INTO postings (field, term, claims) VALUES (?, ?, ?)",
-              [(f, t, indexing.pack(ns)) for (f, t), ns in postings.items()])
+              [(f, t, _indexing().pack(ns)) for (f, t), ns in postings.items()])
     conn.many("INSERT INTO forms (form, claims) VALUES (?, ?)",
-              [(f, indexing.pack(ns)) for f, ns in forms.items()])
+              [(f, _indexing().pack(ns)) for f, ns in forms.items()])
+    # In key order, so two writers lock the counts they share in one order (never a deadlock).
+    conn.many(COUNT_FORMS, sorted((f, len(ns)) for f, ns in forms.items()))
     conn.many("INSERT INTO terms (term, len, rterm, skeleton) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (term) DO NOTHING", sorted(indexing.term_row(t) for t in terms))
+              "ON CONFLICT (term) DO NOTHING", sorted(_indexing().term_row(t) for t in terms))
+
+
+# How many statements hold each index key: a match reads the counts of every key of every
+# candidate, which the forms rows (one per write that added some) make a scan of thousands of
+# rows for a common key once the store has had thousands of writes.
+COUNT_FORMS = ("INSERT INTO form_counts (form, n) VALUES (?, ?) ON CONFLICT (form) "
+               "DO UPDATE SET n = form_counts.n + excluded.n")
 
 
 def write_names(conn: Connection, records: list[dict], *, removed: bool) -> None:
@@ -420,7 +439,7 @@ def write_names(conn: Connection, records: list[dict], *, removed: bool) -> None
         if not removed:
             conn.many("INSERT INTO name_parts (part, rpart, speaker) VALUES (?, ?, ?) "
                       "ON CONFLICT (part, speaker) DO NOTHING",
-                      [(p, p[::-1], record["id"]) for p in indexing.name_parts(record)])
+                      [(p, p[::-1], record["id"]) for p in _indexing().name_parts(record)])
 
 
 class Database:
@@ -490,13 +509,13 @@ class Database:
         matching_claims), kept up to date by every write."""
         return None
 
-    def search_tables(self) -> "indexing.SearchTables":
-        return indexing.SearchTables(self)
+    def search_tables(self) -> "indexing.SearchTables":  # noqa: F821
+        return _indexing().SearchTables(self)
 
     def matching_claims(self, claims: list[dict]):
         """The stored claims that may be about the same matter as `claims`, and the document
         frequencies of the whole store (indexing.Frequencies)."""
-        return indexing.matching_claims(self, claims)
+        return _indexing().matching_claims(self, claims)
 
     # Queries -----------------------------------------------------------------------------------
 
@@ -639,6 +658,8 @@ def _ensure_schema(conn: Connection) -> None:
         if found > SCHEMA_VERSION:
             raise DatabaseError(f"{conn.where} has schema version {found}, newer than this "
                                 f"factcheck ({SCHEMA_VERSION}); upgrade factcheck")
+        if found < SCHEMA_VERSION:
+            _upgrade(conn)
         return
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -666,6 +687,7 @@ def _ensure_schema(conn: Connection) -> None:
         # Matching: the claim numbers holding each index key (match.claim_forms).
         f"CREATE TABLE IF NOT EXISTS forms (form {text} NOT NULL, claims {blob} NOT NULL)",
         "CREATE INDEX IF NOT EXISTS forms_form ON forms (form)",
+        FORM_COUNTS.format(text=text),
         # Speakers' name parts (names.parts), for search by name in any script.
         f"CREATE TABLE IF NOT EXISTS name_parts (part {text} NOT NULL, rpart {text} NOT NULL, "
         f"speaker {text} NOT NULL, PRIMARY KEY (part, speaker))",
@@ -683,6 +705,27 @@ def _ensure_schema(conn: Connection) -> None:
         # how many different statements the claims make (indexing.matching_claims)
         conn.run("INSERT INTO meta (key, value) VALUES ('statements', '0') ON CONFLICT (key) "
                  "DO NOTHING")
+        conn.run("COMMIT")
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+FORM_COUNTS = ("CREATE TABLE IF NOT EXISTS form_counts (form {text} PRIMARY KEY, "
+               "n BIGINT NOT NULL)")
+
+
+def _upgrade(conn: Connection) -> None:
+    """A store of schema 1 brought to 2: its form counts, from the forms rows it has."""
+    conn.run("BEGIN")
+    try:
+        if conn.dialect.name == "postgresql":
+            conn.run("SELECT pg_advisory_xact_lock(?)", (_WRITE_LOCK,))
+        if int(conn.value("SELECT value FROM meta WHERE key = 'schema'")) < 2:
+            conn.run(FORM_COUNTS.format(text=conn.dialect.text_type))
+            conn.run("INSERT INTO form_counts (form, n) SELECT form, SUM(LENGTH(claims)) / 4 "
+                     "FROM forms GROUP BY form")
+            conn.run("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
         conn.run("COMMIT")
     except BaseException:
         _rollback(conn)

@@ -51,18 +51,24 @@ def unavailable(reason: str):
 class Server:
     """A running server; `url(name)` names one of its databases."""
 
-    def __init__(self):
+    def __init__(self, keep: Path | None = None):
+        """A new server in a temporary folder, or (`keep`) the one kept in that folder,
+        started again with its databases (bench/scale.py keeps its built stores)."""
         self.bin = binaries()
         if self.bin is None:
             unavailable("no initdb found (apt-get install postgresql)")
-        self.folder = Path(tempfile.mkdtemp(prefix="factcheck-pg-"))
+        self.kept = keep is not None
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+        self.folder = keep if keep is not None else Path(tempfile.mkdtemp(prefix="factcheck-pg-"))
         self.data = self.folder / "data"
         self.port = _free_port()
         self.user = _unprivileged_user()
         if self.user:
             os.chown(self.folder, self.user.pw_uid, self.user.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
-                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        if not (self.data / "PG_VERSION").exists():
+            self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
+                      "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=60")
@@ -82,19 +88,35 @@ class Server:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
-    def new_database(self) -> str:
-        """The URL of a new, empty database."""
+    def new_database(self, template: str | None = None) -> str:
+        """The URL of a new database: empty, or a copy of the database `template`."""
         import psycopg
 
         name = "t_" + uuid.uuid4().hex[:12]
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
+    def databases(self) -> set[str]:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            return {name for (name,) in conn.execute("SELECT datname FROM pg_database")}
+
+    def drop(self, name: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def stop(self) -> None:
+        # A kept server is shut down cleanly: it has fsync off, and its data is read again.
+        mode = "fast" if self.kept else "immediate"
         with contextlib.suppress(Exception):
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
+            self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
+        if not self.kept:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _free_port() -> int:

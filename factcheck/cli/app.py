@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from factcheck import DISTRIBUTION, __version__, bidi
+from factcheck import DISTRIBUTION, bidi
 from factcheck.cli import render
 from factcheck.errors import FactcheckError, OutputError
 
@@ -123,6 +123,8 @@ RtlOption = Annotated[bidi.RtlMode | None, typer.Option(
 
 def _print_version(value: bool) -> None:
     if value:
+        from factcheck import __version__
+
         typer.echo(f"claims {__version__} ({DISTRIBUTION})")
         raise typer.Exit()
 

@@ -1,29 +1,33 @@
-"""Commands that take articles in: extract, add, list, show."""
+"""Commands that take articles in: extract, add, list, show.
+
+The extractor and the contradiction check are imported by the commands that use them: `list`
+and `show` of a large store cost what their query costs, not the extractor's start-up.
+"""
+
+from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.panel import Panel
-from rich.text import Text
 
-from factcheck import dates, factchecks, urls
-from factcheck.articles import add_article
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
-from factcheck.cli.contradictions import contradictions_table, factchecked_table
-from factcheck.contradict import check_added, with_claims
 from factcheck.errors import InputError
-from factcheck.extract import extract
-from factcheck.ingest import Article, article_paths, read_article
-from factcheck.match import stored_forms
 from factcheck.paths import db_location
 from factcheck.store import open_store
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from factcheck.ingest import Article
 
 _ADD_STAGES = {"read": "reading articles", "store": "extracting and storing claims"}
 
 
 def _read(path: str) -> Article:
+    from factcheck.ingest import read_article
+
     stdin = sys.stdin.buffer.read() if path == "-" else None
     return read_article(path, stdin=stdin)
 
@@ -38,6 +42,8 @@ def extract_cmd(
 
     Example: claims extract seeds/000_04a54f23c455cc2f.txt --json
     """
+    from factcheck.extract import extract
+
     article = _read(path)
     claims = [c.to_dict() for c in extract(article.text)]
     if json:
@@ -63,6 +69,13 @@ def add_cmd(
 
     Example: claims add seeds/ --outlet "Example News" --published 2025-07-09
     """
+    from factcheck import dates, factchecks, urls
+    from factcheck.articles import add_article
+    from factcheck.cli.contradictions import contradictions_table, factchecked_table
+    from factcheck.contradict import check_added, with_claims
+    from factcheck.ingest import article_paths
+    from factcheck.match import stored_forms
+
     urls.checked(url)  # refused here; a link a page gives itself is dropped by add_article
     # A date refused before anything is read: stored as typed, --since would never find it.
     published = dates.published(published, what="--published")
@@ -158,6 +171,8 @@ def show_cmd(
     if json:
         render.print_json({**claim, "sentence": _sentence(article, claim)})
         return
+    from rich.panel import Panel
+
     con = render.console()
     con.print(render.claims_table([claim], with_id=True, with_source=True))
     con.print(Panel(_marked_sentence(article, claim), title=_panel_title(claim), expand=False))
