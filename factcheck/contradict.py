@@ -354,37 +354,70 @@ def contradiction_id(a: str, b: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
-def statement_of(db: Database, claim_id: str) -> str:
-    """The claim that first made the statement `claim_id` is an appearance of (itself if none)."""
+def statement_of(db: Database, claim_id: str, memo: dict | None = None) -> str:
+    """The claim that first made the statement `claim_id` is an appearance of (itself if none).
+    `memo`: claims already read, by ID, for a caller asking of many claims that share roots."""
     seen = set()
     while claim_id not in seen:
         seen.add(claim_id)
-        found = db.claims.get(claim_id) or {}
+        found = _claim(db, claim_id, memo)
         if not found.get(SAME_AS):
             return claim_id
         claim_id = found[SAME_AS]
     return claim_id
 
 
+def _claim(db: Database, claim_id: str, memo: dict | None) -> dict:
+    # A statement's first claim lists every appearance: read once per pass, not per finding.
+    if memo is None:
+        return db.claims.get(claim_id) or {}
+    found = memo.get(claim_id)
+    if found is None:
+        found = memo[claim_id] = db.claims.get(claim_id) or {}
+    return found
+
+
 def record_appearances(db: Database, findings: list[Finding], order: dict[str, int]) -> None:
     """A new claim repeating a statement another article made before it is an appearance of
     that statement: marked `same_as` the first claim that made it, and listed (with its
     source) in that claim's `appearances`. `order`: the position of each new claim's article
-    in the add; stored claims come before all of them."""
+    in the add; stored claims come before all of them.
+
+    Each claim changed is written once at the end: a statement a templated feed repeats
+    thousands of times would otherwise have its growing list rewritten once per copy."""
+    memo: dict[str, dict] = {}
+    marks: dict[str, str] = {}
+    listed: dict[str, list[dict]] = {}
+
+    def root_of(claim_id: str) -> str:
+        seen = set()
+        while claim_id not in seen:
+            seen.add(claim_id)
+            after = marks.get(claim_id) or _claim(db, claim_id, memo).get(SAME_AS)
+            if not after:
+                return claim_id
+            claim_id = after
+        return claim_id
+
     for f in findings:
         if f.relation is not Relation.AGREES or f.claim.get("article") == f.other.get("article"):
             continue
         later, earlier = (f.claim, f.other) if order.get(f.claim["id"], -1) >= order.get(
             f.other["id"], -1) else (f.other, f.claim)
-        if later["id"] not in order or db.claims.get(later["id"]).get(SAME_AS):
+        if later["id"] not in order or later["id"] in marks or _claim(
+                db, later["id"], memo).get(SAME_AS):
             continue
-        root = statement_of(db, earlier["id"])
+        root = root_of(earlier["id"])
         if root == later["id"]:
             continue
-        db.claims.update(later["id"], {SAME_AS: root})
-        first = db.claims.get(root)
-        db.claims.update(root, {"appearances": [*first.get("appearances", ()),
-                                                _appearance(later)]})
+        marks[later["id"]] = root
+        listed.setdefault(root, []).append(_appearance(later))
+    for claim_id in dict.fromkeys([*marks, *listed]):
+        fields: dict = {SAME_AS: marks[claim_id]} if claim_id in marks else {}
+        if claim_id in listed:
+            fields["appearances"] = [*_claim(db, claim_id, memo).get("appearances", ()),
+                                     *listed[claim_id]]
+        db.claims.update(claim_id, fields)
 
 
 def _appearance(claim: dict) -> dict:
@@ -399,11 +432,12 @@ def strongest(db: Database, findings: list[Finding]) -> list[Finding]:
     it is set against, so a feed of near-identical items (one template, another figure each)
     stores a few pairs per item, not one per pair of items."""
     clashes = [f for f in findings if f.relation is Relation.CONTRADICTS]
+    memo: dict[str, dict] = {}
     per_claim: dict[str, int] = {}
     per_matter: dict[str, int] = {}
     kept: set[int] = set()
     for i in sorted(range(len(clashes)), key=lambda i: (-clashes[i].score, -clashes[i].matter)):
-        claim, matter = clashes[i].claim["id"], statement_of(db, clashes[i].other["id"])
+        claim, matter = clashes[i].claim["id"], statement_of(db, clashes[i].other["id"], memo)
         if per_claim.get(claim, 0) >= MAX_PER_CLAIM or per_matter.get(matter, 0) >= MAX_PER_MATTER:
             continue
         per_claim[claim] = per_claim.get(claim, 0) + 1
@@ -418,9 +452,11 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
     clash carried by several outlets is one contradiction."""
     table = db.table(TABLE)
     created = []
+    memo: dict[str, dict] = {}
     for f in strongest(db, findings):
-        a, b = sorted((statement_of(db, f.claim["id"]), statement_of(db, f.other["id"])))
-        if a == b or one_account(db.claims.get(a), db.claims.get(b)):
+        a, b = sorted((statement_of(db, f.claim["id"], memo),
+                       statement_of(db, f.other["id"], memo)))
+        if a == b or one_account(_claim(db, a, memo), _claim(db, b, memo)):
             continue
         cid = contradiction_id(a, b)
         if cid in table:
@@ -467,13 +503,14 @@ def one_per_statement(db: Database, findings: list[Finding]) -> list[Finding]:
     """Findings with each stored statement once per new claim: the first claim that made it
     stands for its appearances in other outlets."""
     out, seen = [], set()
+    memo: dict[str, dict] = {}
     for f in findings:
-        root = statement_of(db, f.other["id"]) if f.other.get("id") else None
+        root = statement_of(db, f.other["id"], memo) if f.other.get("id") else None
         key = (statement_key(f.claim), root or id(f.other), f.relation)
         if key in seen:
             continue
         seen.add(key)
-        other = db.claims.get(root) if root and root != f.other.get("id") else None
+        other = _claim(db, root, memo) or None if root and root != f.other.get("id") else None
         out.append(Finding(f.claim, other or f.other, f.relation, f.score, f.reasons,
                            f.matter, f.shared) if other else f)
     return out

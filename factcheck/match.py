@@ -44,6 +44,11 @@ WEIGHED_PER_KEPT = 2
 # ... and as many again in the other language, closest first: a claim meets fewer words of a
 # claim in another language (only those with a key), so those in its own would crowd them out.
 LIMIT_ACROSS = 8
+# The copies of one statement weighed per claim, the first stored first: a wire story carried
+# by a few outlets is seen in each, while a templated feed that stored one sentence ten
+# thousand times costs each new claim this many judgements, not one per stored copy (the
+# contradictions stored are bounded apart, contradict.MAX_PER_CLAIM and MAX_PER_MATTER).
+COPIES = 12
 # Posting lists longer than this share of the store are words too common to find matters by.
 COMMON_SHARE = 0.2
 # The index keys of the stored claims, kept beside the store (Database.derived); the version
@@ -315,7 +320,7 @@ class Index:
 
     def candidates(self, claim: dict, *, limit: int = LIMIT) -> list[Candidate]:
         """The indexed claims about the same matter as `claim`, closest first: `limit`
-        different statements, with every copy of each.
+        different statements, with up to COPIES copies of each.
 
         Only the statements sharing the most rare words (by weight) are weighed in full: in a
         store where one template fills many claims, hundreds share two words with each.
@@ -334,10 +339,14 @@ class Index:
             if close is None:
                 continue
             matters: dict[frozenset, float | None] = {}  # copies differ only by speaker
+            copies = 0
             for i in self._members[entry]:
                 other = self.claims[i]
                 if own is not None and other.get("id") == own:
                     continue
+                if copies == COPIES:
+                    break
+                copies += 1
                 theirs = self.speakers(i)
                 matter = matters.get(theirs, False)
                 if matter is False:

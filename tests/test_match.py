@@ -77,3 +77,21 @@ def test_a_check_finds_the_same_with_kept_forms(store, monkeypatch):
     kept = check_claims(store.read(), new)
     assert afresh and [(f.other["id"], f.reasons) for f in kept] == \
         [(f.other["id"], f.reasons) for f in afresh]
+
+
+def test_a_statement_stored_many_times_is_weighed_in_a_few_copies(tmp_path):
+    # One templated sentence from many items of a feed: each new claim meets COPIES copies
+    # of it, not every one stored, so a feed costs each item the same however long it is.
+    store = Store(tmp_path / "claims.json")
+    texts = [f"Energy minister Tomas Halvorsen said on day {n} of the talks that gas exports "
+             f"will {'rise' if n % 2 else 'fall'} in March." for n in range(3 * match.COPIES)]
+    with store.write() as db:
+        claims = [c for t in texts for c in add_article(db, Article(text=t)).claims]
+    index = Index(claims)
+    found = index.candidates(claims[0])
+    per_statement: dict = {}
+    for cand in found:
+        per_statement[cand.key] = per_statement.get(cand.key, 0) + 1
+    assert per_statement
+    assert max(per_statement.values()) == match.COPIES
+    assert claims[0]["id"] not in {c.claim["id"] for c in found}

@@ -214,3 +214,25 @@ def test_many_tied_claims_are_ranked_the_same_walking_the_store_by_date(tmp_path
     monkeypatch.setattr(indexing, "_WALK_FROM", 0)
     monkeypatch.setattr(indexing, "_CHUNK", 2)
     assert _hits(spec) == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_store_of_schema_1_gains_its_form_counts_when_opened(backend, tmp_path, request):
+    from conftest import new_store_spec
+
+    from factcheck import sqlstore
+
+    spec = new_store_spec(backend, tmp_path, request)
+    store_desk(spec)
+    conn = open_store(spec).read().conn
+    summed = "SELECT form, SUM(LENGTH(claims)) / 4 FROM forms GROUP BY form ORDER BY form"
+    expected = conn.rows(summed)
+    assert expected and conn.rows("SELECT form, n FROM form_counts ORDER BY form") == expected
+    # as a store written before form_counts was
+    conn.run("DROP TABLE form_counts")
+    conn.run("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    conn.raw.close()
+    again = open_store(spec).read().conn
+    assert again.value("SELECT value FROM meta WHERE key = 'schema'") == \
+        str(sqlstore.SCHEMA_VERSION)
+    assert again.rows("SELECT form, n FROM form_counts ORDER BY form") == expected
