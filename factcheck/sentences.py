@@ -189,12 +189,15 @@ def sentences(text: str, start: int, end: int, *, lang: str,
     inside = inside_quotes(len(toks), quotes)
     closes = {c for _, c in quotes}
     opens = [o for o, _ in quotes]
+    starts = set(opens)
     out, first = [], 0
     for i in marks:
         if toks[i].raw not in TERMINATORS:
             continue
         if inside[i]:
-            if lang == "en" and _ends_quoted_sentence(toks, i, closes):
+            if lang == "en" and (_ends_quoted_sentence(toks, i, closes) or
+                                 i + 1 in closes and i + 2 in starts):
+                # '... terrorists." "I hope ...," he said': a new quotation, a new sentence
                 out.append(_sentence(toks, quotes, opens, first, i + 2))
                 first = i + 2
             continue

@@ -899,3 +899,11 @@ def test_participle_subject_after_an_opener_and_a_party_tag():
     c = one("On Friday, Sen. Ruth Alder (D-Ore.) defended the bill, saying it would cut costs.")
     assert c["speaker"]["name"] == "Ruth Alder"
     assert c["content"]["text"] == "it would cut costs"
+
+
+
+def test_a_quotation_closing_one_sentence_and_another_opening_are_two_sentences():
+    claims = all_('The mayor explained that "the levy stays." "I hope the council agrees," she '
+                  "said.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("explained", "the levy stays."), ("said", "I hope the council agrees")]
