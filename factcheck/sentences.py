@@ -205,7 +205,8 @@ def sentences(text: str, start: int, end: int, *, lang: str,
             continue
         last = i + 1 if i + 1 in closes else i
         if last + 1 < len(toks) and toks[last + 1].start == toks[last].end and \
-                toks[last + 1].word and not _glued_arabic_start(toks, i, last):
+                toks[last + 1].word and not _glued_arabic_start(toks, i, last) and \
+                not (lang == "en" and _glued_english_start(toks, i, last)):
             continue  # 3.5, U.S
         out.append(_sentence(toks, quotes, opens, first, last + 1))
         first = last + 1
@@ -223,6 +224,24 @@ def _glued_arabic_start(toks: list[Tok], i: int, last: int) -> bool:
     before = toks[i - 1]
     return last > i or is_quote_mark(before) or before.word and len(before.raw) >= 3 and \
         not before.raw.isdigit()
+
+
+def _glued_english_start(toks: list[Tok], i: int, last: int) -> bool:
+    """'...citing Russian media.Peskov stated': scraped copy drops the space after a stop.
+    After a quotation, or a lower-case word of three letters or more, a capitalised word
+    starts a sentence; 'U.S', 'News.Az' and 'cleveland.com' stay one."""
+    nxt = toks[last + 1].raw
+    if len(nxt) < 2 or not (nxt[0].isupper() and nxt[1].islower()) or i == 0:
+        return False
+    before = toks[i - 1]
+    if last > i or not (before.word and len(before.raw) >= 3 and before.raw.isalpha()):
+        return last > i
+    # after a capitalised word ('Pyongyang.The'), only a word that opens sentences
+    return before.raw.islower() or before.raw[1:].islower() and nxt in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = {"The", "He", "She", "It", "They", "We", "His", "Her", "Their", "Its", "In",
+                     "On", "But", "However", "This", "That", "There", "A", "An", "After"}
 
 
 def _ends_quoted_sentence(toks: list[Tok], i: int, closes: set[int]) -> bool:

@@ -907,3 +907,22 @@ def test_a_quotation_closing_one_sentence_and_another_opening_are_two_sentences(
                   "said.")
     assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
         ("explained", "the levy stays."), ("said", "I hope the council agrees")]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it():
+    claims = all_('The mayor said the levy stays.The council met at noon."Enough," said the '
+                  "mayor.Next week the budget is due.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("said", "the levy stays"), ("said", "Enough")]
+    kept = one("Officials told News.Az that the U.S. embassy was closed.")
+    assert kept["content"]["text"] == "the U.S. embassy was closed"
+
+
+def test_the_one_before_comma_who_speaks():
+    claims = all_("The remarks came after Interior Minister Lea Vos, who suggested that the border "
+                  "had been breached, interpreting this as a provocation. The interior minister "
+                  "further claimed that two guards had been hurt.")
+    assert [(c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) for c in claims] == [
+        ("Lea Vos", "suggested", "the border had been breached"),
+        ("Lea Vos", "interpreting", "this as a provocation"),
+        ("Lea Vos", "claimed", "two guards had been hurt")]

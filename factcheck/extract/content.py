@@ -5,6 +5,7 @@ narrator takes over again, whether it is negated, and the question or topic it a
 from factcheck.extract.asides import skip_adverbials
 from factcheck.extract.listeners import english_listener
 from factcheck.extract.mentions import noun_phrase
+from factcheck.extract.occasions import is_adverbial_start
 from factcheck.extract.speakers import speaker_from_np
 from factcheck.extract.state import (
     CONJ_CLITICS,
@@ -131,7 +132,8 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
     elif ba_object and is_ba_object(t, lex):
         # طالب الأهالي بفتح تحقيق: like بأن and من after حذر, the ب is the cue's, not said
         start, clitic = j, ba_offset(t, lex)
-    elif lex.lang == "en" and t.word and t.norm not in lex.np_stops:
+    elif lex.lang == "en" and t.word and (t.norm not in lex.np_stops or
+                                          t.norm == "this" and not is_adverbial_start(state, s, j)):
         start = j  # "said the plan was dead": a clause with no "that"
     elif takes_object and t.word:
         start = j  # نفت الوزارة هذه الاتهامات

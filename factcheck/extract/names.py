@@ -27,7 +27,9 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
         _resolve(c, state, mentions, earlier, where)
         earlier.add(c)
     for c in claims:
-        if c.speaker_kind == "role" and c.role == c.speaker:
+        if c.speaker_kind == "role" and c.role and (
+                c.role in (c.speaker, c.mention) or
+                set(tokens_of(c.role)) <= set(tokens_of(c.speaker))):
             # A title that names no one ("the finance minister said") is the speaker itself;
             # the role is the apposition or title beside a name, so there is none.
             c.role = None

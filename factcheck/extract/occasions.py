@@ -48,6 +48,9 @@ def is_adverbial_start(state: ArticleState, s: Sentence, j: int) -> bool:
     if j >= len(toks) or not toks[j].word:
         return False
     norm = toks[j].norm
+    if lex.lang == "en" and norm in ("this", "last"):
+        # "said this week", but "interpreting this as a pact": the object
+        return j + 1 < len(toks) and toks[j + 1].norm in EN_TIME_NOUNS | _EN_MONTHS
     if norm in lex.np_stops:
         # مطلع الشهر is a time, مصدر مطلع an informed source: a time head (a stop that is also
         # a dated noun) starts a time phrase only before a time word or a figure.

@@ -355,9 +355,12 @@ def _english_speaker(state: ArticleState, s: Sentence, words_: list[int], start:
             role_words = [x for x in words_[:last_role + 1] if toks[x].norm not in lex.honorifics]
             role = text[toks[role_words[0]].start:toks[role_words[-1]].end] if role_words else None
             return Speaker(text[n_start:end], (n_start, end), role=role, gender=gender)
-    if last_role is not None and all(n in lex.roles or n in lex.np_links or
-                                     not toks[x].raw[:1].isupper()
-                                     for n, x in zip(norms, words_, strict=True)):
+    if last_role is not None and (all(n in lex.roles or n in lex.np_links or
+                                      not toks[x].raw[:1].isupper()
+                                      for n, x in zip(norms, words_, strict=True)) or
+                                  last_role == len(words_) - 1 and
+                                  not any(n in lex.bodies for n in norms)):
+        # ("the South Korean minister": a title ends the phrase, no name after it)
         return Speaker(text[start:end], (start, end), role=text[start:end], gender=gender,
                        kind="role")
     kind = "body" if any(n in lex.bodies for n in norms) else "name"

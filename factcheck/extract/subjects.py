@@ -23,6 +23,7 @@ from factcheck.extract.state import (
     EN_CLAUSE_WORDS,
     EN_DETERMINERS,
     EN_NP_MODIFIERS,
+    MAX_NP_WORDS,
     ArticleState,
     Event,
     Speaker,
@@ -180,11 +181,36 @@ def _and_in_a_name(toks: list[Tok], k: int) -> bool:
     return before.norm in EN_NP_MODIFIERS and after.norm not in EN_CLAUSE_WORDS
 
 
+def _antecedent_of_who(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+    """'... Defense Minister Kim Yong-hyun, who suggested that ...': the cue opens a relative
+    clause; the one who speaks is the phrase before ', who'."""
+    toks, lex = s.toks, state.lex
+    k = i
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.auxiliaries:
+        k -= 1
+    if k < 3 or toks[k - 1].norm != "who" or toks[k - 2].raw not in COMMAS:
+        return None
+    end = k - 2
+    m = end
+    while m > 0 and end - m < MAX_NP_WORDS and (
+            toks[m - 1].word and (toks[m - 1].raw[:1].isupper() or en_role(toks[m - 1].norm, lex)
+                                  or toks[m - 1].norm in EN_NP_MODIFIERS)
+            or joins_word(s, m - 1) or m > 1 and joins_word(s, m - 2) or
+            _possessive_mark(toks, m - 1)):
+        m -= 1  # the name and the title before it, back to the word that governs them
+    if m > 0 and toks[m - 1].norm in EN_DETERMINERS:
+        m -= 1
+    if m == end or toks[m].norm in lex.pronouns or not any(
+            toks[x].raw[:1].isupper() or en_role(toks[x].norm, lex) for x in range(m, end)):
+        return None
+    return m, end
+
+
 def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
-        span = _np_before(state, s, ev.first)
+        span = _np_before(state, s, ev.first) or _antecedent_of_who(state, s, ev.first)
         if span is None:
             return None
         m, end = span
