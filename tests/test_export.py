@@ -70,6 +70,10 @@ def test_claimreview_of_the_reviewed_seed_claim_has_every_required_and_recommend
     doc = docs[0]
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
     assert doc.keys() >= REQUIRED | RECOMMENDED
+    # and every other field the record has: the title, the language (dateModified: none yet)
+    assert set(doc) == REQUIRED | RECOMMENDED | {"@context", "@type", "headline", "inLanguage"}
+    assert set(doc["itemReviewed"]) == {"@type", "author", "datePublished", "appearance",
+                                        "firstAppearance", "inLanguage"}
     # the question Peskov answered goes out with his answer: "such plans" are those visits
     assert doc["claimReviewed"] == f"ردًّا على سؤال عن {ASKED}: {PESKOV}"
     assert doc["headline"] == HEADLINE
@@ -241,6 +245,14 @@ def test_every_known_appearance_of_the_statement_is_published_the_first_first(se
                                                    "name": "Wire Example"}}
     assert item["firstAppearance"] == item["appearance"][0]
     assert_jsonld_shape(doc, top=True)
+    from pyld import jsonld
+
+    [node] = jsonld.expand(doc, {"documentLoader": local_schema_org})
+    [claim] = node["https://schema.org/itemReviewed"]
+    assert [a["https://schema.org/url"] for a in claim["https://schema.org/appearance"]] == [
+        [{"@id": SEED_URL}], [{"@id": "https://wire.example/peskov"}]]
+    assert node["https://schema.org/headline"] == [{"@value": HEADLINE}]
+    assert node["https://schema.org/inLanguage"] == [{"@value": "ar"}]
 
 
 def test_verdict_and_since_select_claims(seed_store):
