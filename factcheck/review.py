@@ -211,6 +211,22 @@ def reviews(db: Database) -> list[dict]:
     return db.table(TABLE).all()
 
 
+def queue(db: Database, *, status: Status | str | None = None,
+          assignee: str | None = None) -> list[dict]:
+    """The desk's reviews of stored claims with this status and assignee (any, if None; an
+    empty assignee: none assigned), the latest change first."""
+    wanted = status_of(status) if status is not None else None
+    out = []
+    for record in db.table(TABLE).all():
+        if wanted is not None and status_of_record(record) is not wanted:
+            continue
+        if assignee is not None and (record.get("assignee") or "") != _line(assignee):
+            continue
+        if record["claim"] in db.claims:  # a deleted claim's review is no work left
+            out.append(record)
+    return sorted(out, key=lambda r: (r.get("reviewed") or "", r["id"]), reverse=True)
+
+
 def _blank(claim_id: str) -> dict:
     return {"id": claim_id, "claim": claim_id, **dict.fromkeys(FIELDS), "reviewer": None,
             "reviewed": None, "first_reviewed": None, "history": []}

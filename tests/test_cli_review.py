@@ -225,6 +225,36 @@ def test_a_language_that_is_no_tag_is_refused(run, peskov_id):
                              "as ar, en or ar-EG\n")
 
 
+def test_the_queue_lists_the_desks_fact_checks_by_status_and_assignee(run, seeded,
+                                                                      monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    ids = sorted(c["id"] for c in seeded.values())[:3]
+    run("review", ids[0], "--assign", "سليم", "--status", "in-progress")
+    run("review", ids[1], "--verdict", "false", "--url", "https://desk.example/c/1", "--publish",
+        "--title", "عنوان التحقق")
+    run("review", ids[2], "--verdict", "true")
+    every = json.loads(run("queue", "--json").stdout)
+    assert sorted(r["id"] for r in every) == ids
+    working = json.loads(run("queue", "--status", "in-progress", "--assignee", "سليم",
+                             "--json").stdout)
+    assert [(r["id"], r["status"], r["assignee"], r["content"]) for r in working] == [
+        (ids[0], "in-progress", "سليم", seeded_content(seeded, ids[0]))]
+    unassigned = json.loads(run("queue", "--assignee", "", "--json").stdout)
+    assert sorted(r["id"] for r in unassigned) == ids[1:]
+    new = json.loads(run("queue", "--status", "new", "--json").stdout)
+    assert [r["id"] for r in new] == [ids[2]]
+    table = run("queue", "--status", "published")
+    assert table.exit_code == 0
+    assert "1 fact-check " in table.stdout and "عنوان التحقق" in table.stdout
+    assert ids[1][:8] in table.stdout and ids[0][:8] not in table.stdout
+    run("delete", ids[1])
+    assert json.loads(run("queue", "--status", "published", "--json").stdout) == []
+
+
+def seeded_content(seeded: dict, claim_id: str) -> str:
+    return next(text for text, c in seeded.items() if c["id"] == claim_id)
+
+
 # resolve ---------------------------------------------------------------------------------------
 
 def test_dismiss_then_reopen_then_confirm(run, pair):

@@ -166,6 +166,32 @@ def _note_cell(rec: dict) -> Text:
     return cell
 
 
+@app.command("queue")
+def queue_cmd(
+    status: Annotated[Status | None, typer.Option(
+        help="Only fact-checks with this status: new, in-progress, published.")] = None,
+    assignee: Annotated[str | None, typer.Option(
+        help="Only those assigned to this name; an empty \"\" for those assigned to nobody.")]
+    = None,
+    db: DbOption = None,
+    json: JsonOption = False,
+    rtl: RtlOption = None,
+):
+    """List the desk's fact-checks with status, assignee, verdict and headline, latest first.
+
+    Example: claims queue --status in-progress --assignee salim
+    """
+    database = open_store(db_location(db)).read()
+    records = reviewing.queue(database, status=status, assignee=assignee)
+    pairs = [(database.claims.get(r["claim"]), r) for r in records]
+    if json:
+        render.print_json([{**r, "content": c["content"]["text"],
+                            "speaker": (c.get("speaker") or {}).get("name")} for c, r in pairs])
+        return
+    plural = "s" if len(pairs) != 1 else ""
+    render.console().print(review_table(pairs, title=f"{len(pairs)} fact-check{plural}"))
+
+
 @app.command("history")
 def history_cmd(
     claim_id: ClaimIdArgument,
