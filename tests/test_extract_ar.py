@@ -1175,3 +1175,16 @@ def test_the_sources_take_up_the_several_sources_named_before():
     claims = all_("وقال مصدر أمني إن الطريق أغلق. وأكدت مصادر سياسية مطلعة أن الاجتماع تأجل. "
                   "وأوضحت المصادر أن الموعد الجديد لم يحدد.")
     assert claims[-1]["speaker"]["name"] == "مصادر سياسية مطلعة"
+
+
+def test_a_title_after_a_person_named_without_one_is_that_person():
+    claims = all_("وقال سامر الخوري إن المطار يعمل بشكل طبيعي.\n"
+                  "وأكمل وزير النقل اللبناني: \"ندعو الجميع إلى زيارة المطار\".")
+    assert [c["speaker"]["name"] for c in claims] == ["سامر الخوري", "سامر الخوري"]
+    assert [c["speaker"]["role"] for c in claims] == ["وزير النقل اللبناني"] * 2
+
+
+def test_a_person_keeps_the_title_of_the_first_full_mention():
+    claims = all_("نفى وزير الطاقة في حكومة تصريف الأعمال وليد فياض وجود أي عجز.\n"
+                  "وقال الوزير فياض إن الإمدادات مؤمنة حتى الشتاء.")
+    assert [c["speaker"]["role"] for c in claims] == ["وزير الطاقة في حكومة تصريف الأعمال"] * 2

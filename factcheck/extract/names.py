@@ -26,6 +26,7 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
     for c in claims:
         _resolve(c, state, mentions, earlier, where)
         earlier.add(c)
+    _roles_from_first_full_mention(claims)
     for c in claims:
         if c.speaker_kind == "role" and c.role and (
                 c.role in (c.speaker, c.mention) or
@@ -33,6 +34,20 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
             # A title that names no one ("the finance minister said") is the speaker itself;
             # the role is the apposition or title beside a name, so there is none.
             c.role = None
+
+
+def _roles_from_first_full_mention(claims: list[Claim]) -> None:
+    """A person's role is the title of their first full mention, on every claim of theirs:
+    "وقال الوزير حمية" after "نفى وزير النقل في حكومة تصريف الأعمال علي حمية" is still the
+    minister of transport, not just "the minister"."""
+    first: dict[str, str] = {}
+    for c in claims:
+        if c.speaker_kind == "person" and c.speaker and c.role and len(c.role.split()) > 1:
+            first.setdefault(c.speaker, c.role)
+    for c in claims:
+        if c.speaker_kind == "person" and c.speaker in first and \
+                (not c.role or len(c.role.split()) == 1):
+            c.role = first[c.speaker]
 
 
 def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Earlier",
@@ -419,10 +434,36 @@ def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
                       if _genders_agree(claim.gender, gender)), default=None,
                      key=lambda held: held[0])
         best = _mention(latest[1]) if latest is not None else None
+    if best is None and lex.lang == "ar" and len(mine.words) >= 2 and \
+            not claim.speaker.startswith(tuple(lex.the_speaker)):
+        # وأكمل وزير الأشغال اللبناني after "وقال علي حمية": a title of two words or more
+        # after a person named without one is that person, the latest the reader has met
+        latest = max((held for gender, held in before.latest_person.items()
+                      if _genders_agree(claim.gender, gender)), default=None,
+                     key=lambda held: held[0])
+        if latest is not None and not latest[1].role and before.count - latest[0] <= 3:
+            return (*_mention(latest[1])[:2], claim.speaker, "person")
     if best is not None or len(mine.words) < 2:
         return best
-    return next((m for m in mentions.by_office.get(mine.office, ())
-                 if _fit(mine, _title(m[2], lex.lang))), None)
+    later = next((m for m in mentions.by_office.get(mine.office, ())
+                  if _fit(mine, _title(m[2], lex.lang))), None)
+    if later is None and lex.lang == "ar":
+        # نفى سفير روسيا لدى الأمم المتحدة ... وقال السفير الروسي فاسيلي نيبينزيا: the
+        # shorter title's words all in the longer's (روسيا ~ الروسي), the office the same
+        later = next((m for m in mentions.by_office.get(mine.office, ())
+                      if _loose_fit(mine, _title(m[2], lex.lang))), None)
+        if later is not None:
+            return (*later[:2], claim.speaker, "person")  # the title as given here
+    return later
+
+
+def _loose_fit(mine: "_Title", theirs: "_Title | None") -> bool:
+    if theirs is None or mine.office != theirs.office:
+        return False
+    short, long_ = sorted((mine.words, theirs.words), key=len)
+    hits = sum(any(a[:3] == b[:3] and (a.startswith(b) or b.startswith(a)) for b in long_)
+               for a in short)
+    return hits == len(short)
 
 
 @dataclass(frozen=True, slots=True)
