@@ -164,12 +164,13 @@ def news_article(generator: Generator, n: int, lang: str) -> str:
     return " ".join(f"{who} said that {generator.sentence('en')}." for _ in range(4))
 
 
-def child_env(folder: Path) -> dict[str, str]:
-    """The environment of each measured process: bytecode compiled once and read from a cache
-    of this run, as an installed package has it (an environment that sets
-    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every command)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(CLAIMS_REVIEWER="bench", PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+def child_env() -> dict[str, str]:
+    """The environment of each measured process: bytecode compiled once and read back, as an
+    installed package has it (an environment that sets PYTHONDONTWRITEBYTECODE would
+    otherwise compile every module of factcheck on every command)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    env["CLAIMS_REVIEWER"] = "bench"
     return env
 
 
@@ -378,7 +379,7 @@ def main() -> int:  # noqa: C901
     results: dict[tuple[str, int], dict] = {}
     try:
         baseline = baseline_code(args.baseline, folder) if args.baseline else None
-        env = child_env(folder)
+        env = child_env()
         compile_code(env, ROOT, *([baseline[0]] if baseline else []))
         for size in [int(s) for s in args.sizes.split(",")]:
             for backend in args.backends.split(","):

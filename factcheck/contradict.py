@@ -140,7 +140,8 @@ def check_claims(db: Database, claims: list[dict], *, repeats: bool = True,
     if finder is not None:  # a SQL store finds the candidates in its tables
         stored, frequencies = finder(claims)
         with collector.paused():
-            return _check(stored, claims, repeats=repeats, forms=None, frequencies=frequencies)
+            return _check(stored, claims, repeats=repeats, forms=frequencies.forms,
+                          frequencies=frequencies)
     if forms is None and not db.dirty:
         forms = stored_forms(db)
     # The check makes some hundred thousand small tuples and sets (factcheck.collector).

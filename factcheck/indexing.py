@@ -279,6 +279,8 @@ class Frequencies:
     def __init__(self, conn, size: int):
         self.conn, self.size = conn, size
         self.counts: dict[str, int] = {}
+        # The index keys of the candidates found (match.Forms), for the Index over them.
+        self.forms: dict[bytes, tuple[str, ...]] = {}
 
     def count(self, form: str) -> int:
         found = self.counts.get(form)
@@ -332,7 +334,8 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
                    for f in sorted(forms) if f in postings]
         chosen.update(_heaviest(np, arrays, weights, keep))
     stored = _copies(db, sorted(chosen))
-    frequencies.fetch(f for claim in stored for f in match.claim_forms(claim))
+    frequencies.forms = match.forms_of_claims(stored)
+    frequencies.fetch(f for forms in frequencies.forms.values() for f in forms)
     return stored, frequencies
 
 

@@ -155,6 +155,17 @@ def _extend_forms(db: Database, old: Forms) -> Forms:
     return out
 
 
+def forms_of_claims(claims: Iterable[dict]) -> dict[bytes, tuple[str, ...]]:
+    """The claim_forms of each claim, as Forms: worked out once for the candidates a SQL
+    store found, then read by the frequencies and by the Index alike."""
+    out: dict[bytes, tuple[str, ...]] = {}
+    for claim in claims:
+        key = _forms_key(claim)
+        if key not in out:
+            out[key] = tuple(sorted(claim_forms(claim)))
+    return out
+
+
 def _forms_key(claim: dict) -> bytes:
     read = (f"{claim['content']['text']}\0{claim.get('context') or ''}\0"
             f"{claim.get('denies') or ''}")
