@@ -117,6 +117,8 @@ class Lexicon:
     ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
     participle_objects: frozenset[str]  # participles whose object is what was said
     participle_leads: frozenset[str]  # words after which a participle reports (by saying)
+    progressive: dict[str, Cue]  # "is telling": a participle after these auxiliaries is a verb
+    progressive_auxiliaries: frozenset[str]
     object_nouns: frozenset[str]  # nouns of what is reported or denied (صحة الأنباء)
     ba_prefix: str
     verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
@@ -183,6 +185,23 @@ def _participles(raw: dict) -> dict[str, Cue]:
         for form in raw.get(key, []):
             f = fold(form)
             out[f] = Cue(f, "denial" if f in denial else "assertion", gender)
+    return out
+
+
+def _progressive(verbs: dict[Phrase, Cue], participles: dict[str, Cue]) -> dict[str, Cue]:
+    """The English participles whose verb is a cue ("telling" of tell), as that verb's cue, so
+    that "is telling reporters" reads as "told reporters" does."""
+    by_lemma = {cue.lemma: cue for cue in verbs.values()}
+    out = {}
+    for form, part in participles.items():
+        if not form.endswith("ing"):
+            continue
+        stem = form[:-3]
+        for lemma in (stem, stem + "e", stem[:-1], stem[:-1] + "y"):
+            if lemma in by_lemma:
+                cue = by_lemma[lemma]
+                out[form] = Cue(cue.lemma, part.modality, cue.gender)
+                break
     return out
 
 
@@ -275,6 +294,8 @@ def lexicon(lang: str) -> Lexicon:
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
         participle_objects=_set(r["participles"].get("objects", [])),
         participle_leads=_set(r["participles"].get("leads", [])),
+        progressive=_progressive(verbs, _participles(r["participles"])),
+        progressive_auxiliaries=_set(r["participles"].get("progressive_after", [])),
         object_nouns=_set(r["objects"].get("nouns", [])),
         ba_prefix=fold(r["objects"]["ba_prefix"]),
         verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),

@@ -926,3 +926,23 @@ def test_the_one_before_comma_who_speaks():
         ("Lea Vos", "suggested", "the border had been breached"),
         ("Lea Vos", "interpreting", "this as a provocation"),
         ("Lea Vos", "claimed", "two guards had been hurt")]
+
+def test_progressive_cue_reads_as_the_verb():
+    c = one("Mayor Tom Hale is telling reporters that the depot will close.")
+    assert c["cue"]["text"] == "is telling"
+    assert c["speaker"]["name"] == "Tom Hale"
+    assert c["listener"]["text"] == "reporters"
+    assert c["content"]["text"] == "the depot will close"
+    c = one("The governor is also arguing that the levy will fail.")
+    assert c["cue"]["text"] == "is also arguing"
+    assert c["content"]["text"] == "the levy will fail"
+
+
+def test_less_common_cue_forms():
+    c = one("Senator Ruth Alder touted the deal as the best in a decade.")
+    assert c["cue"]["text"] == "touted"
+    c = one("The lawsuit alleges that the county purged voters.")
+    assert c["cue"]["text"] == "alleges"
+    assert c["content"]["text"] == "the county purged voters"
+    c = one("Ruth Alder spoke at the hall, mentioning that the mill had closed.")
+    assert c["cue"]["text"] == "mentioning"

@@ -47,6 +47,11 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
                                                                   None)))
             after = i + n
             continue
+        first = _progressive_at(s, i, lex)
+        if first is not None:
+            events.append(Event("verb", first, i, lex.progressive[toks[i].norm]))
+            after = i + 1
+            continue
         part = _participle_at(s, i, lex)
         if part:
             events.append(Event("participle", i, i, part, conj=True))
@@ -121,6 +126,20 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
         return None
     return cue if prev.raw in COMMAS or t.norm[:1] == "و" or prev.norm in lex.participle_leads \
         else None
+
+
+def _progressive_at(s: Sentence, i: int, lex: Lexicon) -> int | None:
+    """Where 'is telling' / 'are also saying' begins when the participle at i is the verb of
+    its clause; None otherwise."""
+    toks = s.toks
+    if toks[i].norm not in lex.progressive:
+        return None
+    k = i - 1
+    if k > 0 and toks[k].norm in ("also", "now", "still", "already", "again"):
+        k -= 1
+    if k < 1 or toks[k].norm not in lex.progressive_auxiliaries:
+        return None
+    return k
 
 
 def _request_not_report(s: Sentence, i: int) -> bool:
