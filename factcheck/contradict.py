@@ -84,6 +84,9 @@ MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
 # Across languages only the words with a key (a concept, a name, a place, a figure) meet, so
 # the same matter measures less: its closeness counts this much more against the bounds above.
 ACROSS_MATTER = 1.0
+# ... and a denial of a report against the report, across languages, this much more: the
+# denial's words are the report's in another language, and seldom all of them have a key.
+ACROSS_DENIAL = 1.3
 
 
 # At most this many new contradictions are stored per new claim, and per statement a run sets
@@ -211,7 +214,7 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         reading = relations[pair] = _PairReading(read_claim(claim), read_claim(candidate.claim))
     matter = candidate.matter
     if reading.a.lang != reading.b.lang:
-        matter = min(1.0, matter * ACROSS_MATTER)
+        matter = min(1.0, matter * (ACROSS_DENIAL if reading.report_denied else ACROSS_MATTER))
     if repeats and _said_again(claim, candidate, reading):
         return (Finding(claim, candidate.claim, Relation.AGREES, candidate.matter, [],
                         candidate.matter, candidate.shared), "said again")

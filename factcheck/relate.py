@@ -340,8 +340,9 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     shared = min(len(shared_a), len(shared_b))
     found: list[tuple[Reason, str]] = []
     neg_a, neg_b = bool(a.negators), bool(b.negators)
-    if neg_a != neg_b and _calls_false(b if neg_a else a):
-        # "mere lies" against "the report is false": two denials of one report, no clash.
+    if neg_a != neg_b and (_calls_false(b if neg_a else a) or _says_it_too(a, b)):
+        # "mere lies" against "the report is false", or "rejected" against رفض: two denials
+        # or two refusals of one thing, no clash.
         neg_a = neg_b = True
     if plan_against_denial(a, b) or plan_against_denial(b, a):
         found.append(reasons(a, b, {"plan_vs_denial": 1.0})[0])
@@ -381,3 +382,13 @@ def _shares_event(a: Statement, b: Statement) -> bool:
     """Whether two statements in two languages share a word for what happened (a meeting, a
     strike, storing weapons), not only who spoke or was spoken of (a minister, Mangoush)."""
     return any(concepts.is_event_key(k) for k in a.key_set & b.key_set)
+
+
+def _says_it_too(a: Statement, b: Statement) -> bool:
+    """Whether the side with no negator holds the other's negating word in its own words
+    (rejected / رفض, denied / نفى): both refuse or deny the same thing."""
+    neg, other = (a, b) if a.negators else (b, a)
+    keys = set()
+    for word in neg.negators:
+        keys |= {"c:" + c for c in concepts.concepts_of(fold(word))}
+    return bool(keys & other.key_set)

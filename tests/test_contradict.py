@@ -381,3 +381,25 @@ def test_a_refused_request_does_not_contradict_the_request_or_the_report(db):
     denial = {**refusal, "content": {"text": "أن السلطات احتجزت الصيادين في الميناء منذ أسبوع"},
               "cue": {"text": "نفت"}}
     assert [f.other["id"] for f in check_claims(db, [denial], repeats=False)] == ["q2"]
+
+
+def test_a_denial_across_languages_weighs_its_matter_by_its_own_factor(db, monkeypatch):
+    import factcheck.contradict as con
+
+    stored = claim("w1", "الصحيفة", "الوزير التقى مبعوث الحركة سرا في العاصمة الأسبوع الماضي")
+    stored["lang"] = "ar"
+    same = claim("w2", "The paper", "The minister secretly met the movement's envoy in the "
+                 "capital last week", article="art2")
+    same["lang"] = "en"
+    db.claims.insert_many([stored, same])
+    denial = claim(None, "The minister's office", "The minister never met the movement's envoy",
+                   negated=True, modality="denial", article=None)
+    denial["lang"] = "en"
+
+    def flagged():
+        return sorted(f.other["id"] for f in check_claims(db, [denial])
+                      if f.relation is Relation.CONTRADICTS)
+
+    assert flagged() == ["w1", "w2"]
+    monkeypatch.setattr(con, "ACROSS_DENIAL", 0.5)  # the Arabic report now weighs too little
+    assert flagged() == ["w2"]

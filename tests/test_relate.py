@@ -187,7 +187,7 @@ def test_substitutions_count_the_things_changed(a, b, changed):
 
 def test_a_name_spelled_apart_in_two_scripts_carries_a_clash_across_languages():
     # Eisenhower / إيزنهاور and Mangoush / المنقوش meet through the coarse name key.
-    found = relate("The rebels said they struck the aircraft carrier Eisenhower in the Red Sea",
+    found = relate("The rebels said they attacked the aircraft carrier Eisenhower in the Red Sea",
                    "حاملة الطائرات إيزنهاور لم تتعرض لأي هجوم في البحر الأحمر")
     assert found.relation is Relation.CONTRADICTS
     assert "Eisenhower / إيزنهاور" in found.reasons[-1]
@@ -217,4 +217,21 @@ def test_two_denials_in_two_languages_are_no_clash():
 def test_titles_and_names_alone_are_no_event_to_clash_on_across_languages():
     found = relate("Foreign Minister Najla Mangoush was sacked by the prime minister",
                    "وزيرة الخارجية نجلاء المنقوش لم تلتق الوزير الإسرائيلي")
+    assert found.relation is not Relation.CONTRADICTS
+
+
+def test_a_refusal_against_the_same_refusal_in_the_other_language_is_no_clash():
+    # The extractor read "rejected" as a denial; the Arabic says رفضت too: one refusal.
+    found = relate("Damascus rejected the request to release the detained soldiers after the "
+                   "talks", "رفضت دمشق طلب الإفراج عن الجنود المعتقلين بعد المحادثات",
+                   negated_a=True, negated_b=False, modality_a="denial", modality_b="assertion")
+    assert found.relation is not Relation.CONTRADICTS
+
+
+def test_things_alone_are_no_event_across_languages():
+    # A carrier and a sea in common: the carrier sailed home is no answer to "the attack
+    # claim is false".
+    found = relate("The rebels' claim about the carrier in the Red Sea is false",
+                   "حاملة الطائرات عادت إلى قاعدتها بعد مغادرة البحر الأحمر",
+                   negated_a=True, modality_a="denial")
     assert found.relation is not Relation.CONTRADICTS
