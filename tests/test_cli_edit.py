@@ -74,10 +74,15 @@ def test_edit_undo_restores_the_fields_everywhere(desk):
     assert undone["claim"]["speaker"]["role"] is None
     assert undone["history"][-1]["action"] == "undo"
     assert run("search", "Peskov").exit_code == 1
+    run("review", claim_id, "--verdict", "false", "--url", "https://desk.example/checks/7",
+        "--publish")
+    assert json.loads(run("export").stdout)[0]["claimReviewed"] == CORRECTED
     run("edit", claim_id, "--undo")
     assert run("check", later).exit_code == 0
     assert run("search", "gas exports").exit_code == 0
     assert _csv_contents(run) == ["gas exports to Europe will grow next year"]
+    assert json.loads(run("export").stdout)[0]["claimReviewed"] == (
+        "gas exports to Europe will grow next year")
     again = run("edit", claim_id, "--undo")
     assert again.exit_code == 2
     assert again.stderr == (f"claims: error: claim {claim_id}: every correction is undone "
