@@ -87,6 +87,7 @@ class Lexicon:
     offices: Phrases  # two-word titles that name another office than their head word
     office_fields: frozenset[str]  # what a title's "of" names: the name follows the last
     documents: frozenset[str]
+    topic_only_lemmas: frozenset[str]  # تحدث عن: says what about, not what
     np_links: frozenset[str]
     np_stops: frozenset[str]
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
@@ -264,6 +265,7 @@ def lexicon(lang: str) -> Lexicon:
         offices=_phrases(r["speakers"]["offices"]),
         office_fields=_set(r["speakers"].get("office_fields", [])),
         documents=_set(r["speakers"]["documents"]),
+        topic_only_lemmas=_set(r["speakers"].get("topic_only", [])),
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         title_links=_set(r["speakers"].get("title_links", [])),

@@ -1188,3 +1188,26 @@ def test_a_person_keeps_the_title_of_the_first_full_mention():
     claims = all_("نفى وزير الطاقة في حكومة تصريف الأعمال وليد فياض وجود أي عجز.\n"
                   "وقال الوزير فياض إن الإمدادات مؤمنة حتى الشتاء.")
     assert [c["speaker"]["role"] for c in claims] == ["وزير الطاقة في حكومة تصريف الأعمال"] * 2
+
+
+def test_a_report_named_in_a_denial_has_its_own_claim():
+    denial, report = all_("ونفت الوزارة تقارير صحفية محلية أشارت إلى إغلاق المعبر الشهر المقبل.")
+    assert denial["speaker"]["name"] == "الوزارة" and denial["negated"] is True
+    # the denial's content keeps the whole object, the report inside it included
+    assert denial["content"]["text"] == "تقارير صحفية محلية أشارت إلى إغلاق المعبر الشهر المقبل"
+    assert report["speaker"]["name"] == "تقارير صحفية محلية"
+    assert report["content"]["text"] == "إغلاق المعبر الشهر المقبل"
+    assert report["negated"] is False
+
+
+def test_a_document_with_its_issuer_speaks_as_the_issuer():
+    claims = all_("نفى الجيش صحة تقرير لصحيفة الأيام يفيد بوجود خطة للانسحاب، مؤكدا أن "
+                  "قواته باقية.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("الجيش", "نفى"), ("صحيفة الأيام", "يفيد"), ("الجيش", "مؤكدا")]
+    assert claims[1]["content"]["text"].startswith("وجود خطة للانسحاب")
+
+
+def test_reports_that_only_spoke_about_something_say_nothing_checkable():
+    claims = all_("ونفى المتحدث التقارير التي تحدثت عن استقالة الوزير.")
+    assert [c["speaker"]["name"] for c in claims] == ["المتحدث"]

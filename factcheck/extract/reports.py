@@ -17,6 +17,7 @@ from factcheck.extract.content import (
 from factcheck.extract.continuations import continued_speaker, narrated_person
 from factcheck.extract.events import (
     clause_start,
+    document_before,
     drop_relays_of_sources,
     find_events,
     independent_events,
@@ -77,9 +78,10 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     # the outlet first: a later وأضاف goes on with the one it quoted, not with the outlet
     out = _outlet_claims(state, s, events, claims, carried) + out
     out.sort(key=lambda c: c.cue_span)
+    nested = {id(claim) for ev, claim in zip(events, claims, strict=True) if ev.nested}
     for claim in out:
-        if claim.speaker:
-            state.remember(claim)
+        if claim.speaker and id(claim) not in nested:
+            state.remember(claim)  # a document named in a report is not who speaks next
     return out
 
 
@@ -217,7 +219,7 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
                 claim = _build(state, s, ev, limit=_limit(state, s, events, k + 2),
                                prev_end=prev_end, question=q, previous=previous, skip=skip)
         claims.append(claim)
-        if claim is not None:
+        if claim is not None and not ev.nested:
             previous = claim
             if q is not None:
                 question = None
@@ -265,6 +267,8 @@ def _token_at(s: Sentence, offset: int, before: int) -> int:
 
 def _limit(state: ArticleState, s: Sentence, events: list[Event], k: int) -> int:
     """Where the content of the event before events[k] must end."""
+    while k < len(events) and events[k].nested:
+        k += 1  # the report the content names goes on inside it
     while k < len(events) and _parenthesis(state, s, events[k]) is not None and \
             k > 0 and events[k - 1].kind == "verb" and _follows_speaker(s, events[k - 1],
                                                                          events[k]):
@@ -303,6 +307,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     if lex.lang == "en" and ev.kind == "verb" or \
             lex.lang == "ar" and ev.kind == "verb" and _after_auxiliary(state, s, ev):
         before_np = speaker_before(state, s, ev)  # وكانت موسكو قد أعلنت: the subject first
+    if ev.nested:
+        before_np = _document_speaker(state, s, ev)
+        if before_np is None:
+            return None
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":
@@ -389,6 +397,25 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     return claim
 
 
+def _document_speaker(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """Who speaks in a document named in another's content: its issuer when given (تقرير
+    لصحيفة X، كتاب صدر لصحافي أميركي), else the document as named (تقارير إعلامية تركية)."""
+    toks, lex = s.toks, state.lex
+    k = document_before(state, s, ev)
+    if k is None:
+        return None
+    end = ev.first
+    if toks[end - 1].norm in lex.aside_words:
+        end -= 1  # التقارير التي أشارت: the relative word is no part of the name
+    for x in range(k + 1, end):
+        norm = toks[x].norm
+        if norm[:1] == "ل" and len(norm) > 3 and not norm.startswith("لل"):
+            # the issuer after ل: صحيفة، صحافي
+            start = toks[x].start + 1
+            return speaker_from_np(state, s, x, end, start, toks[end - 1].end)
+    return speaker_from_np(state, s, k, end, toks[k].start, toks[end - 1].end)
+
+
 def _after_auxiliary(state: ArticleState, s: Sentence, ev: Event) -> bool:
     """Does an auxiliary stand right before the cue (قد أعلنت، كانت ... قد ذكرت)? Then the
     subject came first, between the auxiliaries."""
@@ -415,7 +442,8 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
         continued and _masdar_continues(state, s, ev, j) or \
         ev.kind == "participle" and ev.cue is not None and ev.cue.lemma in lex.participle_objects
-    ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas)
+    # تقرير يفيد بوجود اتصال: a document's cue takes what it says after ب as well
+    ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas) or ev.nested
     quote_before = quote_just_before(state, s, ev, before_np)
     content = content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
     if content is None:

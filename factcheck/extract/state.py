@@ -54,6 +54,9 @@ class Event:
     cue: Cue | None = None
     conj: bool = False  # the cue carried a leading و/ف: a new clause
     cue_start: int = 0  # character offset of the cue without its clitic
+    # a document's report inside another's content (نفى الكرملين تقارير أشارت إلى ...): a
+    # claim of its own that does not end the content it stands in
+    nested: bool = False
 
 
 @dataclass
