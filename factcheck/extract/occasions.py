@@ -50,12 +50,12 @@ def is_adverbial_start(state: ArticleState, s: Sentence, j: int) -> bool:
     norm = toks[j].norm
     if lex.lang == "en" and norm in ("this", "last"):
         # "said this week", but "interpreting this as a pact": the object
-        return j + 1 < len(toks) and toks[j + 1].norm in EN_TIME_NOUNS | _EN_MONTHS
+        return j + 1 < len(toks) and toks[j + 1].norm in _EN_TIME_NOUNS_MONTHS
     if norm in lex.np_stops:
         # مطلع الشهر is a time, مصدر مطلع an informed source: a time head (a stop that is also
         # a dated noun) starts a time phrase only before a time word or a figure.
         return norm not in lex.dated or time_word_at(s, j + 1, lex)
-    if match_len(s, j, lex.connectives) and lex.lang == "ar":
+    if lex.lang == "ar" and match_len(s, j, lex.connectives):
         return True
     return norm in ("في", "and") and j + 1 < len(toks) and _is_occasion(toks[j + 1].norm, lex)
 
@@ -117,6 +117,7 @@ EN_TIME_LEADS = {"on", "late", "early", "last", "this", "earlier", "later", "nex
 
 _EN_TIME_HEADS = EN_TIME_NOUNS | EN_TIME_LEADS
 _EN_MONTHS_DOT = _EN_MONTHS | {"."}
+_EN_TIME_NOUNS_MONTHS = EN_TIME_NOUNS | _EN_MONTHS
 
 
 def before_time_phrase(toks: list[Tok], k: int) -> int:

@@ -113,13 +113,13 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
     longest = 16 if title else 9  # a title before its holder's name may run long
     while m > 0 and k - m <= (longest if titled is None else 16):
         prev = toks[m - 1]
-        if abbreviation_dot(state, s, m - 1, len(toks)) and toks[m - 2].norm in lex.honorifics:
+        dot = abbreviation_dot(state, s, m - 1, len(toks))
+        if dot and toks[m - 2].norm in lex.honorifics:
             titled = m - 2
         if prev.word and prev.norm in _EN_RELATIVES:
             break  # "a statement in which he said", "Damascus, where he demanded"
         if prev.word and prev.norm not in EN_CLAUSE_JOINERS or joins_word(s, m - 1) or \
-                initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or \
-                abbreviation_dot(state, s, m - 1, len(toks)) or \
+                initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or dot or \
                 _possessive_mark(toks, m - 1) or _and_in_a_name(toks, m - 1):
             m -= 1
         else:
