@@ -12,21 +12,26 @@ A new claim is set against them by the same relate/match machinery as against st
 fact-check is read as a claim whose content is the claim reviewed.
 """
 
+from __future__ import annotations
+
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from factcheck import urls
-from factcheck.contradict import Finding, check_claims
 from factcheck.errors import InputError
 from factcheck.normalize import detect_lang
-from factcheck.relate import Relation
 from factcheck.statement import read_statement
 from factcheck.store import Database
+
+if TYPE_CHECKING:
+    # The matcher is loaded by the commands that match: `search --checked` reads only.
+    from factcheck.contradict import Finding
 
 TABLE = "factchecks"
 PAGE_SUFFIXES = (".html", ".htm", ".json", ".jsonld")
@@ -279,6 +284,9 @@ def checked_view(db: Database) -> Database | None:
 
 def matches(db: Database, claims: list[dict]) -> list[Match]:
     """The new claims that repeat or contradict a fact-check `db` holds, with the fact-check."""
+    from factcheck.contradict import check_claims
+    from factcheck.relate import Relation
+
     view = checked_view(db)
     if view is None or not claims:
         return []
