@@ -29,13 +29,15 @@ _ARTICLES = ("ال", "لل")
 
 @cache
 def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str],
-                       frozenset[str]]:
+                       frozenset[str], frozenset[str]]:
     """Stem -> the concepts it stands for, over every language pair; the concepts that frame
-    a denial; those that call something false; those that are titles and roles."""
+    a denial; those that call something false; those that are titles and roles; those that
+    name a report."""
     by_stem: dict[str, set[str]] = {}
     frame: set[str] = set()
     falsity: set[str] = set()
     roles: set[str] = set()
+    reports: set[str] = set()
     for entry in sorted(files("factcheck.data").joinpath(CONCEPTS_DIR).iterdir(),
                         key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
@@ -49,8 +51,9 @@ def _tables() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]
         frame.update(raw.get("frames", {}).get("denial", ()))
         falsity.update(raw.get("frames", {}).get("falsity", ()))
         roles.update(raw.get("frames", {}).get("roles", ()))
+        reports.update(raw.get("frames", {}).get("reports", ()))
     return ({k: frozenset(v) for k, v in by_stem.items()}, frozenset(frame), frozenset(falsity),
-            frozenset(roles))
+            frozenset(roles), frozenset(reports))
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -89,6 +92,12 @@ def is_event_key(key: str) -> bool:
         return False
     tables = _tables()
     return key[2:] not in tables[1] and key[2:] not in tables[3]
+
+
+def names_report(text: str) -> bool:
+    """Whether a text names a report as such ("a report accusing X of P", مزاعم عن P)."""
+    reports = _tables()[4]
+    return any(concepts_of(fold(w)) & reports for w in WORD_RE.findall(text))
 
 
 def is_frame_word(word: str) -> bool:

@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
-from factcheck import collector, speakers
+from factcheck import collector, concepts, speakers
 from factcheck.articles import now_iso
 from factcheck.denial import names_source, one_account, refuses_request, tells_of_denial
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
@@ -83,7 +83,7 @@ MIN_WORDED_MATTER = min(MIN_REPEAT_MATTER, *(v for k, v in MIN_MATTER.items()
 
 # Across languages only the words with a key (a concept, a name, a place, a figure) meet, so
 # the same matter measures less: its closeness counts this much more against the bounds above.
-ACROSS_MATTER = 1.0
+ACROSS_MATTER = 1.3
 # ... and a denial of a report against the report, across languages, this much more: the
 # denial's words are the report's in another language, and seldom all of them have a key.
 ACROSS_DENIAL = 1.3
@@ -222,6 +222,11 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
             reading.b.negators) and one_side(claim, candidate.claim):
         # "two US officials" and مسؤولون أمريكيون: one side, which does not deny its own word.
         return None, "one side in two languages"
+    if reading.a.lang != reading.b.lang and reading.report_denied and _tells_of_report(
+            claim, candidate.claim, reading):
+        # "Lebanon will sue the paper over a report accusing X of P" against the denial of P:
+        # the one that asserts speaks of the report, it does not assert P.
+        return None, "a report told of, against its denial"
     if _rumour_fragment(claim, reading.a) or _rumour_fragment(candidate.claim, reading.b):
         return None, "a rumour with no source in a bare phrase"
     if reading.report_denied and (tells_of_denial(claim) or tells_of_denial(candidate.claim)):
@@ -251,7 +256,7 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         return None, "the same frame about another subject"
     if result.kinds and set(result.kinds) <= NEEDS_PIN and not _pinned(reading.a, reading.b):
         return None, "another name or place, unpinned"
-    kinds = ANY_WORDING if reading.changes > MAX_SUBSTITUTIONS else None
+    kinds = ANY_WORDING if reading.reworded else None
     if result.relation is Relation.CONTRADICTS and _strong_enough(result, matter,
                                                                   kinds=kinds):
         return (Finding(claim, candidate.claim, result.relation, result.score, result.reasons,
@@ -285,9 +290,15 @@ class _PairReading:
         return self._changes
 
     @property
+    def reworded(self) -> bool:
+        """More than one thing changed. Across languages the words are not compared one by
+        one (only those with a key meet): there the relation's own bounds decide."""
+        return self.a.lang == self.b.lang and self.changes > MAX_SUBSTITUTIONS
+
+    @property
     def two_matters(self) -> bool:
         # More than one thing changed, and no plan or speculation denied: two matters.
-        return self.changes > MAX_SUBSTITUTIONS and not self.prospect_denied
+        return self.reworded and not self.prospect_denied
 
     def may_clash(self, matter: float) -> bool:
         """Whether judge could call the pair a contradiction at this closeness: a reason
@@ -295,13 +306,18 @@ class _PairReading:
         possible = possible_reasons(self.a, self.b)
         if not possible or (possible <= NEEDS_PIN and not _pinned(self.a, self.b)):
             return False
-        allowed = ANY_WORDING if self.changes > MAX_SUBSTITUTIONS else possible
+        allowed = ANY_WORDING if self.reworded else possible
         return any(matter >= MIN_MATTER[kind] for kind in possible & allowed)
 
     def relation(self) -> RelationResult:
         if self._relation is None:
             self._relation = relate_statements(self.a, self.b)
         return self._relation
+
+
+def _tells_of_report(claim: dict, other: dict, reading: "_PairReading") -> bool:
+    asserting = other if reading.a.denial else claim
+    return concepts.names_report(asserting["content"]["text"])
 
 
 def one_side(a: dict, b: dict) -> bool:

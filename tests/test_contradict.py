@@ -403,3 +403,38 @@ def test_a_denial_across_languages_weighs_its_matter_by_its_own_factor(db, monke
     assert flagged() == ["w1", "w2"]
     monkeypatch.setattr(con, "ACROSS_DENIAL", 0.5)  # the Arabic report now weighs too little
     assert flagged() == ["w2"]
+
+
+def test_words_changed_across_languages_are_not_counted_as_two_matters(db):
+    # Word by word the two share only what has a key; counting what "changed" between them
+    # would make every translation two matters.
+    stored = claim("h1", "مسؤولون عسكريون", "حاملة الطائرات إيزنهاور لم تتعرض لأي هجوم في "
+                   "البحر الأحمر", negated=True)
+    stored["lang"] = "ar"
+    db.claims.insert(stored)
+    attack = claim(None, "The rebels' spokesman", "Our forces carried out an attack targeting "
+                   "the aircraft carrier Eisenhower in the Red Sea", article=None)
+    attack["lang"] = "en"
+    assert [f.other["id"] for f in check_claims(db, [attack])
+            if f.relation is Relation.CONTRADICTS] == ["h1"]
+
+
+def test_a_claim_that_tells_of_a_report_does_not_assert_it_across_languages(db):
+    from factcheck.concepts import names_report
+
+    assert names_report("the government will sue the paper over a report accusing the party")
+    assert names_report("مزاعم الصحيفة حول تخزين الأسلحة")
+    assert not names_report("the party stores weapons at the port")
+    stored = claim("t1", "الوزير", "التقارير عن تخزين الحزب أسلحة في الميناء كاذبة",
+                   negated=True, modality="denial")
+    stored["lang"] = "ar"
+    db.claims.insert(stored)
+    told = claim(None, "The government", "The government will sue the paper over a report "
+                 "accusing the party of storing weapons at the port", article=None)
+    told["lang"] = "en"
+    asserted = claim(None, "The paper", "The party is storing weapons at the port",
+                     article=None)
+    asserted["lang"] = "en"
+    assert [f for f in check_claims(db, [told]) if f.relation is Relation.CONTRADICTS] == []
+    assert [f.other["id"] for f in check_claims(db, [asserted])
+            if f.relation is Relation.CONTRADICTS] == ["t1"]
