@@ -114,6 +114,7 @@ class Lexicon:
     object_starts: frozenset[str]
     auxiliaries: frozenset[str]
     object_lemmas: frozenset[str]
+    pronoun_object_forms: frozenset[str]  # واعتبره جزءا: the object a pronoun on the cue
     verbal_noun_lemmas: frozenset[str]  # cues whose masdar object is what was said
     ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
     participle_objects: frozenset[str]  # participles whose object is what was said
@@ -292,6 +293,7 @@ def lexicon(lang: str) -> Lexicon:
         object_starts=_set(r["speakers"]["object_starts"]),
         auxiliaries=_set(r["speakers"]["auxiliaries"]),
         object_lemmas=_set(r["objects"]["lemmas"]),
+        pronoun_object_forms=_set(r["objects"].get("pronoun_forms", [])),
         verbal_noun_lemmas=_set(r["objects"]["verbal_noun_lemmas"]),
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
         participle_objects=_set(r["participles"].get("objects", [])),

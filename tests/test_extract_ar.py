@@ -1211,3 +1211,17 @@ def test_a_document_with_its_issuer_speaks_as_the_issuer():
 def test_reports_that_only_spoke_about_something_say_nothing_checkable():
     claims = all_("ونفى المتحدث التقارير التي تحدثت عن استقالة الوزير.")
     assert [c["speaker"]["name"] for c in claims] == ["المتحدث"]
+
+
+def test_a_cue_with_its_object_as_a_pronoun_goes_on_with_the_speaker():
+    claims = all_("وأكد الوزير أن الاتفاق ما زال قائما، واعتبره خطوة نحو التهدئة.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("الوزير", "أكد"), ("الوزير", "اعتبره")]
+    assert claims[1]["content"]["text"] == "خطوة نحو التهدئة"
+    denial, called = all_("ونفى مسؤول عسكري إعلان الفصيل عن إسقاط الطائرة ووصفه بـ«الملفق».")
+    assert denial["content"]["text"] == "إعلان الفصيل عن إسقاط الطائرة"
+    assert called["speaker"]["name"] == "مسؤول عسكري"
+    assert called["cue"]["text"] == "وصفه"
+    # a name after the form is its speaker
+    c = one("ووصفته الوزيرة ليلى حداد بأنه غير واقعي.")
+    assert c["speaker"]["name"] == "ليلى حداد"

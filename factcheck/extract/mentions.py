@@ -28,6 +28,7 @@ from factcheck.extract.state import (
     joins_word,
     match_len,
     pronoun_gender,
+    pronoun_object,
 )
 from factcheck.extract.subjects import issuing_at
 from factcheck.sentences import COMMAS, TERMINATORS, Sentence, is_quote_mark, title_dot
@@ -45,6 +46,13 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
         return None, None, j
     if lex.lang == "ar" and j < limit and toks[j].norm in lex.relay_saying:
         return None, None, j + 1  # وجدد تأكيده أن: the noun of saying is the cue's
+    if j < limit and pronoun_object(s, ev, lex) and (
+            not toks[j].word or toks[j].norm[:1] == "ب" or not (
+                toks[j].norm.startswith("ال") or toks[j].norm in lex.roles or
+                toks[j].norm in lex.bodies or toks[j].norm in state.known_names)):
+        # واعتبره جزءا من الحملة، ووصفه بـ"الزائف": a predicate of what was said; a speaker
+        # after the form is definite, a title or a body, or a name the article gave before
+        return None, None, j
     if lex.lang == "ar" and j < limit and toks[j].norm in lex.cue_resumptive:
         j += 1  # في وقت نفت فيه دمشق: the pronoun takes up the time; the speaker follows
     listener = None

@@ -41,6 +41,7 @@ from factcheck.extract.state import (
     Question,
     Speaker,
     content_intro,
+    pronoun_object,
     tokens_of,
     verbal_noun,
 )
@@ -441,7 +442,8 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
         continued and _masdar_continues(state, s, ev, j) or \
-        ev.kind == "participle" and ev.cue is not None and ev.cue.lemma in lex.participle_objects
+        ev.kind == "participle" and ev.cue is not None and ev.cue.lemma in lex.participle_objects \
+        or pronoun_object(s, ev, lex)
     # تقرير يفيد بوجود اتصال: a document's cue takes what it says after ب as well
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas) or ev.nested
     quote_before = quote_just_before(state, s, ev, before_np)

@@ -248,6 +248,15 @@ def pronoun_gender(norm: str) -> str | None:
     return {"he": "m", "she": "f", "they": "p", "it": "b", "we": "p"}.get(norm)
 
 
+def pronoun_object(s: Sentence, ev: Event, lex: Lexicon) -> bool:
+    """Does the cue carry its object as a pronoun (واعتبره، ووصفها)?"""
+    if ev.kind != "verb" or not lex.pronoun_object_forms:
+        return False
+    norm = s.toks[ev.first].norm
+    return norm in lex.pronoun_object_forms or \
+        ev.conj and norm[1:] in lex.pronoun_object_forms
+
+
 def content_intro(state: ArticleState, s: Sentence, j: int) -> bool:
     if j >= len(s.toks):
         return False
