@@ -61,6 +61,7 @@ class Lexicon:
     relay_lemmas: frozenset[str]
     clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
     quote_only_lemmas: frozenset[str]  # cues that report only beside a quotation (continued)
+    infinitive_only_lemmas: frozenset[str]  # cues that report only before "to" (wants to)
     relay_marker: str
     relay_saying: frozenset[str]
     relay_report: frozenset[str]
@@ -240,6 +241,7 @@ def lexicon(lang: str) -> Lexicon:
         relay_lemmas=_set(r["relay"]["verbs"]),
         clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
         quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),
+        infinitive_only_lemmas=_set(r.get("cues", {}).get("infinitive_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"]),
         relay_report=_set(r["relay"].get("carries", [])),

@@ -946,3 +946,25 @@ def test_less_common_cue_forms():
     assert c["content"]["text"] == "the county purged voters"
     c = one("Ruth Alder spoke at the hall, mentioning that the mill had closed.")
     assert c["cue"]["text"] == "mentioning"
+
+
+def test_belief_is_marked_apart_from_a_statement():
+    c = one("Mayor Tom Hale believes that the depot will close by spring.")
+    assert c["cue"]["text"] == "believes"
+    assert c["modality"] == "belief"
+    assert c["content"]["text"] == "the depot will close by spring"
+    c = one("The council fears that the levy will drive shops away.")
+    assert c["modality"] == "belief"
+    # a verb of belief with no clause after it reports nothing
+    assert all_("The council fears the worst.") == []
+
+
+def test_intention_needs_an_infinitive_and_a_written_subject():
+    c = one("Mayor Tom Hale wants to close the depot by May.")
+    assert c["modality"] == "intention"
+    assert c["content"]["text"] == "to close the depot by May"
+    assert all_("Mayor Tom Hale wants a recount.") == []
+    # whose wish it is goes unsaid: the wish is no one's claim
+    claims = all_('"We will fight on," Ruth Alder said. Her rival lost the vote and wanted '
+                  'to leave town.')
+    assert [c["cue"]["text"] for c in claims] == ["said"]

@@ -297,6 +297,10 @@ def _parenthesis(state: ArticleState, s: Sentence, ev: Event) -> tuple[int, int]
     return None
 
 
+# What a speaker holds or means to do: a claim only with the subject written before the cue.
+_HELD_MODALITIES = frozenset({"belief", "intention"})
+
+
 def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,
            question: Question | None, previous: Claim | None,
            skip: tuple[int, int] | None = None) -> Claim | None:
@@ -312,6 +316,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         before_np = _document_speaker(state, s, ev)
         if before_np is None:
             return None
+    if before_np is None and ev.cue is not None and ev.cue.modality in _HELD_MODALITIES:
+        return None  # "... had filed for divorce and wanted to return": whose wish is unsaid
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":
