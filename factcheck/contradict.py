@@ -233,6 +233,8 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         return None, "a denial and a report of a denial"
     if refuses_request(claim) or refuses_request(candidate.claim):
         return None, "a refused request, no denial"
+    if _one_speaker_one_article(claim, candidate.claim):
+        return None, "one speaker in one article"
     named = (reading.report_denied and not reading.fragment
              and matter >= MIN_NAMED_DENIAL_MATTER
              and (names_source(claim, candidate.claim) or names_source(candidate.claim, claim)))
@@ -338,6 +340,15 @@ def _speaker_keys(claim: dict) -> frozenset[str]:
     speaker = claim.get("speaker") or {}
     return frozenset(k for k in read_statement(speaker.get("name") or "").key_set
                      if not k.startswith("#"))
+
+
+def _one_speaker_one_article(a: dict, b: dict) -> bool:
+    """Two claims one speaker makes in one article are one position told in parts ("these
+    claims are lies"; "we regret a British paper treating the airport so"), not a clash: a
+    speaker is set against what they said before, in another article."""
+    mine, theirs = (a.get("speaker") or {}).get("id"), (b.get("speaker") or {}).get("id")
+    return bool(mine) and mine == theirs and bool(a.get("article")) and (
+        a.get("article") == b.get("article"))
 
 
 def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> bool:
@@ -476,7 +487,8 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
     for f in strongest(db, findings):
         a, b = sorted((statement_of(db, f.claim["id"], memo),
                        statement_of(db, f.other["id"], memo)))
-        if a == b or one_account(_claim(db, a, memo), _claim(db, b, memo)):
+        first_a, first_b = _claim(db, a, memo), _claim(db, b, memo)
+        if a == b or one_account(first_a, first_b) or _one_speaker_one_article(first_a, first_b):
             continue
         cid = contradiction_id(a, b)
         if cid in table:

@@ -438,3 +438,21 @@ def test_a_claim_that_tells_of_a_report_does_not_assert_it_across_languages(db):
     assert [f for f in check_claims(db, [told]) if f.relation is Relation.CONTRADICTS] == []
     assert [f.other["id"] for f in check_claims(db, [asserted])
             if f.relation is Relation.CONTRADICTS] == ["t1"]
+
+
+def _by(cid, sid, name, content, article, **kw):
+    made = claim(cid, name, content, article=article, **kw)
+    made["speaker"]["id"] = sid
+    return made
+
+
+def test_one_speaker_in_one_article_is_not_set_against_themselves(db):
+    db.claims.insert(_by("s1", "sp1", "the harbour master", "the north pier was never closed to "
+                         "ferries this week", "art1", negated=True))
+    same = _by(None, "sp1", "the harbour master", "the north pier was closed to ferries this week",
+               "art1")
+    assert check_claims(db, [same], repeats=False) == []
+    # the same words by the same speaker in another article are a clash worth a look
+    later = _by(None, "sp1", "the harbour master", "the north pier was closed to ferries this week",
+                "art2")
+    assert [f.other["id"] for f in check_claims(db, [later], repeats=False)] == ["s1"]
