@@ -420,12 +420,14 @@ def _dirty() -> bool:
 def compare(results: dict, size: int, baseline: str) -> None:
     """This code's JSON figures over the baseline commit's, command by command."""
     now, before = results[("json", size)], results[(baseline, size)]
-    print(f"\njson, {size:,} claims: this code over {baseline} (wall; below 1 is faster)")
-    for label, (wall, peak, _, _) in now.items():
+    print(f"\njson, {size:,} claims: this code over {baseline} (below 1 is faster; on a "
+          "loaded machine CPU time is the steadier figure)")
+    for label, (wall, peak, _, cpu) in now.items():
         then = before[label]
         ratio = f"x{wall / then[0]:.2f}" if then[0] else "-"
-        print(f"  {label:<22} {then[0]:6.2f} s -> {wall:6.2f} s  {ratio}   "
-              f"{then[1]:6.0f} MB -> {peak:6.0f} MB")
+        cpu_ratio = f"x{cpu / then[3]:.2f}" if then[3] else "-"
+        print(f"  {label:<22} wall {then[0]:5.2f} -> {wall:5.2f} s {ratio}  CPU {then[3]:5.2f} "
+              f"-> {cpu:5.2f} s {cpu_ratio}  {then[1]:4.0f} -> {peak:4.0f} MB")
     sys.stdout.flush()
 
 
