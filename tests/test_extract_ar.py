@@ -1225,3 +1225,10 @@ def test_a_cue_with_its_object_as_a_pronoun_goes_on_with_the_speaker():
     # a name after the form is its speaker
     c = one("ووصفته الوزيرة ليلى حداد بأنه غير واقعي.")
     assert c["speaker"]["name"] == "ليلى حداد"
+
+
+def test_a_participle_takes_the_quotation_after_it_not_the_one_before():
+    claims = all_('وأكد المتحدث أن الوزير "التقى نظيره مرة واحدة"، عندما "تحدثا عبر الهاتف"، '
+                  'مضيفًا "تحدثا عن الطاقة".')
+    assert claims[1]["cue"]["text"] == "مضيفًا"
+    assert claims[1]["content"]["text"] == "تحدثا عن الطاقة" and claims[1]["direct"] is True

@@ -452,7 +452,10 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
         or pronoun_object(s, ev, lex)
     # تقرير يفيد بوجود اتصال: a document's cue takes what it says after ب as well
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas) or ev.nested
-    quote_before = quote_just_before(state, s, ev, before_np)
+    # مضيفًا "تحدثا عن ...": a quotation opening right after a participle is what it adds,
+    # not the one that closed before it
+    quote_before = quote_just_before(state, s, ev, before_np) and not (
+        ev.kind == "participle" and j < len(s.toks) and s.quote_opening_at(j) is not None)
     content = content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
     if content is None:
         content = content_after(state, s, j, limit, clause_after_comma=opens_clause,
