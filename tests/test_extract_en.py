@@ -968,3 +968,12 @@ def test_intention_needs_an_infinitive_and_a_written_subject():
     claims = all_('"We will fight on," Ruth Alder said. Her rival lost the vote and wanted '
                   'to leave town.')
     assert [c["cue"]["text"] for c in claims] == ["said"]
+
+
+def test_quotation_split_around_said_of():
+    claims = all_('Mayor Tom Hale spoke at the depot. "To the extent they listen," he said of '
+                  'the council, "I have pleased them and irritated them."')
+    assert len(claims) == 1
+    assert claims[0]["content"]["text"] == ("To the extent they listen I have pleased them and "
+                                            "irritated them.")
+    assert claims[0]["direct"] is True

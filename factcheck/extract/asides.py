@@ -28,6 +28,19 @@ from factcheck.extract.state import (
 from factcheck.sentences import COMMAS, TERMINATORS, Sentence, Tok
 
 
+def _about_before_quotation(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
+    """The comma after 'of <a few words>' when the quotation the cue splits reopens there."""
+    toks = s.toks
+    if state.lex.lang != "en" or j >= limit or toks[j].norm != "of" or s.in_quote(j):
+        return None
+    for k in range(j + 1, min(limit - 1, j + 9)):
+        if toks[k].raw in COMMAS:
+            return k if k > j + 1 and s.quote_opening_at(k + 1) is not None else None
+        if not toks[k].word and not joins_word(s, k):
+            return None
+    return None
+
+
 def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                      ev: Event | None = None) -> int:
     """Skip time and occasion words (اليوم الأربعاء، في بيان، on Tuesday) and their commas;
@@ -43,6 +56,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
             if is_adverbial_start(state, s, j + 1):
                 j += 1
                 continue
+        about = _about_before_quotation(state, s, j, limit)
+        if about is not None:
+            j = about  # '"...," he said of the campaign, "..."': whom the words were about
+            continue
         dashed = _dash_aside_end(state, s, j, limit)
         if dashed is not None:
             j = dashed  # "وأكد -في تصريحات نقلتها وكالة "..."- أن": an aside between dashes
