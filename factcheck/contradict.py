@@ -22,7 +22,13 @@ from enum import Enum
 
 from factcheck import collector, concepts, speakers
 from factcheck.articles import now_iso
-from factcheck.denial import names_source, one_account, refuses_request, tells_of_denial
+from factcheck.denial import (
+    names_source,
+    one_account,
+    refuses_request,
+    tells_of_denial,
+    tells_of_report,
+)
 from factcheck.match import Candidate, Forms, Index, read_claim, statement_key, stored_forms
 from factcheck.reasons import Reason, possible_reasons
 from factcheck.relate import (
@@ -229,8 +235,9 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         return None, "a report told of, against its denial"
     if _rumour_fragment(claim, reading.a) or _rumour_fragment(candidate.claim, reading.b):
         return None, "a rumour with no source in a bare phrase"
-    if reading.report_denied and (tells_of_denial(claim) or tells_of_denial(candidate.claim)):
-        return None, "a denial and a report of a denial"
+    if reading.report_denied and any(tells_of_denial(c) or tells_of_report(c)
+                                     for c in (claim, candidate.claim)):
+        return None, "a denial and a report of a denial or of the report"
     if refuses_request(claim) or refuses_request(candidate.claim):
         return None, "a refused request, no denial"
     if _one_speaker_one_article(claim, candidate.claim):

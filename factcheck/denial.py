@@ -108,6 +108,22 @@ def tells_of_denial(claim: dict) -> bool:
     return any(w in told for w in words(claim["content"]["text"]))
 
 
+def tells_of_report(claim: dict) -> bool:
+    """Whether a claim tells of a report inside its content ("Lebanon vowed to sue the paper
+    over a report accusing X of P"): it says a report was made, it does not assert P. The
+    report's noun is followed by what tells of it; one opening the content is the report."""
+    if claim.get("modality") == DENIAL:
+        return False
+    folded = words(claim["content"]["text"])
+    for rules in _report_rules().values():
+        told = {p[0] for p in rules.get("told_reports", ())}
+        for i in range(1, len(folded) - 1):
+            noun = _phrase_at(folded, i, rules["nouns"])
+            if noun and i + noun < len(folded) and folded[i + noun] in told:
+                return True
+    return False
+
+
 @cache
 def _told_denials() -> frozenset[str]:
     return frozenset(p[0] for table in _report_rules().values()

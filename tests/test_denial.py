@@ -8,6 +8,7 @@ from factcheck.denial import (
     one_account,
     refuses_request,
     tells_of_denial,
+    tells_of_report,
     with_denied_matter,
     with_reports,
 )
@@ -168,3 +169,13 @@ def test_a_speakers_bare_denial_of_their_own_report_is_one_account():
     assert one_account(report, bare)
     other = {**bare, "speaker": {"name": "the ferry company"}}
     assert not one_account(report, other)
+
+
+def test_a_claim_telling_of_a_report_is_no_assertion_of_its_matter():
+    assert tells_of_report(_claim("the council will sue the weekly over a report accusing the "
+                                  "mayor of taking bribes", 0))
+    assert tells_of_report(_claim("الحكومة ستقاضي الصحيفة بسبب تقرير يتهم الوزير بتلقي رشى", 0))
+    # the report itself, opening the content, is what it says
+    assert not tells_of_report(_claim("the mayor took bribes from two builders", 0))
+    assert not tells_of_report(_claim("reports saying the mayor took bribes are false", 0,
+                                      modality="denial"))
