@@ -977,3 +977,22 @@ def test_quotation_split_around_said_of():
     assert claims[0]["content"]["text"] == ("To the extent they listen I have pleased them and "
                                             "irritated them.")
     assert claims[0]["direct"] is True
+
+
+
+def test_a_named_outlets_report_inside_a_denial_is_its_own_claim():
+    claims = all_("The ministry on Friday denied a report by The Harbour Times that the dock "
+                  "had been sold.\n\nThe HT report claimed the buyer was a shell company.\n\n"
+                  "The report alleges the sale was signed in May.")
+    got = [(c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) for c in claims]
+    assert got == [
+        ("ministry", "denied", "a report by The Harbour Times that the dock had been sold"),
+        ("Harbour Times", "report", "the dock had been sold"),
+        ("Harbour Times", "claimed", "the buyer was a shell company"),
+        ("Harbour Times", "alleges", "the sale was signed in May")]
+
+
+def test_believed_to_be_is_no_report():
+    claims = all_("The raid targeted a cell believed to be based in the hills, and groups "
+                  "believed linked to it, the police said.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [("police", "said")]

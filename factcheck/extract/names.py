@@ -26,6 +26,8 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
     for c in claims:
         _resolve(c, state, mentions, earlier, where)
         earlier.add(c)
+    if state.lex.lang == "en":
+        _spell_out_acronyms(claims)
     _roles_from_first_full_mention(claims)
     for c in claims:
         if c.speaker_kind == "role" and c.role and (
@@ -55,7 +57,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     if not c.speaker:
         return
     # التقرير is whoever issued the last report cited, before any longer "التقرير ..."
-    best = _document_anaphor(state, c, where) if c.speaker_kind == "body" else None
+    best = _document_anaphor(state, c, where) if c.speaker_kind == "body" or \
+        state.lex.lang == "en" else None
     best = best or _fullest(c.speaker, c.speaker_kind, mentions)
     if best is None and c.speaker_kind == "person":
         # المصادر reads as people, not a body: it still takes up the sources named before
@@ -234,6 +237,26 @@ def _overlaps_itself(name: str) -> bool:
     return any(name[:k] == name[-k:] for k in range(1, len(name)))
 
 
+def _spell_out_acronyms(claims: list[Claim]) -> None:
+    """'The WSJ report claimed' after 'The Wall Street Journal': an acronym as speaker is the
+    body whose capitalised words it spells, when the article names that body as a speaker."""
+    bodies: dict[str, Claim] = {}
+    for c in claims:
+        words_ = (c.speaker or "").split()
+        caps = [w for w in words_ if w[:1].isupper()]
+        if len(caps) >= 2 and len(caps) >= len(words_) - 2:
+            bodies.setdefault("".join(w[0] for w in caps), c)
+    for c in claims:
+        name = c.speaker or ""
+        if name[:4] in ("The ", "the "):
+            name = name[4:]
+        if 2 <= len(name) <= 6 and name.isalpha() and name.isupper() and name in bodies:
+            full = bodies[name]
+            c.speaker, c.speaker_span, c.speaker_kind = full.speaker, full.speaker_span, \
+                full.speaker_kind
+            c.role = c.role or full.role
+
+
 def _mention(c: Claim) -> tuple:
     return c.speaker, c.speaker_span, c.role, c.speaker_kind, tokens_of(c.speaker)
 
@@ -323,7 +346,11 @@ def _document_anaphor(state: ArticleState, claim: Claim, where: "_TextIndex") ->
     text cited last before it."""
     mine = tokens_of(claim.speaker)
     lex = state.lex
-    if lex.lang != "ar" or not mine or not mine[0].startswith("ال") or \
+    if lex.lang == "en":
+        # "The report alleges" after "the Courier's report": who issued the last one cited
+        if len(mine) != 1 or mine[0] not in lex.documents or claim.speaker_span is None:
+            return None
+    elif not mine or not mine[0].startswith("ال") or \
             mine[0][2:] not in lex.documents or claim.speaker_span is None or \
             not all(w.startswith("ال") for w in mine):
         return None

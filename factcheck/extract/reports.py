@@ -76,6 +76,7 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     out = _drop_topic_for_participle(state, s, events, claims)
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
     out += _relayed_claims(state, s, events, claims)
+    out += _denied_reports(state, s, events, claims)
     # the outlet first: a later وأضاف goes on with the one it quoted, not with the outlet
     out = _outlet_claims(state, s, events, claims, carried) + out
     out.sort(key=lambda c: c.cue_span)
@@ -171,6 +172,45 @@ def _carrier_before_content(state: ArticleState, s: Sentence, ev: Event,
             return None
         return outlet, (toks[c].start, toks[c].end)
     return None
+
+
+def _denied_reports(state: ArticleState, s: Sentence, events: list[Event],
+                    claims: list[Claim | None]) -> list[Claim]:
+    """'The Kremlin denied a report by the Courier that P': the named outlet's report is a
+    claim of its own, P said by the outlet, beside the denial of it."""
+    out = []
+    lex, toks = state.lex, s.toks
+    if lex.lang != "en":
+        return out
+    for ev, host in zip(events, claims, strict=True):
+        if host is None or host.direct or ev.cue is None or ev.cue.modality != "denial":
+            continue
+        j = s.index_at(host.content_span[0])
+        end = s.index_at(host.content_span[1])
+        k = j
+        while k < end and k - j < 4 and toks[k].word and toks[k].norm not in lex.documents:
+            k += 1  # "a Friday report", "the recent reports"
+        if k >= end - 3 or toks[k].norm not in lex.documents or \
+                toks[k + 1].norm not in ("by", "from", "in"):
+            continue
+        that = next((x for x in range(k + 2, min(end, k + 2 + MAX_NP_WORDS))
+                     if toks[x].norm in lex.clause_complementizers or toks[x].raw in COMMAS),
+                    None)
+        if that is None or toks[that].raw in COMMAS or that + 1 >= end:
+            continue
+        speaker = speaker_from_np(state, s, k + 2, that, toks[k + 2].start, toks[that - 1].end)
+        if speaker is None or speaker.kind == "pronoun":
+            continue
+        span = (toks[that + 1].start, host.content_span[1])
+        claim = _said_by(state, host, speaker, (toks[k].start, toks[k].end),
+                         gender=speaker.gender)
+        claim.content, claim.content_span, claim.content_parts = \
+            state.text[span[0]:span[1]], span, ()
+        claim.negated = is_negated(state, s, *span)
+        claim.modality = "assertion"
+        state.issuers.append((speaker.name, speaker.span))
+        out.append(claim)
+    return out
 
 
 def _said_by(state: ArticleState, host: Claim, speaker, cue_span: tuple[int, int], *,

@@ -209,6 +209,9 @@ def _verb_lengths(verbs: dict[Phrase, Cue]) -> dict[str, tuple[int, ...]]:
     return held[1]
 
 
+_TO_BE = {("to", "be"), ("to", "have"), ("to", "been")}
+
+
 def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     # "the said agreement", "to warn": a cue word that reports nothing here
     if lex.lang != "en" or i == 0:
@@ -220,6 +223,11 @@ def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
         cue = verb_at(s, i, lex)
         if cue is None or cue[0].lemma not in lex.relay_lemmas:
             return False  # "10,100 people are reported missing": no one reports here
+    if i + 2 < len(s.toks) and (s.toks[i + 1].norm, s.toks[i + 2].norm) in _TO_BE:
+        return False  # "a group believed to be based in ...": no one reports
+    if i + 1 < len(s.toks) and s.toks[i].norm in ("believed", "thought") and \
+            s.toks[i + 1].norm.endswith("ed"):
+        return False  # "organizations believed linked to ..."
     if i + 1 < len(s.toks) and s.toks[i + 1].norm == "by" and s.toks[i].norm.endswith("ed"):
         return False  # "regions claimed by Norland": a passive participle, no one reports
     # "an official, who asked not to be named, said": a request in a relative clause

@@ -118,6 +118,9 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
             titled = m - 2
         if prev.word and prev.norm in _EN_RELATIVES:
             break  # "a statement in which he said", "Damascus, where he demanded"
+        if prev.word and prev.norm in lex.triggers and m - 1 > 0 and verb_at(s, m - 1, lex) \
+                and toks[m - 2].word and toks[m - 2].norm not in lex.cue_noun_after:
+            break  # "The report alleges Putin asked": a cue, then the reported clause's subject
         if prev.word and prev.norm not in EN_CLAUSE_JOINERS or joins_word(s, m - 1) or \
                 initial_dot(toks, m - 1) or _attached_sign(toks, m - 1) or dot or \
                 _possessive_mark(toks, m - 1) or _and_in_a_name(toks, m - 1):
