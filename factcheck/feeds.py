@@ -25,7 +25,6 @@ from xml.etree.ElementTree import ParseError
 
 import defusedxml
 import defusedxml.ElementTree
-import feedparser
 import orjson
 
 from factcheck.errors import FetchError
@@ -90,6 +89,8 @@ def parse_feed(raw: bytes, *, name: str, content_type: str = "",
     if base:
         # feedparser's way of being told the document's own URL when it is given bytes.
         headers["content-location"] = base
+    import feedparser  # here, not at the top: a run over folders of files never needs it
+
     parsed = feedparser.parse(_DOCTYPE_RE.sub(b"", raw, count=1), response_headers=headers,
                               sanitize_html=True, resolve_relative_uris=False)
     items = [item for item in map(_item, parsed.entries) if item.guid or item.link or item.text]
