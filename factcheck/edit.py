@@ -16,7 +16,7 @@ from enum import Enum
 
 from factcheck import dates, speakers
 from factcheck.articles import now_iso
-from factcheck.errors import InputError, NotFound
+from factcheck.errors import InputError, NotFound, member
 from factcheck.review import TABLE as REVIEWS
 from factcheck.review import change_to_undo, with_change
 from factcheck.store import Database
@@ -219,11 +219,7 @@ def _spans_of(record: dict, *keys: str) -> dict:
 
 
 def _field(name: Field | str) -> Field:
-    try:
-        return Field(name)
-    except ValueError:
-        names = ", ".join(f.value for f in Field)
-        raise InputError(f"cannot edit {name!r}; fields: {names}") from None
+    return member(Field, name, f"cannot edit {name!r}")
 
 
 def _value(name: Field, value) -> object:

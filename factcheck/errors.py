@@ -1,5 +1,10 @@
 """Domain errors: the CLI turns each into a one-line message and an exit code."""
 
+from enum import Enum
+from typing import TypeVar
+
+E = TypeVar("E", bound=Enum)
+
 
 class FactcheckError(Exception):
     """Base of every error that is the user's input or environment, not a bug."""
@@ -56,3 +61,12 @@ class HTTPStatusError(FetchError):
 
 class BadRecord(DatabaseError):
     """A stored or imported record does not have the shape its kind of record must have."""
+
+
+def member(kind: type[E], value, refusal: str) -> E:
+    """value as one of the closed set kind, or an InputError giving refusal and the choices."""
+    try:
+        return kind(value)
+    except ValueError:
+        names = ", ".join(m.value for m in kind)
+        raise InputError(f"{refusal}; use one of {names}") from None

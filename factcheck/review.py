@@ -20,7 +20,7 @@ from factcheck import urls
 from factcheck.articles import now_iso
 from factcheck.contradict import TABLE as CONTRADICTIONS
 from factcheck.contradict import Status as PairStatus
-from factcheck.errors import InputError
+from factcheck.errors import InputError, member
 from factcheck.store import Database
 
 TABLE = "reviews"
@@ -75,19 +75,11 @@ class Triage(str, Enum):
 
 
 def verdict_of(value: Verdict | str) -> Verdict:
-    try:
-        return Verdict(value)
-    except ValueError:
-        names = ", ".join(v.value for v in Verdict)
-        raise InputError(f"unknown verdict {value!r}; use one of {names}") from None
+    return member(Verdict, value, f"unknown verdict {value!r}")
 
 
 def status_of(value: Status | str) -> Status:
-    try:
-        return Status(value)
-    except ValueError:
-        names = ", ".join(s.value for s in Status)
-        raise InputError(f"unknown status {value!r}; use one of {names}") from None
+    return member(Status, value, f"unknown status {value!r}")
 
 
 def status_of_record(record: dict | None) -> Status:
@@ -278,7 +270,4 @@ def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: 
 
 
 def _triage_of(value: Triage | str) -> Triage:
-    try:
-        return Triage(value)
-    except ValueError:
-        raise InputError(f"unknown triage {value!r}; use confirm, dismiss or reopen") from None
+    return member(Triage, value, f"unknown triage {value!r}")
