@@ -58,6 +58,8 @@ class Lexicon:
     source_not_after: frozenset[str]  # نفى ما ورد في: a relative clause, no source
     source_resumptive: frozenset[str]  # بحسب ما أفاد به: the pronoun after the slot's verb
     source_relatives: frozenset[str]  # بحسب ما، وفقًا لما: the word before the slot's verb
+    source_clause_only: frozenset[str]  # per: a source only opening a clause ('..., per X')
+    source_not_next: frozenset[str]  # per cent, per capita: a rate, no source
     relay_lemmas: frozenset[str]
     clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
     quote_only_lemmas: frozenset[str]  # cues that report only beside a quotation (continued)
@@ -238,6 +240,8 @@ def lexicon(lang: str) -> Lexicon:
         source_not_after=_set(r["sources"].get("not_after", [])),
         source_resumptive=_set(r["sources"].get("resumptive", [])),
         source_relatives=_set(r["sources"].get("relatives", [])),
+        source_clause_only=_set(r["sources"].get("clause_only", [])),
+        source_not_next=_set(r["sources"].get("not_next", [])),
         relay_lemmas=_set(r["relay"]["verbs"]),
         clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
         quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),

@@ -996,3 +996,21 @@ def test_believed_to_be_is_no_report():
     claims = all_("The raid targeted a cell believed to be based in the hills, and groups "
                   "believed linked to it, the police said.")
     assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [("police", "said")]
+
+
+def test_per_names_a_source_where_a_clause_opens():
+    a = one("The ceasefire talks broke down late on Sunday, per two senior diplomats.")
+    assert a["speaker"]["name"] == "two senior diplomats"
+    assert a["content"]["text"] == "The ceasefire talks broke down late on Sunday"
+    b = one("Per the health ministry, 40 people were killed in the strikes.")
+    assert b["speaker"]["name"] == "health ministry"
+    assert b["content"]["text"] == "40 people were killed in the strikes"
+
+
+def test_per_as_a_rate_names_no_one():
+    assert all_("Prices rose 3 per cent in May and fuel costs $90 per barrel.") == []
+    assert all_("Members may vote by proxy, per the party's bylaws.") == []
+    assert all_("Per capita, incomes fell for a second year.") == []
+    c = one("Wages grew 2 per cent per month, per the central bank.")
+    assert c["speaker"]["name"] == "central bank"
+    assert c["content"]["text"] == "Wages grew 2 per cent per month"

@@ -35,6 +35,8 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
         n = match_len(s, i, lex.sources, clitic=True)
         if n and i > 0 and toks[i - 1].norm in lex.source_not_after:
             n = 0  # نفى ما ورد في الصحافة: what was reported is the object, not a source
+        if n and toks[i].norm in lex.source_clause_only and not _opens_clause(s, i, n, lex):
+            n = 0
         if n:
             last = _source_slot_end(state, s, i + n) - 1
             events.append(Event("source", i, last, Cue("source", "assertion", None),
@@ -348,3 +350,17 @@ def _source_slot_end(state: ArticleState, s: Sentence, j: int) -> int:
     if end < len(toks) and toks[end].word and toks[end].norm in state.lex.source_resumptive:
         end += 1  # بحسب ما أفاد به سكان: the pronoun is the relative clause's, not a speaker
     return end
+
+
+def _opens_clause(s: Sentence, i: int, n: int, lex: Lexicon) -> bool:
+    """'..., per two officials.' / 'Per the ministry, ...': a source phrase that reads as one
+    only where a clause opens, and never before a rate's unit ('Per capita, ...')."""
+    toks = s.toks
+    k = i - 1
+    while k >= 0 and not toks[k].word and toks[k].raw not in COMMAS:
+        k -= 1  # an opening quotation mark or bracket
+    if k >= 0 and toks[k].raw not in COMMAS:
+        return False
+    nxt = i + n
+    return nxt < len(toks) and toks[nxt].norm not in lex.source_not_next
+
