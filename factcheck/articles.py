@@ -2,9 +2,9 @@
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from factcheck import dates, speakers, urls
+from factcheck.dates import now_iso
 from factcheck.denial import read_denials
 from factcheck.extract import extract
 from factcheck.ingest import Article
@@ -40,10 +40,6 @@ def _distinct_ids(claims: list[dict]) -> list[dict]:
             claim["id"] = hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
         seen.add(claim["id"])
     return claims
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass

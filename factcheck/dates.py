@@ -13,7 +13,7 @@ A date that is not known stays None: it is never replaced by the day it was stor
 
 import re
 import tomllib
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib.resources import files
 
@@ -31,6 +31,11 @@ _YEAR = r"(\d{4})(?:\s*م)?"  # م: of the common era, as Arabic papers often wr
 
 class NotADate(InputError):
     """A date could not be read, or names a day that does not exist."""
+
+
+def now_iso() -> str:
+    """Now, to the second, in UTC: when a record was made or changed."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def parse_date(text: str, *, what: str = "date") -> date:

@@ -15,7 +15,7 @@ out everywhere, and its history stays.
 from enum import Enum
 
 from factcheck import dates, speakers
-from factcheck.articles import now_iso
+from factcheck.dates import now_iso
 from factcheck.errors import InputError, NotFound, member
 from factcheck.review import TABLE as REVIEWS
 from factcheck.review import change_to_undo, with_change

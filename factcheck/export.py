@@ -18,8 +18,6 @@ from enum import Enum
 import orjson
 
 from factcheck import dates, files, jsontext, schema, urls
-from factcheck.articles import article_id
-from factcheck.contradict import statement_of
 from factcheck.edit import is_deleted
 from factcheck.errors import InputError
 from factcheck.review import (
@@ -251,6 +249,10 @@ def appearances(db: Database, claim: dict) -> list[dict]:
     (factcheck.contradict). First is the earliest published, else the first stored; a repeat
     the desk deleted is no appearance.
     """
+    # Here, not at the top: `review`, which imports this module, needs neither the
+    # contradiction code nor the extractor.
+    from factcheck.contradict import statement_of
+
     root = db.claims.get(statement_of(db, claim["id"])) or claim
     works: list[tuple[str, int, dict]] = []
     urls_seen: set[str] = set()
@@ -416,6 +418,8 @@ def _url_problem(record: dict) -> str | None:
 def _article_problem(article: dict | None, claim: dict) -> str | None:
     if article is None:
         return None
+    from factcheck.articles import article_id  # here: see appearances
+
     if article["id"] != article_id(article["text"]) or claim.get("article") != article["id"]:
         return "article ID does not match its text or its claim"
     return None

@@ -13,15 +13,19 @@ A contradiction's triage lives on its own record (factcheck.contradict): its sta
 between open, confirmed and dismissed, and each move is appended to its history.
 """
 
+from __future__ import annotations
+
 import re
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from factcheck import urls
-from factcheck.articles import now_iso
-from factcheck.contradict import TABLE as CONTRADICTIONS
-from factcheck.contradict import Status as PairStatus
+from factcheck.dates import now_iso
 from factcheck.errors import InputError, member
 from factcheck.store import Database
+
+if TYPE_CHECKING:
+    from factcheck.contradict import Status as PairStatus
 
 TABLE = "reviews"
 FIELDS = ("verdict", "rating_label", "note", "url", "status", "assignee", "title", "summary",
@@ -70,6 +74,9 @@ class Triage(str, Enum):
 
     @property
     def status(self) -> PairStatus:
+        # Here, not at the top: a verdict needs neither the contradiction code nor the extractor.
+        from factcheck.contradict import Status as PairStatus
+
         return {Triage.CONFIRM: PairStatus.CONFIRMED, Triage.DISMISS: PairStatus.DISMISSED,
                 Triage.REOPEN: PairStatus.OPEN}[self]
 
@@ -255,6 +262,9 @@ def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: 
 
     The record keeps its history: each move says who, when, from which status to which, and why.
     """
+    from factcheck.contradict import TABLE as CONTRADICTIONS
+    from factcheck.contradict import Status as PairStatus
+
     triage = _triage_of(status)
     table = db.table(CONTRADICTIONS)
     record = table.resolve(contradiction_id)

@@ -16,8 +16,6 @@ from factcheck import factchecks, urls
 from factcheck import review as reviewing
 from factcheck.cli import render
 from factcheck.cli.app import ClaimIdArgument, DbOption, JsonOption, RtlOption, app
-from factcheck.cli.contradictions import contradictions_table
-from factcheck.contradict import with_claims
 from factcheck.errors import InputError
 from factcheck.paths import db_location
 from factcheck.review import Status, Triage, Verdict
@@ -267,6 +265,11 @@ def resolve_cmd(
                                 (Triage.REOPEN, reopen)) if flag]
     if len(chosen) != 1:
         raise InputError("give exactly one of --confirm, --dismiss, --reopen")
+    # Here, not at the top: `review` of a verdict needs neither the contradiction code nor the
+    # extractor these bring.
+    from factcheck.cli.contradictions import contradictions_table
+    from factcheck.contradict import with_claims
+
     who = reviewer_name(reviewer)
     with open_store(db_location(db)).write() as database:
         record = reviewing.resolve(database, contradiction_id, status=chosen[0], note=note,

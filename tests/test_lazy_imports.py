@@ -1,0 +1,30 @@
+"""A command loads only what its work needs: what a run imports is part of its cost."""
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = ("import sys; sys.argv = ['claims'] + sys.argv[1:]; import factcheck.cli; "
+         "print(' '.join(sorted(m for m in sys.modules)))")
+
+
+def imported(*argv: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True,
+                          check=True)
+    return set(done.stdout.split())
+
+
+@pytest.mark.parametrize("module", ["factcheck.extract", "factcheck.contradict",
+                                    "factcheck.articles", "httpx", "feedparser"])
+def test_review_of_a_verdict_loads_neither_the_extractor_nor_the_contradiction_code(module):
+    loaded = imported("review", "--help")
+    assert "factcheck.review" in loaded
+    assert module not in loaded
+
+
+@pytest.mark.parametrize("module", ["httpx", "feedparser"])
+def test_watch_loads_no_http_client_nor_feed_parser_until_it_fetches(module):
+    loaded = imported("watch", "--help")
+    assert "factcheck.watch" in loaded
+    assert module not in loaded
