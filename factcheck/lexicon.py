@@ -139,6 +139,8 @@ class Lexicon:
     max_verb_len: int
     triggers: frozenset[str]  # first words of anything that can open a report, with و/ف
     negation_firsts: frozenset[str]  # first words of negators and of their exceptions
+    object_topics: Phrases = Phrases(())  # وهو ما نفته: the matter before the comma is said
+    object_topic_suffixes: tuple[str, ...] = ()  # the pronoun on that cue standing for it
 
 
 def phrase(text: str) -> Phrase:
@@ -321,6 +323,9 @@ def lexicon(lang: str) -> Lexicon:
         max_verb_len=max(len(k) for k in verbs),
         triggers=_triggers(lang, r, verbs),
         negation_firsts=negators | not_negation.firsts() | negator_phrases.firsts(),
+        object_topics=_phrases(r.get("object_topics", {}).get("relatives", [])),
+        object_topic_suffixes=tuple(fold(x) for x in
+                                    r.get("object_topics", {}).get("suffixes", [])),
     )
 
 
@@ -351,6 +356,7 @@ def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
                 ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()
+    words_ |= _phrases(r.get("object_topics", {}).get("relatives", [])).firsts()
     if lang == "ar":  # وقال، فأكد: with the clitic, so that one lookup answers
         words_ |= {clitic + w for w in words_ for clitic in ("و", "ف")}
     return frozenset(words_)

@@ -1232,3 +1232,28 @@ def test_a_participle_takes_the_quotation_after_it_not_the_one_before():
                   'مضيفًا "تحدثا عن الطاقة".')
     assert claims[1]["cue"]["text"] == "مضيفًا"
     assert claims[1]["content"]["text"] == "تحدثا عن الطاقة" and claims[1]["direct"] is True
+
+
+def test_a_matter_before_the_cue_is_what_the_speaker_after_it_denied_or_confirmed():
+    report, denial = all_("وذكرت صحيفة محلية أن الحكومة تستعد لرفع أسعار الوقود الشهر المقبل، "
+                          "وهو ما نفته وزارة الطاقة في بيان مساء الأحد.")
+    assert report["speaker"]["name"] == "صحيفة محلية"
+    assert (denial["speaker"]["name"], denial["cue"]["text"]) == ("وزارة الطاقة", "نفته")
+    assert denial["content"]["text"] == "الحكومة تستعد لرفع أسعار الوقود الشهر المقبل"
+    assert denial["negated"] is True
+    _, denial = all_("وتحدثت تقارير عن انسحاب القوات من المدينة، الأمر الذي نفاه المتحدث "
+                     "باسم الجيش.")
+    assert denial["speaker"]["name"] == "المتحدث باسم الجيش"
+    assert denial["content"]["text"] == "انسحاب القوات من المدينة"
+    # a narrator's clause before it: the matter is that clause
+    c = one("وسيبدأ تطبيق الاتفاق مطلع العام المقبل، وهذا ما أكده وزير الخارجية خلال لقائه "
+            "نظيره الفرنسي.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("وزير الخارجية", "أكده")
+    assert c["content"]["text"] == "وسيبدأ تطبيق الاتفاق مطلع العام المقبل"
+    assert c["negated"] is False
+    # no speaker after the verb, or a verb that reports nothing: no claim
+    assert all_("وارتفعت الأسعار بنسبة كبيرة، وهو ما نفاه.") == []
+    assert all_("وارتفعت الأسعار بنسبة كبيرة، وهو ما دفعه المواطنون.") == []
+    # a bare ما after a comma is the object of the cue before it, not a matter put first
+    c = one("ونفت الوزارة، اليوم الاثنين، ما أوردته صحف أجنبية عن لقاء سري بين الوزيرين.")
+    assert c["speaker"]["name"] == "الوزارة"

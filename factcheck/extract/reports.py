@@ -46,6 +46,7 @@ from factcheck.extract.state import (
     verbal_noun,
 )
 from factcheck.extract.subjects import relative_pronoun, sentence_subject, speaker_before
+from factcheck.extract.topics import object_topic_claims
 from factcheck.model import Claim, Span
 from factcheck.sentences import (
     COMMAS,
@@ -57,7 +58,8 @@ from factcheck.sentences import (
 def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     events = find_events(state, s)
     if not events:
-        return []  # most sentences are narration: nothing more to read in them
+        # most sentences are narration: nothing more to read in them
+        return _remembered(state, object_topic_claims(state, s, []), set())
     question = question_asked(state, s)
     if question is not None:
         events = [ev for ev in events if ev.first >= question.end]
@@ -77,10 +79,15 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
     out += _relayed_claims(state, s, events, claims)
     out += _denied_reports(state, s, events, claims)
+    out += object_topic_claims(state, s, out)
     # the outlet first: a later وأضاف goes on with the one it quoted, not with the outlet
     out = _outlet_claims(state, s, events, claims, carried) + out
     out.sort(key=lambda c: c.cue_span)
     nested = {id(claim) for ev, claim in zip(events, claims, strict=True) if ev.nested}
+    return _remembered(state, out, nested)
+
+
+def _remembered(state: ArticleState, out: list[Claim], nested: set[int]) -> list[Claim]:
     for claim in out:
         if claim.speaker and id(claim) not in nested:
             state.remember(claim)  # a document named in a report is not who speaks next
