@@ -1014,3 +1014,21 @@ def test_per_as_a_rate_names_no_one():
     c = one("Wages grew 2 per cent per month, per the central bank.")
     assert c["speaker"]["name"] == "central bank"
     assert c["content"]["text"] == "Wages grew 2 per cent per month"
+
+
+def test_the_ministry_takes_up_the_body_the_narrator_named():
+    a = all_("Egypt's Foreign Ministry summoned the envoy on Tuesday. "
+             "The ministry said the raid broke international law.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in a] == [
+        ("Egypt's Foreign Ministry", "the raid broke international law")]
+    b = all_("Crews from the Office for the Coordination of Humanitarian Affairs reached the "
+             "coast. The office added that 900 people were still missing.")
+    assert [c["speaker"]["name"] for c in b] == [
+        "Office for the Coordination of Humanitarian Affairs"]
+
+
+def test_a_headline_or_a_bare_plural_names_no_body():
+    a = all_("Strike Called Off By Dockers Union\n\nThe union said talks would resume.")
+    assert [c["speaker"]["name"] for c in a] == ["union"]
+    b = all_("Officials said the talks had stalled. Officials said the envoy left.")
+    assert [c["speaker"]["name"] for c in b] == ["Officials", "Officials"]

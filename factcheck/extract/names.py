@@ -65,7 +65,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
         best = _fuller_in_text(state, c.speaker, where) or _source_anaphor(state, c, earlier)
     if best is None and c.speaker_kind == "body":
         best = _statement_anaphor(state, c, earlier) or \
-            _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier)
+            _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier) \
+            or _named_body_before(state, c, where)
     # "A Kremlin spokesperson", "the government official": a body word in a title does not
     # make the title a body; it stands for the person who holds it
     titled = c.speaker_kind == "role" or c.speaker_kind == "body" and \
@@ -432,6 +433,69 @@ def _body_named_before(state: ArticleState, claim: Claim, head: str,
             span = (run[0][0], run[-1][1])
             return text[span[0]:span[1]], span, None, "body"
     return None
+
+
+def _named_body_before(state: ArticleState, claim: Claim, where: "_TextIndex") -> tuple | None:
+    """'The ministry added' after the narrator wrote 'Egypt's Foreign Ministry condemned ...':
+    the last body the text named with that head word capitalised, with the capitalised words
+    around it ('the Office for the Coordination of Humanitarian Affairs')."""
+    if state.lex.lang != "en" or claim.speaker_span is None:
+        return None
+    mine = tokens_of(claim.speaker)
+    if len(mine) != 1 or mine[0] not in state.lex.bodies or claim.speaker[:1].isupper():
+        return None
+    text, offset = state.text, claim.speaker_span[0]
+    if fold(text[max(0, offset - 4):offset]) != "the ":
+        return None  # a bare plural ("officials said") takes up no one
+    count = where.count_before(offset)
+    words_ = where._all_words() if count else []
+    for n in where.latest_first(mine[0], count):
+        start, end, _ = words_[n]
+        if not text[start:start + 1].isupper() or _title_case_line(text, start):
+            continue  # a headline capitalises every word: no name to read off it
+        first, last = n, n
+        while first > 0:
+            prev = first - 1
+            if words_[prev][2] == "s" and prev > 0 and \
+                    text[words_[prev - 1][1]:words_[prev][0]] in ("'", "\u2019"):
+                prev -= 1  # a possessive: "Egypt's Foreign Ministry"
+            if text[words_[prev][1]:words_[first][0]] not in (" ", "'s ", "\u2019s ") or \
+                    not text[words_[prev][0]:words_[prev][0] + 1].isupper() or \
+                    words_[prev][2] in _NOT_IN_NAMES:
+                break
+            first = prev
+        k = last + 1
+        while k + 1 < count and words_[k][2] in ("of", "for", "on") and \
+                text[words_[k][0]].islower() and _joined(text, words_[k - 1], words_[k]):
+            m = k + 1 + (words_[k + 1][2] == "the")
+            if m >= count or not text[words_[m][0]:words_[m][0] + 1].isupper():
+                break
+            while m + 1 < count and _joined(text, words_[m], words_[m + 1]) and \
+                    (text[words_[m + 1][0]:words_[m + 1][0] + 1].isupper() or
+                     words_[m + 1][2] == "and"):
+                m += 1
+            last, k = m, m + 1
+        while words_[last][2] == "and":
+            last -= 1
+        if first == last:
+            continue
+        span = (words_[first][0], words_[last][1])
+        return text[span[0]:span[1]], span, None, "body"
+    return None
+
+
+# capitalised only as a headline writes them ("Disputes Characterization Of Network")
+_NOT_IN_NAMES = frozenset(("the", "a", "an", "of", "by", "for", "and", "on", "in", "to", "at"))
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    line = text[text.rfind("\n", 0, offset) + 1:text.find("\n", offset) % (len(text) + 1)]
+    words_ = WORD_RE.findall(line)
+    return len(words_) >= 3 and sum(w[:1].isupper() for w in words_) > 0.7 * len(words_)
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return text[a[1]:b[0]] == " "
 
 
 def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
