@@ -1257,3 +1257,16 @@ def test_a_matter_before_the_cue_is_what_the_speaker_after_it_denied_or_confirme
     # a bare ما after a comma is the object of the cue before it, not a matter put first
     c = one("ونفت الوزارة، اليوم الاثنين، ما أوردته صحف أجنبية عن لقاء سري بين الوزيرين.")
     assert c["speaker"]["name"] == "الوزارة"
+
+
+def test_a_short_quoted_name_after_the_cue_is_the_speaker():
+    c = one('وقال "أبو محمد": "لن نغادر المدينة قبل انتهاء المفاوضات".')
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("أبو محمد", "قال")
+    assert c["content"]["text"] == "لن نغادر المدينة قبل انتهاء المفاوضات"
+    assert c["direct"] is True
+    c = one("وأكد «أبو علي»، إن المقاتلين انسحبوا من الحي.")
+    assert c["speaker"]["name"] == "أبو علي"
+    assert c["content"]["text"] == "المقاتلين انسحبوا من الحي"
+    # a quotation with nothing reported after it is the content, its speaker said before
+    c = one('وقال الوزير: "لن نغادر".')
+    assert c["speaker"]["name"] == "الوزير" and c["content"]["text"] == "لن نغادر"

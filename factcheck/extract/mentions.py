@@ -163,7 +163,8 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
     """The speaker's noun phrase starting at token j, with an apposition role after it."""
     lex, toks = state.lex, s.toks
     if j >= limit or not toks[j].word:
-        if j < limit and s.quote_opening_at(j) and ev.kind != "verb":
+        if j < limit and s.quote_opening_at(j) and (
+                ev.kind != "verb" or _quoted_speaker(state, s, j, limit)):
             return _quoted_name(state, s, j)
         return None
     if toks[j].norm in lex.clause_complementizers or is_preposition(toks[j], lex):
@@ -278,6 +279,21 @@ def _alias_quote_ok(state: ArticleState, s: Sentence, j: int, q: tuple[int, int]
         or listener_head(state, s, q[1] + 1) or t.norm in lex.np_stops or \
         t.norm == lex.relay_marker or t.norm in lex.issued or issuer_after_la(lex, t.norm) or \
         t.norm.startswith("لل")  # وكالة “رويترز” للأنباء، موقع “العربي الجديد” عن
+
+
+def _quoted_speaker(state: ArticleState, s: Sentence, j: int, limit: int) -> bool:
+    """وقال "أبو محمد": "...": a short quoted name right after an Arabic cue, the report (a
+    quotation or إن) after its colon or comma. Not the content: قال الوزير "لن نتراجع"."""
+    lex, toks = state.lex, s.toks
+    o, c = s.quote_opening_at(j)
+    if lex.lang != "ar" or c - o > 5 or c - o < 2 or c + 1 >= limit:
+        return False
+    k = c + 1
+    if toks[k].raw in COMMAS or toks[k].raw == ":":
+        k += 1
+    if k >= limit or k == c + 1 and toks[k].norm not in lex.clause_complementizers:
+        return False
+    return bool(s.quote_opening_at(k)) or toks[k].norm in lex.clause_complementizers
 
 
 def _quoted_name(state: ArticleState, s: Sentence, j: int):
