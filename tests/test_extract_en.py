@@ -1032,3 +1032,11 @@ def test_a_headline_or_a_bare_plural_names_no_body():
     assert [c["speaker"]["name"] for c in a] == ["union"]
     b = all_("Officials said the talks had stalled. Officials said the envoy left.")
     assert [c["speaker"]["name"] for c in b] == ["Officials", "Officials"]
+
+
+def test_the_senators_take_up_the_people_named_together():
+    a = all_("Democratic senators Anne Ford and Tom Reyes said on Monday that the port must "
+             "reopen. The senators wrote that the blockade had gone on too long.")
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in a] == [
+        ("Democratic senators Anne Ford and Tom Reyes", "the port must reopen"),
+        ("Democratic senators Anne Ford and Tom Reyes", "the blockade had gone on too long")]

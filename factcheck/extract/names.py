@@ -72,7 +72,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     titled = c.speaker_kind == "role" or c.speaker_kind == "body" and \
         state.lex.lang == "en" and _title(c.speaker, "en") is not None
     if titled:
-        best = _person_with_role(c, earlier, mentions, state.lex) or best
+        best = _group_named_before(state, c, earlier) or \
+            _person_with_role(c, earlier, mentions, state.lex) or best
     if best is None:
         return
     name, span, role, kind = best[:4]
@@ -121,6 +122,7 @@ class _Earlier:
         self.body_by_head: dict[str, Claim] = {}  # the latest body speaker by its first word
         self.people_by_office: dict[frozenset, list[Claim]] = {}
         self.latest_person: dict[str | None, tuple[int, Claim]] = {}  # by gender
+        self.group_by_word: dict[str, Claim] = {}  # people named together, by their words
         self._scans: dict[Callable, tuple[int, Claim | None]] = {}  # how far, and the latest
 
     def latest(self, test: Callable[[ArticleState, Claim], bool],
@@ -142,6 +144,10 @@ class _Earlier:
                 self.body_by_head[words_[0]] = c
         if c.speaker_kind != "person":
             return
+        if c.speaker and " and " in c.speaker:
+            # "Republican senators Roger Hale and Jim Price": "the senators" later
+            for w in (*tokens_of(c.speaker), *tokens_of(c.role or "")):
+                self.group_by_word[w] = c
         self.latest_person[c.gender] = (self.count, c)
         if c.role:
             title = _title(c.role, self.lang)
@@ -433,6 +439,20 @@ def _body_named_before(state: ArticleState, claim: Claim, head: str,
             span = (run[0][0], run[-1][1])
             return text[span[0]:span[1]], span, None, "body"
     return None
+
+
+def _group_named_before(state: ArticleState, claim: Claim, before: _Earlier) -> tuple | None:
+    """'The senators wrote' after 'Republican senators Roger Hale and Jim Price said': a
+    plural title after 'the' takes up the latest people named together under it."""
+    mine = tokens_of(claim.speaker)
+    if state.lex.lang != "en" or len(mine) != 1 or not mine[0].endswith("s") or \
+            claim.speaker_span is None:
+        return None
+    offset = claim.speaker_span[0]
+    if fold(state.text[max(0, offset - 4):offset]) != "the ":
+        return None
+    other = before.group_by_word.get(mine[0])
+    return _mention(other) if other is not None else None
 
 
 def _named_body_before(state: ArticleState, claim: Claim, where: "_TextIndex") -> tuple | None:
