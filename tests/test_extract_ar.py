@@ -1270,3 +1270,12 @@ def test_a_short_quoted_name_after_the_cue_is_the_speaker():
     # a quotation with nothing reported after it is the content, its speaker said before
     c = one('وقال الوزير: "لن نغادر".')
     assert c["speaker"]["name"] == "الوزير" and c["content"]["text"] == "لن نغادر"
+
+
+def test_an_occasion_naming_an_outlet_in_quotes_still_ends_at_the_reported_clause():
+    c = one("وقال الوزير خلال مداخلة هاتفية مع قناة «الحدث» السعودية مساء الاثنين، إن "
+            "المفاوضات ستستأنف الأسبوع المقبل.")
+    assert c["speaker"]["name"] == "الوزير"
+    assert c["content"]["text"] == "المفاوضات ستستأنف الأسبوع المقبل"
+    c = one("وأكدت الوزيرة في حديث لإذاعة محلية صباح اليوم أن الأسعار ستنخفض.")
+    assert c["content"]["text"] == "الأسعار ستنخفض"

@@ -91,6 +91,10 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                     ev is not None and _object_ends_adverbial(state, s, start, j, limit, ev))):
             relative = relative or toks[j].norm in state.lex.aside_words
             j += 1
+            quoted = s.quote_opening_at(j) if j < limit and state.lex.lang == "ar" else None
+            if quoted is not None and quoted[1] - quoted[0] <= 4 and quoted[1] + 1 < limit and \
+                    toks[quoted[1] + 1].raw not in TERMINATORS:
+                j = quoted[1] + 1  # خلال مداخلة مع قناة «الحدث» السعودية: a name in quotes
             close = bracket_alias_end(s, j, limit) if j < limit and toks[j].raw == "(" else None
             if close is not None and close + 1 < limit and toks[close + 1].word:
                 j = close + 1  # تابعتها وكالة الأنباء العراقية (واع) إنه: an abbreviation
