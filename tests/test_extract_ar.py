@@ -1279,3 +1279,10 @@ def test_an_occasion_naming_an_outlet_in_quotes_still_ends_at_the_reported_claus
     assert c["content"]["text"] == "المفاوضات ستستأنف الأسبوع المقبل"
     c = one("وأكدت الوزيرة في حديث لإذاعة محلية صباح اليوم أن الأسعار ستنخفض.")
     assert c["content"]["text"] == "الأسعار ستنخفض"
+
+
+def test_a_participle_after_the_matter_put_first_goes_on_with_its_speaker():
+    claims = all_("وتحدثت وسائل إعلام أجنبية عن صفقة سلاح سرية بين البلدين، وهو ما نفته "
+                  "الحكومة، مؤكدة أنها مجرد شائعات.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
+        ("وسائل إعلام أجنبية", "تحدثت"), ("الحكومة", "نفته"), ("الحكومة", "مؤكدة")]

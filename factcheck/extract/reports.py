@@ -79,12 +79,28 @@ def sentence_claims(state: ArticleState, s: Sentence) -> list[Claim]:
     out += _aside_claims(state, s, asides, dict(zip(map(id, events), claims, strict=True)))
     out += _relayed_claims(state, s, events, claims)
     out += _denied_reports(state, s, events, claims)
-    out += object_topic_claims(state, s, out)
+    topics = object_topic_claims(state, s, out)
+    _continue_topic_speakers(out, topics)
+    out += topics
     # the outlet first: a later وأضاف goes on with the one it quoted, not with the outlet
     out = _outlet_claims(state, s, events, claims, carried) + out
     out.sort(key=lambda c: c.cue_span)
     nested = {id(claim) for ev, claim in zip(events, claims, strict=True) if ev.nested}
     return _remembered(state, out, nested)
+
+
+def _continue_topic_speakers(out: list[Claim], topics: list[Claim]) -> None:
+    """'...، وهو ما نفته القاهرة، مؤكدة أنها أكاذيب': a participle after the speaker of the
+    matter put first goes on with that speaker, not with the report before it."""
+    for topic in topics:
+        later = [c for c in out if c.cue_span[0] > topic.cue_span[0]]
+        if not later or topic.speaker_span is None:
+            continue
+        c = min(later, key=lambda x: x.cue_span[0])
+        if c.mention is not None or c.speaker == topic.speaker:
+            continue  # named its own speaker
+        c.speaker, c.speaker_span, c.role = topic.speaker, topic.speaker_span, topic.role
+        c.speaker_kind, c.gender = topic.speaker_kind, topic.gender or c.gender
 
 
 def _remembered(state: ArticleState, out: list[Claim], nested: set[int]) -> list[Claim]:
