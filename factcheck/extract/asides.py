@@ -97,7 +97,7 @@ def skip_adverbials(state: ArticleState, s: Sentence, j: int, limit: int, *,
                 j = quoted[1] + 1  # خلال مداخلة مع قناة «الحدث» السعودية: a name in quotes
             close = bracket_alias_end(s, j, limit) if j < limit and toks[j].raw == "(" else None
             if close is not None and close + 1 < limit and toks[close + 1].word:
-                j = close + 1  # تابعتها وكالة الأنباء العراقية (واع) إنه: an abbreviation
+                j = close + 1  # نقلتها وكالة الأنباء الوطنية (وان) إنه: an abbreviation
         # "خلال مداخلة مع الإعلامي ... أن": an occasion may run long up to the clause
         bounded = j < limit and ((opened_by_comma or relative) and toks[j].raw in COMMAS or
                                  state.lex.lang == "ar" and clause_at(state, s, j, limit))

@@ -208,7 +208,7 @@ def _document_reports(state: ArticleState, s: Sentence, ev: Event) -> bool:
 
 
 def document_before(state: ArticleState, s: Sentence, ev: Event) -> int | None:
-    """نفى الكرملين تقريرا يفيد بأن ...، نفى بيسكوف التقارير الإعلامية التركية التي أشارت
+    """نفت الرئاسة تقريرا يفيد بأن ...، نفى المتحدث التقارير الصحفية الأجنبية التي أشارت
     إلى ...: a report or a book named in another's content, with a cue of its own, says
     something a fact-checker checks on its own. Up to four words (adjectives, its issuer, التي)
     may stand between the document and the cue; not a cue of mere topic (تحدثت عن)."""

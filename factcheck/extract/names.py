@@ -40,8 +40,8 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
 
 def _roles_from_first_full_mention(claims: list[Claim]) -> None:
     """A person's role is the title of their first full mention, on every claim of theirs:
-    "وقال الوزير حمية" after "نفى وزير النقل في حكومة تصريف الأعمال علي حمية" is still the
-    minister of transport, not just "the minister"."""
+    "وقال الوزير سليم" after "نفى وزير الزراعة في الحكومة المؤقتة كريم سليم" is still the
+    minister of agriculture, not just "the minister"."""
     first: dict[str, str] = {}
     for c in claims:
         if c.speaker_kind == "person" and c.speaker and c.role and len(c.role.split()) > 1:
@@ -559,8 +559,8 @@ def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
     later = next((m for m in mentions.by_office.get(mine.office, ())
                   if _fit(mine, _title(m[2], lex.lang))), None)
     if later is None and lex.lang == "ar":
-        # نفى سفير روسيا لدى الأمم المتحدة ... وقال السفير الروسي فاسيلي نيبينزيا: the
-        # shorter title's words all in the longer's (روسيا ~ الروسي), the office the same
+        # أكد سفير فرنسا لدى الاتحاد الأوروبي ... وقال السفير الفرنسي جان دوبوا: the
+        # shorter title's words all in the longer's (فرنسا ~ الفرنسي), the office the same
         later = next((m for m in mentions.by_office.get(mine.office, ())
                       if _loose_fit(mine, _title(m[2], lex.lang))), None)
         if later is not None:

@@ -380,7 +380,7 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         if before_np is None:
             return None
     if before_np is None and ev.cue is not None and ev.cue.modality in _HELD_MODALITIES:
-        return None  # "... had filed for divorce and wanted to return": whose wish is unsaid
+        return None  # "... had sold the farm and wanted to move abroad": whose wish is unsaid
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
         if ev.cue and ev.cue.lemma == "tell":

@@ -185,7 +185,7 @@ def _and_in_a_name(toks: list[Tok], k: int) -> bool:
 
 
 def _antecedent_of_who(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
-    """'... Defense Minister Kim Yong-hyun, who suggested that ...': the cue opens a relative
+    """'... Trade Minister Ana Ruiz, who suggested that ...': the cue opens a relative
     clause; the one who speaks is the phrase before ', who'."""
     toks, lex = s.toks, state.lex
     k = i
