@@ -209,9 +209,10 @@ def _collapse(skeleton: str) -> str:
 # The coarse classes of cross_keys: skeleton letter -> the class two scripts share.
 _COARSE = str.maketrans({"G": "K", "Z": "S"})
 # Latin spellings with more than one reading in Arabic script, each reading as coarse letters.
-_LATIN_READINGS = (("shch", ("C",)), ("sch", ("C",)), ("tsch", ("TC",)), ("tch", ("TC",)),
-                   ("ch", ("TC", "K", "C")))
-_LATIN_READING_RE = re.compile("|".join(re.escape(c) for c, _ in _LATIN_READINGS))
+# Longest first: the regex tries them in this order.
+_LATIN_READINGS = {"shch": ("C",), "sch": ("C",), "tsch": ("TC",), "tch": ("TC",),
+                   "ch": ("TC", "K", "C")}
+_LATIN_READING_RE = re.compile("|".join(re.escape(c) for c in _LATIN_READINGS))
 # Arabic articles and proclitics a name may carry, longest first (والمنقوش, للشرع).
 _ARABIC_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
 # At most this many variants per word: a name with three ambiguous letters is rare.
@@ -280,15 +281,11 @@ def _latin_variants(word: str) -> list[str]:
         forms.append(word[:-1])  # Dbeibah: the h writes ة; Abdullah: it writes ه
     out: list[str] = []
     for form in forms:
-        pieces = _LATIN_READING_RE.split(_soft_c(form))
-        readings = [r for _, r in (m for m in _readings_in(form))]
+        soft = _soft_c(form)
+        pieces = _LATIN_READING_RE.split(soft)
+        readings = [_LATIN_READINGS[found] for found in _LATIN_READING_RE.findall(soft)]
         variants = [pieces[0]]
         for reading, piece in zip(readings, pieces[1:], strict=True):
             variants = [v + r + piece for v in variants for r in reading][:MAX_VARIANTS]
         out.extend(_LATIN_RE.sub(lambda m: _LATIN_MAP[m.group()], v) for v in variants)
     return out[:MAX_VARIANTS * 2]
-
-
-def _readings_in(word: str) -> list[tuple[str, tuple[str, ...]]]:
-    readings = dict(_LATIN_READINGS)
-    return [(m.group(), readings[m.group()]) for m in _LATIN_READING_RE.finditer(_soft_c(word))]
