@@ -392,16 +392,18 @@ def contradiction_id(a: str, b: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
 
 
-def statement_of(db: Database, claim_id: str, memo: dict | None = None) -> str:
+def statement_of(db: Database, claim_id: str, memo: dict | None = None,
+                 pending: dict[str, str] | None = None) -> str:
     """The claim that first made the statement `claim_id` is an appearance of (itself if none).
-    `memo`: claims already read, by ID, for a caller asking of many claims that share roots."""
+    `memo`: claims already read, by ID, for a caller asking of many claims that share roots;
+    `pending`: SAME_AS marks decided but not written yet, which count before the store's."""
     seen = set()
     while claim_id not in seen:
         seen.add(claim_id)
-        found = _claim(db, claim_id, memo)
-        if not found.get(SAME_AS):
+        after = (pending or {}).get(claim_id) or _claim(db, claim_id, memo).get(SAME_AS)
+        if not after:
             return claim_id
-        claim_id = found[SAME_AS]
+        claim_id = after
     return claim_id
 
 
@@ -426,17 +428,6 @@ def record_appearances(db: Database, findings: list[Finding], order: dict[str, i
     memo: dict[str, dict] = {}
     marks: dict[str, str] = {}
     listed: dict[str, list[dict]] = {}
-
-    def root_of(claim_id: str) -> str:
-        seen = set()
-        while claim_id not in seen:
-            seen.add(claim_id)
-            after = marks.get(claim_id) or _claim(db, claim_id, memo).get(SAME_AS)
-            if not after:
-                return claim_id
-            claim_id = after
-        return claim_id
-
     for f in findings:
         if f.relation is not Relation.AGREES or f.claim.get("article") == f.other.get("article"):
             continue
@@ -445,7 +436,7 @@ def record_appearances(db: Database, findings: list[Finding], order: dict[str, i
         if later["id"] not in order or later["id"] in marks or _claim(
                 db, later["id"], memo).get(SAME_AS):
             continue
-        root = root_of(earlier["id"])
+        root = statement_of(db, earlier["id"], memo, marks)
         if root == later["id"]:
             continue
         marks[later["id"]] = root
