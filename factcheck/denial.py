@@ -25,6 +25,9 @@ MAX_SOURCE_WORDS = 8
 MIN_REPORTED_WORDS = 3
 # A refused request's noun is among this many first content words ("Algeria's request to").
 REQUEST_WITHIN = 3
+# A denial pointing back at the report ("it looks like another piece of fake news") has at
+# most this many words of its own before the word naming the report or calling it false.
+MAX_POINTER_WORDS = 2
 # How many words before and after a report's noun name its source: "the Houthi militia's
 # claim", "claims by the Telegraph"; إعلان جماعة الحوثي, مزاعم صحيفة تلغراف البريطانية.
 SOURCE_WINDOW = {"en": (3, 3), "ar": (0, 3)}
@@ -282,8 +285,39 @@ def one_account(a: dict, b: dict) -> bool:
 
 
 def is_bare_denial(claim: dict) -> bool:
-    """A denial whose words, its frame ("the reports", "false", لا صحة) aside, say little."""
-    return _denies(claim) and _said(claim) <= concepts.MAX_ANAPHORIC_WORDS
+    """A denial whose words, its frame ("the reports", "false", لا صحة) aside, say little,
+    or whose subject is the report itself (names_only_the_report)."""
+    return _denies(claim) and (_said(claim) <= concepts.MAX_ANAPHORIC_WORDS
+                               or names_only_the_report(claim))
+
+
+def names_only_the_report(claim: dict) -> bool:
+    """Whether a denial's subject points back at the report ("these claims are baseless and
+    aim to smear us", هذه قصة ملفقة من وسائل الإعلام): what follows says what the report is
+    or why it was made, never what it said, so its matter is what the article reports. A
+    word tying the report to its matter ("these reports about P") names the matter."""
+    text = claim["content"]["text"]
+    rules = _report_rules().get(claim.get("lang") or detect_lang(text))
+    folded = words(text)
+    if rules is None or not folded or folded[0] not in _first_words(rules, "pointers"):
+        return False
+    links = _first_words(rules, "matter_links") | _first_words(rules, "openers")
+    if any(w in links for w in folded):
+        return False
+    hedges, stop = _first_words(rules, "hedges"), concepts.stopwords()
+    own = 0
+    for word in folded[1:]:
+        if concepts.is_frame_word(word) or concepts.calls_false(word):
+            return True
+        if word not in stop and word not in hedges:
+            own += 1
+            if own > MAX_POINTER_WORDS:
+                return False
+    return False
+
+
+def _first_words(rules: dict, kind: str) -> frozenset[str]:
+    return frozenset(p[0] for p in rules.get(kind, ()))
 
 
 def _denies(claim: dict) -> bool:

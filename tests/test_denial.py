@@ -4,6 +4,7 @@ from factcheck.denial import (
     article_matter,
     denied_report,
     is_bare_denial,
+    names_only_the_report,
     names_source,
     one_account,
     refuses_request,
@@ -44,6 +45,30 @@ def test_bare_denials_are_given_the_matter_and_the_others_left_alone():
     assert [c.get("denies") for c in out] == [None, None, DENIAL["content"]["text"],
                                              DENIAL["content"]["text"]]
     assert "denies" not in BARE_EN  # the claims given are not changed in place
+
+
+def test_a_denial_whose_subject_is_the_report_takes_the_articles_matter():
+    pointing = [
+        _claim("It seems like yet another piece of fake news", 90, modality="denial"),
+        _claim("These allegations are baseless and aim to hurt the union's standing", 90,
+               modality="denial"),
+        _claim("هذه المزاعم عارية من الصحة وتهدف إلى الإساءة لسمعة النقابة", 90, negated=True),
+        _claim("هذه رواية مفبركة من وسائل إعلام أجنبية ويمكن فهم أهدافها", 90, negated=True),
+    ]
+    for claim in pointing:
+        assert names_only_the_report(claim), claim["content"]["text"]
+        assert with_denied_matter([REPORT, claim])[1]["denies"] == REPORT["content"]["text"]
+    naming = [
+        # the matter tied to the report's noun, or said in the denial's own words
+        _claim("these reports about the minister's health are baseless", 90, modality="denial"),
+        _claim("هذه الأنباء حول صحة الوزير عارية من الصحة", 90, negated=True),
+        _claim("this plan to close the bridge and the port is not on the table", 90,
+               negated=True),
+        _claim("It is not true that the minister was taken to hospital", 90, negated=True),
+    ]
+    for claim in naming:
+        assert not names_only_the_report(claim), claim["content"]["text"]
+    assert not names_only_the_report(_claim("These figures are final", 90))
 
 
 def _denial(text: str, lang: str, start: int = 40):
