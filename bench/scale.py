@@ -308,7 +308,15 @@ def store_for(backend: str, size: int, args, folder: Path, servers: list,
     if backend == "postgresql":
         server = pg_server(args, servers)
         name = f"scale_{size}_s{SCHEMA_VERSION}"
-        if not args.cache or name not in server.databases():
+        older = _older_database(server, size) if args.cache else None
+        if older and name not in server.databases():
+            start = time.perf_counter()
+            with contextlib.closing(psycopg_connect(server.url())) as conn:
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{older}"')
+            open_store(server.url(name)).read().conn.raw.close()  # upgraded in place
+            done = (f"upgraded from {older} in {time.perf_counter() - start:.1f} s, "
+                    f"kept in {args.cache}")
+        elif not args.cache or name not in server.databases():
             spec = server.new_database()
             seconds = build(spec, size, generator)
             if not args.cache:
@@ -327,8 +335,15 @@ def store_for(backend: str, size: int, args, folder: Path, servers: list,
         return spec, generator, f"built in {build(spec, size, generator):.1f} s"
     version = f".s{SCHEMA_VERSION}" if backend == "sqlite" else ""
     kept = args.cache / f"claims-{size}{version}.{suffix}"
+    older = _older_file(kept, size, suffix) if backend == "sqlite" else None
     if (kept.parent / (kept.name + ".built")).exists():
         done = f"cached in {args.cache}"
+    elif older is not None:
+        start = time.perf_counter()
+        shutil.copyfile(older, kept)
+        open_store(str(kept)).read().conn.raw.close()  # upgraded in place, as a desk's is
+        (kept.parent / (kept.name + ".built")).write_text(f"upgraded from {older.name}\n")
+        done = f"upgraded from {older.name} in {time.perf_counter() - start:.1f} s"
     else:
         args.cache.mkdir(parents=True, exist_ok=True)
         kept.unlink(missing_ok=True)
@@ -339,6 +354,21 @@ def store_for(backend: str, size: int, args, folder: Path, servers: list,
     start = time.perf_counter()
     shutil.copyfile(kept, spec)
     return spec, generator, f"{done}, copied in {time.perf_counter() - start:.1f} s"
+
+
+def _older_file(kept: Path, size: int, suffix: str) -> Path | None:
+    """A cached SQLite store of an older schema: upgraded in place rather than built again."""
+    for version in range(SCHEMA_VERSION - 1, 0, -1):
+        found = kept.parent / f"claims-{size}.s{version}.{suffix}"
+        if (found.parent / (found.name + ".built")).exists():
+            return found
+    return None
+
+
+def _older_database(server, size: int) -> str | None:
+    names = server.databases()
+    return next((f"scale_{size}_s{v}" for v in range(SCHEMA_VERSION - 1, 0, -1)
+                 if f"scale_{size}_s{v}" in names), None)
 
 
 def psycopg_connect(url: str):

@@ -117,13 +117,30 @@ class _FieldPostings:
         return self.tables.posting(self.field, term)
 
 
+class SpeakerClaims:
+    """The claims of one speaker as search meets them: counted (speaker_counts), listed only
+    if asked (a speaker may hold a large share of the store; search.score_apart ranks them by
+    the speaker's score, through SearchTables.best, without listing them)."""
+
+    def __init__(self, tables: "SearchTables", speaker: str):
+        self.tables, self.speaker = tables, speaker
+        self.count = int(tables.conn.value(
+            "SELECT n FROM speaker_counts WHERE speaker = ?", (speaker,)) or 0)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return iter([n for (n,) in self.tables.conn.rows(
+            "SELECT n FROM claims WHERE speaker = ?", (self.speaker,))])
+
+
 class _BySpeaker:
     def __init__(self, tables: "SearchTables"):
         self.tables = tables
 
-    def get(self, sid: str, default=()) -> array:
-        return array("I", (n for (n,) in self.tables.conn.rows(
-            "SELECT n FROM claims WHERE speaker = ?", (sid,))))
+    def get(self, sid: str, default=()) -> SpeakerClaims:
+        return SpeakerClaims(self.tables, sid)
 
 
 class SearchTables:
@@ -243,17 +260,52 @@ class SearchTables:
             offset += _CHUNK
         return found[:limit]
 
-    def best(self, scores: dict[int, float], limit: int, where) -> list[tuple[int, float]]:
-        """The `limit` best scores passing the filters, the newest first among equals."""
+    def best(self, scores: dict[int, float], limit: int, where,
+             speakers: dict[str, float] | None = None) -> list[tuple[int, float]]:
+        """The `limit` best scores passing the filters, the newest first among equals.
+        `speakers`: the score of every claim of these speakers not in `scores` (read from
+        the claims by speaker and date, as far as the ranking needs)."""
         by_score: dict[float, list[int]] = defaultdict(list)
         for n, score in scores.items():
             by_score[score].append(n)
+        spoken_at: dict[float, list[str]] = defaultdict(list)
+        for sid, score in (speakers or {}).items():
+            spoken_at[score].append(sid)
         out: list[tuple[int, float]] = []
-        for score in sorted(by_score, reverse=True):
-            for n, _ in self._newest_of(sorted(by_score[score]), limit - len(out), where):
-                out.append((n, score))
+        for score in sorted(set(by_score) | set(spoken_at), reverse=True):
+            wanted = limit - len(out)
+            found = self._newest_of(sorted(by_score.get(score, ())), wanted, where)
+            for sid in sorted(spoken_at.get(score, ())):
+                found += self._newest_spoken(sid, wanted, where, scores)
+            found.sort(key=lambda row: (_Desc(row[1]), row[0]))
+            out += [(n, score) for n, _ in found[:wanted]]
             if len(out) >= limit:
                 break
+        return out
+
+    def _newest_spoken(self, sid: str, limit: int, where, skip) -> list[tuple[int, str]]:
+        """The newest `limit` claims of the speaker passing the filters, but those in `skip`."""
+        condition, params = where
+        extra = f" AND {condition}" if condition else ""
+        found: list[tuple[int, str]] = []
+        offset, step = 0, max(limit * 2, 100)
+        while len(found) < limit:
+            rows = self.conn.rows(f"SELECT n, day FROM claims WHERE speaker = ?{extra} "
+                                  "ORDER BY day DESC, n LIMIT ? OFFSET ?",
+                                  (sid, *params, step, offset))
+            found += [row for row in rows if row[0] not in skip]
+            if len(rows) < step:
+                break
+            offset += step
+        return found[:limit]
+
+    def speakers_of(self, numbers) -> dict[int, str]:
+        """The speaker ID of each of these claims (numbers)."""
+        out: dict[int, str] = {}
+        for chunk in _chunks(sorted(numbers)):
+            out.update(self.conn.rows(
+                f"SELECT n, speaker FROM claims WHERE n IN ({', '.join('?' * len(chunk))})",
+                chunk))
         return out
 
     def claims(self, numbers: list[int]) -> dict[int, dict]:

@@ -254,10 +254,13 @@ def _search_tables(index, query: str, *, speaker: str | None, limit: int,
         chosen = index.newest(spoken, limit, where)
         found = index.claims(chosen)
         return [Hit(found[n], 100.0) for n in chosen if n in found]
-    scores, total, meant = _score(index, words)
     if spoken is not None:
+        scores, total, meant = _score(index, words)
         scores = {n: score for n, score in scores.items() if n in spoken}
-    ranked = index.best(scores, limit, where)
+        ranked = index.best(scores, limit, where)
+    else:
+        scores, by_speaker, total, meant = _score_apart(index, words)
+        ranked = index.best(scores, limit, where, speakers=by_speaker)
     found = index.claims([n for n, _ in ranked])
     # a claim removed (claims doctor --fix) may still be in the postings
     return [Hit(claim, min(100.0, 100.0 * score / total), matched_spans(claim, meant, index))
@@ -513,6 +516,44 @@ def _score(index: SearchIndex, words: list[tuple[str, bool]]):
         for n, gain in best.items():
             scores[n] = scores.get(n, 0.0) + gain
     return scores, weights or 1.0, meant
+
+
+def _score_apart(index, words: list[tuple[str, bool]]):
+    """As _score, with the claims a word meets through their speaker (index.by_speaker, which
+    may be a large share of the store) left unlisted: each such claim scores its speaker's
+    sum of gains, returned apart (speaker ID -> score); a claim listed through its words gains
+    per word the better of its own and its speaker's."""
+    per_word: list[tuple[dict[int, float], dict[str, float]]] = []
+    weights = 0.0
+    meant: dict[str, set[str]] = {"terms": set(), "parts": set(), "speakers": set()}
+    for word, named in words:
+        found = _candidates(index, word, meant, named=named)
+        exact = [f for f in found if f[0] >= 1.0] or found
+        weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
+        weights += weight
+        gains = sorted(((weight * similarity * field_weight, claims)
+                        for similarity, field_weight, claims in found), key=_first)
+        best: dict[int, float] = {}
+        spoken: dict[str, float] = {}
+        for gain, claims in gains:  # lowest first: the best gain is the one kept
+            speaker = getattr(claims, "speaker", None)
+            if speaker is None:
+                best.update(dict.fromkeys(claims, gain))
+            else:
+                spoken[speaker] = gain
+        per_word.append((best, spoken))
+    listed = set().union(*(best for best, _ in per_word))
+    said = index.speakers_of(listed) if listed and any(s for _, s in per_word) else {}
+    scores: dict[int, float] = {}
+    by_speaker: dict[str, float] = {}
+    for best, spoken in per_word:
+        for n in listed:
+            gain = max(best.get(n, 0.0), spoken.get(said.get(n), 0.0))
+            if gain:
+                scores[n] = scores.get(n, 0.0) + gain
+        for sid, gain in spoken.items():
+            by_speaker[sid] = by_speaker.get(sid, 0.0) + gain
+    return scores, by_speaker, weights or 1.0, meant
 
 
 def _first(pair: tuple) -> float:

@@ -29,7 +29,7 @@ from factcheck import schema
 from factcheck.errors import AmbiguousID, BadRecord, DatabaseError, LockTimeout, NotFound
 from factcheck.normalize import fold_word
 
-SCHEMA_VERSION = 2  # 2: form_counts
+SCHEMA_VERSION = 3  # 2: form_counts; 3: speaker_counts, claims_speaker_day
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 _PG_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -82,13 +82,13 @@ KINDS: dict[str, tuple[Column, ...]] = {
                        Column("created", lambda d: d.get("created"))),
 }
 INDEXES = {
-    "claims": ("article", "speaker", "at", "statement"),
+    "claims": ("article", "at", "statement"),
     "articles": ("at",),
     "contradictions": ("a", "b", "status"),
 }
 GENERIC = "records"
 # The index tables made from each kind of record (emptied with it).
-_INDEX_TABLES = {"claims": ("postings", "terms", "forms", "form_counts"),
+_INDEX_TABLES = {"claims": ("postings", "terms", "forms", "form_counts", "speaker_counts"),
                  "speakers": ("name_parts",)}
 
 
@@ -344,6 +344,7 @@ class Table:
         cur = self._conn.run(self._insert_sql("DO NOTHING"), self._row(record))
         if cur.rowcount == 0:
             raise DatabaseError(f"{self.name} record {record['id']} already exists")
+        self._count_speakers([record], 1)
         self.db.changed(self.name, [record], new=True)
         return record["id"]
 
@@ -352,11 +353,15 @@ class Table:
         stored = self.ids_among([r["id"] for r in records])
         fresh = list({r["id"]: r for r in records if r["id"] not in stored}.values())
         self._conn.many(self._insert_sql("DO NOTHING"), [self._row(r) for r in fresh])
+        self._count_speakers(fresh, 1)
         self.db.changed(self.name, fresh, new=True)
 
     def upsert(self, record: dict) -> None:
         before = self.get_for_update(record["id"]) if self.name == "claims" else None
         self._conn.run(self._upsert_sql(), self._row(record))
+        if before is None or _speaker_id(before) != _speaker_id(record):
+            self._count_speakers([before] if before is not None else [], -1)
+            self._count_speakers([record], 1)
         index = _indexing()
         if before is not None and index.entries([(0, before)], {0}) != index.entries(
                 [(0, record)], {0}):
@@ -369,12 +374,27 @@ class Table:
             raise NotFound(f"no {self.name} record {record_id}")
         self.upsert({**current, **fields})
 
+    def _count_speakers(self, records: list[dict], sign: int) -> None:
+        """Keep speaker_counts (claims per speaker) with the claims just written or removed."""
+        if self.name != "claims":
+            return
+        counts: dict[str, int] = {}
+        for record in records:
+            sid = _speaker_id(record)
+            if sid is not None:
+                counts[sid] = counts.get(sid, 0) + sign
+        # In key order, so two writers lock the counts they share in one order.
+        self._conn.many(COUNT_SPEAKERS, sorted(counts.items()))
+
     def get_for_update(self, record_id: str) -> dict | None:
         lock = " FOR UPDATE" if self.db.dialect.name == "postgresql" else ""
         found = self._select("id, doc", "id = ?", (record_id,), lock)
         return self.load(*found[0]) if found else None
 
     def remove(self, record_id: str) -> None:
+        if self.name == "claims":
+            speaker = self._select("speaker", "id = ?", (record_id,))
+            self._count_speakers([{"speaker": {"id": sid}} for (sid,) in speaker], -1)
         self._conn.run(f"DELETE FROM {self._from} WHERE {self._where}id = ?",
                        (*self._key, record_id))
         self.db.changed(self.name, [{"id": record_id}], new=False, removed=True)
@@ -430,6 +450,10 @@ def write_index(conn: Connection, numbered: list[tuple[int, dict]]) -> None:
 # rows for a common key once the store has had thousands of writes.
 COUNT_FORMS = ("INSERT INTO form_counts (form, n) VALUES (?, ?) ON CONFLICT (form) "
                "DO UPDATE SET n = form_counts.n + excluded.n")
+# How many claims each speaker has: a search of a name weighs the speaker's claims by their
+# count and ranks them by date per speaker (claims_speaker_day), never listing them one by one.
+COUNT_SPEAKERS = ("INSERT INTO speaker_counts (speaker, n) VALUES (?, ?) ON CONFLICT (speaker) "
+                  "DO UPDATE SET n = speaker_counts.n + excluded.n")
 
 
 def write_names(conn: Connection, records: list[dict], *, removed: bool) -> None:
@@ -546,8 +570,7 @@ class Database:
             f"SELECT id, doc FROM claims{where} ORDER BY at DESC, n LIMIT ?", [*params, limit])]
 
     def claims_per_speaker(self) -> dict[str, int]:
-        return dict(self.conn.rows(
-            "SELECT speaker, COUNT(*) FROM claims WHERE speaker IS NOT NULL GROUP BY speaker"))
+        return dict(self.conn.rows("SELECT speaker, n FROM speaker_counts WHERE n > 0"))
 
     def tables(self) -> Iterator[tuple[str, dict]]:
         """Every kind of record with its records as stored, unchecked, one kind at a time:
@@ -674,6 +697,7 @@ def _ensure_schema(conn: Connection) -> None:
             statements.append(f"CREATE INDEX IF NOT EXISTS {kind}_{column} ON {kind} ({column})")
     statements.append("CREATE INDEX IF NOT EXISTS claims_recent ON claims (at DESC, n)")
     statements.append("CREATE INDEX IF NOT EXISTS claims_day ON claims (day DESC, n)")
+    statements += [SPEAKER_DAY, SPEAKER_COUNTS.format(text=text)]
     blob = dialect.blob_type
     statements += [
         # Search: the claim numbers holding each term, a row per write that added some.
@@ -713,18 +737,34 @@ def _ensure_schema(conn: Connection) -> None:
 
 FORM_COUNTS = ("CREATE TABLE IF NOT EXISTS form_counts (form {text} PRIMARY KEY, "
                "n BIGINT NOT NULL)")
+SPEAKER_COUNTS = ("CREATE TABLE IF NOT EXISTS speaker_counts (speaker {text} PRIMARY KEY, "
+                  "n BIGINT NOT NULL)")
+# A speaker's claims newest first, as search ranks them among equals (also every lookup of
+# claims by speaker: it replaced claims_speaker).
+SPEAKER_DAY = "CREATE INDEX IF NOT EXISTS claims_speaker_day ON claims (speaker, day DESC, n)"
 
 
 def _upgrade(conn: Connection) -> None:
-    """A store of schema 1 brought to 2: its form counts, from the forms rows it has."""
+    """An older store brought to this schema in place, in one transaction: 2 adds the form
+    counts (from the forms rows it has), 3 the speaker counts and the claims by speaker and
+    date (from the claims)."""
     conn.run("BEGIN")
     try:
         if conn.dialect.name == "postgresql":
             conn.run("SELECT pg_advisory_xact_lock(?)", (_WRITE_LOCK,))
-        if int(conn.value("SELECT value FROM meta WHERE key = 'schema'")) < 2:
+        found = int(conn.value("SELECT value FROM meta WHERE key = 'schema'"))
+        if found < 2:
             conn.run(FORM_COUNTS.format(text=conn.dialect.text_type))
             conn.run("INSERT INTO form_counts (form, n) SELECT form, SUM(LENGTH(claims)) / 4 "
                      "FROM forms GROUP BY form")
+        if found < 3:
+            conn.run(SPEAKER_COUNTS.format(text=conn.dialect.text_type))
+            conn.run("DELETE FROM speaker_counts")  # counted again whole, whatever it held
+            conn.run("INSERT INTO speaker_counts (speaker, n) SELECT speaker, COUNT(*) "
+                     "FROM claims WHERE speaker IS NOT NULL GROUP BY speaker")
+            conn.run(SPEAKER_DAY)
+            conn.run("DROP INDEX IF EXISTS claims_speaker")
+        if found < SCHEMA_VERSION:
             conn.run("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
         conn.run("COMMIT")
     except BaseException:

@@ -236,3 +236,73 @@ def test_a_store_of_schema_1_gains_its_form_counts_when_opened(backend, tmp_path
     assert again.value("SELECT value FROM meta WHERE key = 'schema'") == \
         str(sqlstore.SCHEMA_VERSION)
     assert again.rows("SELECT form, n FROM form_counts ORDER BY form") == expected
+
+
+def _counted(conn) -> list:
+    return conn.rows("SELECT speaker, n FROM speaker_counts WHERE n > 0 ORDER BY speaker")
+
+
+def _grouped(conn) -> list:
+    return conn.rows("SELECT speaker, COUNT(*) FROM claims WHERE speaker IS NOT NULL "
+                     "GROUP BY speaker ORDER BY speaker")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_speaker_counts_follow_every_write_and_are_made_when_an_older_store_opens(
+        backend, tmp_path, request):
+    from conftest import new_store_spec
+
+    from factcheck import sqlstore
+
+    spec = new_store_spec(backend, tmp_path, request)
+    store_desk(spec)
+    store = open_store(spec)
+    with store.write() as db:
+        first, second, *_ = db.claims.all()
+        db.claims.update(first["id"], {"speaker": {**first["speaker"], "id": "s-moved"}})
+        db.claims.remove(second["id"])
+        db.claims.insert({**_claim("c-new"), "speaker": {**first["speaker"], "id": "s-moved"}})
+    conn = store.read().conn
+    expected = _grouped(conn)
+    assert ("s-moved", 2) in expected and _counted(conn) == expected
+    # as a store written before speaker_counts was
+    conn.run("DROP TABLE speaker_counts")
+    conn.run("DROP INDEX claims_speaker_day")
+    conn.run("UPDATE meta SET value = '2' WHERE key = 'schema'")
+    conn.raw.close()
+    again = open_store(spec).read().conn
+    assert again.value("SELECT value FROM meta WHERE key = 'schema'") == \
+        str(sqlstore.SCHEMA_VERSION)
+    assert _counted(again) == expected
+
+
+def test_a_speaker_holding_most_claims_is_ranked_by_date_without_listing_them(tmp_path):
+    """A name met through its speaker and in a claim's words: the claims meeting every query
+    word rank first, then the speaker's other claims, newest first, as on the JSON store."""
+    from support_claims import store_article
+
+    specs = [str(tmp_path / "desk.sqlite"), str(tmp_path / "desk.json")]
+    for spec in specs:
+        store_desk(spec)
+        for day in range(10, 14):
+            for n in range(3):
+                store_article(spec, [claim("Dmitry Peskov", "said",
+                                           f"the talks resume in round {n} of day {day}")],
+                              published=f"2025-09-{day}")
+        store_article(spec, [claim("Dmitry Peskov", "said", "the pipeline is safe")],
+                      published="2025-05-01")
+        store_article(spec, [claim("Lim Eul-chul", "said", "Peskov called the pipeline useful")],
+                      published="2025-06-01")
+
+    def found(spec):
+        from factcheck.search import search
+
+        db = open_store(spec).read()
+        return [(h.claim["content"]["text"], round(h.score, 6))
+                for h in search(db, "Peskov pipeline", limit=6)]
+
+    got = found(specs[0])
+    assert got == found(specs[1])
+    assert [text for text, _ in got[:5]] == [
+        "Peskov called the pipeline useful", "the pipeline is safe",
+        *(f"the talks resume in round {n} of day 13" for n in range(3))]
