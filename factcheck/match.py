@@ -246,6 +246,21 @@ def speaker_terms(claim: dict) -> frozenset[str]:
     return _name_terms((claim.get("speaker") or {}).get("name") or "")
 
 
+def speaker_places(claim: dict) -> frozenset[str]:
+    """The countries a claim's speaker is named for ("the Iraqi government spokesman")."""
+    return read_statement((claim.get("speaker") or {}).get("name") or "").places
+
+
+def places_meet(claim: dict, other: dict, s: Statement, t: Statement) -> bool:
+    """Whether two claims can be about one matter by their places: they name no countries
+    apart, or one's speaker is of a country the other names ("the Libyan ministry: the
+    meeting in Rome was by chance" and "the meeting was arranged in Libya"), since a
+    speaker's "we" and "our" are their country."""
+    if not (s.places and t.places) or s.places & t.places:
+        return True
+    return bool((s.places | speaker_places(claim)) & (t.places | speaker_places(other)))
+
+
 class _Closeness(NamedTuple):
     """What a candidate's closeness takes from the two statements alone, whichever side asks;
     only the shared words differ by side, each as its own statement wrote them."""
@@ -256,6 +271,9 @@ class _Closeness(NamedTuple):
     first: tuple  # the statement key of the first statement
     statements: tuple[Statement, Statement]
     shared: tuple[frozenset[str], frozenset[str]]  # the terms each has of the other's
+    # The two name countries and none in common: two matters (poverty in Egypt, poverty in
+    # Jordan) unless a speaker's country meets the other's (places_meet).
+    apart: bool = False
 
     def shared_by(self, key: tuple) -> tuple[str, ...]:
         side = 0 if key == self.first else 1
@@ -349,6 +367,7 @@ class Index:
                 close = self._closeness[pair] = self._closeness_of(s, t, key)
             if close is None:
                 continue
+            places = s.places | speaker_places(claim)
             matters: dict[frozenset, float | None] = {}  # copies differ only by speaker
             copies = 0
             for i in self._members[entry]:
@@ -358,6 +377,8 @@ class Index:
                 if copies == COPIES:
                     break
                 copies += 1
+                if close.apart and not places & (t.places | speaker_places(other)):
+                    continue
                 theirs = self.speakers(i)
                 matter = matters.get(theirs, False)
                 if matter is False:
@@ -386,7 +407,7 @@ class Index:
         """Whether `other` (an indexed claim) is a candidate for `claim`, and why not when it
         is not: for tracing a missed pair."""
         s, t = read_claim(claim), read_claim(other)
-        if s.places and t.places and not s.places & t.places:
+        if not places_meet(claim, other, s, t):
             return None, f"places of no common country {sorted(s.places)} / {sorted(t.places)}"
         shared = min(len(matched(s, t)), len(matched(t, s)))
         if shared < MIN_SHARED:
@@ -439,8 +460,6 @@ class Index:
     def _closeness_of(self, s: Statement, t: Statement, key: tuple) -> _Closeness | None:
         """What two statements share, whoever said them; None when they are two matters.
         `key` is the statement key of `s`."""
-        if s.places and t.places and not s.places & t.places:
-            return None  # poverty in Egypt and poverty in Jordan are two matters
         shared_s, shared_t = matched(s, t), matched(t, s)
         if min(len(shared_s), len(shared_t)) < MIN_SHARED:
             return None
@@ -456,7 +475,8 @@ class Index:
             # Two scripts: the words compared through what they stand for.
             fuzzy = fuzz.token_set_ratio(_canonical(s), _canonical(t)) / 100.0
             entities = entities | (s.key_set & t.key_set - _concept_keys(s, t))
-        return _Closeness(overlap, entities, fuzzy, key, (s, t), (shared_s, shared_t))
+        return _Closeness(overlap, entities, fuzzy, key, (s, t), (shared_s, shared_t),
+                          bool(s.places and t.places and not s.places & t.places))
 
     def _mass(self, s: Statement) -> float:
         found = self._masses.get(s.joined)

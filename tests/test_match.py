@@ -95,3 +95,24 @@ def test_a_statement_stored_many_times_is_weighed_in_a_few_copies(tmp_path):
     assert per_statement
     assert max(per_statement.values()) == match.COPIES
     assert claims[0]["id"] not in {c.claim["id"] for c in found}
+
+
+def _spoken(cid, speaker, content):
+    return {"id": cid, "article": cid, "speaker": {"name": speaker}, "content": {"text": content},
+            "context": None, "negated": False, "modality": "assertion", "lang": "en"}
+
+
+def test_a_speakers_country_meets_the_country_the_other_names():
+    stored = _spoken("s1", "Tunisia's foreign ministry",
+                     "the minister's meeting with the Maltese envoy in Rome was a chance encounter")
+    asked = _spoken("s2", "a Maltese official",
+                    "the minister's meeting with the envoy was prearranged weeks ahead in Tunisia")
+    index = Index([stored])
+    assert [c.claim["id"] for c in index.candidates(asked)] == ["s1"]
+    # nobody's country meets the other's: poverty in Egypt, poverty in Jordan
+    apart = _spoken("s3", "a spokesman for the union",
+                    "the minister's meeting with the envoy was prearranged weeks ahead in Tunisia")
+    lone = _spoken("s4", "a diplomat",
+                   "the minister's meeting with the envoy in Rome was a chance encounter")
+    assert Index([lone]).candidates(apart) == []
+    assert "no common country" in Index([lone]).explain(apart, lone)[1]
