@@ -79,6 +79,8 @@ class Lexicon:
     negator_phrases: Phrases
     not_negation: Phrases
     negation_embedders: frozenset[str]  # words opening a clause whose negation is not the claim's
+    # words after which an embedder is a pronoun, no clause ("after that there were no talks")
+    pronoun_after: frozenset[str]
     roles: frozenset[str]
     bodies: frozenset[str]
     feminine_roles: frozenset[str]
@@ -263,6 +265,7 @@ def lexicon(lang: str) -> Lexicon:
         negator_phrases=negator_phrases,
         not_negation=not_negation,
         negation_embedders=_set(negation.get("embedders", [])),
+        pronoun_after=_set(negation.get("pronoun_after", [])),
         roles=_set(r["speakers"]["roles"]),
         bodies=_set(r["speakers"]["bodies"]),
         feminine_roles=_set(r["speakers"]["feminine_roles"]),

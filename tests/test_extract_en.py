@@ -110,6 +110,14 @@ def test_negation_in_content():
     assert one("The mayor said the water was safe to drink.")["negated"] is False
 
 
+def test_that_pointing_back_opens_no_clause_that_hides_the_negation():
+    # "after that" is "then": the negation that follows is the claim's own
+    c = one("The envoy said that after that there were no further talks with the rebels.")
+    assert c["negated"] is True
+    c = one("The envoy said the rebels claimed that there were no further talks.")
+    assert c["negated"] is False
+
+
 def test_amid_speculation_is_unattributed():
     c = one("Shares rose amid speculation that a merger was close.")
     assert c["speaker"]["name"] is None

@@ -347,7 +347,7 @@ def is_negated(state: ArticleState, s: Sentence, start: int, end: int, *,
     firsts = lex.negation_firsts
     embedders = lex.negation_embedders
     for i, t in enumerate(toks):
-        if t.norm in embedders and i > 0:
+        if t.norm in embedders and i > 0 and toks[i - 1].norm not in lex.pronoun_after:
             return False  # "told Doha that its presence was no longer welcome": embedded
         if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
             continue
