@@ -306,3 +306,40 @@ def test_a_speaker_holding_most_claims_is_ranked_by_date_without_listing_them(tm
     assert [text for text, _ in got[:5]] == [
         "Peskov called the pipeline useful", "the pipeline is safe",
         *(f"the talks resume in round {n} of day 13" for n in range(3))]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_rows_of_a_common_word_are_merged_and_search_and_matching_see_the_same(
+        backend, tmp_path, request, monkeypatch):
+    from conftest import new_store_spec
+    from support_claims import store_article
+
+    from factcheck import sqlstore
+    from factcheck.contradict import check_claims
+
+    def desk(spec):
+        store_desk(spec)
+        for day in range(10, 14):
+            store_article(spec, [claim("Alexander Novak", "said",
+                                       f"oil output will rise in August, day {day}")],
+                          published=f"2025-09-{day}")
+
+    def found(spec):
+        db = open_store(spec).read()
+        fresh = {**claim("Alexander Novak", "said", "oil output will fall in August"),
+                 "id": "new1", "article": "f00e"}
+        pairs = sorted(f.other["id"] for f in check_claims(db, [fresh], repeats=False))
+        return _hits(spec), pairs
+
+    spec = new_store_spec(backend, tmp_path, request)
+    monkeypatch.setattr(sqlstore, "MERGE_FROM", 1)
+    desk(spec)
+    conn = open_store(spec).read().conn
+    assert conn.value("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM forms GROUP BY form) t") \
+        <= 2
+    assert conn.value("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM postings "
+                      "GROUP BY term, field) t") <= 2
+    reference = str(tmp_path / "reference.json")
+    desk(reference)
+    got = found(spec)
+    assert got == found(reference) and got[1]
