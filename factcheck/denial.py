@@ -316,6 +316,22 @@ def names_only_the_report(claim: dict) -> bool:
     return False
 
 
+def doubts_report(claim: dict) -> bool:
+    """Whether a claim's content is the speaker's surprise at a report ("expressed surprise at
+    the claims that P", أبدى استغرابه من الادعاء حول P): it doubts P, as a denial does."""
+    text = claim["content"]["text"]
+    rules = _report_rules().get(claim.get("lang") or detect_lang(text))
+    folded = words(text)
+    if rules is None or len(folded) < 3 or folded[0] not in _first_words(rules, "doubts"):
+        return False
+    if folded[1] not in _first_words(rules, "doubt_links"):
+        return False
+    at = 2
+    while at < len(folded) - 1 and folded[at] in concepts.stopwords():
+        at += 1  # "surprise at the claims"
+    return bool(_phrase_at(folded, at, rules["nouns"] + rules.get("source_nouns", [])))
+
+
 def _first_words(rules: dict, kind: str) -> frozenset[str]:
     return frozenset(p[0] for p in rules.get(kind, ()))
 

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from factcheck import concepts, store
 from factcheck.cachefile import Codec, Damaged, Sections
 from factcheck.contrast import lexicon, stopwords
+from factcheck.denial import doubts_report
 from factcheck.figures import figures
 from factcheck.normalize import WORD_RE, detect_lang, fold, is_arabic, stem, tokens, words
 from factcheck.statement import PROCLITICS, Statement, matched, read_statement
@@ -84,8 +85,10 @@ def read_claim(claim: dict) -> Statement:
 def statement_key(claim: dict) -> tuple:
     """What read_claim reads of a claim: two claims with the same key say the same thing."""
     context = " … ".join(_context_texts(claim)) or None
-    # A bare denial with the article's matter is a denial of it, however it is worded.
-    modality = "denial" if claim.get("denies") else claim.get("modality")
+    # A bare denial with the article's matter is a denial of it, however it is worded; so is
+    # the speaker's surprise at the report of it.
+    denies = claim.get("denies") or doubts_report(claim)
+    modality = "denial" if denies else claim.get("modality")
     return (claim["content"]["text"], context, bool(claim.get("negated")), modality)
 
 

@@ -456,3 +456,16 @@ def test_one_speaker_in_one_article_is_not_set_against_themselves(db):
     later = _by(None, "sp1", "the harbour master", "the north pier was closed to ferries this week",
                 "art2")
     assert [f.other["id"] for f in check_claims(db, [later], repeats=False)] == ["s1"]
+
+
+def test_surprise_at_a_report_is_not_set_against_the_denial_of_it(db):
+    report = "عقد اجتماع سري بين وزير النقل ومدير شركة الشحن في جنيف"
+    db.claims.insert_many([
+        claim("d1", "وزارة النقل", report, negated=True, modality="denial", article="a1"),
+        claim("r1", "صحيفة المساء", report, article="a2")])
+    doubt = claim(None, "المتحدث باسم الوزارة",
+                  "استغرابه من الادعاء حول عقد اجتماع سري بين وزير النقل ومدير شركة الشحن في جنيف",
+                  modality="prediction", article="a3")
+    # doubting the report, it sides with the denial and clashes with the report
+    assert _speakers(check_claims(db, [doubt])) == {
+        frozenset({"المتحدث باسم الوزارة", "صحيفة المساء"})}

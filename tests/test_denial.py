@@ -3,6 +3,7 @@
 from factcheck.denial import (
     article_matter,
     denied_report,
+    doubts_report,
     is_bare_denial,
     names_only_the_report,
     names_source,
@@ -204,3 +205,10 @@ def test_a_claim_telling_of_a_report_is_no_assertion_of_its_matter():
     assert not tells_of_report(_claim("the mayor took bribes from two builders", 0))
     assert not tells_of_report(_claim("reports saying the mayor took bribes are false", 0,
                                       modality="denial"))
+
+
+def test_surprise_at_a_report_doubts_it():
+    assert doubts_report(_claim("استغرابه من المزاعم حول إغلاق الميناء في يونيو", 10))
+    assert doubts_report(_claim("surprise at the claims that the port would close", 10))
+    assert not doubts_report(_claim("استغرابه من قرار إغلاق الميناء في يونيو", 10))
+    assert not doubts_report(_claim("surprise at the decision to close the port", 10))
