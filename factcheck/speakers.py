@@ -318,13 +318,26 @@ def _joined(name: str) -> str:
     return "".join(str(p) for p in names.parts(name))
 
 
+def registry_keys(record: dict) -> list[tuple[str, str, str, str]]:
+    """(kind, folded name, surname key, joined key) of each of a record's names, in order:
+    what the registry index is made of (a SQL store keeps them, see _index); the kind is
+    "unnamed", "title" or "name"."""
+    kind = "unnamed" if _is_unnamed(record) else "title" if _is_title(record) else "name"
+    return [(kind, speaker_key(n), names.surname_key(n), _joined(n)) for n in record["names"]]
+
+
 def _index(db: Database) -> _Index:
     table = db.table(TABLE)
     index = _indexes.get(db)
     if index is None or index.size != len(table):
         index = _Index(0, {}, {}, {}, {})
-        for record in table.all():
-            _add_to_index(index, record)
+        kept = getattr(db, "registry_keys", None)
+        if kept is not None:  # a SQL store: the keys as stored with each record
+            for sid, kind, keys in kept():
+                _add_keys(index, sid, kind, keys)
+        else:
+            for record in table.all():
+                _add_to_index(index, record)
         index.size = len(table)
         _indexes[db] = index
     return index
@@ -345,14 +358,20 @@ def _is_unnamed(record: dict) -> bool:
 
 
 def _add_to_index(index: _Index, record: dict) -> None:
-    for name in record["names"]:
-        if _is_unnamed(record):
-            index.unnamed.setdefault(speaker_key(name), set()).add(record["id"])
+    rows = registry_keys(record)
+    if rows:
+        _add_keys(index, record["id"], rows[0][0], [row[1:] for row in rows])
+
+
+def _add_keys(index: _Index, sid: str, kind: str, keys: list[tuple[str, str, str]]) -> None:
+    for name, surname, joined in keys:
+        if kind == "unnamed":
+            index.unnamed.setdefault(name, set()).add(sid)
             continue  # found only by the article it was read in, or by a reader asking
-        if _is_title(record):
-            index.by_title.setdefault(speaker_key(name), record["id"])
+        if kind == "title":
+            index.by_title.setdefault(name, sid)
             continue  # a title has no surname to be found by
-        index.by_name.setdefault(speaker_key(name), record["id"])
-        for k in (names.surname_key(name), _joined(name)):
+        index.by_name.setdefault(name, sid)
+        for k in (surname, joined):
             if k:
-                index.by_surname.setdefault(k, set()).add(record["id"])
+                index.by_surname.setdefault(k, set()).add(sid)

@@ -343,3 +343,24 @@ def test_the_rows_of_a_common_word_are_merged_and_search_and_matching_see_the_sa
     desk(reference)
     got = found(spec)
     assert got == found(reference) and got[1]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_registry_keys_kept_are_those_of_the_speakers_as_stored(backend, tmp_path, request,
+                                                                    monkeypatch):
+    from conftest import new_store_spec
+
+    from factcheck import speakers
+
+    spec = new_store_spec(backend, tmp_path, request)
+    monkeypatch.setenv("CLAIMS_DB", spec)
+    store_desk(spec)
+    _cli("speakers", "merge", "Maria Zakharova", "Alexander Novak", "--json")
+    _cli("speakers", "alias", "Lim Eul-chul", "ليم أول تشول", "--json")
+    db = open_store(spec).read()
+    expected = []
+    for record in db.table("speakers").all():
+        rows = speakers.registry_keys(record)
+        if rows:
+            expected.append((record["id"], rows[0][0], [row[1:] for row in rows]))
+    assert len(expected) == 3 and db.registry_keys() == expected
