@@ -9,6 +9,9 @@ Gold: per article, the first .ann in sorted order (an article has one per annota
 `E` line (Attribution or Attribution-no-source) that has a Content. Spans may be discontinuous
 (`start end;start end`): a span is the set of characters of its pieces.
 
+Predicted: one attribution per cue, as PolNeAR has; the claims that a quotation's follow-on
+sentences make under their host's cue join it.
+
 The measure (polnear's README): a predicted claim matches a gold attribution when their
 content spans overlap by at least half of each; pairs are taken greedily, the largest overlap
 first, one to one. Printed: content precision, recall and F1; on matched pairs, cue accuracy
@@ -145,13 +148,23 @@ class Predicted:
 
 
 def predicted(text: str) -> list[Predicted]:
-    """The extractor's claims on `text` as character sets."""
-    out = []
+    """The extractor's claims on `text` as character sets. PolNeAR has one attribution per
+    cue, its content in as many pieces as it takes: the claims a quotation's follow-on
+    sentences make under their host's cue ('"...," she said. "..."') are one attribution."""
+    out: list[Predicted] = []
+    by_cue: dict[tuple, int] = {}
     for c in extract(text, lang="en"):
         parts = c.content_parts or (c.content_span,)
         content = frozenset(i for s, e in parts for i in range(s, e))
+        key = (c.cue_span, c.speaker)
+        if key in by_cue:
+            host = out[by_cue[key]]
+            host.content = host.content | content
+            host.text = f"{host.text} {c.content}"
+            continue
         mention_span = c.mention_span or c.speaker_span
         mention = frozenset(range(*mention_span)) if mention_span else frozenset()
+        by_cue[key] = len(out)
         out.append(Predicted(content, frozenset(range(*c.cue_span)), mention, c.speaker,
                              c.content))
     return out

@@ -461,13 +461,14 @@ def test_a_long_title_then_an_honorific_and_a_name_with_particles():
     assert c["content"]["text"] == "the dam was safe"
 
 
-def test_a_quoted_sentence_after_a_quote_continues_it():
-    c = one('The mayor spoke after the vote. "We did not lose this fight," Mayor Tom Reyes '
-            'said. "The council will vote again in June."')
-    assert c["speaker"]["name"] == "Tom Reyes"
-    assert c["content"]["text"] == \
-        "We did not lose this fight The council will vote again in June."
-    assert len(c["content"]["parts"]) == 2
+def test_a_quoted_sentence_after_a_quote_is_the_same_speakers_next_claim():
+    first, then = all_('The mayor spoke after the vote. "We did not lose this fight," Mayor '
+                       'Tom Reyes said. "The council will vote again in June."')
+    assert first["content"]["text"] == "We did not lose this fight"
+    assert then["speaker"]["name"] == "Tom Reyes"
+    assert then["content"]["text"] == "The council will vote again in June."
+    assert then["direct"] and not then["negated"]
+    assert then["speaker"]["mention"] is None  # the sentence names no one
 
 
 def test_a_quoted_sentence_after_an_indirect_report_is_not_joined():
@@ -580,21 +581,37 @@ def test_a_participle_takes_the_subject_of_its_own_sentence():
         ("Lena Ortiz", "said"), ("port authority", "dismissing")]
 
 
-def test_a_quoted_paragraph_after_a_report_continues_it():
+def test_a_quoted_paragraph_after_a_report_is_its_speakers_next_claim():
     claims = all_('"No one is writing songs for her," said Henry Crespo, a local organiser.\n\n'
                   '"Right now, the vote is against the other man. It is not for her."\n\n'
                   "The rally ended at noon.")
-    assert len(claims) == 1
-    assert claims[0]["content"]["text"] == (
-        "No one is writing songs for her Right now, the vote is against the other man. "
-        "It is not for her.")
+    assert [c["speaker"]["name"] for c in claims] == ["Henry Crespo", "Henry Crespo"]
+    assert claims[1]["content"]["text"] == \
+        "Right now, the vote is against the other man. It is not for her."
 
 
-def test_a_quote_after_a_report_that_ended_with_its_cue_continues_it():
-    c = one('The agency may be slow to act, Mara Schiff said. "The other factor is the '
-            'election."')
-    assert c["content"]["text"] == \
-        "The agency may be slow to act The other factor is the election."
+def test_a_quoted_paragraph_with_its_full_stop_after_the_mark_goes_on():
+    claims = all_('"We spoke twice," the envoy Lars Brandt said.\n\n'
+                  '"It was a short meeting. There was no other contact".')
+    assert len(claims) == 2
+    assert claims[1]["speaker"]["name"] == "Lars Brandt"
+    assert claims[1]["content"]["text"].startswith("It was a short meeting.")
+
+
+def test_a_quoted_paragraph_goes_on_the_quoted_speaker_not_the_outlet_carrying_it():
+    claims = all_('"We hear many stories," spokesman Ivan Sorokin told reporters, the state '
+                  'news agency Tass reported.\n\n'
+                  '"One capital says one thing and another says the opposite."')
+    assert claims[-1]["content"]["text"].startswith("One capital says")
+    assert claims[-1]["speaker"]["name"] == "Ivan Sorokin"
+
+
+def test_a_quote_after_a_report_that_ended_with_its_cue_goes_on_with_its_speaker():
+    first, then = all_('The agency may be slow to act, Mara Schiff said. "The other factor is '
+                       'the election."')
+    assert first["content"]["text"] == "The agency may be slow to act"
+    assert (then["speaker"]["name"], then["content"]["text"]) == \
+        ("Mara Schiff", "The other factor is the election.")
 
 
 def test_present_tense_cues():
@@ -813,16 +830,16 @@ def test_stop_before_a_comma_ends_no_sentence():
     # "Ohio.," is a state's abbreviation inside the apposition, not a full stop
     claims = all_('"We will march," said Tom Reyes, who drove in from Dayton, Ohio., to '
                   'lead the rally. "Nobody will stop us. We are ready."')
-    assert len(claims) == 1
-    assert claims[0]["speaker"]["name"] == "Tom Reyes"
-    assert claims[0]["content"]["text"].endswith("We are ready.")
+    assert len(claims) == 2
+    assert [c["speaker"]["name"] for c in claims] == ["Tom Reyes", "Tom Reyes"]
+    assert claims[1]["content"]["text"] == "Nobody will stop us. We are ready."
 
 
 def test_quotation_goes_on_the_report_not_the_participle_after_it():
     claims = all_('"We came close last year," Rita Vance said in Tulsa, recalling a vote that '
                   'failed. "The board and I backed it."')
-    said = next(c for c in claims if c["cue"]["text"] == "said")
-    assert said["content"]["text"] == "We came close last year The board and I backed it."
+    follow_on = next(c for c in claims if c["content"]["text"] == "The board and I backed it.")
+    assert (follow_on["cue"]["text"], follow_on["speaker"]["name"]) == ("said", "Rita Vance")
 
 
 def test_pronoun_resolves_past_the_title_of_the_narrated_person():
@@ -867,26 +884,24 @@ def test_headline_forms_with_the_speaker_after_the_content_or_before_a_topic():
 def test_mixed_straight_and_curly_marks_close_one_quotation():
     claims = all_('Mayor Tom Hale spoke at the depot. "We will fix the roof,” he added. '
                   '“The work starts in May. It ends in June."')
-    assert len(claims) == 1
-    assert claims[0]["content"]["text"] == ("We will fix the roof The work starts in May. "
-                                            "It ends in June.")
+    assert [c["content"]["text"] for c in claims] == \
+        ["We will fix the roof", "The work starts in May. It ends in June."]
 
 
 def test_stop_before_a_closing_parenthesis_ends_no_sentence():
     claims = all_('"We will win," Ann Moss told reporters beside Rep. Bo Park (D-Calif.). '
                   '"We will take the House."')
-    assert len(claims) == 1
-    assert claims[0]["content"]["text"] == "We will win We will take the House."
+    assert [c["content"]["text"] for c in claims] == ["We will win", "We will take the House."]
 
 
 def test_continued_reports_beside_a_quotation():
     claims = all_('Mayor Tom Hale spoke at the depot.\n\n'
                   '"The roof will not last," he continued. "We need a new one."\n\n'
                   'He continued, "The council knows it."')
-    assert [c["cue"]["text"] for c in claims] == ["continued", "continued"]
+    assert [c["cue"]["text"] for c in claims] == ["continued"] * 3
     assert claims[0]["speaker"]["name"] == "Tom Hale"
-    assert claims[0]["content"]["text"] == "The roof will not last We need a new one."
-    assert claims[1]["content"]["text"] == "The council knows it."
+    assert [c["content"]["text"] for c in claims] == \
+        ["The roof will not last", "We need a new one.", "The council knows it."]
 
 
 def test_continued_without_a_quotation_reports_nothing():
@@ -1048,3 +1063,12 @@ def test_the_senators_take_up_the_people_named_together():
     assert [(c["speaker"]["name"], c["content"]["text"]) for c in a] == [
         ("Democratic senators Anne Ford and Tom Reyes", "the port must reopen"),
         ("Democratic senators Anne Ford and Tom Reyes", "the blockade had gone on too long")]
+
+
+def test_the_subject_begins_after_a_clause_opening_when_or_because():
+    c = one('The tone has shifted since last week, when Volkov dismissed the claims as '
+            '"pure invention."')
+    assert (c["speaker"]["name"], c["content"]["text"]) == \
+        ("Volkov", 'the claims as "pure invention."')
+    d = one("Talks stalled because the ministry said no deal was near.")
+    assert (d["speaker"]["name"], d["content"]["text"]) == ("ministry", "no deal was near")

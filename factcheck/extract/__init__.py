@@ -60,9 +60,12 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             headline_open = _is_heading(line, state.lex) or \
                 line.rstrip()[-1:] not in TERMINATORS and \
                 len(WORD_RE.findall(line)) <= _HEADLINE_MAX_WORDS
-        if last and _quoted_paragraph(line) and \
-                _continue_any(state, sentences(text, start, end, lang=lang)[0], last):
-            continue  # the quotation goes on in a paragraph of its own
+        if last and _quoted_paragraph(line):
+            follow_on = _continue_any(state, sentences(text, start, end, lang=lang)[0], last)
+            if follow_on is not None:
+                claims.append(follow_on)  # the quotation goes on in a paragraph of its own
+                last = [follow_on]
+                continue
         last = []
         if _is_heading(line, state.lex):
             continue
@@ -71,18 +74,21 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
             continue
         for sentence in sentences(text, start, end, lang=state.lex.lang, toks=toks):
             found = sentence_claims(state, sentence)
-            if not found and last and _continue_any(state, sentence, last):
-                continue
+            follow_on = _continue_any(state, sentence, last) if not found and last else None
+            if follow_on is not None:
+                found = [follow_on]
             claims.extend(found)
             last = found
     resolve_names(claims, state)
     return claims
 
 
-def _continue_any(state: ArticleState, sentence: Sentence, last: list[Claim]) -> bool:
+def _continue_any(state: ArticleState, sentence: Sentence, last: list[Claim]) -> Claim | None:
     """'"...," Hale said in Dallas, recalling a bill. "..."': the quotation goes on the
-    report it continues, not the participle after it."""
-    return any(continue_quotation(state, sentence, c) for c in reversed(last))
+    report it continues, not the participle after it; and the words quoted, not the outlet
+    that carried them ('"...," Hale told state media, the agency reported. "..."')."""
+    ordered = [c for c in reversed(last) if c.direct] + [c for c in reversed(last) if not c.direct]
+    return next((f for c in ordered if (f := continue_quotation(state, sentence, c))), None)
 
 
 def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -122,7 +128,9 @@ def _after_datelines(text: str, start: int, end: int, lex: Lexicon) -> int:
 
 def _quoted_paragraph(line: str) -> bool:
     """A paragraph that is one quotation and nothing else (its marks open and close it)."""
-    return len(line) > 2 and line[0] in QUOTE_PAIRS and line.rstrip()[-1] in "\"”»'’"
+    # (a full stop may stand after the closing mark: '"... the only contact".')
+    return len(line) > 2 and line[0] in QUOTE_PAIRS and \
+        line.rstrip().rstrip(".")[-1:] in "\"”»'’"
 
 
 def _may_report(toks: list[Tok], lex: Lexicon) -> bool:

@@ -2,6 +2,8 @@
 with parenthetical sources and relays handled."""
 
 
+from dataclasses import replace
+
 from factcheck.extract.asides import skip_adverbials
 from factcheck.extract.content import (
     around_parenthetical_cue,
@@ -579,25 +581,27 @@ def _speculation_claim(state: ArticleState, s: Sentence, ev: Event, limit: int) 
     )
 
 
-def continue_quotation(state: ArticleState, s: Sentence, claim: Claim) -> bool:
+def continue_quotation(state: ArticleState, s: Sentence, claim: Claim) -> Claim | None:
     """'"We will not go back," she said. "The talks are over."': a sentence or paragraph that
     is all quotation, right after a report that ended with its cue (or was a quotation), goes
-    on with the same speaker's words; it joins that claim as one more piece of its content."""
+    on with the same speaker's words. It is a report of its own (a fact-checker weighs each
+    sentence quoted), by that speaker under the same cue, naming no one."""
     toks = s.toks
     reported_last = claim.content_span[1] <= claim.cue_span[0]  # '..., Schiff said. "..."'
     if state.lex.lang != "en" or not (claim.direct or reported_last) or not toks:
-        return False
+        return None
     q = s.quote_opening_at(0)
     if q is None or any(t.word for t in toks[q[1] + 1:]):
-        return False
+        return None
     piece = _quoted_piece(state.text, toks[q[0]].end, toks[q[1]].start)
     if piece is None:
-        return False
-    parts = claim.content_parts or (claim.content_span,)
-    claim.content_parts = (*parts, piece)
-    claim.content = " ".join(state.text[a:b] for a, b in claim.content_parts)
-    claim.content_span = (claim.content_parts[0][0], piece[1])
-    return True
+        return None
+    return replace(
+        claim, content=state.text[piece[0]:piece[1]], content_span=piece, content_parts=(),
+        mention=None, mention_span=None, listener=None, listener_span=None, direct=True,
+        negated=is_negated(state, s, *piece),
+        modality="assertion" if claim.modality == "denial" else claim.modality, context=None,
+        context_span=None, sentence_span=(s.start, s.end))
 
 
 def _quoted_piece(text: str, start: int, end: int) -> Span | None:

@@ -30,7 +30,9 @@ EN_CLAUSE_WORDS = {"that", "which", "who", "is", "was", "were", "are", "be", "be
                     "have", "said", "says", "told"}
 
 
-EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although"}
+# Words that open a clause the subject starts after ("a week later, when Hale dismissed ...").
+EN_CLAUSE_JOINERS = {"and", "but", "while", "as", "after", "before", "since", "although",
+                     "when", "because", "though", "whereas", "until", "unless"}
 
 
 EN_ADVERBS = {"later", "then", "earlier", "also", "previously", "again", "repeatedly",
