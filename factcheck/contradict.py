@@ -249,7 +249,7 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
                                                    or reading.fragment):
         return None, "too little matter or a fragment"
     if named or reading.report_denied and matter >= MIN_DENIAL_MATTER:
-        result = reading.relation()
+        result = reading.relation(source_named=named)
         if result.relation is Relation.CONTRADICTS and Reason.NEGATION in result.kinds:
             return (Finding(claim, candidate.claim, result.relation, result.score,
                             result.reasons, candidate.matter, candidate.shared),
@@ -318,7 +318,9 @@ class _PairReading:
         allowed = ANY_WORDING if self.reworded else possible
         return any(matter >= MIN_MATTER[kind] for kind in possible & allowed)
 
-    def relation(self) -> RelationResult:
+    def relation(self, *, source_named: bool = False) -> RelationResult:
+        if source_named:  # seldom: not kept
+            return relate_statements(self.a, self.b, source_named=True)
         if self._relation is None:
             self._relation = relate_statements(self.a, self.b)
         return self._relation

@@ -95,7 +95,8 @@ def names_source(denial: dict, report: dict) -> bool:
     since a denial of the matter repeats it whoever reported it. Names meet across scripts
     (concepts.name_keys)."""
     speaker = (report.get("speaker") or {}).get("name")
-    if not speaker or not (denial.get("modality") == DENIAL or denial.get("negated")):
+    # "the Houthi claim is false" denies too; a report that denies is no report of the matter
+    if not speaker or not _denies(denial) or _denies(report):
         return False
     named = (_source_keys(speaker) - _source_keys(report["content"]["text"])
              - _source_keys((denial.get("speaker") or {}).get("name") or ""))

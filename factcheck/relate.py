@@ -289,7 +289,11 @@ def relate_claims(a: dict, b: dict) -> RelationResult:
     )
 
 
-def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
+def relate_statements(sa: Statement, sb: Statement, *,
+                      source_named: bool = False) -> RelationResult:
+    """How two statements relate. `source_named`: one denies the report and names who made
+    it, and the other is theirs (denial.names_source): across languages it says itself what
+    it is set against, so no word for the event itself need meet."""
     shared_a, shared_b = matched(sa, sb), matched(sb, sa)
     shared = min(len(shared_a), len(shared_b))
     if sa.terms <= shared_a and sb.terms <= shared_b and bool(sa.negators) == bool(sb.negators):
@@ -299,7 +303,7 @@ def relate_statements(sa: Statement, sb: Statement) -> RelationResult:
         # No matter in common: whatever the wording, neither says anything of the other.
         return RelationResult(Relation.UNRELATED, 1.0, [], (), shared)
     if sa.lang != sb.lang:
-        return _across_languages(sa, sb, shared_a, shared_b)
+        return _across_languages(sa, sb, shared_a, shared_b, source_named=source_named)
     f = features(sa, sb)
     relation, score = decide(f)
     if relation is not Relation.CONTRADICTS and (_denial_of_prospect(f, shared)
@@ -334,7 +338,8 @@ def no_matter_in_common(a: Statement, b: Statement, shared: int) -> bool:
 
 
 def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
-                      shared_b: frozenset[str]) -> RelationResult:
+                      shared_b: frozenset[str], *, source_named: bool = False
+                      ) -> RelationResult:
     """Two statements in two languages: the checkable rules alone, on the words they share
     through what those stand for; the learned model read only Arabic headline pairs."""
     shared = min(len(shared_a), len(shared_b))
@@ -355,7 +360,8 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     closeness = math.sqrt(len(shared_a) / (len(a.terms) or 1)
                           * len(shared_b) / (len(b.terms) or 1))
     if found and closeness >= CLASH_ACROSS and _telling_shared(a, shared_a) >= MIN_SHARED_ACROSS \
-            and _telling_shared(b, shared_b) >= MIN_SHARED_ACROSS and _shares_event(a, b):
+            and _telling_shared(b, shared_b) >= MIN_SHARED_ACROSS \
+            and (source_named or _shares_event(a, b)):
         about = f"about the same: {aligned(a, b, shared_a, shared_b)}"
         return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE,
                               [r for _, r in found] + [about],

@@ -129,6 +129,19 @@ def test_a_denial_names_the_source_of_the_report_it_denies():
     assert names_source(denial_ar, claim_ar)
 
 
+def test_a_denial_in_words_of_falsity_names_its_source_too_and_a_denial_is_no_report():
+    claim_en = _spoken("the rebels shot down a border patrol helicopter", "the Sahel Front", 0)
+    # not read as negated: its word calls the claim false
+    plain = _spoken("the Sahel Front claim is false", "two army officers", 80)
+    assert names_source(plain, claim_en)
+    denying = _spoken("reports of a lost helicopter are untrue", "the Sahel Front", 0,
+                      negated=True)
+    assert not names_source(plain, denying)
+    claim_ar = _spoken("أسقطنا مروحية لحرس الحدود", "جبهة الساحل", 0)
+    plain_ar = _spoken("إعلان جبهة الساحل عن إسقاط مروحية كاذب", "الجيش", 70)
+    assert names_source(plain_ar, claim_ar)
+
+
 def test_a_word_of_the_matter_or_of_the_denier_names_no_source():
     # "Jordanian" is in the report's own words, and the denier is Jordanian too
     report = _spoken("Jordanian police arrested two smugglers", "Jordanian police", 0)

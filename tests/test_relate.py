@@ -4,6 +4,7 @@ import pytest
 
 import factcheck.relate as rel
 from factcheck.relate import Reason, Relation, relate
+from factcheck.statement import read_statement
 
 CONTRADICTIONS = [
     # (A, B, kind of reason, a word the reason must quote)
@@ -235,3 +236,15 @@ def test_things_alone_are_no_event_across_languages():
                    "حاملة الطائرات عادت إلى قاعدتها بعد مغادرة البحر الأحمر",
                    negated_a=True, modality_a="denial")
     assert found.relation is not Relation.CONTRADICTS
+
+
+def test_a_denial_naming_the_source_meets_its_claim_across_languages_without_the_event():
+    denial = read_statement("the rebels' claim is false",
+                            "they fired two missiles at the navy frigate Al Noor in the Red Sea",
+                            negated=False, modality="denial")
+    claim = read_statement("استهدفنا الفرقاطة النور بصاروخين في البحر الأحمر", None,
+                           negated=False, modality="assertion")
+    # "fired at" and استهدف meet in no concept: only the named source ties the two
+    assert rel.relate_statements(denial, claim).relation is not Relation.CONTRADICTS
+    named = rel.relate_statements(denial, claim, source_named=True)
+    assert named.relation is Relation.CONTRADICTS and Reason.NEGATION in named.kinds
