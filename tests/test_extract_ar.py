@@ -1288,3 +1288,15 @@ def test_a_participle_after_the_matter_put_first_goes_on_with_its_speaker():
                   "الحكومة، مؤكدة أنها مجرد شائعات.")
     assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [
         ("وسائل إعلام أجنبية", "تحدثت"), ("الحكومة", "نفته"), ("الحكومة", "مؤكدة")]
+
+
+def test_a_title_with_a_country_is_definite_and_named_later():
+    denied, said = all_("رفض سفير فرنسا لدى الاتحاد الأفريقي الخميس اتهامات بدعم المتمردين. "
+                        "وقال السفير الفرنسي لوران ماتيو أمام الصحافيين إن باريس تدعم الحوار.")
+    assert (denied["speaker"]["name"], denied["speaker"]["role"]) == (
+        "لوران ماتيو", "سفير فرنسا لدى الاتحاد الأفريقي")
+    assert said["speaker"]["name"] == "لوران ماتيو"
+    # its adjective leaves the title indefinite: a new source, not the ambassador named later
+    source, named = all_("وقال مسؤول فرنسي إن المفاوضات متعثرة. وقال المسؤول الفرنسي الثاني "
+                         "جاك روبير إن الجولة المقبلة ستعقد قريبا.")
+    assert source["speaker"]["name"] == "مسؤول فرنسي"

@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from factcheck.contrast import lexicon as places_lexicon
 from factcheck.extract.state import ArticleState, en_role, tokens_of
 from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim, Span
@@ -417,7 +418,14 @@ def _indefinite(title: str, lex: Lexicon) -> bool:
     words_ = tokens_of(title)
     if lex.lang != "ar" or not words_ or words_[0].startswith("ال"):
         return False
-    return len(words_) == 1 or not words_[1].startswith(("ال", "لل"))
+    return len(words_) == 1 or not words_[1].startswith(("ال", "لل")) and \
+        not _names_country(words_[1])
+
+
+def _names_country(word: str) -> bool:
+    """سفير روسيا، وزير خارجية قطر: a country's name makes the title definite (one holder);
+    its adjective does not (مصدر مصري is anyone)."""
+    return word in places_lexicon().place_words and not word.endswith(("ي", "يه", "ية"))
 
 
 def _body_named_before(state: ArticleState, claim: Claim, head: str,
