@@ -1072,3 +1072,26 @@ def test_the_subject_begins_after_a_clause_opening_when_or_because():
         ("Volkov", 'the claims as "pure invention."')
     d = one("Talks stalled because the ministry said no deal was near.")
     assert (d["speaker"]["name"], d["content"]["text"]) == ("ministry", "no deal was near")
+
+
+def test_the_organization_takes_up_the_body_that_spoke_not_the_outlet_carrying_it():
+    claims = all_("The toll in the port city rose to 300, the Red Crescent said on Friday, "
+                  "according to the Associated Press.\n\n"
+                  "Another 200 people are still missing, the organization said.")
+    last = claims[-1]
+    assert last["content"]["text"] == "Another 200 people are still missing"
+    assert (last["speaker"]["name"], last["speaker"]["kind"]) == ("Red Crescent", "body")
+
+
+def test_a_name_after_the_is_a_body_not_a_person():
+    c = one("The Daily Courier reported that the mayor had resigned.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Daily Courier", "body")
+
+
+def test_an_acronym_is_spelt_out_from_the_narration():
+    claims = all_("The Home Affairs Office came under fire on Monday over the new rules.\n\n"
+                  '"The rules stay," the HAO said in a statement.')
+    assert claims[-1]["speaker"]["name"] == "Home Affairs Office"
+    # two letters may be anything: no spelling is guessed for them
+    d = one('"The rules stay," the HA said. Hard Answers were few.')
+    assert d["speaker"]["name"] == "HA"

@@ -1,5 +1,6 @@
 """The article-wide pass: short mentions and titles resolved to the fullest name given."""
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ def resolve_names(claims: list[Claim], state: ArticleState) -> None:
         _resolve(c, state, mentions, earlier, where)
         earlier.add(c)
     if state.lex.lang == "en":
-        _spell_out_acronyms(claims)
+        _spell_out_acronyms(claims, state.text)
     _roles_from_first_full_mention(claims)
     for c in claims:
         if c.speaker_kind == "role" and c.role and (
@@ -67,7 +68,7 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     if best is None and c.speaker_kind == "body":
         best = _statement_anaphor(state, c, earlier) or \
             _definite_anaphor(state, c, earlier, where) or _source_anaphor(state, c, earlier) \
-            or _named_body_before(state, c, where)
+            or _named_body_before(state, c, where) or _body_that_spoke_before(state, c, earlier)
     # "A Kremlin spokesperson", "the government official": a body word in a title does not
     # make the title a body; it stands for the person who holds it
     titled = c.speaker_kind == "role" or c.speaker_kind == "body" and \
@@ -245,24 +246,47 @@ def _overlaps_itself(name: str) -> bool:
     return any(name[:k] == name[-k:] for k in range(1, len(name)))
 
 
-def _spell_out_acronyms(claims: list[Claim]) -> None:
+def _spell_out_acronyms(claims: list[Claim], text: str) -> None:
     """'The WSJ report claimed' after 'The Wall Street Journal': an acronym as speaker is the
-    body whose capitalised words it spells, when the article names that body as a speaker."""
-    bodies: dict[str, Claim] = {}
+    body whose capitalised words it spells, when the article names that body as a speaker or,
+    for three letters or more, anywhere in its running text ('the PMO said' after the
+    narrator wrote 'the Prime Minister's Office')."""
+    bodies: dict[str, tuple] = {}
     for c in claims:
         words_ = (c.speaker or "").split()
         caps = [w for w in words_ if w[:1].isupper()]
         if len(caps) >= 2 and len(caps) >= len(words_) - 2:
-            bodies.setdefault("".join(w[0] for w in caps), c)
+            bodies.setdefault("".join(w[0] for w in caps), _mention(c))
     for c in claims:
         name = c.speaker or ""
         if name[:4] in ("The ", "the "):
             name = name[4:]
-        if 2 <= len(name) <= 6 and name.isalpha() and name.isupper() and name in bodies:
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            continue
+        if name not in bodies and len(name) >= 3:
+            spelt = _spelt_in_text(text, name)
+            if spelt is not None:
+                bodies[name] = (text[spelt[0]:spelt[1]], spelt, None, "body")
+        if name in bodies:
             full = bodies[name]
-            c.speaker, c.speaker_span, c.speaker_kind = full.speaker, full.speaker_span, \
-                full.speaker_kind
-            c.role = c.role or full.role
+            c.speaker, c.speaker_span, c.speaker_kind = full[0], full[1], full[3]
+            c.role = c.role or full[2]
+
+
+def _spelt_in_text(text: str, acronym: str) -> Span | None:
+    """The first run of capitalised words (a possessive allowed) whose initials are `acronym`,
+    outside a headline's capitals."""
+    n = len(acronym)
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = list(re.finditer(r"\S+", m.group(0)))
+        for k in range(len(run) - n + 1):  # "The Prime Minister's Office": PMO from its second
+            if "".join(w.group(0)[0] for w in run[k:k + n]) == acronym and \
+                    not _title_case_line(text, m.start()):
+                return m.start() + run[k].start(), m.start() + run[k + n - 1].end()
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’]s)?(?: [A-Z][a-z]+(?:['’]s)?)+")
 
 
 def _mention(c: Claim) -> tuple:
@@ -510,6 +534,28 @@ def _named_body_before(state: ArticleState, claim: Claim, where: "_TextIndex") -
         span = (words_[first][0], words_[last][1])
         return text[span[0]:span[1]], span, None, "body"
     return None
+
+
+def _body_that_spoke_before(state: ArticleState, claim: Claim,
+                            before: _Earlier) -> tuple | None:
+    """'..., the organization said' after 'the Red Crescent said ..., according to AP': a
+    generic body noun after 'the', with no body of that head named before, takes up the latest
+    named body that spoke, not the outlet that carried its words."""
+    if state.lex.lang != "en" or claim.speaker_span is None:
+        return None
+    mine = tokens_of(claim.speaker)
+    if len(mine) != 1 or mine[0] not in state.lex.bodies or claim.speaker[:1].isupper():
+        return None
+    offset = claim.speaker_span[0]
+    if fold(state.text[max(0, offset - 4):offset]) != "the ":
+        return None
+    other = before.latest(_named_body_speaking, state)
+    return _mention(other) if other is not None else None
+
+
+def _named_body_speaking(state: ArticleState, c: Claim) -> bool:
+    return c.speaker_kind == "body" and bool(c.speaker) and c.speaker[:1].isupper() and \
+        tuple(fold(c.cue).split()) not in state.lex.sources.all
 
 
 # capitalised only as a headline writes them ("Disputes Characterization Of Network")

@@ -150,6 +150,7 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
             start += 1  # تقرير لصحيفة ...: the ل is the genitive's, not the name's
         state.issuers.append((text[start:end], (start, end)))
     head = toks[words_[0]].norm
+    definite = head == "the"
     if lex.lang == "en" and head in ("the", "a", "an") and len(words_) > 1:
         words_ = words_[1:]
         start = toks[words_[0]].start
@@ -165,6 +166,9 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
     gender = "f" if head in lex.feminine_roles else None
     if lex.lang == "en":
         speaker = _english_speaker(state, s, words_, start, end, gender)
+        if definite and speaker.kind == "name" and speaker.role is None:
+            # "the Libyan Red Crescent", "the Daily Courier": a person's name takes no article
+            speaker.kind = "body"
         speaker.phrase = (start, end)
         return speaker
     if not is_role and not is_body:
