@@ -248,3 +248,13 @@ def test_a_denial_naming_the_source_meets_its_claim_across_languages_without_the
     assert rel.relate_statements(denial, claim).relation is not Relation.CONTRADICTS
     named = rel.relate_statements(denial, claim, source_named=True)
     assert named.relation is Relation.CONTRADICTS and Reason.NEGATION in named.kinds
+
+
+def test_numbers_are_no_plan_though_folded_like_preparing():
+    # أعداد (numbers) and إعداد (preparing) fold alike: "no final numbers" denies no plan
+    no_figures = read_statement("لا أعداد نهائية للضحايا لدينا حتى الآن", None, negated=True,
+                                modality="assertion")
+    assert not no_figures.plans
+    toll = read_statement("ارتفعت أعداد الضحايا في المدينة إلى 40", None, negated=False,
+                          modality="assertion")
+    assert Reason.PLAN not in rel.possible_reasons(no_figures, toll)
