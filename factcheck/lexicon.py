@@ -66,6 +66,7 @@ class Lexicon:
     infinitive_only_lemmas: frozenset[str]  # cues that report only before "to" (wants to)
     relay_marker: str
     relay_saying: frozenset[str]
+    relay_denying: frozenset[str]  # نقلت عن الوزير نفيه ...: the one quoted denied it
     relay_report: frozenset[str]
     relay_carriers: frozenset[str]  # في تصريح نقلته وكالة X: X carried it
     speculation_lead: Phrases
@@ -251,7 +252,8 @@ def lexicon(lang: str) -> Lexicon:
         quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),
         infinitive_only_lemmas=_set(r.get("cues", {}).get("infinitive_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
-        relay_saying=_set(r["relay"]["saying"]),
+        relay_saying=_set(r["relay"]["saying"] + r["relay"].get("denying", [])),
+        relay_denying=_set(r["relay"].get("denying", [])),
         relay_report=_set(r["relay"].get("carries", [])),
         relay_carriers=_set(r["relay"].get("carriers", [])),
         speculation_lead=_phrases(r["speculation"]["lead"]),

@@ -1300,3 +1300,20 @@ def test_a_title_with_a_country_is_definite_and_named_later():
     source, named = all_("وقال مسؤول فرنسي إن المفاوضات متعثرة. وقال المسؤول الفرنسي الثاني "
                          "جاك روبير إن الجولة المقبلة ستعقد قريبا.")
     assert source["speaker"]["name"] == "مسؤول فرنسي"
+
+
+def test_a_relayed_noun_of_denial_is_the_quoted_ones_denial():
+    outlet, denied = all_("ونقلت صحيفة الأيام عن مسؤولين في النقابة نفيهم القاطع لصحة الأنباء "
+                          "عن حل مجلسها.")
+    assert (denied["speaker"]["name"], denied["cue"]["text"]) == ("مسؤولين في النقابة", "نفيهم")
+    assert denied["content"]["text"] == "لصحة الأنباء عن حل مجلسها"
+    assert denied["negated"] and denied["modality"] == "denial"
+    assert outlet["speaker"]["name"] == "صحيفة الأيام"
+    assert outlet["content"]["text"] == "نفيهم القاطع لصحة الأنباء عن حل مجلسها"
+
+
+def test_qiyadiyun_are_several_people_a_plural_continues():
+    said, stressed, noting = all_("وقال قياديون في الحزب إن المؤتمر سيعقد في موعده. وأكدوا أن "
+                                  "الخلافات انتهت، مشيرين إلى أن اللجنة أنهت عملها.")
+    assert stressed["speaker"]["name"] == noting["speaker"]["name"] == "قياديون في الحزب"
+    assert noting["content"]["text"] == "اللجنة أنهت عملها"

@@ -50,6 +50,7 @@ from factcheck.extract.state import (
 from factcheck.extract.subjects import relative_pronoun, sentence_subject, speaker_before
 from factcheck.extract.topics import object_topic_claims
 from factcheck.model import Claim, Span
+from factcheck.normalize import fold_word
 from factcheck.sentences import (
     COMMAS,
     TERMINATORS,
@@ -172,13 +173,24 @@ def _outlet_claims(state: ArticleState, s: Sentence, events: list[Event],
         outlet = relaying_outlet(state, s, verb, len(s.toks))
         if outlet is not None and outlet.name != host.speaker:
             cue_span = (verb.cue_start, s.toks[verb.last].end)
-            out.append(_said_by(state, host, outlet, cue_span, gender=outlet.gender))
+            claim = _said_by(state, host, outlet, cue_span, gender=outlet.gender)
+            if host.cue_span != cue_span and fold_word(host.cue) in state.lex.relay_denying:
+                _reports_the_denial(state, claim, host)
+            out.append(claim)
             continue
         occasion = _carrier_before_content(state, s, ev, host)
         if occasion is not None:
             outlet, cue_span = occasion
             out.append(_said_by(state, host, outlet, cue_span, gender=outlet.gender))
     return out
+
+
+def _reports_the_denial(state: ArticleState, claim: Claim, host: Claim) -> None:
+    """The outlet carries the denial of the one it quotes: its content opens at the noun of
+    denial (and is still a denial of what follows)."""
+    span = (host.cue_span[0], host.content_span[1])
+    claim.content, claim.content_span, claim.content_parts = \
+        state.text[span[0]:span[1]], span, ()
 
 
 def _carrier_before_content(state: ArticleState, s: Sentence, ev: Event,
@@ -429,8 +441,9 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
             speaker = continued_speaker(state, gender, previous=previous)
     if speaker is None or ev.kind == "source" and _followed_not_heard(state, speaker):
         return None
+    denial = _relayed_denial(state, s, speaker, j)
     said = _what_was_said(state, s, ev, j, limit=limit, prev_end=prev_end, before_np=before_np,
-                          continued=continued)
+                          continued=continued, denied=denial is not None)
     if said is None:
         return None
     parts, direct = said
@@ -440,8 +453,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     text = state.text
     gender = speaker.gender or (ev.cue.gender if ev.cue and ev.cue.gender in ("m", "f") else None)
     demand = ev.cue is not None and ev.cue.modality == "demand"
-    negated = ev.cue.modality == "denial" or any(is_negated(state, s, *p, demand=demand)
-                                                 for p in parts)
+    if denial is not None:
+        cue_span = (s.toks[denial].start, s.toks[denial].end)  # نفيهم: the one quoted denies
+    negated = ev.cue.modality == "denial" or denial is not None or \
+        any(is_negated(state, s, *p, demand=demand) for p in parts)
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],
@@ -460,13 +475,28 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         listener_span=listener[1] if listener else None,
         direct=direct,
         negated=negated,
-        modality=ev.cue.modality if ev.cue else "assertion",
+        modality="denial" if denial is not None else
+        ev.cue.modality if ev.cue else "assertion",
         context=text[context[0]:context[1]] if context else None,
         context_span=context,
         sentence_span=(s.start, s.end),
         gender=gender,
     )
     return claim
+
+
+def _relayed_denial(state: ArticleState, s: Sentence, speaker: Speaker, j: int) -> int | None:
+    """Index of the noun of denial between the one quoted and the content (نقل الموقع عن
+    قياديين نفيهم القاطع لصحة الأنباء), if one stands there."""
+    denying = state.lex.relay_denying
+    if not denying or speaker.span is None:
+        return None
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if s.toks[k].start < speaker.span[1]:
+            return None
+        if s.toks[k].norm in denying:
+            return k
+    return None
 
 
 def _document_speaker(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
@@ -505,16 +535,16 @@ def _followed_not_heard(state: ArticleState, speaker: Speaker) -> bool:
 
 def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,
                    prev_end: int, before_np: Speaker | None,
-                   continued: bool) -> tuple[tuple[Span, ...], bool] | None:
+                   continued: bool, denied: bool = False) -> tuple[tuple[Span, ...], bool] | None:
     """The content's pieces (one, or the two halves of a quotation the cue splits) and
-    whether it is direct."""
+    whether it is direct. `denied`: a noun of denial stood before j, and takes an object."""
     lex = state.lex
     # "According to X, ..." opens the sentence; "..., according to X." closes it.
     opens_clause = ev.kind == "source" and not any(t.word for t in s.toks[prev_end:ev.first])
     takes_object = bool(ev.cue and ev.cue.lemma in lex.object_lemmas and not continued) or \
         continued and _masdar_continues(state, s, ev, j) or \
         ev.kind == "participle" and ev.cue is not None and ev.cue.lemma in lex.participle_objects \
-        or pronoun_object(s, ev, lex)
+        or pronoun_object(s, ev, lex) or denied
     # تقرير يفيد بوجود اتصال: a document's cue takes what it says after ب as well
     ba_object = bool(ev.cue and ev.cue.lemma in lex.ba_object_lemmas) or ev.nested
     # مضيفًا "تحدثا عن ...": a quotation opening right after a participle is what it adds,
