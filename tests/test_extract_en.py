@@ -1095,3 +1095,23 @@ def test_an_acronym_is_spelt_out_from_the_narration():
     # two letters may be anything: no spelling is guessed for them
     d = one('"The rules stay," the HA said. Hard Answers were few.')
     assert d["speaker"]["name"] == "HA"
+
+
+def test_a_title_first_is_the_one_person_named_later_under_a_kindred_title():
+    claims = all_("The Kremlin spokesman on Monday called the reports \"baseless.\"\n\n"
+                  '"We have seen nothing of the kind," spokesman Yuri Sokolov told reporters.')
+    first = claims[0]
+    assert (first["speaker"]["name"], first["speaker"]["role"]) == \
+        ("Yuri Sokolov", "Kremlin spokesman")
+    # a rank beside the office still fits; another office's spokesman does not
+    claims = all_("The city transport department spokesperson said on Monday the line would "
+                  "reopen.\n\nTransport department deputy spokesperson Lee Tran told reporters, "
+                  '"The work is done." Harbour board spokesperson Al Gore said it was not.')
+    assert claims[0]["speaker"]["name"] == "Lee Tran"
+
+
+def test_a_title_first_stays_a_title_when_two_people_could_hold_it():
+    claims = all_("The ministry spokesman said the border was closed.\n\n"
+                  '"It is closed," spokesman Yuri Sokolov said. Ministry spokesman Ivan Petrov '
+                  "said later it would reopen.")
+    assert claims[0]["speaker"]["name"] != "Yuri Sokolov"

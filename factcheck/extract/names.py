@@ -612,6 +612,10 @@ def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
         return best
     later = next((m for m in mentions.by_office.get(mine.office, ())
                   if _fit(mine, _title(m[2], lex.lang))), None)
+    if later is None and lex.lang == "en":
+        later = _named_later_under_a_kindred_title(mine, mentions)
+        if later is not None and len(mine.words) > len(_title(later[2], "en").words):
+            return (*later[:2], claim.speaker, "person")  # the fuller title, as given here
     if later is None and lex.lang == "ar":
         # أكد سفير فرنسا لدى الاتحاد الأوروبي ... وقال السفير الفرنسي جان دوبوا: the
         # shorter title's words all in the longer's (فرنسا ~ الفرنسي), the office the same
@@ -620,6 +624,23 @@ def _person_with_role(claim: Claim, before: _Earlier, mentions: _Mentions,
         if later is not None:
             return (*later[:2], claim.speaker, "person")  # the title as given here
     return later
+
+
+def _named_later_under_a_kindred_title(mine: "_Title", mentions: _Mentions) -> tuple | None:
+    """'The Kremlin spokesperson called the reports ...', and only later 'spokesperson Dmitry
+    Volkov told ...' or 'principal deputy spokesperson Ana Ruiz': the one person the article
+    names under that office (a rank beside it allowed) whose title shares most of this one's
+    words or is all inside it."""
+    fitting = [m for office, held in mentions.by_office.items() if office >= mine.office
+               for m in held if _kindred(mine, _title(m[2], "en"))]
+    people = {m[0] for m in fitting}
+    return fitting[0] if len(people) == 1 else None
+
+
+def _kindred(mine: "_Title", theirs: "_Title | None") -> bool:
+    if theirs is None:
+        return False
+    return theirs.words <= mine.words or len(mine.words & theirs.words) >= 0.6 * len(mine.words)
 
 
 def _loose_fit(mine: "_Title", theirs: "_Title | None") -> bool:
