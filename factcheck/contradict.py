@@ -345,6 +345,16 @@ def one_side(a: dict, b: dict) -> bool:
     return not names_a and not names_b and (ka <= kb or kb <= ka)
 
 
+def _one_country(a: dict, b: dict) -> bool:
+    """Whether two speakers named for no person speak for the same countries and no others
+    ("US officials" and "the United States")."""
+    ka, kb = _speaker_keys(a), _speaker_keys(b)
+    if any(k.startswith("n:") for k in ka | kb):
+        return False
+    places_a = {k for k in ka if k.startswith("p:")}
+    return bool(places_a) and places_a == {k for k in kb if k.startswith("p:")}
+
+
 def _speaker_keys(claim: dict) -> frozenset[str]:
     speaker = claim.get("speaker") or {}
     return frozenset(k for k in read_statement(speaker.get("name") or "").key_set
@@ -355,9 +365,12 @@ def _one_speaker_one_article(a: dict, b: dict) -> bool:
     """Two claims one speaker makes in one article are one position told in parts ("these
     claims are lies"; "we regret a British paper treating the airport so"), not a clash: a
     speaker is set against what they said before, in another article."""
+    if not a.get("article") or a.get("article") != b.get("article"):
+        return False
     mine, theirs = (a.get("speaker") or {}).get("id"), (b.get("speaker") or {}).get("id")
-    return bool(mine) and mine == theirs and bool(a.get("article")) and (
-        a.get("article") == b.get("article"))
+    # ... and so are two claims of one side the article names two ways ("senior Turkish
+    # official", "senior Turkish government official"; مسؤولون أمريكيون, الولايات المتحدة)
+    return bool(mine) and mine == theirs or one_side(a, b) or _one_country(a, b)
 
 
 def _said_again(claim: dict, candidate: Candidate, reading: "_PairReading") -> bool:

@@ -469,3 +469,21 @@ def test_surprise_at_a_report_is_not_set_against_the_denial_of_it(db):
     # doubting the report, it sides with the denial and clashes with the report
     assert _speakers(check_claims(db, [doubt])) == {
         frozenset({"المتحدث باسم الوزارة", "صحيفة المساء"})}
+
+
+def test_one_side_named_two_ways_in_one_article_is_one_position(db):
+    db.claims.insert({**claim("k1", "Kenyan officials",
+                              "Kenya will close the Moyale border crossing next week",
+                              article="a1"), "lang": "en"})
+
+    def said(speaker, article):
+        return {**claim(None, speaker, "Kenya will not close the Moyale border crossing next week",
+                        negated=True, article=article), "lang": "en"}
+
+    assert _speakers(check_claims(db, [said("Kenya", "a1")])) == set()
+    assert _speakers(check_claims(db, [said("senior Kenyan official", "a1")])) == set()
+    # another side, or the same side in another article, is a clash
+    assert _speakers(check_claims(db, [said("Ethiopian officials", "a1")])) == {
+        frozenset({"Ethiopian officials", "Kenyan officials"})}
+    assert _speakers(check_claims(db, [said("Kenya", "a2")])) == {
+        frozenset({"Kenya", "Kenyan officials"})}
