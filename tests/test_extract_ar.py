@@ -1317,3 +1317,18 @@ def test_qiyadiyun_are_several_people_a_plural_continues():
                                   "الخلافات انتهت، مشيرين إلى أن اللجنة أنهت عملها.")
     assert stressed["speaker"]["name"] == noting["speaker"]["name"] == "قياديون في الحزب"
     assert noting["content"]["text"] == "اللجنة أنهت عملها"
+
+
+def test_a_relative_clause_on_a_source_before_the_colon():
+    paper, sources = all_("وأضافت الصحيفة، نقلا عن مسؤولين أتراك لم تكشف هويتهم: «الوفد سيصل "
+                          "إلى أنقرة الأسبوع المقبل».")
+    assert paper["speaker"]["name"] == "الصحيفة"
+    assert sources["speaker"]["name"] == "مسؤولين أتراك"
+    assert sources["content"]["text"] == "الوفد سيصل إلى أنقرة الأسبوع المقبل"
+
+
+def test_the_sources_of_a_paper_are_not_the_paper():
+    claims = all_("وقالت صحيفة الوطن إن الحكومة ستستقيل. وأضافت الصحيفة أن الموعد لم يحدد. "
+                  "وبحسب مصادر الصحيفة فإن الرئيس وافق.")
+    assert [c["speaker"]["name"] for c in claims] == [
+        "صحيفة الوطن", "صحيفة الوطن", "مصادر الصحيفة"]

@@ -60,6 +60,8 @@ def np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event) 
         return not complementizer_ahead(state, s, k + 1, limit)
     if norm in lex.object_starts or norm in lex.participles or norm in lex.issued:
         return True  # أصدرت الوزارة | بيانا
+    if lex.lang == "ar" and norm in lex.negators:
+        return True  # عن مصدرين | لم تذكر أسمائهما: a clause on the source, no part of it
     return bool(lex.lang == "ar" and verb_at(s, k, lex))
 
 

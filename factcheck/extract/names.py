@@ -96,11 +96,16 @@ class _Mentions:
         self.longest: dict[tuple, tuple] = {}
         self.by_first: dict[str, tuple] = {}  # a person's first word: the first such mention
         self.by_office: dict[frozenset, list[tuple]] = {}
+        unnamed = lexicon(lang).unnamed
         for m in mentions:
             words_, kind = m[4], m[3]
             runs = ([tuple(words_[k:]) for k in range(len(words_))] if kind == "person" else
                     {tuple(words_[a:b]) for a in range(len(words_) + 1)
                      for b in range(a, len(words_) + 1)})
+            if kind != "person" and words_ and words_[0] in unnamed:
+                # مصادر الصحيفة are not the paper: a source's phrase is no fuller name of
+                # the body it belongs to
+                runs = {run for run in runs if run[:1] == (words_[0],)}
             for run in runs:
                 held = self.longest.get((kind, run))
                 if held is None or len(held[4]) < len(words_):

@@ -366,12 +366,31 @@ def _parenthesis(state: ArticleState, s: Sentence, ev: Event) -> tuple[int, int]
     np = noun_phrase(state, s, ev.last + 1, len(toks), ev)
     if np is None:
         return None
-    j = np[1]
+    j = _past_relative_before_colon(state, s, np[1])
     if j < len(toks) and toks[j].raw in COMMAS:
         j += 1
     if j < len(toks) and content_intro(state, s, j):
         return ev.first - 1, j
     return None
+
+
+# نقلا عن مصدرين لم تذكر أسمائهما: a relative clause on the source is a few words at most
+_MAX_RELATIVE_WORDS = 5
+
+
+def _past_relative_before_colon(state: ArticleState, s: Sentence, j: int) -> int:
+    """'، نقلا عن مصدرين إيرانيين لم تذكر أسمائهما: «...»': the clause an indefinite source
+    takes with no relative word belongs to the source; the colon after it opens the content.
+    The index of that colon, else j."""
+    toks = s.toks
+    if state.lex.lang != "ar":
+        return j
+    for k in range(j, min(len(toks), j + _MAX_RELATIVE_WORDS + 1)):
+        if toks[k].raw in (":", "："):
+            return k if k > j and s.quote_opening_at(k + 1) else j
+        if not toks[k].word or toks[k].norm in state.lex.clause_complementizers:
+            return j
+    return j
 
 
 # What a speaker holds or means to do: a claim only with the subject written before the cue.
@@ -406,6 +425,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
             j = relayed[2] + 1  # quoted an official as saying | what was said
     else:
         speaker, listener, j = speaker_after(state, s, ev, limit)
+        if speaker is not None:
+            j = _past_relative_before_colon(state, s, j)
     if skip is not None and j == skip[0]:
         j = skip[1]
     context = None
