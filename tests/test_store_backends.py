@@ -364,3 +364,24 @@ def test_the_registry_keys_kept_are_those_of_the_speakers_as_stored(backend, tmp
         if rows:
             expected.append((record["id"], rows[0][0], [row[1:] for row in rows]))
     assert len(expected) == 3 and db.registry_keys() == expected
+
+
+def test_merging_the_small_rows_of_a_word_keeps_every_claim_once(tmp_path, monkeypatch):
+    from support_claims import store_article
+
+    from factcheck import indexing, sqlstore
+
+    monkeypatch.setattr(sqlstore, "MERGE_FROM", 2)
+    spec = str(tmp_path / "desk.sqlite")
+    for day in range(1, 25):
+        store_article(spec, [claim("Alexander Novak", "said",
+                                   f"oil output will rise in August, day {day}")],
+                      published=f"2025-09-{day:02d}")
+    conn = open_store(spec).read().conn
+    numbers = sorted(n for (n,) in conn.rows("SELECT n FROM claims"))
+    for table, key in (("postings", "term = 'oil' AND field = 'content'"),
+                       ("forms", "form = 'oil'")):
+        blobs = [b for (b,) in conn.rows(f"SELECT claims FROM {table} WHERE {key}")]
+        assert sorted(indexing.unpack(blobs)) == numbers
+        # each write adds a row; merges keep a few, not one per write
+        assert 1 <= len(blobs) <= 4
