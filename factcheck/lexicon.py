@@ -144,6 +144,11 @@ class Lexicon:
     negation_firsts: frozenset[str]  # first words of negators and of their exceptions
     object_topics: Phrases = Phrases(())  # وهو ما نفته: the matter before the comma is said
     object_topic_suffixes: tuple[str, ...] = ()  # the pronoun on that cue standing for it
+    party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
+
+
+def _pattern(source: str | None) -> re.Pattern | None:
+    return re.compile(source) if source else None
 
 
 def phrase(text: str) -> Phrase:
@@ -331,6 +336,7 @@ def lexicon(lang: str) -> Lexicon:
         object_topics=_phrases(r.get("object_topics", {}).get("relatives", [])),
         object_topic_suffixes=tuple(fold(x) for x in
                                     r.get("object_topics", {}).get("suffixes", [])),
+        party_tag=_pattern(r["speakers"].get("party_tag")),
     )
 
 

@@ -58,6 +58,18 @@ def test_apposition_role():
     assert c["negated"] is True
 
 
+def test_party_and_state_after_a_legislators_name_are_no_part_of_it():
+    c = one("Sen. Maria Delgado (D-N.M.) said the farm bill would not pass this year.")
+    assert c["speaker"]["name"] == "Maria Delgado"
+    assert c["content"]["text"] == "the farm bill would not pass this year"
+    c = one("Senate Majority Leader Tom Harlan, R-Ky., said Tuesday the vote would slip.")
+    assert c["speaker"]["name"] == "Tom Harlan"
+    assert c["content"]["text"] == "the vote would slip"
+    c = one('"Deadlines are deadlines," Rep. Gail Porter (R-Ohio), a panel member, said.')
+    assert c["speaker"]["name"] == "Gail Porter"
+    assert c["content"]["text"] == "Deadlines are deadlines"
+
+
 def test_pronoun_continuations_follow_gender():
     claims = all_(
         "Maria Santos, the spokeswoman for the port authority, said the strike had ended. "

@@ -87,6 +87,9 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
     opening = _alias_before(toks, k)
     if opening is not None:
         k = opening  # "the Korean Central News Agency (KCNA) said": the name before its alias
+    opening = _party_tag_before(state, s, k)
+    if opening is not None:
+        k = opening  # "Sen. Ann Moss (D-Vt.) said": the name before the party and state
     end = k
     comma = k - 1 if k > 0 and toks[k - 1].raw in COMMAS else None
     asides = 0
@@ -103,11 +106,14 @@ def _np_before(state: ArticleState, s: Sentence, i: int, *,
                 _np_before(state, s, m, title=True) is not None:
             return m + 1, comma  # "Her attorney, David Ochoa, said"
         if not (is_role_phrase(state, s, m + 1) or is_parenthesis(toks[m + 1]) or
-                _age_or_home(state, s, m + 1, comma)):
+                _age_or_home(state, s, m + 1, comma) or party_tag(state, s, m + 1, comma)):
             return None
         k = end = m
         asides += 1
         comma = m if asides < 4 and m > 0 and _age_or_home_before(state, s, m) else None
+    opening = _party_tag_before(state, s, k) if asides else None
+    if opening is not None:
+        k = end = opening  # "Rep. Tom Hale (D-N.Y.), a member of the panel, said"
     m = k
     titled = None  # where an honorific stands: "<title> Dr. <name>" may run longer
     longest = 16 if title else 9  # a title before its holder's name may run long
@@ -162,6 +168,25 @@ def _alias_before(toks: list[Tok], k: int) -> int | None:
         if toks[m].raw == "(":
             inside = toks[m + 1:k - 1]
             return m if inside and all(t.word and t.raw.isupper() for t in inside) else None
+    return None
+
+
+def party_tag(state: ArticleState, s: Sentence, start: int, end: int) -> bool:
+    """Are tokens start..end a legislator's party and state ('R-Ky.', 'D-N.Y.')?"""
+    pattern = state.lex.party_tag
+    if pattern is None or start >= end:
+        return False
+    return pattern.fullmatch(state.text, s.toks[start].start, s.toks[end - 1].end) is not None
+
+
+def _party_tag_before(state: ArticleState, s: Sentence, k: int) -> int | None:
+    """Index of the '(' of a party and state in brackets ending right before token k."""
+    toks = s.toks
+    if k < 3 or toks[k - 1].raw != ")":
+        return None
+    for m in range(k - 2, max(0, k - 12), -1):
+        if toks[m].raw == "(":
+            return m if party_tag(state, s, m + 1, k - 1) else None
     return None
 
 
