@@ -63,6 +63,7 @@ class Lexicon:
     relay_lemmas: frozenset[str]
     clause_only_lemmas: frozenset[str]  # cues that report only with a clause (shows that)
     quote_only_lemmas: frozenset[str]  # cues that report only beside a quotation (continued)
+    object_first_lemmas: frozenset[str]  # the phrase after them is their object, not a speaker
     infinitive_only_lemmas: frozenset[str]  # cues that report only before "to" (wants to)
     relay_marker: str
     relay_saying: frozenset[str]
@@ -255,6 +256,7 @@ def lexicon(lang: str) -> Lexicon:
         relay_lemmas=_set(r["relay"]["verbs"]),
         clause_only_lemmas=_set(r.get("cues", {}).get("clause_only", [])),
         quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),
+        object_first_lemmas=_set(r.get("cues", {}).get("object_first", [])),
         infinitive_only_lemmas=_set(r.get("cues", {}).get("infinitive_only", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"] + r["relay"].get("denying", [])),

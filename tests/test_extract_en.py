@@ -1127,3 +1127,19 @@ def test_a_title_first_stays_a_title_when_two_people_could_hold_it():
                   '"It is closed," spokesman Yuri Sokolov said. Ministry spokesman Ivan Petrov '
                   "said later it would reopen.")
     assert claims[0]["speaker"]["name"] != "Yuri Sokolov"
+
+
+def test_the_phrase_after_an_object_taking_cue_is_its_object_not_the_speaker():
+    first, second = all_('The pilots union called the report "lies" on Monday, and accused the '
+                         "newspaper of endangering crews.")
+    assert (second["speaker"]["name"], second["content"]["text"]) == \
+        ("pilots union", "the newspaper of endangering crews")
+
+
+def test_a_subject_with_a_short_relative_clause_before_its_cue():
+    c = one('A second source who spoke to the paper in Doha described the reports as '
+            '"fabricated news."')
+    assert (c["speaker"]["name"], c["content"]["text"]) == \
+        ("second source", 'the reports as "fabricated news."')
+    d = one("Two officials who attended the meeting said no deal was reached.")
+    assert d["speaker"]["name"] == "Two officials"

@@ -234,11 +234,29 @@ def _antecedent_of_who(state: ArticleState, s: Sentence, i: int) -> tuple[int, i
     return m, end
 
 
+_RELATIVE_CLAUSE_MAX = 12
+
+
+def _subject_of_relative_clause(state: ArticleState, s: Sentence,
+                                i: int) -> tuple[int, int] | None:
+    """'A second source who spoke to the paper in Doha described ...': the subject, then a
+    short relative clause of its own (no comma, no report in it), then the cue."""
+    toks, lex = s.toks, state.lex
+    for w in range(i - 2, max(0, i - _RELATIVE_CLAUSE_MAX) - 1, -1):
+        t = toks[w]
+        if not t.word or t.norm in lex.triggers and verb_at(s, w, lex):
+            return None  # a comma, a quote or a report of its own in between
+        if t.norm == "who" and w > 0:
+            return _np_before(state, s, w)
+    return None
+
+
 def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
-        span = _np_before(state, s, ev.first) or _antecedent_of_who(state, s, ev.first)
+        span = _np_before(state, s, ev.first) or _antecedent_of_who(state, s, ev.first) or \
+            _subject_of_relative_clause(state, s, ev.first)
         if span is None:
             return None
         m, end = span
