@@ -228,7 +228,7 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
             reading.b.negators) and one_side(claim, candidate.claim):
         # "two US officials" and مسؤولون أمريكيون: one side, which does not deny its own word.
         return None, "one side in two languages"
-    if reading.a.lang != reading.b.lang and reading.report_denied and _tells_of_report(
+    if reading.a.lang != reading.b.lang and reading.one_side_negates and _tells_of_report(
             claim, candidate.claim, reading):
         # "Lebanon will sue the paper over a report accusing X of P" against the denial of P:
         # the one that asserts speaks of the report, it does not assert P.
@@ -285,6 +285,8 @@ class _PairReading:
         self.prospect_denied = denies_prospect(a, b)
         # One side denies reports of the matter, the other asserts it.
         self.report_denied = (a.denial and not b.negators) or (b.denial and not a.negators)
+        # One side negates (a denial the extractor read, or a negator in its words).
+        self.one_side_negates = bool(a.negators) != bool(b.negators)
         # A bare noun phrase ("the Turkish lira", "77 billion dollars") asserts nothing to
         # contradict or repeat: a statement says something of something.
         self.fragment = min(a.said, b.said) < MIN_WORDS_SAID
@@ -327,7 +329,7 @@ class _PairReading:
 
 
 def _tells_of_report(claim: dict, other: dict, reading: "_PairReading") -> bool:
-    asserting = other if reading.a.denial else claim
+    asserting = other if reading.a.negators else claim
     return concepts.names_report(asserting["content"]["text"])
 
 

@@ -440,6 +440,17 @@ def test_a_claim_that_tells_of_a_report_does_not_assert_it_across_languages(db):
             if f.relation is Relation.CONTRADICTS] == ["t1"]
 
 
+def test_a_report_told_of_is_not_set_against_a_negation_across_languages_either(db):
+    # the denial is in the minister's words (عدم), not in a cue the extractor read
+    stored = claim("t2", "الوزير", "عدم صحة مزاعم الصحيفة حول تخزين الحزب أسلحة في الميناء",
+                   negated=True)
+    db.claims.insert(stored)
+    told = {**claim(None, "The government", "The government will sue the paper over a report "
+                    "accusing the party of storing weapons at the port", article=None),
+            "lang": "en"}
+    assert [f for f in check_claims(db, [told]) if f.relation is Relation.CONTRADICTS] == []
+
+
 def _by(cid, sid, name, content, article, **kw):
     made = claim(cid, name, content, article=article, **kw)
     made["speaker"]["id"] = sid
