@@ -1332,3 +1332,11 @@ def test_the_sources_of_a_paper_are_not_the_paper():
                   "وبحسب مصادر الصحيفة فإن الرئيس وافق.")
     assert [c["speaker"]["name"] for c in claims] == [
         "صحيفة الوطن", "صحيفة الوطن", "مصادر الصحيفة"]
+
+
+def test_an_aside_between_the_comma_and_the_colon_of_a_quotation():
+    said = one('وقال الوزير، في إشارة إلى مقال لكاتب بريطاني نُشر الأسبوع الماضي: "هذه '
+               'الرواية لا أساس لها".')
+    assert said["speaker"]["name"] == "الوزير"
+    assert said["content"]["text"] == "هذه الرواية لا أساس لها"
+    assert said["direct"]

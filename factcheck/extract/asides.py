@@ -134,6 +134,9 @@ def _dash_aside_end(state: ArticleState, s: Sentence, j: int, limit: int) -> int
     return None
 
 
+_COLONS = (":", "：")
+
+
 def _parenthesis_close(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
     """Index of the comma closing a participial aside that starts at token j, if it is one."""
     toks, lex = s.toks, state.lex
@@ -145,11 +148,15 @@ def _parenthesis_close(state: ArticleState, s: Sentence, j: int, limit: int) -> 
             or t.norm in lex.aside_words  # "، الذي طلب عدم الكشف عن اسمه،"
         if not aside:  # "، فضل عدم الكشف عن اسمه، أن": any short aside before the clause
             close = next((k for k in range(j + 1, min(limit, j + 13))
-                          if toks[k].raw in COMMAS or toks[k].raw in TERMINATORS), None)
+                          if toks[k].raw in COMMAS or toks[k].raw in TERMINATORS or
+                          toks[k].raw in _COLONS), None)
             if close is not None and toks[close].raw in COMMAS and close + 1 < limit and (
                     toks[close + 1].norm in lex.clause_complementizers
                     or _listener_before_clause(state, s, close + 1, limit)):
                 return close
+            if close is not None and toks[close].raw in _COLONS and \
+                    s.quote_opening_at(close + 1):
+                return close  # "، في إشارة إلى كتاب نُشر هذا الشهر: «...»": the colon closes it
     else:
         aside = is_parenthesis(t)
     if not aside:
