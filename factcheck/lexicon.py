@@ -145,6 +145,7 @@ class Lexicon:
     negation_firsts: frozenset[str]  # first words of negators and of their exceptions
     object_topics: Phrases = Phrases(())  # وهو ما نفته: the matter before the comma is said
     object_topic_suffixes: tuple[str, ...] = ()  # the pronoun on that cue standing for it
+    occasion_leads: frozenset[str] = frozenset()  # said in/on/at ...: where, not what
     party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
 
 
@@ -338,6 +339,7 @@ def lexicon(lang: str) -> Lexicon:
         object_topics=_phrases(r.get("object_topics", {}).get("relatives", [])),
         object_topic_suffixes=tuple(fold(x) for x in
                                     r.get("object_topics", {}).get("suffixes", [])),
+        occasion_leads=_set(r["content"].get("occasion_leads", [])),
         party_tag=_pattern(r["speakers"].get("party_tag")),
     )
 

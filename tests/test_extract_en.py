@@ -70,6 +70,17 @@ def test_party_and_state_after_a_legislators_name_are_no_part_of_it():
     assert c["content"]["text"] == "Deadlines are deadlines"
 
 
+def test_an_occasion_after_a_closing_cue_is_where_it_was_said_not_what():
+    c = one("Floods could cut the harvest by a third this year, the minister said in her "
+            "interview.")
+    assert c["content"]["text"] == "Floods could cut the harvest by a third this year"
+    c = one("The bridge will reopen in May, the mayor told reporters at a briefing.")
+    assert c["content"]["text"] == "The bridge will reopen in May"
+    # a preposition of what was spoken of still opens the content
+    c = one("Despite the ban, the minister warned of a new wave of protests.")
+    assert c["content"]["text"] == "of a new wave of protests"
+
+
 def test_pronoun_continuations_follow_gender():
     claims = all_(
         "Maria Santos, the spokeswoman for the port authority, said the strike had ended. "

@@ -47,7 +47,12 @@ from factcheck.extract.state import (
     tokens_of,
     verbal_noun,
 )
-from factcheck.extract.subjects import relative_pronoun, sentence_subject, speaker_before
+from factcheck.extract.subjects import (
+    np_before_start,
+    relative_pronoun,
+    sentence_subject,
+    speaker_before,
+)
 from factcheck.extract.topics import object_topic_claims
 from factcheck.model import Claim, Span
 from factcheck.normalize import fold_word
@@ -572,7 +577,8 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     # not the one that closed before it
     quote_before = quote_just_before(state, s, ev, before_np) and not (
         ev.kind == "participle" and j < len(s.toks) and s.quote_opening_at(j) is not None)
-    content = content_before(state, s, ev, prev_end, before_np, limit) if quote_before else None
+    content = content_before(state, s, ev, prev_end, before_np, limit) \
+        if quote_before or _occasion_closes(state, s, ev, j) else None
     if content is None:
         content = content_after(state, s, j, limit, clause_after_comma=opens_clause,
                                  takes_object=takes_object, ba_object=ba_object)
@@ -592,6 +598,19 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
         return None
     return (content[0],), content[1]
 
+
+
+def _occasion_closes(state: ArticleState, s: Sentence, ev: Event, j: int) -> bool:
+    """'..., the president said in his interview.': after a comma, a cue whose speaker is
+    followed by an occasion phrase closes the report before it; what follows the
+    preposition is where it was said, not what."""
+    toks, leads = s.toks, state.lex.occasion_leads
+    if state.lex.lang != "en" or j >= len(toks) or not (
+            toks[j].norm in leads or j - 1 > ev.last and toks[j - 1].norm in leads):
+        return False
+    first = np_before_start(state, s, ev.first) if ev.kind == "verb" else None
+    first = ev.first if first is None else first
+    return first > 2 and toks[first - 1].raw in COMMAS
 
 
 def _masdar_continues(state: ArticleState, s: Sentence, ev: Event, j: int) -> bool:
