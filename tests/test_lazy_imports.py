@@ -28,3 +28,17 @@ def test_watch_loads_no_http_client_nor_feed_parser_until_it_fetches(module):
     loaded = imported("watch", "--help")
     assert "factcheck.watch" in loaded
     assert module not in loaded
+
+
+RUN = ("import sys; sys.argv = ['claims'] + sys.argv[1:]; from factcheck.cli import app\n"
+       "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+       "print('MODULES', ' '.join(sorted(sys.modules)))")
+
+
+def test_a_list_of_the_newest_claims_loads_neither_the_speaker_registry_nor_numpy(tmp_path):
+    spec = str(tmp_path / "desk.sqlite")
+    done = subprocess.run([sys.executable, "-c", RUN, "list", "--json", "--db", spec],
+                          capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.rsplit("MODULES", 1)[1].split())
+    assert "factcheck.sqlstore" in loaded
+    assert not loaded & {"factcheck.speakers", "factcheck.names", "numpy", "rapidfuzz"}

@@ -142,10 +142,12 @@ def list_cmd(
 
     Example: claims list --speaker زاخاروفا --limit 10
     """
-    from factcheck.speakers import ids_named
-
     database = open_store(db_location(db)).read()
-    chosen = ids_named(database, speaker) if speaker else None
+    chosen = None
+    if speaker:
+        from factcheck.speakers import ids_named  # the registry's name tables: only if asked
+
+        chosen = ids_named(database, speaker)
     claims = database.recent_claims(limit, speakers=chosen)
     if json:
         render.print_json(claims)
