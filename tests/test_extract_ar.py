@@ -1340,3 +1340,13 @@ def test_an_aside_between_the_comma_and_the_colon_of_a_quotation():
     assert said["speaker"]["name"] == "الوزير"
     assert said["content"]["text"] == "هذه الرواية لا أساس لها"
     assert said["direct"]
+
+
+def test_manner_participle_after_the_speaker_opens_the_content():
+    c = one("وأضاف المحافظ موضحًا أن أعمال الصيانة ستنتهي قبل نهاية الشهر.")
+    assert c["speaker"]["name"] == "المحافظ"
+    assert c["content"]["text"] == "أعمال الصيانة ستنتهي قبل نهاية الشهر"
+    d = one('واستطردت المديرة مؤكدةً: "لن نغلق أي مدرسة هذا العام".')
+    assert d["content"]["text"] == "لن نغلق أي مدرسة هذا العام"
+    assert d["direct"] is True
+

@@ -94,7 +94,17 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
         j = skip_adverbials(state, s, j, limit, ev=ev)
     if speaker.gender is None and ev.cue and ev.cue.gender in ("m", "f") and lex.lang == "ar":
         speaker.gender = ev.cue.gender
-    return speaker, listener, j
+    return speaker, listener, _after_manner_participle(state, s, j, limit, ev)
+
+
+def _after_manner_participle(state: ArticleState, s: Sentence, j: int, limit: int,
+                             ev: Event) -> int:
+    """وأضاف الوزير موضحًا أن ...، واستطرد موضحًا: "...": a participle right after the
+    speaker says how the cue was spoken; the content follows it."""
+    if state.lex.lang != "ar" or j >= limit or not s.toks[j].word or \
+            s.toks[j].norm not in state.lex.participles:
+        return j
+    return skip_adverbials(state, s, j + 1, limit, ev=ev)
 
 
 def _relay_marker_at(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
