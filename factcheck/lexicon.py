@@ -111,6 +111,7 @@ class Lexicon:
     topic_words: frozenset[str]  # أما X فقال: X is the speaker of the فـ cue after it
     aside_words: frozenset[str]  # relative words opening an aside after the speaker
     the_speaker: frozenset[str]  # a bare title meaning the one speaking (المتحدث)
+    epithet_heads: frozenset[str]  # heads of an epithet fitting any office (المسؤول الحكومي)
     occasions: frozenset[str]
     speech_occasions: frozenset[str]  # occasions complete without a genitive (في بيان)
     dated: frozenset[str]  # time nouns before a number: عام 2021
@@ -304,6 +305,7 @@ def lexicon(lang: str) -> Lexicon:
         topic_words=_set(r["speakers"].get("topic", [])),
         aside_words=_set(r["speakers"].get("asides", [])),
         the_speaker=_set(r["speakers"].get("the_speaker", [])),
+        epithet_heads=_set(r["speakers"].get("epithet_heads", [])),
         occasions=_set(r["speakers"]["occasion_after_fi"]),
         speech_occasions=_set(r["speakers"].get("speech_occasions", [])),
         dated=_set(r["speakers"].get("dated", [])),

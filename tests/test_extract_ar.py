@@ -1350,3 +1350,15 @@ def test_manner_participle_after_the_speaker_opens_the_content():
     assert d["content"]["text"] == "لن نغلق أي مدرسة هذا العام"
     assert d["direct"] is True
 
+
+def test_an_epithet_stands_for_the_person_who_just_spoke():
+    claims = all_("قال وزير الزراعة التونسي كمال الهادي إن محصول القمح تضاعف. "
+                  "وأضاف الوزير التونسي أن الأسعار ستنخفض. "
+                  "وتابع المسؤول الحكومي أن الدعم سيستمر.")
+    assert [c["speaker"]["name"] for c in claims] == ["كمال الهادي"] * 3
+
+
+def test_an_epithet_of_another_country_is_not_the_last_speaker():
+    claims = all_("قال وزير الخارجية الأردني سامر العلي إن المحادثات مستمرة. "
+                  "وقال المسؤول المصري إن الوفد سيصل غدا.")
+    assert claims[1]["speaker"]["name"] != "سامر العلي"

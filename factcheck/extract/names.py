@@ -76,6 +76,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
     if titled:
         best = _group_named_before(state, c, earlier) or \
             _person_with_role(c, earlier, mentions, state.lex) or best
+    if best is None and c.speaker_kind in ("role", "person"):
+        best = _epithet_holder(state, c, earlier)
     if best is None:
         return
     name, span, role, kind = best[:4]
@@ -646,6 +648,47 @@ def _kindred(mine: "_Title", theirs: "_Title | None") -> bool:
     if theirs is None:
         return False
     return theirs.words <= mine.words or len(mine.words & theirs.words) >= 0.6 * len(mine.words)
+
+
+def _epithet_holder(state: ArticleState, claim: Claim, before: _Earlier) -> tuple | None:
+    """The person an epithet stands for: واستطرد الوزير اللبناني after "قال وزير الأشغال علي
+    حمية", وأكد الدبلوماسي الليبي after the ambassador's words. An epithet is a definite head
+    and ال-nisba adjectives (a nationality, an affiliation): it describes the person the reader
+    has just met, so it is the latest person who spoke, a few reports back at most, holding
+    the head's office when the head names one (المسؤول، الدبلوماسي fit anyone)."""
+    lex = state.lex
+    words_ = tokens_of(claim.speaker)
+    if lex.lang != "ar" or len(words_) < 2 or not words_[0].startswith("ال") or \
+            not all(_nisba(w) for w in words_[1:]):
+        return None
+    latest = max((held for gender, held in before.latest_person.items()
+                  if _genders_agree(claim.gender, gender)), default=None,
+                 key=lambda held: held[0])
+    if latest is None or before.count - latest[0] > 3:
+        return None
+    other = latest[1]
+    mine = _title(words_[0], lex.lang)
+    theirs = _title(other.role, lex.lang) if other.role else None
+    if words_[0] not in lex.epithet_heads and theirs is not None and (
+            mine is None or mine.office != theirs.office):
+        return None
+    if not _same_country(words_[1:], tokens_of(f"{other.role or ''} {other.speaker}")):
+        return None  # المسؤول الروسي after the American president is someone else
+    return _mention(other)
+
+
+def _same_country(adjectives: list[str], described: list[str]) -> bool:
+    """No country in the epithet (الحكومي), none in the description, or the same one
+    (اللبناني ~ لبنان)."""
+    places = places_lexicon().place_words
+    mine = [w[2:] for w in adjectives if w[2:] in places]
+    theirs = [w.removeprefix("ال") for w in described if w.removeprefix("ال") in places]
+    return not mine or not theirs or any(a[:3] == b[:3] for a in mine for b in theirs)
+
+
+def _nisba(word: str) -> bool:
+    """اللبناني، الحكومية: a definite adjective of relation."""
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
 
 
 def _loose_fit(mine: "_Title", theirs: "_Title | None") -> bool:
