@@ -1005,6 +1005,28 @@ def test_belief_is_marked_apart_from_a_statement():
     assert all_("The council fears the worst.") == []
 
 
+def test_hope_and_expect_report_before_a_clause_or_an_infinitive_know_before_that():
+    c = one("Councilwoman Dana Reyes hopes to win back the suburbs in November.")
+    assert (c["cue"]["text"], c["modality"]) == ("hopes", "belief")
+    assert c["content"]["text"] == "to win back the suburbs in November"
+    c = one("Farm groups expect that prices will settle by summer.")
+    assert (c["speaker"]["name"], c["modality"]) == ("Farm groups", "belief")
+    c = one("Most union leaders know that the vote will be close.")
+    assert (c["cue"]["text"], c["modality"]) == ("know", "belief")
+    assert c["content"]["text"] == "the vote will be close"
+    # knowing how, hoping for something, and the filler "you know" report nothing
+    assert all_("The mayor knows how to win a room.") == []
+    assert all_("Farm groups hope for rain.") == []
+    assert all_("Dana Reyes spoke first. You know, the rain came late.") == []
+
+
+def test_an_adverb_between_subject_and_cue_is_no_part_of_the_subject():
+    c = one("Party analysts still think the deal is dead.")
+    assert c["speaker"]["name"] == "Party analysts"
+    c = one("Dana Reyes just said the count would go on.")
+    assert c["speaker"]["name"] == "Dana Reyes"
+
+
 def test_intention_needs_an_infinitive_and_a_written_subject():
     c = one("Mayor Tom Hale wants to close the depot by May.")
     assert c["modality"] == "intention"

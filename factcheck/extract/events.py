@@ -79,8 +79,11 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
     if cue.lemma in state.lex.quote_only_lemmas:
         return _beside_quotation(s, i, j)
     if cue.lemma in state.lex.infinitive_only_lemmas:
-        return j < len(s.toks) and s.toks[j].norm == "to"
-    if cue.lemma not in state.lex.clause_only_lemmas:
+        if j < len(s.toks) and s.toks[j].norm == "to":
+            return True
+        if cue.lemma not in state.lex.clause_only_lemmas:
+            return False  # (in both tables: "hopes to win" and "hopes that ..." both report)
+    elif cue.lemma not in state.lex.clause_only_lemmas:
         return True
     comps = state.lex.clause_complementizers
     if state.lex.lang == "ar":
