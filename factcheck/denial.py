@@ -277,6 +277,8 @@ def one_account(a: dict, b: dict) -> bool:
     told_b = within_b | ({tuple(b["denies_span"])} if b.get("denies_span") else set())
     if not (span_a and span_b):
         return False
+    if a.get("article") and span_a[0] < span_b[1] and span_b[0] < span_a[1]:
+        return True  # the same words of the article read twice, once for each of two speakers
     # one named within the other, or both told of in one denial
     if tuple(span_b) in within_a or tuple(span_a) in within_b or told_a & told_b:
         return True

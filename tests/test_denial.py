@@ -225,3 +225,17 @@ def test_surprise_at_a_report_doubts_it():
     assert doubts_report(_claim("surprise at the claims that the port would close", 10))
     assert not doubts_report(_claim("استغرابه من قرار إغلاق الميناء في يونيو", 10))
     assert not doubts_report(_claim("surprise at the decision to close the port", 10))
+
+
+def test_the_same_words_read_for_two_speakers_are_one_account():
+    # "Cairo denied what Tel Aviv called claims of smuggling": one clause, two speakers
+    told = {**_spoken("claims of arms smuggling across the border", "Tel Aviv", 40,
+                      modality="prediction"), "article": "a1"}
+    denied = {**_spoken("claims of arms smuggling across the border", "Cairo", 40,
+                        modality="denial", negated=True), "article": "a1"}
+    assert one_account(told, denied)
+    elsewhere = {**denied, "content": {"text": denied["content"]["text"], "span": [300, 342]}}
+    assert not one_account(told, elsewhere)
+    assert not one_account(told, {**denied, "article": "a2"})
+    # claims of no stored article (a text being checked, a fact-check) have no such words
+    assert not one_account({**told, "article": None}, {**denied, "article": None})
