@@ -1176,3 +1176,18 @@ def test_a_subject_with_a_short_relative_clause_before_its_cue():
         ("second source", 'the reports as "fabricated news."')
     d = one("Two officials who attended the meeting said no deal was reached.")
     assert d["speaker"]["name"] == "Two officials"
+
+
+def test_a_cue_the_writer_quotes_still_reports():
+    c = one('Lena Ortiz, a spokeswoman for the Interior Ministry, "flatly denied" the meeting.')
+    assert (c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) == \
+        ("Lena Ortiz", "denied", "the meeting")
+    assert c["negated"]
+    # a quotation of more than the verb and its adverbs is the speaker's words, not a cue
+    assert all_('The mayor spoke of "a plan we denied for years" on Monday.') == []
+
+
+def test_a_quotation_the_clause_goes_on_after_is_not_the_whole_content():
+    c = one('The minister expressed "deep regret" at the coverage of the visit.')
+    assert c["content"]["text"] == '"deep regret" at the coverage of the visit'
+    assert not c["direct"]

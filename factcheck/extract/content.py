@@ -145,13 +145,24 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
     if q and q[1] < limit:
         end_after_quote = q[1] + 1
         rest = [x for x in toks[end_after_quote:limit] if x.word]
-        if not rest or _stops_content(state, s, q[1], limit) is not None:
+        if not _clause_goes_on(state, s, end_after_quote, limit) and (
+                not rest or _stops_content(state, s, q[1], limit) is not None):
             return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
     end = _stops_content(state, s, start, limit)
     span = trimmed_span(state.text, s, start, end if end is not None else limit)
     if span is None:
         return None
     return (span[0] + clitic, span[1]), False
+
+
+def _clause_goes_on(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:
+    """'expressed "surprise" at the coverage': the words quoted are part of the clause, which
+    goes on right after the closing mark with a lower-case word of its own (English)."""
+    if state.lex.lang != "en" or k >= limit:
+        return False
+    t = s.toks[k]
+    return t.word and t.raw[:1].islower() and t.norm not in state.lex.triggers and \
+        t.norm not in state.lex.clause_complementizers
 
 
 def _object_after_comma(state: ArticleState, s: Sentence, j: int) -> bool:

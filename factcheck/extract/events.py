@@ -29,7 +29,7 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
     events: list[Event] = []
     after = 0  # where the last event ended: the next may not begin before it
     for i in [i for i, t in enumerate(toks) if t.word and t.norm in triggers]:
-        if i < after or s.in_quote(i):
+        if i < after or s.in_quote(i) and not _quoted_cue(s, i, lex):
             continue
         after = i + 1
         n = match_len(s, i, lex.sources, clitic=True)
@@ -69,6 +69,22 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
         first = toks[e.first]
         e.cue_start = first.start + (1 if e.conj and e.kind in ("verb", "source") else 0)
     return events
+
+
+_QUOTED_CUE_WORDS = 3
+
+
+def _quoted_cue(s: Sentence, i: int, lex) -> bool:
+    """'Ortiz "flatly denied" the meeting': the writer quotes the cue itself, the words
+    between the marks only the verb and its adverbs; it still reports (in English)."""
+    if lex.lang != "en":
+        return False
+    pair = next(((a, b) for a, b in s.quotes if a < i < b), None)
+    if pair is None or not verb_at(s, i, lex):
+        return False
+    inner = [x for x in range(pair[0] + 1, pair[1]) if s.toks[x].word]
+    return len(inner) <= _QUOTED_CUE_WORDS and all(
+        x == i or s.toks[x].norm in lex.auxiliaries for x in inner)
 
 
 def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:

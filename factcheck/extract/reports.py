@@ -48,6 +48,7 @@ from factcheck.extract.state import (
     verbal_noun,
 )
 from factcheck.extract.subjects import (
+    in_quoted_cue,
     np_before_start,
     relative_pronoun,
     sentence_subject,
@@ -421,6 +422,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         return None  # "... had sold the farm and wanted to move abroad": whose wish is unsaid
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
+        if lex.lang == "en" and in_quoted_cue(s, ev):
+            j += 1  # 'Ortiz "flatly denied" the meeting': what she denied follows the mark
         if ev.cue and ev.cue.lemma == "tell":
             listener, j = english_listener(state, s, j, limit,
                                             trailing=follows_comma(s, speaker))

@@ -237,6 +237,26 @@ def _antecedent_of_who(state: ArticleState, s: Sentence, i: int) -> tuple[int, i
 _RELATIVE_CLAUSE_MAX = 12
 
 
+def _before_quoted_cue(state: ArticleState, s: Sentence, ev: Event) -> int:
+    """Where the subject ends: before the opening mark of a quoted cue ('Ortiz "flatly
+    denied" the meeting'), else before the cue."""
+    k = ev.first
+    while k > 0 and s.toks[k - 1].word and s.toks[k - 1].norm in state.lex.auxiliaries:
+        k -= 1
+    return k - 1 if in_quoted_cue(s, ev) else ev.first
+
+
+def in_quoted_cue(s: Sentence, ev: Event) -> bool:
+    """Is the cue alone between quote marks, with its adverbs ('"categorically denied"')?"""
+    k = ev.first
+    while k > 0 and s.toks[k - 1].word and not s.quote_opening_at(k - 1):
+        k -= 1
+        if ev.first - k > 2:
+            return False
+    pair = s.quote_opening_at(k - 1) if k > 0 else None
+    return pair is not None and pair[1] == ev.last + 1
+
+
 def _subject_of_relative_clause(state: ArticleState, s: Sentence,
                                 i: int) -> tuple[int, int] | None:
     """'A second source who spoke to the paper in Doha described ...': the subject, then a
@@ -255,8 +275,9 @@ def speaker_before(state: ArticleState, s: Sentence, ev: Event) -> Speaker | Non
     """The subject before the cue: 'Peskov said', 'فلان قال إن'."""
     lex, toks = state.lex, s.toks
     if lex.lang == "en":
-        span = _np_before(state, s, ev.first) or _antecedent_of_who(state, s, ev.first) or \
-            _subject_of_relative_clause(state, s, ev.first)
+        first = _before_quoted_cue(state, s, ev)
+        span = _np_before(state, s, first) or _antecedent_of_who(state, s, first) or \
+            _subject_of_relative_clause(state, s, first)
         if span is None:
             return None
         m, end = span
