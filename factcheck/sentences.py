@@ -147,6 +147,12 @@ def pair_quotes(toks: list[Tok], text: str,
             pairs.append((stack.pop(), i))
         elif t.raw in QUOTE_PAIRS and not (t.raw == "”" and not _opens(text, t)):
             stack.append(i)
+    last = len(toks) - 1
+    if stack and not pairs and last - stack[0] > 4 and not toks[last].word and \
+            toks[last].raw not in QUOTE_PAIRS and toks[last].raw not in CLOSE_ONLY:
+        # a quotation running on past the paragraph, its close in a later one (news marks
+        # only the last paragraph's end): it ends with the paragraph
+        pairs.append((stack[0], last))
     return sorted(pairs)
 
 
@@ -172,10 +178,13 @@ def _is_apostrophe(text: str, t: Tok) -> bool:
 
 
 def _opens(text: str, t: Tok) -> bool:
-    # ” used as an opening mark too (”...”), as some Arabic sites do
+    # ” used as an opening mark too (”...”), as some Arabic sites do, even set apart by a
+    # space (وزاد الوزير ” ...”): with no quotation open it cannot close one
     before = text[t.start - 1] if t.start > 0 else " "
     after = text[t.end] if t.end < len(text) else " "
-    return (before.isspace() or before in "(:،,") and not after.isspace()
+    if after == " " and t.end + 1 < len(text):
+        after = text[t.end + 1]
+    return (before.isspace() or before in "(:،,") and after.isalpha()
 
 
 def sentences(text: str, start: int, end: int, *, lang: str,

@@ -58,6 +58,21 @@ def test_bihasab_and_hasab():
     assert b["content"]["text"].startswith("تراجع سعر الذهب")
 
 
+
+def test_a_closing_mark_set_apart_opens_a_quotation():
+    c = one("وقال المحافظ ” المشروع سينتهي في موعده رغم الصعوبات”.")
+    assert c["content"]["text"] == "المشروع سينتهي في موعده رغم الصعوبات"
+    assert c["direct"] is True
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph():
+    # news marks only the last paragraph's close of a quotation that runs on
+    first, c = all_('قالت وزيرة التعليم سلمى ناصر إن العام الدراسي يبدأ في موعده. '
+                    'وتابعت الوزيرة "سنبني ثلاث مدارس جديدة في الجنوب قبل الخريف،')
+    assert c["speaker"]["name"] == first["speaker"]["name"] == "سلمى ناصر"
+    assert c["content"]["text"] == "سنبني ثلاث مدارس جديدة في الجنوب قبل الخريف"
+    assert c["direct"] is True
+
 def test_naqlan_an_as_a_parenthesis_gives_two_claims():
     claims = all_("وقالت صحيفة الأهرام، نقلًا عن مسؤول حكومي، إن الحكومة ستطرح سندات جديدة.")
     assert [c["speaker"]["name"] for c in claims] == ["صحيفة الأهرام", "مسؤول حكومي"]
