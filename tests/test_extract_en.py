@@ -81,6 +81,16 @@ def test_an_occasion_after_a_closing_cue_is_where_it_was_said_not_what():
     assert c["content"]["text"] == "of a new wave of protests"
 
 
+def test_a_shows_name_in_quotes_after_told_is_part_of_the_listener():
+    claims = all_("The vote was set for May.\n\n"
+                  "Sen. Lee Park told NBC’s “Sunday Roundtable” on Sunday that the bill was "
+                  "dead.")
+    c = claims[-1]
+    assert c["speaker"]["name"] == "Lee Park"
+    assert c["content"]["text"] == "the bill was dead"
+    assert c["listener"]["text"] == "NBC’s “Sunday Roundtable”"
+
+
 def test_pronoun_continuations_follow_gender():
     claims = all_(
         "Maria Santos, the spokeswoman for the port authority, said the strike had ended. "

@@ -78,7 +78,8 @@ def english_listener(state: ArticleState, s: Sentence, j: int, limit: int, *,
     that = that_ahead(state, s, j, limit)
     if that is not None and that > j:
         # "told state television on Sunday that": the listener ends at the adverbial
-        k = next((x for x in range(j + 1, that) if toks[x].norm in lex.np_stops), that)
+        k = next((x for x in range(j + 1, that)
+                  if toks[x].norm in lex.np_stops and not s.in_quote(x)), that)
         return (state.text[toks[j].start:toks[k - 1].end], (toks[j].start, toks[k - 1].end)), k
     k = j
     if k < limit and toks[k].norm in ("the", "a", "an"):

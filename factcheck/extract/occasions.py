@@ -34,13 +34,29 @@ def that_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> int | No
     """English: the "that" closing a short run of adverbials, if one does."""
     if state.lex.lang != "en":
         return None
-    for k in range(j, min(limit, j + 8)):
+    k, end = j, min(limit, j + 8)
+    while k < end:
         t = s.toks[k]
-        if not t.word and t.raw != "'" and not glued_dot(s.toks, k):
+        title = _quoted_title_end(s, k)
+        if title is not None:
+            # "told CNN's "State of the Union" on Sunday that": a show's name in quotes
+            end = min(limit, end + title - k)
+            k = title + 1
+            continue
+        if not t.word and t.raw not in ("'", "’") and not glued_dot(s.toks, k):
             return None
         if t.norm == "that":
             return k
+        k += 1
     return None
+
+
+def _quoted_title_end(s: Sentence, k: int) -> int | None:
+    """The closing mark of a short capitalised title in quotes opening at token k."""
+    pair = s.quote_opening_at(k)
+    if pair is None or not 1 < pair[1] - k <= 7 or not s.toks[k + 1].raw[:1].isupper():
+        return None
+    return pair[1]
 
 
 def is_adverbial_start(state: ArticleState, s: Sentence, j: int) -> bool:
