@@ -54,6 +54,10 @@ class Sentence:
     _by_close: dict | None = field(default=None, init=False, repr=False, compare=False)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    # Answers of readings that depend on nothing but the sentence and its language's tables,
+    # asked again for the same token by each rule that looks back from it: keyed by the
+    # reading and its arguments, they live and die with the sentence, so they stay bounded.
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def in_quote(self, i: int) -> bool:
         if not self.quotes:

@@ -70,6 +70,17 @@ def relative_pronoun(s: Sentence, i: int) -> bool:
 
 def _np_before(state: ArticleState, s: Sentence, i: int, *,
                title: bool = False) -> tuple[int, int] | None:
+    # Read back from a cue by every rule that asks where the clause before it begins (six
+    # times a report in a chain of quotations): the answer depends only on the sentence's
+    # tokens and the language's tables, so it is read once per token.
+    key = (_np_before, i, title)
+    if key not in s.memo:
+        s.memo[key] = _read_np_before(state, s, i, title=title)
+    return s.memo[key]
+
+
+def _read_np_before(state: ArticleState, s: Sentence, i: int, *,
+                    title: bool = False) -> tuple[int, int] | None:
     """Token span of an English subject noun phrase standing before token i, if any.
 
     The phrase runs back to the clause boundary (sentence start, comma, quote, "and"), may
