@@ -70,6 +70,7 @@ class Lexicon:
     relay_denying: frozenset[str]  # نقلت عن الوزير نفيه ...: the one quoted denied it
     relay_report: frozenset[str]
     relay_carriers: frozenset[str]  # في تصريح نقلته وكالة X: X carried it
+    outlet_reports: frozenset[str]  # "X reported that P, citing Y": Y gave P, not X's report
     speculation_lead: Phrases
     speculation_nouns: frozenset[str]
     speculation_adjectives: Phrases
@@ -265,6 +266,7 @@ def lexicon(lang: str) -> Lexicon:
         relay_denying=_set(r["relay"].get("denying", [])),
         relay_report=_set(r["relay"].get("carries", [])),
         relay_carriers=_set(r["relay"].get("carriers", [])),
+        outlet_reports=_set(r["relay"].get("outlet_reports", [])),
         speculation_lead=_phrases(r["speculation"]["lead"]),
         speculation_nouns=_set(r["speculation"]["nouns"]),
         speculation_adjectives=_phrases(r["speculation"]["adjectives"]),

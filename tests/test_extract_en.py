@@ -1201,3 +1201,15 @@ def test_a_quotation_the_clause_goes_on_after_is_not_the_whole_content():
     c = one('The minister expressed "deep regret" at the coverage of the visit.')
     assert c["content"]["text"] == '"deep regret" at the coverage of the visit'
     assert not c["direct"]
+
+
+def test_a_trailing_source_carries_the_whole_report_its_speaker_included():
+    claims = all_("However, Lena Ortiz, a spokeswoman for the Interior Ministry, flatly denied "
+                  "the meeting, as reported by the state news agency.")
+    carried = claims[-1]
+    assert carried["speaker"]["name"] == "state news agency"
+    assert carried["content"]["text"] == \
+        "Lena Ortiz, a spokeswoman for the Interior Ministry, flatly denied the meeting"
+    # after an outlet's own report the source gave what was reported, not the report
+    claims = all_("The Courier reported on Friday that the talks failed, citing two officials.")
+    assert claims[-1]["content"]["text"] == "the talks failed"

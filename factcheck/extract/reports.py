@@ -43,6 +43,7 @@ from factcheck.extract.state import (
     Question,
     Speaker,
     content_intro,
+    match_len,
     pronoun_object,
     tokens_of,
     verbal_noun,
@@ -56,7 +57,7 @@ from factcheck.extract.subjects import (
 )
 from factcheck.extract.topics import object_topic_claims
 from factcheck.model import Claim, Span
-from factcheck.normalize import fold_word
+from factcheck.normalize import fold, fold_word
 from factcheck.sentences import (
     COMMAS,
     TERMINATORS,
@@ -296,6 +297,7 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             if source is not None and source.kind != "pronoun":
                 claim = _said_by(state, previous, source, (ev.cue_start, s.toks[ev.last].end),
                                  gender=source.gender)
+                _carry_whole_report(state, s, ev, previous, claim)
         if claim is None and ev.kind == "verb" and k + 1 < len(events):
             # وقالت الصحيفة، نقلًا عن مسؤولين، إن ...: the source phrase is a parenthesis
             skip = _parenthesis(state, s, events[k + 1])
@@ -308,6 +310,30 @@ def _build_all(state: ArticleState, s: Sentence, events: list[Event],
             if q is not None:
                 question = None
     return claims
+
+
+def _carry_whole_report(state: ArticleState, s: Sentence, ev: Event, report: Claim,
+                        carried: Claim) -> None:
+    """'Ortiz, a spokeswoman, denied the meeting, as reported by the state agency.': the
+    outlet carries the whole report, its speaker and cue included, when the report names its
+    speaker before what was said; from the sentence's start, past a leading connective."""
+    named = report.mention_span or report.speaker_span
+    if named is None or named[0] > report.content_span[0] or named[0] < s.start:
+        return
+    toks, lex = s.toks, state.lex
+    cue = lex.verbs.get(tuple(fold(report.cue).split()))
+    if cue is not None and cue.lemma in lex.outlet_reports:
+        return  # 'The Times reported that P, citing officials': the officials gave P
+    m = 0
+    while m < ev.first and (match_len(s, m, lex.connectives) or toks[m].raw in COMMAS):
+        m += max(1, match_len(s, m, lex.connectives))
+    comma = clause_start(state, s, ev) - 1
+    span = trimmed_span(state.text, s, m, comma) if m < comma else None
+    if span is None or state.text[named[0]:named[1]] not in state.text[span[0]:span[1]]:
+        return
+    carried.content, carried.content_span, carried.content_parts = \
+        state.text[span[0]:span[1]], span, ()
+    carried.direct = False
 
 
 def _trailing_relay(state: ArticleState, s: Sentence, ev: Event, limit: int) -> bool:
