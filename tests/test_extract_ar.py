@@ -73,6 +73,16 @@ def test_a_quotation_left_open_ends_with_its_paragraph():
     assert c["content"]["text"] == "سنبني ثلاث مدارس جديدة في الجنوب قبل الخريف"
     assert c["direct"] is True
 
+
+def test_answering_questions_is_no_report_without_what_was_answered():
+    claims = all_("وقال المتحدث باسم البلدية رامي سليم إن الطرق ستفتح غدا، لكنه يجيب أيضا "
+                  "على الأسئلة التي تصل إلى الصفحة الرسمية.")
+    assert [c["cue"]["text"] for c in claims] == ["قال"]
+    c = one('وعند سؤاله عن الموعد، أجاب المتحدث: "لم يحدد بعد".')
+    assert c["content"]["text"] == "لم يحدد بعد"
+    b = one('وبين الوزير: "الميزانية تكفي حتى الربيع".')
+    assert b["content"]["text"] == "الميزانية تكفي حتى الربيع"
+
 def test_naqlan_an_as_a_parenthesis_gives_two_claims():
     claims = all_("وقالت صحيفة الأهرام، نقلًا عن مسؤول حكومي، إن الحكومة ستطرح سندات جديدة.")
     assert [c["speaker"]["name"] for c in claims] == ["صحيفة الأهرام", "مسؤول حكومي"]

@@ -105,8 +105,9 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
     if state.lex.lang == "ar":
         # verb-first: the speaker and an occasion may stand between (وبين الوزير، أمس، أن)
         for k in range(j, min(len(s.toks), j + MAX_NP_WORDS)):
-            if s.toks[k].norm in comps:
-                return True
+            if s.toks[k].norm in comps or s.toks[k].raw == ":" or \
+                    s.quote_opening_at(k) is not None:
+                return True  # وبين الوزير: "..." reports as وبين أن does
             if s.toks[k].raw in TERMINATORS or verb_at(s, k, state.lex):
                 return False
         return False
