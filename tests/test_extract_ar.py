@@ -1387,3 +1387,27 @@ def test_an_epithet_of_another_country_is_not_the_last_speaker():
     claims = all_("قال وزير الخارجية الأردني سامر العلي إن المحادثات مستمرة. "
                   "وقال المسؤول المصري إن الوفد سيصل غدا.")
     assert claims[1]["speaker"]["name"] != "سامر العلي"
+
+
+def test_a_hard_wrapped_text_is_read_sentence_by_sentence():
+    text = ("قال مسؤول في وزارة المالية لوكالة الأنباء، إن الحكومة لن ترفع أسعار الوقود خلال\n"
+            "العام المقبل، بعد تقارير عن زيادة وشيكة نشرتها صحف محلية في الأسبوع الماضي.\n"
+            "وقال المسؤول الذي طلب\n"
+            "عدم الكشف عن اسمه \"لم نناقش أي زيادة في اجتماع مجلس الوزراء الأخير، ولم يعرض\n"
+            "علينا أي مقترح بهذا الشأن\".\n"
+            "وكان نائب في البرلمان\n"
+            "قال لصحيفة محلية، الأحد، إن الحكومة تدرس رفع الأسعار بنسبة عشرة في المئة مع بداية\n"
+            "السنة المالية الجديدة في شهر يناير.\n")
+    first, second, third = all_(text)
+    assert "خلال\nالعام المقبل" in first["content"]["text"]
+    assert second["speaker"]["name"] == "مسؤول في وزارة المالية"
+    assert second["content"]["text"].startswith("لم نناقش أي زيادة")
+    assert third["speaker"]["name"] == "نائب في البرلمان"
+    assert third["content"]["text"].startswith("الحكومة تدرس رفع الأسعار")
+
+
+def test_lines_broken_after_headings_are_not_a_hard_wrap():
+    text = ("وزير الخارجية ينفي عقد لقاء مع نظيره في العاصمة الإيطالية الأسبوع الماضي\n"
+            "قال وزير الخارجية إن اللقاء لم يحدث.\n")
+    said = one(text)
+    assert said["content"]["text"] == "اللقاء لم يحدث"

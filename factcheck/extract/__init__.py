@@ -13,6 +13,7 @@ factcheck.lexicon), so that it generalises to news it has never seen:
 5. last, short mentions and roles are resolved to the fullest name the article gives.
 """
 
+import itertools
 import re
 
 from factcheck.extract.content import is_negated, trimmed_span
@@ -111,6 +112,37 @@ def _body_lines(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], end)  # "The Times reports:" and, below, the quotation
             continue
         out.append((start, end))
+    return _rejoin_hard_wraps(text, out) if _hard_wrapped(text, out) else out
+
+
+# A hard-wrapped text breaks most of its long lines mid-sentence, at about one width.
+_WRAP_MIN_WORDS = 10
+_WRAPS_TO_REJOIN = 3
+
+
+def _open_line(text: str, span: tuple[int, int]) -> bool:
+    """A line that stops with no mark that ends a sentence, a quotation or a lead-in."""
+    return text[span[1] - 1] not in TERMINATORS and text[span[1] - 1] not in "\"”»'’:："
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Was the text wrapped at a width ('... لم تتلق أي طلب من قطر لغلق⏎مكتبها في الدوحة')?
+    Several long lines run on into the next one with no blank line between them."""
+    runs_on = sum(1 for a, b in itertools.pairwise(lines) if _open_line(text, a) and
+                  text.count("\n", a[1], b[0]) == 1 and
+                  len(text[a[0]:a[1]].split()) >= _WRAP_MIN_WORDS)
+    return runs_on >= _WRAPS_TO_REJOIN and runs_on * 3 >= len(lines)
+
+
+def _rejoin_hard_wraps(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each sentence broken by the wrap made one line again."""
+    out = [lines[0]]
+    for start, end in lines[1:]:
+        prev = out[-1]
+        if _open_line(text, prev) and text.count("\n", prev[1], start) == 1:
+            out[-1] = (prev[0], end)
+        else:
+            out.append((start, end))
     return out
 
 

@@ -60,9 +60,22 @@ def np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event) 
         return not complementizer_ahead(state, s, k + 1, limit)
     if norm in lex.object_starts or norm in lex.participles or norm in lex.issued:
         return True  # أصدرت الوزارة | بيانا
+    if lex.lang == "ar" and norm in lex.aside_words and k + 1 < limit and \
+            _quotation_closes_relative(s, k, limit):
+        return True  # وقال المسؤول | الذي طلب عدم الكشف عن اسمه "...": the clause is his
     if lex.lang == "ar" and norm in lex.negators:
         return True  # عن مصدرين | لم تذكر أسمائهما: a clause on the source, no part of it
     return bool(lex.lang == "ar" and verb_at(s, k, lex))
+
+
+def _quotation_closes_relative(s: Sentence, k: int, limit: int) -> bool:
+    """Does a quotation open a few words after the relative word at k, before any mark?"""
+    for x in range(k + 2, min(limit, k + 8)):
+        if s.quote_opening_at(x):
+            return True
+        if not s.toks[x].word:
+            return False
+    return False
 
 
 def _issuer_after_document(state: ArticleState, s: Sentence, k: int) -> bool:

@@ -78,6 +78,8 @@ def _resolve(c: Claim, state: ArticleState, mentions: "_Mentions", earlier: "_Ea
             _person_with_role(c, earlier, mentions, state.lex) or best
     if best is None and c.speaker_kind in ("role", "person"):
         best = _epithet_holder(state, c, earlier)
+    if best is None and c.speaker_kind == "role":
+        best = _source_anaphor(state, c, earlier)  # قال مسؤول في الحزب ... وقال المسؤول
     if best is None:
         return
     name, span, role, kind = best[:4]

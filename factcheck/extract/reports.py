@@ -412,14 +412,18 @@ _MAX_RELATIVE_WORDS = 5
 
 def _past_relative_before_colon(state: ArticleState, s: Sentence, j: int) -> int:
     """'، نقلا عن مصدرين إيرانيين لم تذكر أسمائهما: «...»': the clause an indefinite source
-    takes with no relative word belongs to the source; the colon after it opens the content.
-    The index of that colon, else j."""
+    takes with no relative word belongs to the source; the colon after it opens the content;
+    so does a relative clause (الذي طلب ...) before a quotation. The index of that colon or
+    quotation, else j."""
     toks = s.toks
-    if state.lex.lang != "ar":
+    if state.lex.lang != "ar" or j >= len(toks):
         return j
-    for k in range(j, min(len(toks), j + _MAX_RELATIVE_WORDS + 1)):
+    relative = toks[j].norm in state.lex.aside_words
+    for k in range(j, min(len(toks), j + _MAX_RELATIVE_WORDS + 2)):
         if toks[k].raw in (":", "："):
             return k if k > j and s.quote_opening_at(k + 1) else j
+        if relative and k > j + 1 and s.quote_opening_at(k):
+            return k  # وقال المسؤول الذي طلب عدم الكشف عن اسمه "...": the quotation
         if not toks[k].word or toks[k].norm in state.lex.clause_complementizers:
             return j
     return j
