@@ -8,9 +8,10 @@ Two layers, stacked:
    pairs, and the pair-level features) gives agree/disagree/other probabilities;
 2. small gradient-boosted trees over the pair-level features and those three probabilities
    (out-of-fold on train, so the trees never see the regression's own training fit) decide.
-The regularisation C and the number of trees are chosen by 5-fold cross-validation on the
-train split alone, with the pipeline's own same-matter gate (factcheck.relate: a pair sharing
-no matter is unrelated before the model runs) applied to the held-out folds as at check time;
+The regularisation C, the number and depth of the trees and their class balance are chosen
+by 5-fold cross-validation on the train split alone, with the pipeline's own same-matter
+gate (factcheck.relate: a pair sharing no matter is unrelated before the model runs) applied
+to the held-out folds as at check time;
 the dev split is read once, at the end, to report (the test split is not here).
 
     .venv/bin/python tools/learn_stance.py [--data ../shared/data/ans]
@@ -39,7 +40,6 @@ CLASSES = ["agree", "disagree", "other"]
 OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "stance_model.json"
 # Weights smaller than this change no decision; leaving them out keeps the file small.
 PRUNE = 0.01
-DEPTH = 2
 LEARNING_RATE = 0.05
 SEED = 0
 
@@ -74,14 +74,15 @@ def balance_weights(y: np.ndarray, power: float) -> np.ndarray:
 
 
 def fit_stack(train_f: list[dict], train_y: np.ndarray, min_count: int, c: float,
-              trees: int, balance: float = 0.0):
+              trees: int, balance: float = 0.0, depth: int = 2):
     """Both layers fitted on `train_f`; what predicting a new pair needs."""
     *words, z_train = fit_words(train_f, train_y, min_count, c)
-    return (*words, fit_trees(z_train, train_y, trees, balance))
+    return (*words, fit_trees(z_train, train_y, trees, balance, depth))
 
 
-def fit_trees(z_train: np.ndarray, train_y: np.ndarray, trees: int, balance: float):
-    return GradientBoostingClassifier(n_estimators=trees, max_depth=DEPTH,
+def fit_trees(z_train: np.ndarray, train_y: np.ndarray, trees: int, balance: float,
+              depth: int = 2):
+    return GradientBoostingClassifier(n_estimators=trees, max_depth=depth,
                                       learning_rate=LEARNING_RATE, random_state=SEED).fit(
         z_train, train_y, sample_weight=balance_weights(train_y, balance))
 
@@ -115,10 +116,10 @@ def gated(pred, gate: list[bool]) -> np.ndarray:
 
 
 def cross_validate(train_f, train_y, gate, min_count: int, cs, tree_counts,
-                   balances=(0.0,)) -> dict:
-    """Macro-F1 of each setting (C, trees, class balance) on held-out train folds, the
-    stages of one boosting fit read at each number of trees; the word layer of a fold and C
-    serves every balance."""
+                   balances=(0.0,), depths=(2,)) -> dict:
+    """Macro-F1 of each setting (C, trees, class balance, tree depth) on held-out train
+    folds, the stages of one boosting fit read at each number of trees; the word layer of a
+    fold and C serves every balance and depth."""
     scores: dict[tuple, list[float]] = {}
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED).split(train_f, train_y)
     for fit_rows, held in folds:
@@ -128,12 +129,14 @@ def cross_validate(train_f, train_y, gate, min_count: int, cs, tree_counts,
             *words, z_fit = fit_words(fit_f, train_y[fit_rows], min_count, c)
             z = stack_inputs((*words, None), held_f)
             for balance in balances:
-                layer2 = fit_trees(z_fit, train_y[fit_rows], max(tree_counts), balance)
-                for n, pred in enumerate(layer2.staged_predict(z), start=1):
-                    if n in tree_counts:
-                        pred = gated(pred, [gate[i] for i in held])
-                        scores.setdefault((c, n, balance), []).append(
-                            f1_score(train_y[held], pred, average="macro", labels=CLASSES))
+                for depth in depths:
+                    layer2 = fit_trees(z_fit, train_y[fit_rows], max(tree_counts), balance,
+                                       depth)
+                    for n, pred in enumerate(layer2.staged_predict(z), start=1):
+                        if n in tree_counts:
+                            pred = gated(pred, [gate[i] for i in held])
+                            scores.setdefault((c, n, balance, depth), []).append(f1_score(
+                                train_y[held], pred, average="macro", labels=CLASSES))
     return {k: float(np.mean(v)) for k, v in scores.items()}
 
 
@@ -149,6 +152,8 @@ def main() -> None:
                         help="The numbers of boosting stages cross-validation tries.")
     parser.add_argument("--balance", type=float, nargs="+", default=[0.0, 0.5, 1.0],
                         help="The class-balance powers (balance_weights) it tries.")
+    parser.add_argument("--depth", type=int, nargs="+", default=[2, 3],
+                        help="The depths of the boosted trees it tries.")
     args = parser.parse_args()
 
     train_rows = _rows(args.data / "stance-train.csv")
@@ -156,14 +161,16 @@ def main() -> None:
     train_y = np.array(train_y)
     gate = [_no_matter(r) for r in train_rows]
     scores = cross_validate(train_f, train_y, gate, args.min_count, args.c, args.trees,
-                            args.balance)
-    for (c, trees, balance), macro in sorted(scores.items()):
-        print(f"C={c:<4} trees={trees:<4} balance={balance:<4} "
-              f"train 5-fold macro-F1 {macro:.3f}")
-    (c, trees, balance), macro = max(scores.items(), key=lambda kv: (kv[1], -kv[0][1]))
+                            args.balance, args.depth)
+    for (c, trees, balance, depth), macro in sorted(scores.items()):
+        print(f"C={c:<4} trees={trees:<4} balance={balance:<4} depth={depth} "
+              f"train 5-fold macro-F1 {macro:.3f}", flush=True)
+    # On a tie the smaller model: fewer trees, then shallower ones.
+    (c, trees, balance, depth), macro = max(
+        scores.items(), key=lambda kv: (kv[1], -kv[0][1], -kv[0][3]))
     print(f"chosen by cross-validation on train: C={c} trees={trees} balance={balance} "
-          f"(macro-F1 {macro:.3f})")
-    stack = fit_stack(train_f, train_y, args.min_count, c, trees, balance)
+          f"depth={depth} (macro-F1 {macro:.3f})")
+    stack = fit_stack(train_f, train_y, args.min_count, c, trees, balance, depth)
     vec, dense_vec, layer1, layer2 = stack
     dev_f, dev_y = load(args.data / "stance-dev.csv")
     dev_gate = [_no_matter(r) for r in _rows(args.data / "stance-dev.csv")]
@@ -179,12 +186,13 @@ def main() -> None:
             "made_by": "tools/learn_stance.py",
             "model": "logistic regression over factcheck.relate.features, stacked under "
                      "gradient-boosted trees (scikit-learn) over the pair-level features",
-            "tuned_on": "5-fold cross-validation on data/stance/train.csv only (C and the "
-                        "number of trees, the class balance of the trees' fit), the "
+            "tuned_on": "5-fold cross-validation on data/stance/train.csv only (C, the "
+                        "number and depth of the trees, the class balance of their fit), the "
                         "same-matter gate applied; dev read once",
-            "grid": {"C": args.c, "trees": args.trees, "balance": args.balance},
+            "grid": {"C": args.c, "trees": args.trees, "balance": args.balance,
+                     "depth": args.depth},
             "cv_macro_f1": round(macro, 3), "dev_macro_f1": round(float(dev_macro), 3),
-            "C": c, "trees": trees, "balance": balance, "depth": DEPTH,
+            "C": c, "trees": trees, "balance": balance, "depth": depth,
             "learning_rate": LEARNING_RATE,
             "min_count": args.min_count,
         },
