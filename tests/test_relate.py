@@ -258,3 +258,22 @@ def test_numbers_are_no_plan_though_folded_like_preparing():
     toll = read_statement("ارتفعت أعداد الضحايا في المدينة إلى 40", None, negated=False,
                           modality="assertion")
     assert Reason.PLAN not in rel.possible_reasons(no_figures, toll)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("السلطات تفتح المعبر الحدودي أمام شاحنات الوقود",
+     "السلطات تغلق المعبر الحدودي أمام شاحنات الوقود"),
+    ("الوزارة تمنح تصاريح عمل للاجئين في العاصمة", "الوزارة تمنع تصاريح عمل للاجئين في العاصمة"),
+    ("البنك المركزي يشدد قواعد الإقراض للشركات", "البنك المركزي يخفف قواعد الإقراض للشركات"),
+    ("الرئيس يحضر قمة المناخ في جنيف", "الرئيس يغيب عن قمة المناخ في جنيف"),
+])
+def test_opposites_of_news_verbs_flip(a, b):
+    assert rel.opposite_words(read_statement(a), read_statement(b))
+
+
+def test_a_recovery_is_a_rise_not_its_opposite():
+    # Both say the currency goes up, in two words for it.
+    a = read_statement("العملة المحلية تتعافى أمام الدولار")
+    b = read_statement("العملة المحلية ترتفع أمام الدولار")
+    assert not rel.opposite_words(a, b)
+    assert rel.opposite_words(a, read_statement("العملة المحلية تتراجع أمام الدولار"))
