@@ -25,7 +25,7 @@ MAX_SOURCE_WORDS = 8
 MIN_REPORTED_WORDS = 3
 # A refused request's noun is among this many first content words ("Algeria's request to").
 REQUEST_WITHIN = 3
-# A denial pointing back at the report ("it looks like another piece of fake news") has at
+# A denial pointing back at the report ("this is one more invented story") has at
 # most this many words of its own before the word naming the report or calling it false.
 MAX_POINTER_WORDS = 2
 # How many words before and after a report's noun name its source: "the Houthi militia's
@@ -296,7 +296,7 @@ def is_bare_denial(claim: dict) -> bool:
 
 def names_only_the_report(claim: dict) -> bool:
     """Whether a denial's subject points back at the report ("these claims are baseless and
-    aim to smear us", هذه قصة ملفقة من وسائل الإعلام): what follows says what the report is
+    aim to smear us", هذه رواية مختلقة تروجها الصحف): what follows says what the report is
     or why it was made, never what it said, so its matter is what the article reports. A
     word tying the report to its matter ("these reports about P") names the matter."""
     text = claim["content"]["text"]

@@ -75,8 +75,8 @@ def test_a_quotation_left_open_ends_with_its_paragraph():
 
 
 def test_answering_questions_is_no_report_without_what_was_answered():
-    claims = all_("وقال المتحدث باسم البلدية رامي سليم إن الطرق ستفتح غدا، لكنه يجيب أيضا "
-                  "على الأسئلة التي تصل إلى الصفحة الرسمية.")
+    claims = all_("وقال المتحدث باسم البلدية رامي سليم إن الطرق ستفتح غدا، لكنه يجيب كذلك "
+                  "عن رسائل السكان كل مساء.")
     assert [c["cue"]["text"] for c in claims] == ["قال"]
     c = one('وعند سؤاله عن الموعد، أجاب المتحدث: "لم يحدد بعد".')
     assert c["content"]["text"] == "لم يحدد بعد"

@@ -1174,16 +1174,16 @@ def test_a_title_first_stays_a_title_when_two_people_could_hold_it():
 
 def test_the_phrase_after_an_object_taking_cue_is_its_object_not_the_speaker():
     first, second = all_('The pilots union called the report "lies" on Monday, and accused the '
-                         "newspaper of endangering crews.")
+                         "paper of putting crews at risk.")
     assert (second["speaker"]["name"], second["content"]["text"]) == \
-        ("pilots union", "the newspaper of endangering crews")
+        ("pilots union", "the paper of putting crews at risk")
 
 
 def test_a_subject_with_a_short_relative_clause_before_its_cue():
-    c = one('A second source who spoke to the paper in Doha described the reports as '
-            '"fabricated news."')
+    c = one('A third official who talked to the agency in Cairo described the claims as '
+            '"pure invention."')
     assert (c["speaker"]["name"], c["content"]["text"]) == \
-        ("second source", 'the reports as "fabricated news."')
+        ("third official", 'the claims as "pure invention."')
     d = one("Two officials who attended the meeting said no deal was reached.")
     assert d["speaker"]["name"] == "Two officials"
 

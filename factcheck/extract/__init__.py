@@ -126,7 +126,7 @@ def _open_line(text: str, span: tuple[int, int]) -> bool:
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Was the text wrapped at a width ('... لم تتلق أي طلب من قطر لغلق⏎مكتبها في الدوحة')?
+    """Was the text wrapped at a width ('... لم يصلنا أي طلب بإغلاق⏎المكتب في العاصمة')?
     Several long lines run on into the next one with no blank line between them."""
     runs_on = sum(1 for a, b in itertools.pairwise(lines) if _open_line(text, a) and
                   text.count("\n", a[1], b[0]) == 1 and

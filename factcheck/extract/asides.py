@@ -145,7 +145,7 @@ def _parenthesis_close(state: ArticleState, s: Sentence, j: int, limit: int) -> 
         return None
     if lex.lang == "ar":
         aside = t.norm.endswith("ا") and len(t.norm) >= 4 and not t.norm.startswith("ال") \
-            or t.norm in lex.aside_words  # "، الذي طلب عدم الكشف عن اسمه،"
+            or t.norm in lex.aside_words  # "، الذي فضّل إخفاء هويته،"
         if not aside:  # "، فضل عدم الكشف عن اسمه، أن": any short aside before the clause
             close = next((k for k in range(j + 1, min(limit, j + 13))
                           if toks[k].raw in COMMAS or toks[k].raw in TERMINATORS or

@@ -62,7 +62,7 @@ def np_ends_at(state: ArticleState, s: Sentence, k: int, limit: int, ev: Event) 
         return True  # أصدرت الوزارة | بيانا
     if lex.lang == "ar" and norm in lex.aside_words and k + 1 < limit and \
             _quotation_closes_relative(s, k, limit):
-        return True  # وقال المسؤول | الذي طلب عدم الكشف عن اسمه "...": the clause is his
+        return True  # وقال الموظف | الذي فضّل إخفاء هويته "...": the clause is his
     if lex.lang == "ar" and norm in lex.negators:
         return True  # عن مصدرين | لم تذكر أسمائهما: a clause on the source, no part of it
     return bool(lex.lang == "ar" and verb_at(s, k, lex))

@@ -39,7 +39,7 @@ def that_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> int | No
         t = s.toks[k]
         title = _quoted_title_end(s, k)
         if title is not None:
-            # "told CNN's "State of the Union" on Sunday that": a show's name in quotes
+            # "told NBC's "Morning Desk" on Sunday that": a show's name in quotes
             end = min(limit, end + title - k)
             k = title + 1
             continue

@@ -411,7 +411,7 @@ _MAX_RELATIVE_WORDS = 5
 
 
 def _past_relative_before_colon(state: ArticleState, s: Sentence, j: int) -> int:
-    """'، نقلا عن مصدرين إيرانيين لم تذكر أسمائهما: «...»': the clause an indefinite source
+    """'، نقلا عن مسؤولين اثنين لم تسمهما: «...»': the clause an indefinite source
     takes with no relative word belongs to the source; the colon after it opens the content;
     so does a relative clause (الذي طلب ...) before a quotation. The index of that colon or
     quotation, else j."""
@@ -423,7 +423,7 @@ def _past_relative_before_colon(state: ArticleState, s: Sentence, j: int) -> int
         if toks[k].raw in (":", "："):
             return k if k > j and s.quote_opening_at(k + 1) else j
         if relative and k > j + 1 and s.quote_opening_at(k):
-            return k  # وقال المسؤول الذي طلب عدم الكشف عن اسمه "...": the quotation
+            return k  # وقال الموظف الذي فضّل إخفاء هويته "...": the quotation
         if not toks[k].word or toks[k].norm in state.lex.clause_complementizers:
             return j
     return j

@@ -270,7 +270,7 @@ def in_quoted_cue(s: Sentence, ev: Event) -> bool:
 
 def _subject_of_relative_clause(state: ArticleState, s: Sentence,
                                 i: int) -> tuple[int, int] | None:
-    """'A second source who spoke to the paper in Doha described ...': the subject, then a
+    """'A third official who talked to the agency in Cairo called ...': the subject, then a
     short relative clause of its own (no comma, no report in it), then the cue."""
     toks, lex = s.toks, state.lex
     for w in range(i - 2, max(0, i - _RELATIVE_CLAUSE_MAX) - 1, -1):
