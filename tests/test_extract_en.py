@@ -615,12 +615,12 @@ def test_a_participle_takes_the_subject_of_its_own_sentence():
 
 
 def test_a_quoted_paragraph_after_a_report_is_its_speakers_next_claim():
-    claims = all_('"No one is writing songs for her," said Henry Crespo, a local organiser.\n\n'
-                  '"Right now, the vote is against the other man. It is not for her."\n\n'
+    claims = all_('"The harbour plan was rushed," said Henry Crespo, a local organiser.\n\n'
+                  '"Nobody asked the fishermen. The council will hear from us in June."\n\n'
                   "The rally ended at noon.")
     assert [c["speaker"]["name"] for c in claims] == ["Henry Crespo", "Henry Crespo"]
     assert claims[1]["content"]["text"] == \
-        "Right now, the vote is against the other man. It is not for her."
+        "Nobody asked the fishermen. The council will hear from us in June."
 
 
 def test_a_quoted_paragraph_with_its_full_stop_after_the_mark_goes_on():
