@@ -1,6 +1,6 @@
 """A denial and what it denies, when its words name only "the report".
 
-"It's all untrue", "هذه الأنباء عارية من الصحة", "the Houthi claim is false": such a denial
+"It's all untrue", "هذه الأنباء عارية من الصحة", "the militia's claim is false": such a denial
 says nothing of its matter but that it is false; the article around it says what is denied
 (as the question a speaker answered says what "no such plans" is about). Its matter is what
 the article reports: the first claim of the article that says what it denies or reports it
@@ -95,7 +95,7 @@ def names_source(denial: dict, report: dict) -> bool:
     since a denial of the matter repeats it whoever reported it. Names meet across scripts
     (concepts.name_keys)."""
     speaker = (report.get("speaker") or {}).get("name")
-    # "the Houthi claim is false" denies too; a report that denies is no report of the matter
+    # "the militia's claim is false" denies too; a report that denies is no report of the matter
     if not speaker or not _denies(denial) or _denies(report):
         return False
     named = (_source_keys(speaker) - _source_keys(report["content"]["text"])

@@ -50,7 +50,7 @@ def test_bare_denials_are_given_the_matter_and_the_others_left_alone():
 
 def test_a_denial_whose_subject_is_the_report_takes_the_articles_matter():
     pointing = [
-        _claim("It seems like yet another piece of fake news", 90, modality="denial"),
+        _claim("It seems like yet another invented story", 90, modality="denial"),
         _claim("These allegations are baseless and aim to hurt the union's standing", 90,
                modality="denial"),
         _claim("هذه المزاعم عارية من الصحة وتهدف إلى الإساءة لسمعة النقابة", 90, negated=True),

@@ -57,7 +57,7 @@ def speaker_after(state: ArticleState, s: Sentence, ev: Event, limit: int):
         j += 1  # في وقت نفت فيه دمشق: the pronoun takes up the time; the speaker follows
     if ev.kind == "verb" and ev.cue and ev.cue.lemma in lex.object_first_lemmas and \
             lex.relay_marker not in [t.norm for t in toks[j:limit]]:
-        return None, None, j  # "and accused the newspaper of ...": its object follows
+        return None, None, j  # "and accused the paper of ...": its object follows
     listener = None
     if ev.kind == "verb" and lex.lang == "en" and ev.cue and ev.cue.lemma == "tell":
         listener, j = english_listener(state, s, j, limit)

@@ -167,7 +167,7 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
     if lex.lang == "en":
         speaker = _english_speaker(state, s, words_, start, end, gender)
         if definite and speaker.kind == "name" and speaker.role is None:
-            # "the Libyan Red Crescent", "the Daily Courier": a person's name takes no article
+            # "the Kenyan Red Cross", "the Daily Courier": a person's name takes no article
             speaker.kind = "body"
         speaker.phrase = (start, end)
         return speaker
