@@ -489,6 +489,19 @@ def matched_spans(claim: dict, meant: dict[str, set[str]], index: SearchIndex) -
 
 # Scoring -------------------------------------------------------------------------------------
 
+def _word_gains(index: SearchIndex, word: str, meant: dict[str, set[str]], *, named: bool):
+    """A query word's weight and the gain each of its forms gives its claims, lowest first."""
+    found = _candidates(index, word, meant, named=named)
+    # A word weighs by how rare it is in any field, the same for all its forms, so that a
+    # claim holding the word itself scores 100 for it and a look-alike less.
+    exact = [f for f in found if f[0] >= 1.0] or found
+    weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
+    # by gain alone: two equal gains must not go on to compare their claim lists
+    gains = sorted(((weight * similarity * field_weight, claims)
+                    for similarity, field_weight, claims in found), key=_first)
+    return weight, gains
+
+
 def _score(index: SearchIndex, words: list[tuple[str, bool]]):
     """Each claim's raw score (the query words it meets, weighted by rarity), and the score
     of a claim meeting every word exactly."""
@@ -496,15 +509,8 @@ def _score(index: SearchIndex, words: list[tuple[str, bool]]):
     weights = 0.0
     meant: dict[str, set[str]] = {"terms": set(), "parts": set(), "speakers": set()}
     for word, named in words:
-        found = _candidates(index, word, meant, named=named)
-        # A word weighs by how rare it is in any field, the same for all its forms, so that
-        # a claim holding the word itself scores 100 for it and a look-alike less.
-        exact = [f for f in found if f[0] >= 1.0] or found
-        weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
+        weight, gains = _word_gains(index, word, meant, named=named)
         weights += weight
-        # by gain alone: two equal gains must not go on to compare their claim lists
-        gains = sorted(((weight * similarity * field_weight, claims)
-                        for similarity, field_weight, claims in found), key=_first)
         # Lowest gains first, so a claim keeps the best gain any form of the word gives it
         # (dict updates run in C; a loop per claim would not).
         best: dict[int, float] = {}
@@ -527,12 +533,8 @@ def _score_apart(index, words: list[tuple[str, bool]]):
     weights = 0.0
     meant: dict[str, set[str]] = {"terms": set(), "parts": set(), "speakers": set()}
     for word, named in words:
-        found = _candidates(index, word, meant, named=named)
-        exact = [f for f in found if f[0] >= 1.0] or found
-        weight = _idf(index, sum(len(f[2]) for f in exact) if found else 1)
+        weight, gains = _word_gains(index, word, meant, named=named)
         weights += weight
-        gains = sorted(((weight * similarity * field_weight, claims)
-                        for similarity, field_weight, claims in found), key=_first)
         best: dict[int, float] = {}
         spoken: dict[str, float] = {}
         for gain, claims in gains:  # lowest first: the best gain is the one kept
