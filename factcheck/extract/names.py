@@ -261,6 +261,7 @@ def _spell_out_acronyms(claims: list[Claim], text: str) -> None:
     for three letters or more, anywhere in its running text ('the PMO said' after the
     narrator wrote 'the Prime Minister's Office')."""
     bodies: dict[str, tuple] = {}
+    unspelt: set[str] = set()  # looked for in the text once: an article may repeat 'the UN said'
     for c in claims:
         words_ = (c.speaker or "").split()
         caps = [w for w in words_ if w[:1].isupper()]
@@ -272,9 +273,11 @@ def _spell_out_acronyms(claims: list[Claim], text: str) -> None:
             name = name[4:]
         if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
             continue
-        if name not in bodies and len(name) >= 3:
+        if name not in bodies and name not in unspelt and len(name) >= 3:
             spelt = _spelt_in_text(text, name)
-            if spelt is not None:
+            if spelt is None:
+                unspelt.add(name)
+            else:
                 bodies[name] = (text[spelt[0]:spelt[1]], spelt, None, "body")
         if name in bodies:
             full = bodies[name]
