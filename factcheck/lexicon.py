@@ -148,6 +148,8 @@ class Lexicon:
     object_topics: Phrases = Phrases(())  # وهو ما نفته: the matter before the comma is said
     object_topic_suffixes: tuple[str, ...] = ()  # the pronoun on that cue standing for it
     occasion_leads: frozenset[str] = frozenset()  # said in/on/at ...: where, not what
+    # cues whose object is what a document holds, clause or not: "a poll shows X leading"
+    document_object_lemmas: frozenset[str] = frozenset()
     party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
 
 
@@ -261,6 +263,7 @@ def lexicon(lang: str) -> Lexicon:
         quote_only_lemmas=_set(r.get("cues", {}).get("quote_only", [])),
         object_first_lemmas=_set(r.get("cues", {}).get("object_first", [])),
         infinitive_only_lemmas=_set(r.get("cues", {}).get("infinitive_only", [])),
+        document_object_lemmas=_set(r.get("cues", {}).get("document_object", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"] + r["relay"].get("denying", [])),
         relay_denying=_set(r["relay"].get("denying", [])),

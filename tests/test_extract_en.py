@@ -1213,3 +1213,35 @@ def test_a_trailing_source_carries_the_whole_report_its_speaker_included():
     # after an outlet's own report the source gave what was reported, not the report
     claims = all_("The Courier reported on Friday that the talks failed, citing two officials.")
     assert claims[-1]["content"]["text"] == "the talks failed"
+
+
+def test_what_a_document_shows_or_found_is_evidence_its_object_the_content():
+    c = one("A county survey released on Monday shows the levy trailing by nine points.")
+    assert (c["cue"]["text"], c["modality"]) == ("shows", "evidence")
+    assert c["content"]["text"] == "the levy trailing by nine points"
+    c = one("Public records show no payments to the trust since 2019.")
+    assert c["speaker"]["name"] == "Public records"
+    assert c["content"]["text"] == "no payments to the trust since 2019"
+    assert c["negated"] is True
+    c = one("A study by the Hollis Institute found that most rural clinics lack a pharmacist.")
+    assert (c["cue"]["text"], c["modality"]) == ("found", "evidence")
+    assert c["content"]["text"] == "most rural clinics lack a pharmacist"
+    c = one("Data suggest the harbour traffic is slowing.")
+    assert (c["cue"]["text"], c["modality"]) == ("suggest", "evidence")
+    # a person finds only a clause; a screen shows only footage
+    assert all_("The mayor found a new job in the spring.") == []
+    c = one("The auditor found that the ledgers had been altered.")
+    assert c["content"]["text"] == "the ledgers had been altered"
+    assert all_("A screen in the hall shows the count live.") == []
+
+
+def test_a_document_closing_the_sentence_carries_the_clause_before_it():
+    c = one("Nearly half the donations came in March, campaign filings show.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("campaign filings", "show")
+    assert c["content"]["text"] == "Nearly half the donations came in March"
+    c = one("The senator leads her rival by six points, the poll found.")
+    assert c["speaker"]["name"] == "poll"
+    assert c["content"]["text"] == "The senator leads her rival by six points"
+    # a clause before the comma is no title of the body after it
+    c = one("Turnout in the north fell sharply, the commission said.")
+    assert c["content"]["text"] == "Turnout in the north fell sharply"

@@ -13,7 +13,7 @@ from factcheck.extract.state import (
     phrase_at,
     verb_at,
 )
-from factcheck.extract.subjects import np_before_start
+from factcheck.extract.subjects import np_before_start, subject_before
 from factcheck.lexicon import Cue, Lexicon
 from factcheck.sentences import (
     CLOSE_ONLY,
@@ -94,6 +94,8 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
     j = i + n
     if cue.lemma in state.lex.quote_only_lemmas:
         return _beside_quotation(s, i, j)
+    if cue.lemma in state.lex.document_object_lemmas and _document_subject(state, s, i):
+        return True
     if cue.lemma in state.lex.infinitive_only_lemmas:
         if j < len(s.toks) and s.toks[j].norm == "to":
             return True
@@ -112,6 +114,14 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
                 return False
         return False
     return j < len(s.toks) and s.toks[j].norm in comps
+
+
+def _document_subject(state: ArticleState, s: Sentence, i: int) -> bool:
+    """Is the subject before the cue at i a document ('A poll released on Tuesday shows',
+    'Public records show', 'the audit of the agency found')?"""
+    span = subject_before(state, s, i)
+    return span is not None and any(
+        t.word and t.norm in state.lex.documents for t in s.toks[span[0]:span[1]])
 
 
 def _beside_quotation(s: Sentence, i: int, j: int) -> bool:

@@ -48,11 +48,17 @@ def np_before_start(state: ArticleState, s: Sentence, i: int) -> int | None:
     if span is None:
         return None
     m = span[0]
-    if m > 1 and s.toks[m - 1].raw in COMMAS:
+    if m > 1 and s.toks[m - 1].raw in COMMAS and bare_name(state, s, m, span[1]):
         title = _np_before(state, s, m - 1, title=True)  # "the union's president, Ana Cruz, told"
         if title is not None and _has_role_word(state, s, title):
             return title[0]
     return m
+
+
+def subject_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] | None:
+    """Token span of the subject noun phrase right before token i, without a title before
+    it: what the cue at i is said of."""
+    return _np_before(state, s, i)
 
 
 def _has_role_word(state: ArticleState, s: Sentence, span: tuple[int, int]) -> bool:
@@ -163,6 +169,8 @@ def _read_np_before(state: ArticleState, s: Sentence, i: int, *,
         return m, end
     if len(phrase) > 2 and en_role(phrase[1].norm, lex) and phrase[-1].raw[:1].isupper():
         return m, end  # "airport director Sam Whitfield": a noun before the title
+    if phrase[-1].norm in lex.documents and len(phrase) <= 3:
+        return m, end  # "polls show", "new fundraising reports show": a document, unnamed
     return None
 
 
