@@ -16,6 +16,7 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left, insort
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -546,16 +547,35 @@ def _score_apart(index, words: list[tuple[str, bool]]):
         per_word.append((best, spoken))
     listed = set().union(*(best for best, _ in per_word))
     said = index.speakers_of(listed) if listed and any(s for _, s in per_word) else {}
+    listed_of = _claims_by_speaker(said, {sid for _, spoken in per_word for sid in spoken})
     scores: dict[int, float] = {}
     by_speaker: dict[str, float] = {}
     for best, spoken in per_word:
-        for n in listed:
-            gain = max(best.get(n, 0.0), spoken.get(said.get(n), 0.0))
+        # Only the claims this word meets gain from it: its own, and the listed claims of the
+        # speakers it names (a loop over every listed claim per word was most of a search).
+        for n, gain in best.items():
+            through = spoken.get(said.get(n)) if spoken else None
+            if through is not None and through > gain:
+                gain = through
             if gain:
                 scores[n] = scores.get(n, 0.0) + gain
         for sid, gain in spoken.items():
             by_speaker[sid] = by_speaker.get(sid, 0.0) + gain
+            if gain:
+                for n in listed_of.get(sid, ()):
+                    if n not in best:
+                        scores[n] = scores.get(n, 0.0) + gain
     return scores, by_speaker, weights or 1.0, meant
+
+
+def _claims_by_speaker(said: dict[int, str], wanted: set[str]) -> dict[str, list[int]]:
+    """The listed claims (`said`: number -> speaker) of each speaker in `wanted`."""
+    out: dict[str, list[int]] = defaultdict(list)
+    if wanted:
+        for n, sid in said.items():
+            if sid in wanted:
+                out[sid].append(n)
+    return out
 
 
 def _first(pair: tuple) -> float:
