@@ -384,27 +384,79 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
             continue
         weights = [math.log((size + 2) / (frequencies.count(f) + 1)) + 0.1
                    for f in sorted(forms) if f in postings]
-        chosen.update(_heaviest(np, arrays, weights, keep))
+        chosen.update(heaviest(np, arrays, weights, keep))
     stored = _copies(db, sorted(chosen))
     frequencies.forms = match.forms_of_claims(stored)
     frequencies.fetch(f for forms in frequencies.forms.values() for f in forms)
     return stored, frequencies
 
 
-def _heaviest(np, arrays: list, weights: list[float], keep: int) -> list[int]:
+def heaviest(np, arrays: list, weights: list[float], keep: int) -> list[int]:
     """The `keep` claim numbers of the greatest summed weight over the posting arrays, the
-    lowest number first among equals: summed by number and selected in linear time (a key
-    held by a fifth of the store puts hundreds of thousands of numbers here; sorting them
-    all was most of a `check`)."""
-    mass = np.bincount(np.concatenate(arrays), np.repeat(weights, [len(a) for a in arrays]))
-    held = np.flatnonzero(mass)  # ascending: ties are then taken lowest number first
+    lowest number first among equals, selected in linear time. Weights are summed rarest key
+    first, whichever way they are found, so that equal sums are equal to the bit."""
+    order = sorted((i for i, a in enumerate(arrays) if len(a)), key=lambda i: -weights[i])
+    arrays, weights = [arrays[i] for i in order], [weights[i] for i in order]
+    if all(bool(np.all(a[1:] > a[:-1])) for a in arrays):
+        held, values = _within_reach(np, arrays, weights, keep)
+    else:  # a list out of order: summed whole
+        mass = np.bincount(np.concatenate(arrays), np.repeat(weights, [len(a) for a in arrays]))
+        held = np.flatnonzero(mass)  # ascending: ties are then taken lowest number first
+        values = mass[held]
     if len(held) <= keep:
         return [int(n) for n in held]
-    values = mass[held]
     cut = np.partition(values, len(values) - keep)[len(values) - keep]
     above = held[values > cut]
     tied = held[values == cut][:keep - len(above)]
     return [int(n) for n in np.concatenate((above, tied))]
+
+
+def _within_reach(np, arrays: list, weights: list[float], keep: int):
+    """The numbers that may still be among the `keep` heaviest, ascending, with their summed
+    weights; `arrays` sorted, each number once, the rarest key first.
+
+    The common keys hold most of the numbers but weigh least (a key a fifth of the store
+    holds puts 200,000 numbers here at 1M claims). Once the rarer keys give `keep` numbers
+    more than all the commoner keys together could add, a number the rarer keys never met
+    cannot reach the cut; once few numbers are left that can, only those are looked up in
+    the common keys' lists instead of summing the lists whole."""
+    left = [sum(weights[j:]) for j in range(len(weights))] + [0.0]
+    mass = np.zeros(max(int(a[-1]) for a in arrays) + 1) if arrays else np.zeros(0)
+    done, reach, floor = 0.0, None, 0.0
+    for j, (numbers, weight) in enumerate(zip(arrays, weights, strict=True)):
+        mass[numbers] += weight  # each number once in a list, so no addition is lost
+        done, rest = done + weight, left[j + 1]
+        # Nothing is set aside while the keys summed weigh no more than those left, nor
+        # before those left weigh less than the floor last found (it only rises).
+        if rest >= done or not rest or (reach is None and rest >= floor > 0):
+            continue
+        among = np.flatnonzero(mass) if reach is None else reach
+        if len(among) < keep:
+            continue
+        partial = mass[among]
+        floor = np.partition(partial, len(partial) - keep)[len(partial) - keep]
+        slack = 1e-9 * (floor + rest)  # rounding, whatever the order of the sums
+        if rest + slack >= floor:
+            continue
+        reach = among[partial + rest + slack >= floor]
+        later = arrays[j + 1:]
+        if len(reach) * len(later) * _LOOKUP_COST <= sum(len(a) for a in later):
+            return reach, _plus_later(np, mass[reach], reach, later, weights[j + 1:])
+    held = np.flatnonzero(mass) if reach is None else reach
+    return held, mass[held]
+
+
+# A number looked up in a sorted list costs about this many numbers of a list summed whole.
+_LOOKUP_COST = 8
+
+
+def _plus_later(np, summed, numbers, arrays: list, weights: list[float]):
+    """`summed` (the weights of `numbers` so far) plus the weight of each list holding them,
+    added in the lists' order, as summing them whole adds them."""
+    for held, weight in zip(arrays, weights, strict=True):
+        at = np.searchsorted(held, numbers).clip(max=len(held) - 1)
+        summed = summed + np.where(held[at] == numbers, weight, 0.0)
+    return summed
 
 
 def _copies(db, firsts: list[int]) -> list[dict]:
