@@ -145,9 +145,12 @@ def pair_quotes(toks: list[Tok], text: str,
         t = toks[i]
         if t.word or t.raw not in QUOTE_PAIRS and t.raw not in CLOSE_ONLY:
             continue
-        if t.raw in ("'", "’") and _is_apostrophe(text, t):
+        if t.raw in ("'", "’") and _is_apostrophe(text, t) and \
+                not (stack and _ends_single_quote(toks[stack[-1]].raw, t, text)):
             continue
-        if stack and _closes(toks[stack[-1]].raw, t, text):
+        depth = _closing_depth(toks, stack, t, text)
+        if depth is not None:
+            del stack[depth + 1:]  # marks opened inside and never closed were no quotation
             pairs.append((stack.pop(), i))
         elif t.raw in QUOTE_PAIRS and not (t.raw == "”" and not _opens(text, t)):
             stack.append(i)
@@ -158,6 +161,25 @@ def pair_quotes(toks: list[Tok], text: str,
         # only the last paragraph's end): it ends with the paragraph
         pairs.append((stack[0], last))
     return sorted(pairs)
+
+
+def _ends_single_quote(opening: str, t: Tok, text: str) -> bool:
+    """"... on the 'core principle' of ...": after a letter and before a blank or a stop, a
+    single mark closes the single quotation open before it; it is no apostrophe there."""
+    after = text[t.end] if t.end < len(text) else " "
+    return QUOTE_PAIRS.get(opening) == t.raw and not after.isalnum()
+
+
+def _closing_depth(toks: list[Tok], stack: list[int], t: Tok, text: str) -> int | None:
+    """Where in the stack of open marks the quotation that `t` closes was opened: the top, or
+    deeper when a mark opened inside it never closed ('"... the 'plan of ...," she said':
+    the double mark still closes the double quotation)."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if _closes(toks[stack[depth]].raw, t, text):
+            return depth
+        if toks[stack[depth]].raw not in ("'", "‘"):
+            return None  # only a single mark left open is passed over
+    return None
 
 
 def _closes(opening: str, t: Tok, text: str) -> bool:

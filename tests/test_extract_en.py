@@ -58,6 +58,17 @@ def test_apposition_role():
     assert c["negated"] is True
 
 
+def test_single_quotation_inside_a_quotation_before_the_cue():
+    c = one('"The board will not give up the \'open door\' rule this year," Ortega said.')
+    assert c["speaker"]["name"] == "Ortega"
+    assert c["cue"]["text"] == "said"
+    assert c["direct"] is True
+    assert c["content"]["text"] == "The board will not give up the 'open door' rule this year"
+    d = all_('"We stand by the \'fair share\' plan," said Mayor Tom Reyes. "It is working."')
+    assert [x["speaker"]["name"] for x in d] == ["Tom Reyes", "Tom Reyes"]
+    assert d[0]["content"]["text"] == "We stand by the 'fair share' plan"
+
+
 def test_party_and_state_after_a_legislators_name_are_no_part_of_it():
     c = one("Sen. Maria Delgado (D-N.M.) said the farm bill would not pass this year.")
     assert c["speaker"]["name"] == "Maria Delgado"
