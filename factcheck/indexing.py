@@ -195,9 +195,9 @@ class SearchTables:
         ids = sorted(speakers.ids_named(self.db, speaker))
         out: set[int] = set()
         for chunk in _chunks(ids):
+            inside, params = self.conn.among(chunk)
             out.update(n for (n,) in self.conn.rows(
-                f"SELECT n FROM claims WHERE speaker IN ({', '.join('?' * len(chunk))})",
-                chunk))
+                f"SELECT n FROM claims WHERE speaker {inside}", params))
         return out
 
     @staticmethod
@@ -238,9 +238,10 @@ class SearchTables:
         extra = f" AND {condition}" if condition else ""
         found: list[tuple[int, str]] = []
         for chunk in _chunks(numbers):
+            inside, among = self.conn.among(chunk)
             found += self.conn.rows(
-                f"SELECT n, day FROM claims WHERE n IN ({', '.join('?' * len(chunk))}){extra} "
-                "ORDER BY day DESC, n LIMIT ?", (*chunk, *params, limit))
+                f"SELECT n, day FROM claims WHERE n {inside}{extra} "
+                "ORDER BY day DESC, n LIMIT ?", (*among, *params, limit))
         found.sort(key=lambda row: (_Desc(row[1]), row[0]))
         return found[:limit]
 
@@ -303,18 +304,17 @@ class SearchTables:
         """The speaker ID of each of these claims (numbers)."""
         out: dict[int, str] = {}
         for chunk in _chunks(sorted(numbers)):
-            out.update(self.conn.rows(
-                f"SELECT n, speaker FROM claims WHERE n IN ({', '.join('?' * len(chunk))})",
-                chunk))
+            inside, params = self.conn.among(chunk)
+            out.update(self.conn.rows(f"SELECT n, speaker FROM claims WHERE n {inside}", params))
         return out
 
     def claims(self, numbers: list[int]) -> dict[int, dict]:
         out: dict[int, dict] = {}
         load = self.db.claims.load
         for chunk in _chunks(list(numbers)):
-            for n, rid, doc in self.conn.rows(
-                    f"SELECT n, id, doc FROM claims WHERE n IN ({', '.join('?' * len(chunk))})",
-                    chunk):
+            inside, params = self.conn.among(chunk)
+            for n, rid, doc in self.conn.rows(f"SELECT n, id, doc FROM claims WHERE n {inside}",
+                                              params):
                 out[n] = load(rid, doc)
         return out
 
@@ -344,9 +344,9 @@ class Frequencies:
     def fetch(self, forms) -> None:
         wanted = sorted(set(forms) - set(self.counts))
         for chunk in _chunks(wanted):
-            found = dict(self.conn.rows(
-                f"SELECT form, n FROM form_counts WHERE form IN ({', '.join('?' * len(chunk))})",
-                chunk))
+            inside, params = self.conn.among(chunk)
+            found = dict(self.conn.rows(f"SELECT form, n FROM form_counts WHERE form {inside}",
+                                        params))
             for form in chunk:
                 self.counts[form] = int(found.get(form) or 0)
 
@@ -370,9 +370,9 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
     rare = [f for f in everything if 0 < frequencies.count(f) <= common]
     rows: dict[str, list] = defaultdict(list)
     for chunk in _chunks(rare):
-        for form, blob in conn.rows(
-                f"SELECT form, claims FROM forms WHERE form IN ({', '.join('?' * len(chunk))})",
-                chunk):
+        inside, params = conn.among(chunk)
+        for form, blob in conn.rows(f"SELECT form, claims FROM forms WHERE form {inside}",
+                                    params):
             rows[form].append(blob)
     postings = {form: unpack(blobs) for form, blobs in rows.items()}
     chosen: set[int] = set()
@@ -463,11 +463,12 @@ def _copies(db, firsts: list[int]) -> list[dict]:
     """Every claim making the statements these claims first made, in the order stored."""
     statements: list[str] = []
     for chunk in _chunks(firsts):
+        inside, params = db.conn.among(chunk)
         statements += [d for (d,) in db.conn.rows(
-            f"SELECT statement FROM claims WHERE n IN ({', '.join('?' * len(chunk))})", chunk)]
+            f"SELECT statement FROM claims WHERE n {inside}", params)]
     rows = []
     for chunk in _chunks(sorted(set(statements))):
-        rows += db.conn.rows("SELECT n, id, doc FROM claims WHERE statement IN "
-                             f"({', '.join('?' * len(chunk))})", chunk)
+        inside, params = db.conn.among(chunk)
+        rows += db.conn.rows(f"SELECT n, id, doc FROM claims WHERE statement {inside}", params)
     rows.sort()
     return [db.claims.load(rid, doc) for _, rid, doc in rows]

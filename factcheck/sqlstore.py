@@ -121,6 +121,10 @@ class _Dialect:
     def sql(self, text: str) -> str:
         return text
 
+    def among(self, values: list) -> tuple[str, tuple]:
+        """`IN` these values, as SQL after a column and its parameters."""
+        return f"IN ({', '.join('?' * len(values))})", tuple(values)
+
     def doc(self, record: dict):
         return orjson.dumps(record).decode()
 
@@ -140,6 +144,11 @@ class _Postgres(_Dialect):
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
+
+    def among(self, values: list) -> tuple[str, tuple]:
+        # One array parameter: psycopg splits a query at each of its placeholders with a
+        # regular expression, and a list of 5,000 was most of a `search` at 1M claims.
+        return "= ANY(?)", (list(values),)
 
     def doc(self, record: dict):
         from psycopg.types.json import Jsonb
@@ -178,6 +187,10 @@ class Connection:
 
     def rows(self, text: str, params: Iterable = ()) -> list[tuple]:
         return self.run(text, params).fetchall()
+
+    def among(self, values: list) -> tuple[str, tuple]:
+        """`IN` these values, as SQL after a column and its parameters (_Dialect.among)."""
+        return self.dialect.among(values)
 
     def value(self, text: str, params: Iterable = ()):
         row = self.run(text, params).fetchone()
