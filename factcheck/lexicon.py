@@ -150,6 +150,10 @@ class Lexicon:
     occasion_leads: frozenset[str] = frozenset()  # said in/on/at ...: where, not what
     # cues whose object is what a document holds, clause or not: "a poll shows X leading"
     document_object_lemmas: frozenset[str] = frozenset()
+    cue_noun_forms: frozenset[str] = frozenset()  # plan, hope: a noun as often as a cue
+    cue_noun_form_after: frozenset[str] = frozenset()  # "her own plans": then a noun
+    bare_clause_verbs: frozenset[str] = frozenset()  # "hope the ruling will stand": a clause
+    negated_auxiliaries: Phrases = Phrases(())  # "does not believe": part of the cue
     party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
 
 
@@ -209,11 +213,19 @@ def _participles(raw: dict) -> dict[str, Cue]:
     return out
 
 
-def _progressive(verbs: dict[Phrase, Cue], participles: dict[str, Cue]) -> dict[str, Cue]:
+def _progressive(verbs: dict[Phrase, Cue], participles: dict[str, Cue],
+                 only: frozenset[str] = frozenset()) -> dict[str, Cue]:
     """The English participles whose verb is a cue ("telling" of tell), as that verb's cue, so
-    that "is telling reporters" reads as "told reporters" does."""
+    that "is telling reporters" reads as "told reporters" does; those that are cues only so
+    ("is hoping to") keep the verb's modality."""
     by_lemma = {cue.lemma: cue for cue in verbs.values()}
     out = {}
+    for form in only:
+        stem = form[:-3]
+        for lemma in (stem, stem + "e", stem[:-1], stem[:-1] + "y"):
+            if lemma in by_lemma:
+                out[form] = by_lemma[lemma]
+                break
     for form, part in participles.items():
         if not form.endswith("ing"):
             continue
@@ -264,6 +276,10 @@ def lexicon(lang: str) -> Lexicon:
         object_first_lemmas=_set(r.get("cues", {}).get("object_first", [])),
         infinitive_only_lemmas=_set(r.get("cues", {}).get("infinitive_only", [])),
         document_object_lemmas=_set(r.get("cues", {}).get("document_object", [])),
+        cue_noun_forms=_set(r.get("cues", {}).get("noun_forms", [])),
+        cue_noun_form_after=_set(r.get("cues", {}).get("noun_after_nouns", [])),
+        bare_clause_verbs=_set(r.get("cues", {}).get("bare_clause_verbs", [])),
+        negated_auxiliaries=_phrases(r.get("cues", {}).get("negated_auxiliaries", [])),
         relay_marker=fold(r["relay"]["marker"]),
         relay_saying=_set(r["relay"]["saying"] + r["relay"].get("denying", [])),
         relay_denying=_set(r["relay"].get("denying", [])),
@@ -326,7 +342,8 @@ def lexicon(lang: str) -> Lexicon:
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
         participle_objects=_set(r["participles"].get("objects", [])),
         participle_leads=_set(r["participles"].get("leads", [])),
-        progressive=_progressive(verbs, _participles(r["participles"])),
+        progressive=_progressive(verbs, _participles(r["participles"]),
+                                 _set(r["participles"].get("progressive_only", []))),
         progressive_auxiliaries=_set(r["participles"].get("progressive_after", [])),
         object_nouns=_set(r["objects"].get("nouns", [])),
         ba_prefix=fold(r["objects"]["ba_prefix"]),
@@ -375,6 +392,7 @@ def _spellings(letter: str) -> str:
 def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ = {p[0] for p in verbs}
     words_ |= set(_participles(r["participles"]))
+    words_ |= _set(r["participles"].get("progressive_only", []))
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
                 ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()

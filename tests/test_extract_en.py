@@ -1256,3 +1256,39 @@ def test_a_document_closing_the_sentence_carries_the_clause_before_it():
     # a clause before the comma is no title of the body after it
     c = one("Turnout in the north fell sharply, the commission said.")
     assert c["content"]["text"] == "Turnout in the north fell sharply"
+
+
+def test_more_ways_of_meaning_to_do_are_intentions():
+    c = one("The port authority sought to calm shipping firms after the strike.")
+    assert (c["cue"]["text"], c["modality"]) == ("sought", "intention")
+    assert c["content"]["text"] == "to calm shipping firms after the strike"
+    c = one("The county board would like to sell the old courthouse.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("county board", "would like")
+    c = one("The governor is determined to pass the water bill this session.")
+    assert (c["cue"]["text"], c["modality"]) == ("is determined", "intention")
+    c = one("The union is hoping to settle before the holidays.")
+    assert (c["cue"]["text"], c["content"]["text"]) == ("is hoping",
+                                                        "to settle before the holidays")
+    # a noun, or a wish with no infinitive, reports nothing
+    assert all_("The union is hoping for a quick deal.") == []
+    assert all_("Her own plans to expand the ferry service were shelved.") == []
+    assert all_("The flood dampened plans to reopen the mill.") == []
+
+
+def test_a_belief_without_that_needs_a_clause_and_a_negated_auxiliary_negates_it():
+    c = one("Dock workers fear the new cranes will cost them their jobs.")
+    assert (c["cue"]["text"], c["modality"]) == ("fear", "belief")
+    assert c["content"]["text"] == "the new cranes will cost them their jobs"
+    c = one("Most growers hope the frost has spared the orchards.")
+    assert c["content"]["text"] == "the frost has spared the orchards"
+    assert all_("Dock workers fear the worst.") == []
+    c = one("The council is convinced that the bypass will ease traffic.")
+    assert (c["cue"]["text"], c["modality"]) == ("is convinced", "belief")
+    c = one("Mayor Ruth Alder does not believe the depot will close.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Ruth Alder", "does not believe")
+    assert c["negated"] is True and c["content"]["text"] == "the depot will close"
+    c = one("Dana Reyes doesn't want to run for a second term.")
+    assert (c["cue"]["text"], c["modality"], c["negated"]) == ("doesn't want", "intention",
+                                                                True)
+    # a statement not made is no claim
+    assert all_("The minister did not say that the talks had failed.") == []

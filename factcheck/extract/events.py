@@ -9,6 +9,7 @@ from factcheck.extract.state import (
     Event,
     clitic_used,
     is_reporting_use,
+    joins_word,
     match_len,
     phrase_at,
     verb_at,
@@ -51,8 +52,10 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             continue
         first = _progressive_at(s, i, lex)
         if first is not None:
-            events.append(Event("verb", first, i, lex.progressive[toks[i].norm]))
-            after = i + 1
+            cue = lex.progressive[toks[i].norm]
+            if _clause_if_needed(state, s, i, (cue, 1, False)):
+                events.append(Event("verb", first, i, cue))
+                after = i + 1
             continue
         part = _participle_at(s, i, lex)
         if part:
@@ -63,7 +66,8 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             cue, n, conj = verb
             if i + n < len(toks) and _bare_participle(s, i + n, lex):
                 n += 1  # وتابع قائلًا: the participle belongs to the cue
-            events.append(Event("verb", i, i + n - 1, cue, conj=conj))
+            first = _negated_auxiliary_before(s, i, lex) if cue.modality in HELD else i
+            events.append(Event("verb", first, i + n - 1, cue, conj=conj))
             after = i + n
     for e in events:
         first = toks[e.first]
@@ -113,7 +117,49 @@ def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
             if s.toks[k].raw in TERMINATORS or verb_at(s, k, state.lex):
                 return False
         return False
-    return j < len(s.toks) and s.toks[j].norm in comps
+    if j < len(s.toks) and s.toks[j].norm in comps:
+        return True
+    return _bare_clause_after(s, j, state.lex)
+
+
+_BARE_SUBJECT_WORDS = 6
+
+
+def _bare_clause_after(s: Sentence, j: int, lex: Lexicon) -> bool:
+    """'Allies hope the ruling will stand': a clause with no 'that' opens at j, its verb (one
+    of `bare_clause_verbs`) after a short subject with no mark in it."""
+    toks = s.toks
+    if j >= len(toks) or not toks[j].word or toks[j].norm in lex.prepositions or \
+            toks[j].norm in ("to", "for", "how", "what", "why", "about", "of", "on", "in"):
+        return False
+    for k in range(j + 1, min(len(toks), j + 1 + _BARE_SUBJECT_WORDS)):
+        if not toks[k].word and not joins_word(s, k):
+            return False
+        if toks[k].norm in lex.bare_clause_verbs:
+            return True
+    return False
+
+
+# What a speaker holds, means to do or has found: not a statement, and told apart from one.
+HELD = frozenset({"belief", "intention", "evidence"})
+
+
+def _negated_auxiliary_before(s: Sentence, i: int, lex: Lexicon) -> int:
+    """Where 'does not' / "doesn't" / 'never' standing right before the cue at i begins (it is
+    part of the cue: 'Ortiz does not believe ...'), else i."""
+    toks = s.toks
+    for p in lex.negated_auxiliaries:
+        k, n = i, len(p)
+        while n and k > 0:
+            k -= 1
+            if toks[k].raw in ("'", "’") and k > 0 and toks[k - 1].end == toks[k].start:
+                continue  # doesn't: the apostrophe between its two words
+            if not toks[k].word or toks[k].norm != p[n - 1]:
+                break
+            n -= 1
+        if n == 0:
+            return k
+    return i
 
 
 def _document_subject(state: ArticleState, s: Sentence, i: int) -> bool:

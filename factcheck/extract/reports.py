@@ -18,6 +18,7 @@ from factcheck.extract.content import (
 )
 from factcheck.extract.continuations import continued_speaker, narrated_person
 from factcheck.extract.events import (
+    HELD,
     clause_start,
     document_before,
     drop_relays_of_sources,
@@ -515,7 +516,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     if denial is not None:
         cue_span = (s.toks[denial].start, s.toks[denial].end)  # نفيهم: the one quoted denies
     negated = ev.cue.modality == "denial" or denial is not None or \
-        any(is_negated(state, s, *p, demand=demand) for p in parts)
+        any(is_negated(state, s, *p, demand=demand) for p in parts) or \
+        ev.cue.modality in HELD and is_negated(state, s, *cue_span)  # "does not believe"
     mention = None if continued and not (question and question.speaker is speaker) else speaker
     claim = Claim(
         cue=text[cue_span[0]:cue_span[1]],

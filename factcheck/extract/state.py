@@ -221,6 +221,10 @@ def is_reporting_use(s: Sentence, i: int, lex: Lexicon) -> bool:
     prev = s.toks[i - 1]
     if prev.norm in lex.cue_noun_after or prev.word and verb_at(s, i - 1, lex):
         return False  # "denied claims that", "cited alleged whistle-blowers"
+    if s.toks[i].norm in lex.cue_noun_forms and prev.word and (
+            prev.norm in lex.cue_noun_form_after or prev.norm.endswith("ed") and
+            prev.raw.islower() and prev.norm not in lex.auxiliaries):
+        return False  # "her own plans to", "the revolution dampened plans to return"
     if prev.norm in lex.cue_passive_after and s.toks[i].norm.endswith(("ed", "said")):
         cue = verb_at(s, i, lex)
         if cue is None or cue[0].lemma not in lex.relay_lemmas:
