@@ -34,6 +34,7 @@ from factcheck.reasons import Reason, possible_reasons
 from factcheck.relate import (
     Relation,
     RelationResult,
+    denial_of_event,
     denies_prospect,
     relate_statements,
     substitutions,
@@ -245,6 +246,14 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
     named = (reading.report_denied and not reading.fragment
              and matter >= MIN_NAMED_DENIAL_MATTER
              and (names_source(claim, candidate.claim) or names_source(candidate.claim, claim)))
+    # Across languages only the words with a key meet, and a denial seldom repeats the
+    # report's: one event with its participants is the matter (within one language the words
+    # themselves meet, and the bounds below decide).
+    if reading.report_denied and not reading.fragment and reading.a.lang != reading.b.lang:
+        found = denial_of_event(reading.a, reading.b)
+        if found is not None:
+            return (Finding(claim, candidate.claim, found.relation, found.score, found.reasons,
+                            candidate.matter, candidate.shared), "a denial of the same event")
     if not (reading.prospect_denied or named) and (matter < MIN_WORDED_MATTER
                                                    or reading.fragment):
         return None, "too little matter or a fragment"

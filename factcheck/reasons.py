@@ -211,13 +211,13 @@ def renamed_in(a: Statement, b: Statement) -> tuple[str, str] | None:
     only_a, only_b = changed(a, b)
     if not (only_a and only_b):
         return None
-    if all(_is_name_term(a, t) for t in only_a) and all(_is_name_term(b, t) for t in only_b):
+    if all(is_name_term(a, t) for t in only_a) and all(is_name_term(b, t) for t in only_b):
         return (" ".join(a.surface.get(t, t) for t in only_a),
                 " ".join(b.surface.get(t, t) for t in only_b))
     return None
 
 
-def _is_name_term(s: Statement, term: str) -> bool:
+def is_name_term(s: Statement, term: str) -> bool:
     # Arabic has no capitals: a word outside ordinary news vocabulary is taken for a name.
     if is_arabic(term):
         common = common_words()

@@ -31,6 +31,7 @@ from factcheck.reasons import (  # noqa: F401  (possible_reasons re-exported)
     aligned,
     changed,
     differ,
+    is_name_term,
     opposite_words,
     pair_key,
     plan_against_denial,
@@ -79,6 +80,13 @@ CLASH_ACROSS = 0.25
 # each side: "the British media report lies" and another claim about a British paper share a
 # country, not a matter.
 MIN_SHARED_ACROSS = 3
+
+
+# A denial of a report and a claim asserting it are about one matter, however few of their
+# words meet, when they share what happened (an event: troops sent, a meeting held, weapons
+# stored) and at least this many of those it happened to or between (countries, names):
+# one event with its participants, not only a country both stories name.
+MIN_PARTICIPANTS = 2
 
 
 class Relation(str, Enum):
@@ -369,6 +377,59 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
     if closeness >= AGREE_ACROSS:
         return RelationResult(Relation.AGREES, closeness, [], (), shared)
     return RelationResult(Relation.UNRELATED, 1 - closeness, [], (), shared)
+
+
+def shared_event(a: Statement, b: Statement) -> tuple[frozenset[str], frozenset[str]]:
+    """The event keys and the participant keys (places, names) two statements share, in
+    either language."""
+    shared = a.key_set & b.key_set
+    events = frozenset(k for k in shared if concepts.is_event_key(k))
+    return events, participants(a) & participants(b)
+
+
+def participants(s: Statement) -> frozenset[str]:
+    """The keys of the countries and names a statement speaks of. In Arabic, which has no
+    capitals, a word of the ordinary vocabulary is no name, whatever its skeleton meets."""
+    return frozenset(k for term, keys in s.keys.items() for k in keys
+                     if k.startswith("p:") or k.startswith("n:") and is_name_term(s, term))
+
+
+def denial_of_event(a: Statement, b: Statement) -> RelationResult | None:
+    """A contradiction when one side denies a report (the extractor read a denial) and the
+    other asserts what it denies, on one event with its participants (shared_event), however
+    differently the two are worded; None otherwise."""
+    denies = (a.denial and not b.negators) or (b.denial and not a.negators)
+    if not denies:
+        return None
+    events, people = shared_event(a, b)
+    if not events or len(people) < MIN_PARTICIPANTS:
+        return None
+    reason = reasons(a, b, {"negation_one_side": 1.0})[0]
+    about = f"the same event and participants: {_shown_keys(a, b, events | people)}"
+    return RelationResult(Relation.CONTRADICTS, DECISIVE_SCORE, [reason[1], about],
+                          (reason[0],), len(events) + len(people))
+
+
+def _shown_keys(a: Statement, b: Statement, keys: frozenset[str]) -> str:
+    """Each shared key as the two statements wrote it (troops / جنود), in A's order."""
+    out = []
+    for key in sorted(keys, key=lambda k: _first_at(a, k)):
+        wa, wb = _written_for(a, key), _written_for(b, key)
+        out.append(wa if wa == wb else f"{wa} / {wb}")
+    return ", ".join(out[:SHOWN_KEYS])
+
+
+SHOWN_KEYS = 6
+
+
+def _first_at(s: Statement, key: str) -> int:
+    terms = [t for t in s.sequence if t is not None]
+    return next((i for i, t in enumerate(terms) if key in s.keys.get(t, ())), len(terms))
+
+
+def _written_for(s: Statement, key: str) -> str:
+    term = next((t for t, keys in s.keys.items() if key in keys), None)
+    return s.surface.get(term, term) if term is not None else key
 
 
 def _telling_shared(s: Statement, shared: frozenset[str]) -> int:

@@ -498,3 +498,33 @@ def test_one_side_named_two_ways_in_one_article_is_one_position(db):
         frozenset({"Ethiopian officials", "Kenyan officials"})}
     assert _speakers(check_claims(db, [said("Kenya", "a2")])) == {
         frozenset({"Kenya", "Kenyan officials"})}
+
+
+def test_a_bare_denial_meets_the_report_across_languages_on_one_event_and_its_actors(db):
+    # The denial says only "fabricated" of its matter; what it denies (the article's report)
+    # shares one event (troops sent) and two actors (Chad, Niger) with the Arabic claim, and
+    # little else that has a key in both languages.
+    stored = claim("e1", "مصادر أمنية", "تشاد أرسلت 800 جندي إضافي إلى النيجر الأسبوع الماضي")
+    db.claims.insert(stored)
+    denial = {**claim(None, "Chad's defence ministry", "This is one more fabricated story",
+                      negated=True, modality="denial", article=None),
+              "lang": "en", "denies": "Chad has sent extra troops into Niger"}
+    found = [f for f in check_claims(db, [denial]) if f.relation is Relation.CONTRADICTS]
+    assert [f.other["id"] for f in found] == ["e1"]
+    assert "the same event and participants" in found[0].reasons[-1]
+    assert "Niger" in found[0].reasons[-1]
+
+
+def test_one_event_needs_two_actors_in_common_not_one_country():
+    from factcheck.relate import denial_of_event, read_statement
+
+    report = read_statement("تشاد أرسلت 800 جندي إضافي إلى النيجر الأسبوع الماضي")
+    denial = read_statement("Chad never sent troops into Niger", negated=True,
+                            modality="denial")
+    assert denial_of_event(report, denial) is not None
+    elsewhere = read_statement("تشاد أرسلت 800 جندي إضافي إلى حدودها الشمالية")
+    assert denial_of_event(elsewhere, denial) is None  # one country, not the event's actors
+    visit = read_statement("وزير خارجية تشاد زار النيجر الأسبوع الماضي")
+    assert denial_of_event(visit, denial) is None  # the same actors, another event
+    # Two denials, or two reports, are no clash however much they share.
+    assert denial_of_event(read_statement("Chad sent troops into Niger"), report) is None
