@@ -49,8 +49,10 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
     headline_open = state.lex.lang == "ar"
     for index, (start, end) in enumerate(_body_lines(text, state.lex)):
         line = text[start:end]
+        toks = None
         if index == 0 or headline_open or index < 3 and not claims:
-            headline = _headline_claim(state, start, end, first=index == 0 or headline_open)
+            toks = tokenize(text, start, end)  # tokenised once, for the headline and the body
+            headline = _headline_claim(state, start, end, toks, first=index == 0 or headline_open)
             if headline and index and len(WORD_RE.findall(headline.content)) < 3:
                 headline = None  # a dateline after the title: القاهرة: «الشرق الأوسط»
             if headline:
@@ -70,7 +72,8 @@ def extract(text: str, *, lang: str | None = None) -> list[Claim]:
         last = []
         if _is_heading(line, state.lex):
             continue
-        toks = tokenize(text, start, end)
+        if toks is None:
+            toks = tokenize(text, start, end)
         if not _may_report(toks, state.lex):
             continue
         for sentence in sentences(text, start, end, lang=state.lex.lang, toks=toks):
@@ -180,7 +183,7 @@ def _is_heading(line: str, lex: Lexicon) -> bool:
     return n_words <= 12
 
 
-def _headline_claim(state: ArticleState, start: int, end: int, *,
+def _headline_claim(state: ArticleState, start: int, end: int, toks: list[Tok], *,
                     first: bool = True) -> Claim | None:
     """The headline conventions 'SPEAKER: content' (on the article's first line) and
     'content: SPEAKER' / 'content – SPEAKER' (on one of its first lines), the speaker a title
@@ -189,7 +192,6 @@ def _headline_claim(state: ArticleState, start: int, end: int, *,
     line = text[start:end]
     if len(WORD_RE.findall(line)) > _HEADLINE_MAX_WORDS or line.rstrip()[-1:] == ".":
         return None
-    toks = tokenize(text, start, end)
     s = Sentence(toks, pair_quotes(toks, text), start, end)
     # not the colon of a clock (10:13 AM, 04:25 GMT) or of a link (https://)
     colon = re.search(r"(?<!\d)[:：](?!//)", line)
