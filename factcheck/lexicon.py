@@ -135,6 +135,8 @@ class Lexicon:
     verbal_noun_re: re.Pattern | None  # masdar templates, matched on unmarked letters
     verbal_nouns: frozenset[str]
     content_stops: Phrases
+    parenthetical_not_before: frozenset[str]  # ", said Moss, who ...": the aside goes on
+    clause_verbs: frozenset[str]  # auxiliaries and forms of be/have: a clause has its verb
     report_openers: Phrases  # فيما، في وقت: a narrator's clause a new report stands in
     cue_resumptive: frozenset[str]  # زعمت فيه: the pronoun after a cue, no speaker
     issuing: frozenset[str]  # نشرت الإذاعة تقريرا زعمت فيه: who issued it speaks
@@ -350,6 +352,8 @@ def lexicon(lang: str) -> Lexicon:
         verbal_noun_re=_templates_re(r["objects"]["verbal_noun_templates"]),
         verbal_nouns=_set(r["objects"]["verbal_nouns"]),
         content_stops=_phrases(r["content"]["stops"]),
+        parenthetical_not_before=_set(r["content"].get("parenthetical_not_before", [])),
+        clause_verbs=_set(r["content"].get("clause_verbs", [])),
         report_openers=_phrases(r["content"].get("report_openers", [])),
         cue_resumptive=_set(r["content"].get("resumptive", [])),
         issuing=_set(r["content"].get("issuing", [])),

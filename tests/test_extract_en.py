@@ -51,6 +51,33 @@ def test_according_to_at_the_start_and_at_the_end():
     assert b["content"]["text"] == "Turnout reached 61 percent"
 
 
+def _pieces(text: str, c: dict) -> list[str]:
+    return [text[a:b] for a, b in c["content"]["parts"]]
+
+
+def test_a_source_or_inverted_cue_between_commas_leaves_the_clause_both_sides_of_it():
+    text = "The cause of the blaze, according to the fire marshal, was a space heater left on."
+    c = one(text)
+    assert c["speaker"]["name"] == "fire marshal"
+    assert _pieces(text, c) == ["The cause of the blaze", "was a space heater left on"]
+    text = "Since the spring, according to the agency, rents have climbed by a fifth."
+    assert _pieces(text, one(text)) == ["Since the spring", "rents have climbed by a fifth"]
+    text = "The harder task, says Nadia Reyes, is keeping the volunteers."
+    c = one(text)
+    assert c["speaker"]["name"] == "Nadia Reyes"
+    assert _pieces(text, c) == ["The harder task", "is keeping the volunteers"]
+
+
+def test_after_a_cue_between_commas_the_speakers_aside_is_no_part_of_the_content():
+    # the clause before is whole: the noun phrase after the inverted speaker is his
+    c = one("Ticket sales slowed in June, said Omar Quinn, a promoter who books the hall.")
+    assert c["content"]["text"] == "Ticket sales slowed in June"
+    assert c["content"]["span"] == [0, 27]
+    # the narrator's next clause, after the source's aside
+    c = one("Exports fell, according to the customs office, and the port laid off staff.")
+    assert c["content"]["text"] == "Exports fell"
+
+
 def test_apposition_role():
     c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
     assert c["speaker"]["name"] == "Dmitry Peskov"

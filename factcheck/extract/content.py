@@ -187,17 +187,25 @@ def _stops_content(state: ArticleState, s: Sentence, start: int, limit: int) -> 
 
 
 def around_parenthetical_cue(state: ArticleState, s: Sentence, j: int, *, limit: int,
-                              prev_end: int, before_np: Speaker | None) -> tuple[Span, ...] | None:
-    """'The goal, he said, is a lasting truce.': the cue and its speaker stand between commas
-    inside the reported clause; what was said is both sides of them."""
+                              prev_end: int, before_np: Speaker | None,
+                              ev: Event | None = None) -> tuple[Span, ...] | None:
+    """'The goal, he said, is a lasting truce.' / 'The cause, according to the sheriff, was
+    a heater.' / 'The problem, says Moss, is the budget.': the cue and its speaker stand
+    between commas inside the reported clause; what was said is both sides of them."""
     toks = s.toks
-    if state.lex.lang != "en" or before_np is None or j + 1 >= limit or toks[j].raw != "," \
-            or not toks[j + 1].word or s.quote_opening_at(j + 1) or \
-            toks[j + 1].norm.endswith("ing"):
+    if state.lex.lang != "en" or j >= limit:
+        return None
+    if toks[j].raw != "," and j > 0 and toks[j - 1].raw == "," and ev is not None and \
+            before_np is None:
+        j -= 1  # the speaker's phrase was read past its closing comma
+    if toks[j].raw != "," or j + 1 >= limit or not toks[j + 1].word or \
+            s.quote_opening_at(j + 1) or toks[j + 1].norm.endswith("ing"):
         return None  # (", asking not to be named": a participle's phrase, not the report)
-    first = next(i for i, t in enumerate(toks) if t.start >= before_np.span[0])
-    first = np_before_start(state, s, first + 1) if first + 1 < len(toks) else first
+    first = _parenthetical_start(state, s, before_np, ev)
     if first is None or first == 0 or toks[first - 1].raw != "," or first - 1 <= prev_end:
+        return None
+    if before_np is None and not _clause_resumes(state, s, prev_end, first - 1, j + 1,
+                                                 inverted=ev is not None and ev.kind == "verb"):
         return None
     head = trimmed_span(state.text, s, prev_end, first - 1)
     end = _stops_content(state, s, j + 1, limit)
@@ -205,6 +213,33 @@ def around_parenthetical_cue(state: ArticleState, s: Sentence, j: int, *, limit:
     if head is None or tail is None:
         return None
     return head, tail
+
+
+def _clause_resumes(state: ArticleState, s: Sentence, head_start: int, head_end: int,
+                    tail: int, *, inverted: bool) -> bool:
+    """Is what follows the aside the rest of the clause before it? After an inverted speaker
+    ('..., says Moss, ...'), or when the words before have a verb of their own, only a verb
+    takes the clause up again ('One of the steps they have taken, according to X, is ...'):
+    a noun phrase there is the speaker's ('..., said Moss, a longtime adviser') or the
+    narrator's ('..., more than twice'). Neither the speaker's aside ('who ...') nor the
+    narrator's next clause (', and ...', ', but ...') is."""
+    lex, t = state.lex, s.toks[tail]
+    if t.norm in lex.parenthetical_not_before or match_len(s, tail, lex.content_stops):
+        return False
+    if t.norm in lex.clause_verbs:
+        return True
+    return not inverted and not any(x.norm in lex.clause_verbs
+                                    for x in s.toks[head_start:head_end])
+
+
+def _parenthetical_start(state: ArticleState, s: Sentence, before_np: Speaker | None,
+                         ev: Event | None) -> int | None:
+    """Where the aside that reports begins: at its speaker ('he said') or at its cue ('says
+    Moss', 'according to the sheriff')."""
+    if before_np is None:
+        return ev.first if ev is not None else None
+    first = next(i for i, t in enumerate(s.toks) if t.start >= before_np.span[0])
+    return np_before_start(state, s, first + 1) if first + 1 < len(s.toks) else first
 
 
 def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,

@@ -624,7 +624,7 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
                 return (first, content[0]), True
     if content is None and not quote_before:
         around = around_parenthetical_cue(state, s, j, limit=limit, prev_end=prev_end,
-                                           before_np=before_np)
+                                           before_np=before_np, ev=ev)
         if around is not None:
             return around, False
     if content is None:
