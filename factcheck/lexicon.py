@@ -154,6 +154,8 @@ class Lexicon:
     document_object_lemmas: frozenset[str] = frozenset()
     cue_noun_forms: frozenset[str] = frozenset()  # plan, hope: a noun as often as a cue
     cue_noun_form_after: frozenset[str] = frozenset()  # "her own plans": then a noun
+    noun_cues: dict[str, Cue] | None = None  # "the senator's claim that": a noun that reports
+    possessives: frozenset[str] = frozenset()  # his, her, their: a possessor standing for one
     bare_clause_verbs: frozenset[str] = frozenset()  # "hope the ruling will stand": a clause
     negated_auxiliaries: Phrases = Phrases(())  # "does not believe": part of the cue
     party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
@@ -240,6 +242,11 @@ def _progressive(verbs: dict[Phrase, Cue], participles: dict[str, Cue],
     return out
 
 
+def _noun_cues(table: dict) -> dict[str, Cue]:
+    return {fold(noun): Cue(fold(noun), modality, None)
+            for modality, nouns in table.items() if modality != "possessives" for noun in nouns}
+
+
 def _complementizers(raw: dict) -> frozenset[str]:
     base = [fold(c) for c in raw["clause"]]
     suffixed = [b + fold(s) for b in base for s in raw.get("pronoun_suffixes", [])]
@@ -280,6 +287,8 @@ def lexicon(lang: str) -> Lexicon:
         document_object_lemmas=_set(r.get("cues", {}).get("document_object", [])),
         cue_noun_forms=_set(r.get("cues", {}).get("noun_forms", [])),
         cue_noun_form_after=_set(r.get("cues", {}).get("noun_after_nouns", [])),
+        noun_cues=_noun_cues(r.get("noun_cues", {})),
+        possessives=_set(r.get("noun_cues", {}).get("possessives", [])),
         bare_clause_verbs=_set(r.get("cues", {}).get("bare_clause_verbs", [])),
         negated_auxiliaries=_phrases(r.get("cues", {}).get("negated_auxiliaries", [])),
         relay_marker=fold(r["relay"]["marker"]),
@@ -397,6 +406,7 @@ def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ = {p[0] for p in verbs}
     words_ |= set(_participles(r["participles"]))
     words_ |= _set(r["participles"].get("progressive_only", []))
+    words_ |= set(_noun_cues(r.get("noun_cues", {})))
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
                 ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()

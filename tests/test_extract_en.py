@@ -1319,3 +1319,24 @@ def test_a_belief_without_that_needs_a_clause_and_a_negated_auxiliary_negates_it
                                                                 True)
     # a statement not made is no claim
     assert all_("The minister did not say that the talks had failed.") == []
+
+
+def test_a_noun_of_report_with_its_holder_as_possessor():
+    c = one("Senator Ann Moss's claim that the mill was sold at a loss has drawn a rebuke.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Ann Moss", "claim")
+    assert c["modality"] == "assertion"
+    # the content ends before the sentence's own verb
+    assert c["content"]["text"] == "the mill was sold at a loss"
+    claims = all_("Mayor Ruth Alder spoke at the depot on Friday. Her firm belief that the line "
+                  "will reopen is shared by few on the council.")
+    c = claims[-1]
+    assert (c["speaker"]["name"], c["cue"]["text"], c["modality"]) == ("Ruth Alder", "belief",
+                                                                        "belief")
+    assert c["content"]["text"] == "the line will reopen"
+    c = one("The paper repeated the governor's claim that the bridge will be sold and the "
+            "tolls will rise.")
+    assert c["speaker"]["name"] == "governor"
+    assert c["content"]["text"] == "the bridge will be sold and the tolls will rise"
+    # with no holder named, or no clause, the noun reports nothing of its own
+    assert all_("The claim that the bridge will be sold is false.") == []
+    assert all_("Her claim was dismissed by the court.") == []

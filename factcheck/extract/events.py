@@ -14,7 +14,7 @@ from factcheck.extract.state import (
     phrase_at,
     verb_at,
 )
-from factcheck.extract.subjects import np_before_start, subject_before
+from factcheck.extract.subjects import np_before_start, possessor_end, subject_before
 from factcheck.lexicon import Cue, Lexicon
 from factcheck.sentences import (
     CLOSE_ONLY,
@@ -56,6 +56,11 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
             if _clause_if_needed(state, s, i, (cue, 1, False)):
                 events.append(Event("verb", first, i, cue))
                 after = i + 1
+            continue
+        noun = _noun_cue_at(s, i, lex)
+        if noun is not None:
+            events.append(Event("noun", i, i, noun))
+            after = i + 1
             continue
         part = _participle_at(s, i, lex)
         if part:
@@ -160,6 +165,16 @@ def _negated_auxiliary_before(s: Sentence, i: int, lex: Lexicon) -> int:
         if n == 0:
             return k
     return i
+
+
+def _noun_cue_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
+    """'Ortiz's claim that ...', 'his firm belief that ...': a noun of report whose holder is
+    its possessor, before the clause it reports."""
+    toks = s.toks
+    cue = lex.noun_cues.get(toks[i].norm) if lex.noun_cues else None
+    if cue is None or i + 1 >= len(toks) or toks[i + 1].norm not in lex.clause_complementizers:
+        return None
+    return cue if possessor_end(s, i, lex) is not None else None
 
 
 def _document_subject(state: ArticleState, s: Sentence, i: int) -> bool:

@@ -44,6 +44,7 @@ from factcheck.extract.state import (
     Question,
     Speaker,
     content_intro,
+    joins_word,
     match_len,
     pronoun_object,
     tokens_of,
@@ -52,6 +53,7 @@ from factcheck.extract.state import (
 from factcheck.extract.subjects import (
     in_quoted_cue,
     np_before_start,
+    possessor_speaker,
     relative_pronoun,
     sentence_subject,
     speaker_before,
@@ -445,6 +447,10 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     if lex.lang == "en" and ev.kind == "verb" or \
             lex.lang == "ar" and ev.kind == "verb" and _after_auxiliary(state, s, ev):
         before_np = speaker_before(state, s, ev)  # وكانت موسكو قد أعلنت: the subject first
+    if ev.kind == "noun":
+        before_np = possessor_speaker(state, s, ev)
+        if before_np is None:
+            return None
     if ev.nested:
         before_np = _document_speaker(state, s, ev)
         if before_np is None:
@@ -507,6 +513,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
     if said is None:
         return None
     parts, direct = said
+    if ev.kind == "noun" and not direct and len(parts) == 1:
+        parts = (_before_host_verb(state, s, parts[0]),)
     c_start, c_end = parts[0][0], parts[-1][1]
     if c_end <= c_start:
         return None
@@ -592,6 +600,34 @@ def _followed_not_heard(state: ArticleState, speaker: Speaker) -> bool:
     head = next((k for k, w in enumerate(words_) if w in state.lex.np_links or
                  w in ("regarding", "under")), len(words_))
     return head > 0 and words_[head - 1] in state.lex.source_not_speakers
+
+
+_HOST_JOINERS = frozenset({"and", "or", "but", "that", "which", "who", "if", "when", "because"})
+
+
+def _before_host_verb(state: ArticleState, s: Sentence, span: Span) -> Span:
+    """"Ortiz's claim that the plant was sold is false": the noun phrase is the subject of
+    the sentence's own verb, which follows the clause it reports; the content ends before a
+    second finite verb (one of `bare_clause_verbs`) that no joiner or mark opens."""
+    toks, aux = s.toks, state.lex.bare_clause_verbs
+    first, end = s.index_at(span[0]), s.index_at(span[1])
+    seen = False
+    for x in range(first, min(end, len(toks))):
+        t = toks[x]
+        if not t.word:
+            if not joins_word(s, x):
+                return span  # a mark: the clause is read as it stands
+            continue
+        if t.norm in _HOST_JOINERS:
+            seen = False  # "... will be sold and the workers will lose": a clause of its own
+            continue
+        if t.norm not in aux:
+            continue
+        if seen and toks[x - 1].norm not in aux and toks[x - 1].norm not in _HOST_JOINERS:
+            cut = trimmed_span(state.text, s, first, x)
+            return cut or span
+        seen = True
+    return span
 
 
 def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit: int,

@@ -61,6 +61,53 @@ def subject_before(state: ArticleState, s: Sentence, i: int) -> tuple[int, int] 
     return _np_before(state, s, i)
 
 
+def possessor_end(s: Sentence, i: int, lex: Lexicon) -> int | None:
+    """Index after the possessor of the noun at i ('Ortiz 's | repeated claim', 'his | claim'):
+    where the 's or the possessive pronoun ends, one adjective between at most."""
+    toks = s.toks
+    for k in (i, i - 1):
+        if k < 1 or k < i and not (toks[k].word and toks[k].raw.islower() and
+                                    toks[k].norm not in lex.cue_noun_after):
+            continue
+        prev = toks[k - 1]
+        if prev.word and prev.norm in lex.possessives:
+            return k
+        if k >= 3 and prev.norm == "s" and toks[k - 2].raw in ("'", "’") and toks[k - 3].word:
+            return k
+        if k >= 2 and prev.raw in ("'", "’") and toks[k - 2].norm.endswith("s") and \
+                toks[k - 2].end == prev.start:
+            return k  # the unions' claim
+    return None
+
+
+_POSSESSIVE_GENDER = {"his": "m", "her": "f", "their": "p", "its": "b", "our": "p"}
+
+
+def possessor_speaker(state: ArticleState, s: Sentence, ev: Event) -> Speaker | None:
+    """Who holds the claim or the belief a noun cue reports: its possessor ('the senator's
+    claim', 'his belief': a pronoun, resolved as a subject pronoun is)."""
+    toks = s.toks
+    k = possessor_end(s, ev.first, state.lex)
+    if k is None:
+        return None
+    prev = toks[k - 1]
+    if prev.norm in state.lex.possessives:
+        return Speaker(prev.raw, (prev.start, prev.end), kind="pronoun",
+                       gender=_POSSESSIVE_GENDER.get(prev.norm))
+    end = k - 2 if prev.norm == "s" else k - 1
+    m = end
+    while m > 0 and toks[m - 1].word and (
+            toks[m - 1].raw[:1].isupper() or en_role(toks[m - 1].norm, state.lex) or
+            toks[m - 1].norm in state.lex.bodies or toks[m - 1].norm in EN_NP_MODIFIERS or
+            toks[m - 1].norm in state.lex.documents):
+        m -= 1  # "the senator's", "Mayor Ruth Alder's": a name or a title, no verb
+    if m > 0 and toks[m - 1].norm in EN_DETERMINERS:
+        m -= 1
+    if m == end:
+        return None
+    return speaker_from_np(state, s, m, end, toks[m].start, toks[end - 1].end)
+
+
 def _has_role_word(state: ArticleState, s: Sentence, span: tuple[int, int]) -> bool:
     return any(t.word and en_role(t.norm, state.lex) for t in s.toks[span[0]:span[1]])
 
