@@ -23,7 +23,9 @@ from enum import Enum
 from factcheck import collector, concepts, speakers
 from factcheck.articles import now_iso
 from factcheck.denial import (
+    denies_own_part,
     names_source,
+    names_speaker,
     one_account,
     refuses_request,
     tells_of_denial,
@@ -241,6 +243,8 @@ def judged(claim: dict, candidate: Candidate, *, relations: dict | None = None,
         return None, "a denial and a report of a denial or of the report"
     if refuses_request(claim) or refuses_request(candidate.claim):
         return None, "a refused request, no denial"
+    if _own_part_only(claim, candidate.claim) or _own_part_only(candidate.claim, claim):
+        return None, "a denial of the speaker's own part, against a claim not naming them"
     if _one_speaker_one_article(claim, candidate.claim):
         return None, "one speaker in one article"
     named = (reading.report_denied and not reading.fragment
@@ -370,6 +374,13 @@ def _speaker_keys(claim: dict) -> frozenset[str]:
     speaker = claim.get("speaker") or {}
     return frozenset(k for k in read_statement(speaker.get("name") or "").key_set
                      if not k.startswith("#"))
+
+
+def _own_part_only(denial: dict, other: dict) -> bool:
+    """"X denied any role in the meeting" against "the meeting was arranged" or "the
+    minister met her counterpart": X says nothing of whether it happened, only of X's part,
+    which the other claim does not speak of."""
+    return denies_own_part(denial) and not names_speaker(denial, other)
 
 
 def _one_speaker_one_article(a: dict, b: dict) -> bool:

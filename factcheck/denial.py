@@ -134,6 +134,32 @@ def _told_denials() -> frozenset[str]:
                      for p in table.get("told_denials", ()))
 
 
+def denies_own_part(claim: dict) -> bool:
+    """Whether a denial denies the speaker's own part in its matter ("denied any involvement
+    in the meeting", نفى أي دور له في الهجوم), not that the matter happened: its first content
+    word is such a part."""
+    if not _denies(claim):
+        return False
+    text = claim["content"]["text"]
+    rules = _report_rules().get(claim.get("lang") or detect_lang(text))
+    stop = concepts.stopwords()
+    head = next((w for w in words(text) if w not in stop and w not in _any_words()), None)
+    return rules is not None and head in _first_words(rules, "own_part")
+
+
+@cache
+def _any_words() -> frozenset[str]:
+    # "any", أي: the quantifier a denial of one's part opens with; no stop word in every table
+    return frozenset(fold(w) for w in ("any", "أي", "اي"))
+
+
+def names_speaker(claim: dict, other: dict) -> bool:
+    """Whether `other`'s content or context names the speaker of `claim`, in either script."""
+    speaker = (claim.get("speaker") or {}).get("name") or ""
+    theirs = " ".join(t for t in (other["content"]["text"], other.get("context")) if t)
+    return bool(_source_keys(speaker) & _source_keys(theirs))
+
+
 def refuses_request(claim: dict) -> bool:
     """Whether a "denial" refuses a request ("rejected Algeria's request to free them", رفض
     طلبا): the speaker will not do something, and says nothing said is untrue."""

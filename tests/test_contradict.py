@@ -528,3 +528,28 @@ def test_one_event_needs_two_actors_in_common_not_one_country():
     assert denial_of_event(visit, denial) is None  # the same actors, another event
     # Two denials, or two reports, are no clash however much they share.
     assert denial_of_event(read_statement("Chad sent troops into Niger"), report) is None
+
+
+def test_a_denial_of_ones_own_part_is_no_denial_that_it_happened(db):
+    from factcheck.denial import denies_own_part
+
+    mayor = {**claim(None, "Mayor Ellen Ward", "any involvement in the secret talks between the "
+                     "port authority and the shipping firm in Lisbon", negated=True,
+                     modality="denial", article=None), "lang": "en"}
+    assert denies_own_part(mayor)
+    assert not denies_own_part({**mayor, "content": {"text": "the secret talks between the "
+                                                      "port authority and the shipping firm"}})
+    arabic = claim(None, "الوزير", "أي دور له في المفاوضات السرية بين الحكومة والمعارضة",
+                   negated=True, modality="denial")
+    assert denies_own_part(arabic)
+    assert not denies_own_part(claim(None, "الوزير", "دور الوسطاء في المفاوضات كان حاسما"))
+    db.claims.insert({**claim("p1", "The Courier", "The port authority and the shipping firm "
+                              "held secret talks in Lisbon last month", article="art2"),
+                      "lang": "en"})
+    assert [f for f in check_claims(db, [mayor]) if f.relation is Relation.CONTRADICTS] == []
+    # ... but a claim that names the speaker speaks of the speaker's part: a clash.
+    db.claims.insert({**claim("p2", "The Courier", "Mayor Ward took part in the secret talks "
+                              "between the port authority and the shipping firm in Lisbon",
+                              article="art3"), "lang": "en"})
+    assert [f.other["id"] for f in check_claims(db, [mayor])
+            if f.relation is Relation.CONTRADICTS] == ["p2"]
