@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck.normalize import fold, unmarked, words
+from factcheck.normalize import WORD_RE, fold, unmarked, words
 from factcheck.rules import rules_for
 
 Phrase = tuple[str, ...]
@@ -413,4 +413,6 @@ def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ |= _phrases(r.get("object_topics", {}).get("relatives", [])).firsts()
     if lang == "ar":  # وقال، فأكد: with the clitic, so that one lookup answers
         words_ |= {clitic + w for w in words_ for clitic in ("و", "ف")}
-    return frozenset(words_)
+    # Never what a punctuation mark reads as (one character that is no letter, or ''): so that
+    # a token's norm alone says whether it triggers, its kind need not be asked first.
+    return frozenset(w for w in words_ if w != "''" and (len(w) != 1 or WORD_RE.match(w)))

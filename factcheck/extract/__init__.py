@@ -171,7 +171,8 @@ def _quoted_paragraph(line: str) -> bool:
 def _may_report(toks: list[Tok], lex: Lexicon) -> bool:
     """Does any word of the line open a report? Most lines of news do (nine in ten), so the
     line is tokenised once for this test and for its sentences."""
-    return not lex.triggers.isdisjoint([t.norm for t in toks if t.word])
+    # (no punctuation mark's norm is a trigger: lexicon._triggers)
+    return not lex.triggers.isdisjoint([t.norm for t in toks])
 
 
 def _is_heading(line: str, lex: Lexicon) -> bool:

@@ -389,7 +389,7 @@ def is_negated(state: ArticleState, s: Sentence, start: int, end: int, *,
     asked for, not a negated statement."""
     lex = state.lex
     toks = s.tokens_within(start, end)
-    probe = Sentence(toks, [], start, end)
+    probe = None  # the content as a sentence of its own, built at the first negator-like word
     firsts = lex.negation_firsts
     embedders = lex.negation_embedders
     for i, t in enumerate(toks):
@@ -397,6 +397,8 @@ def is_negated(state: ArticleState, s: Sentence, start: int, end: int, *,
             return False  # "told Doha that its presence was no longer welcome": embedded
         if not t.word or not (t.norm in firsts or t.norm[1:] in firsts or t.norm == "t"):
             continue
+        if probe is None:
+            probe = Sentence(toks, [], start, end)
         if match_len(probe, i, lex.not_negation, clitic=True):
             continue
         if demand and i > 0 and toks[i - 1].word and toks[i - 1].norm in lex.prepositions:

@@ -29,7 +29,8 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
     triggers = lex.triggers
     events: list[Event] = []
     after = 0  # where the last event ended: the next may not begin before it
-    for i in [i for i, t in enumerate(toks) if t.word and t.norm in triggers]:
+    # (no punctuation mark's norm is a trigger: lexicon._triggers)
+    for i in [i for i, t in enumerate(toks) if t.norm in triggers]:
         if i < after or s.in_quote(i) and not _quoted_cue(s, i, lex):
             continue
         after = i + 1

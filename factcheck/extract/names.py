@@ -5,6 +5,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from factcheck.contrast import lexicon as places_lexicon
 from factcheck.extract.state import ArticleState, en_role, tokens_of
@@ -12,6 +13,8 @@ from factcheck.lexicon import Lexicon, lexicon
 from factcheck.model import Claim, Span
 from factcheck.normalize import WORD_RE, fold, fold_word, stem
 from factcheck.rules import rules_for
+
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 
 def resolve_names(claims: list[Claim], state: ArticleState) -> None:
@@ -243,8 +246,12 @@ class _TextIndex:
 
     def _all_words(self) -> list[tuple[int, int, str]]:
         if self._words is None:
-            self._words = [(m.start(), m.end(), fold_word(m.group()))
-                           for m in WORD_RE.finditer(self.text)]
+            # split at the words, the text is [blanks, word, ..., blanks]: the offsets are the
+            # running sums of the lengths, with no match object made for each word
+            parts = _WORD_SPLIT_RE.split(self.text)
+            offsets = list(accumulate(map(len, parts)))
+            self._words = list(zip(offsets[0:-1:2], offsets[1::2], map(fold_word, parts[1::2]),
+                                   strict=True))
             for n, (_, _, folded) in enumerate(self._words):
                 self._by_fold.setdefault(folded, []).append(n)
         return self._words
