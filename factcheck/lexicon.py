@@ -137,6 +137,7 @@ class Lexicon:
     content_stops: Phrases
     parenthetical_not_before: frozenset[str]  # ", said Moss, who ...": the aside goes on
     clause_verbs: frozenset[str]  # auxiliaries and forms of be/have: a clause has its verb
+    object_cues: frozenset[str]  # lemmas whose content is an object: "denied the charges"
     report_openers: Phrases  # فيما، في وقت: a narrator's clause a new report stands in
     cue_resumptive: frozenset[str]  # زعمت فيه: the pronoun after a cue, no speaker
     issuing: frozenset[str]  # نشرت الإذاعة تقريرا زعمت فيه: who issued it speaks
@@ -363,6 +364,7 @@ def lexicon(lang: str) -> Lexicon:
         content_stops=_phrases(r["content"]["stops"]),
         parenthetical_not_before=_set(r["content"].get("parenthetical_not_before", [])),
         clause_verbs=_set(r["content"].get("clause_verbs", [])),
+        object_cues=_set(r["content"].get("object_cues", [])),
         report_openers=_phrases(r["content"].get("report_openers", [])),
         cue_resumptive=_set(r["content"].get("resumptive", [])),
         issuing=_set(r["content"].get("issuing", [])),

@@ -78,6 +78,20 @@ def test_after_a_cue_between_commas_the_speakers_aside_is_no_part_of_the_content
     assert c["content"]["text"] == "Exports fell"
 
 
+def test_after_the_cues_object_and_a_second_verb_go_back_to_the_speaker():
+    c = one("The senator denied the charges and sued the newspaper for libel.")
+    assert c["content"]["text"] == "the charges"
+    c = one("Ortiz called the ruling a disgrace and she left the courtroom.")
+    assert c["content"]["text"] == "the ruling a disgrace"
+    c = one("The mayor spoke for an hour, urging patience and promising a full audit of the fund.")
+    assert c["content"]["text"] == "patience"
+    # a participle with its agent is the object's, and a clause keeps its second verb
+    c = one("Ortiz called the charges false and fabricated by her rivals.")
+    assert c["content"]["text"] == "the charges false and fabricated by her rivals"
+    c = one("The minister said the plan was drafted and approved in May.")
+    assert c["content"]["text"] == "the plan was drafted and approved in May"
+
+
 def test_apposition_role():
     c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
     assert c["speaker"]["name"] == "Dmitry Peskov"

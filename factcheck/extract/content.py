@@ -99,8 +99,10 @@ def _topic(state: ArticleState, s: Sentence, i: int) -> Question | None:
 
 def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
                    clause_after_comma: bool = False, takes_object: bool = False,
-                   ba_object: bool = False):
-    """Content introduced after the cue and speaker: ((start, end), direct) or None."""
+                   ba_object: bool = False, ev: Event | None = None):
+    """Content introduced after the cue and speaker: ((start, end), direct) or None. `ev`,
+    the cue, tells where its own second predicate takes over ('denied the charges and
+    sued')."""
     lex, toks = state.lex, s.toks
     if j < limit and toks[j].raw in COMMAS and j + 1 < limit and (
             clause_after_comma or content_intro(state, s, j + 1) or
@@ -149,10 +151,51 @@ def content_after(state: ArticleState, s: Sentence, j: int, limit: int, *,
                 not rest or _stops_content(state, s, q[1], limit) is not None):
             return _inside_quote(state.text, toks[q[0]].end, toks[q[1]].start), True
     end = _stops_content(state, s, start, limit)
-    span = trimmed_span(state.text, s, start, end if end is not None else limit)
+    end = second_predicate(state, s, ev, start, end if end is not None else limit)
+    span = trimmed_span(state.text, s, start, end)
     if span is None:
         return None
     return (span[0] + clitic, span[1]), False
+
+
+def second_predicate(state: ArticleState, s: Sentence, ev: Event | None, start: int,
+                     end: int) -> int:
+    """Where the speaker's own next predicate begins after what the cue governs: 'denied the
+    charges | and sued the paper', 'urging calm | and promising an inquiry', 'called the plan
+    a failure | and he left'. After a cue that takes an object (content.object_cues), 'and'
+    with a verb in -ed, an auxiliary or a subject pronoun, unless what came before has a verb
+    of its own (then it is a clause's second verb); after a participle, 'and' with another."""
+    lex, toks = state.lex, s.toks
+    if lex.lang != "en" or ev is None or ev.cue is None:
+        return end
+    participle = ev.kind == "participle" or toks[ev.last].norm.endswith("ing")
+    if not participle and ev.cue.lemma not in lex.object_cues:
+        return end
+    for k in range(start + 1, end - 1):
+        if toks[k].norm != "and" or s.in_quote(k) or not toks[k + 1].word:
+            continue
+        nxt = toks[k + 1].norm
+        if participle and nxt.endswith("ing") and len(nxt) > 5 or \
+                not participle and _verb_after_object(state, s, start, k):
+            return k
+    return end
+
+
+def _verb_after_object(state: ArticleState, s: Sentence, start: int, k: int) -> bool:
+    """After 'and' at k, a verb in -ed, an auxiliary or a subject pronoun, with no verb of
+    its own in toks[start:k]: the speaker's next predicate, not the object's."""
+    lex, toks = state.lex, s.toks
+    nxt = toks[k + 1].norm
+    if not (nxt.endswith("ed") and len(nxt) > 3 and not _agent_follows(s, k + 2) or
+            nxt in lex.clause_verbs or nxt in lex.pronouns):
+        return False
+    return not any(t.norm in lex.clause_verbs for t in toks[start:k])
+
+
+def _agent_follows(s: Sentence, k: int) -> bool:
+    # "called the charges false and fabricated by rivals": a participle with its agent is
+    # the object's second predicate, not the speaker's next verb
+    return k < len(s.toks) and s.toks[k].norm == "by"
 
 
 def _clause_goes_on(state: ArticleState, s: Sentence, k: int, limit: int) -> bool:

@@ -652,7 +652,7 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
         if quote_before or _occasion_closes(state, s, ev, j) else None
     if content is None:
         content = content_after(state, s, j, limit, clause_after_comma=opens_clause,
-                                 takes_object=takes_object, ba_object=ba_object)
+                                 takes_object=takes_object, ba_object=ba_object, ev=ev)
         if content is not None and content[1] and quote_before:
             # one reporting event, one quotation: both pieces are its content
             first = first_piece(state, s, ev, prev_end, before_np)
