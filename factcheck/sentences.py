@@ -234,7 +234,8 @@ def sentences(text: str, start: int, end: int, *, lang: str,
         if toks[i].raw not in TERMINATORS:
             continue
         if inside[i]:
-            if lang == "en" and (_ends_quoted_sentence(toks, i, closes) or
+            if lang == "en" and (_ends_quoted_sentence(toks, i, closes) and
+                                 not (i + 2 < len(toks) and inside[i + 2]) or
                                  i + 1 in closes and i + 2 in starts):
                 # '... terrorists." "I hope ...," he said': a new quotation, a new sentence
                 out.append(_sentence(toks, quotes, opens, first, i + 2))

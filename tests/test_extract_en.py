@@ -92,6 +92,25 @@ def test_after_the_cues_object_and_a_second_verb_go_back_to_the_speaker():
     assert c["content"]["text"] == "the plan was drafted and approved in May"
 
 
+def test_a_quotation_running_on_through_paragraphs_stays_with_its_speaker():
+    text = ('Lena Ortiz spoke first. "The pantry was empty," Ortiz said.\n\n'
+            '"We waited until noon. Then we went home.\n\n"Nobody came back."')
+    claims = all_(text)
+    assert [c["content"]["text"] for c in claims] == [
+        "The pantry was empty", "We waited until noon. Then we went home", "Nobody came back."]
+    assert {c["speaker"]["name"] for c in claims} == {"Ortiz"}
+
+
+def test_a_question_quoted_inside_a_quotation_does_not_end_its_sentence():
+    text = ('Lena Ortiz spoke first. "The pantry was empty," Ortiz said.\n\n'
+            '"We waited until noon. I asked, \'Is anyone coming?\' Nobody came to the door all '
+            'afternoon."')
+    claims = all_(text)
+    assert claims[-1]["content"]["text"] == "We waited until noon. I asked, 'Is anyone " \
+        "coming?' Nobody came to the door all afternoon."
+    assert claims[-1]["speaker"]["name"] == "Ortiz"
+
+
 def test_apposition_role():
     c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
     assert c["speaker"]["name"] == "Dmitry Peskov"

@@ -162,10 +162,20 @@ def _after_datelines(text: str, start: int, end: int, lex: Lexicon) -> int:
 
 
 def _quoted_paragraph(line: str) -> bool:
-    """A paragraph that is one quotation and nothing else (its marks open and close it)."""
+    """A paragraph that is one quotation and nothing else: its marks open and close it, or
+    it opens one it leaves open, as a quotation running on into the next paragraph is."""
     # (a full stop may stand after the closing mark: '"... the only contact".')
-    return len(line) > 2 and line[0] in QUOTE_PAIRS and \
-        line.rstrip().rstrip(".")[-1:] in "\"”»'’"
+    if len(line) <= 2 or line[0] not in QUOTE_PAIRS:
+        return False
+    return line.rstrip().rstrip(".")[-1:] in "\"”»'’" or _left_open(line)
+
+
+def _left_open(line: str) -> bool:
+    """Does the double quotation mark that opens the line stay open to its end?"""
+    mark = "''" if line.startswith("''") else line[0]
+    if mark in ('"', "''"):
+        return line.count(mark) % 2 == 1
+    return mark in ("“", "«") and QUOTE_PAIRS[mark] not in line
 
 
 def _may_report(toks: list[Tok], lex: Lexicon) -> bool:
