@@ -111,6 +111,25 @@ def test_a_question_quoted_inside_a_quotation_does_not_end_its_sentence():
     assert claims[-1]["speaker"]["name"] == "Ortiz"
 
 
+def test_a_source_closing_the_sentence_carries_what_stands_before_it():
+    # what follows the source's name is more of it, not what was said
+    text = "Casino revenue rose 4 percent in the first half, according to figures released " \
+        "Friday by state regulators."
+    c = one(text)
+    assert c["content"]["text"] == "Casino revenue rose 4 percent in the first half"
+    assert c["content"]["span"] == [0, 47]
+    c = one("The governor weighed a pardon, according to two aides who were briefed on the talks.")
+    assert c["content"]["text"] == "The governor weighed a pardon"
+
+
+def test_a_quotation_set_off_by_spaced_hyphens_stands_alone():
+    text = "Neither voter liked the senator - ''Too slick by half,'' Ms. Ortiz said - but both " \
+        "planned to vote."
+    c = one(text)
+    assert c["content"]["text"] == "Too slick by half"
+    assert c["direct"] is True
+
+
 def test_apposition_role():
     c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
     assert c["speaker"]["name"] == "Dmitry Peskov"

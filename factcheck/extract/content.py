@@ -28,6 +28,7 @@ from factcheck.sentences import (
     COMMAS,
     TERMINATORS,
     Sentence,
+    Tok,
 )
 
 
@@ -286,14 +287,15 @@ def _parenthetical_start(state: ArticleState, s: Sentence, before_np: Speaker | 
 
 
 def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
-                    before_np: Speaker | None, limit: int):
-    """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first."""
+                    before_np: Speaker | None, limit: int, *, closing: bool = False):
+    """'"...," Peskov said.' / '..., according to X.' / '...، وفقًا للوزارة.': content first.
+    `closing`: the cue is known to close the clause before it, whatever follows it."""
     toks = s.toks
     if state.lex.lang == "ar" and ev.kind == "verb" and (
             ev.conj or ev.first == 0 or toks[ev.first - 1].raw not in COMMAS | CLOSE_ONLY):
         return None  # "، قال الوزير." closes a report; "واعترفت بمقتل ..." does not
-    if not nothing_said_after(state, s, ev, limit,
-                               after_quote=quote_just_before(state, s, ev, before_np)):
+    if not closing and not nothing_said_after(
+            state, s, ev, limit, after_quote=quote_just_before(state, s, ev, before_np)):
         return None  # something follows the cue that was not understood: leave it
     k = _end_before_cue(state, s, ev, prev_end, before_np)
     pair = s.quote_closing_at(k - 1)
@@ -307,6 +309,23 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
     return span, False
 
 
+def source_closes_clause(state: ArticleState, s: Sentence, ev: Event, j: int,
+                         prev_end: int) -> bool:
+    """'..., according to data released Friday by the regulator.' / '..., according to two
+    people who were briefed.': a source after a comma closes the clause before it; what
+    follows its name is more of the name or the narrator's, not what was said, unless it
+    opens a clause ('that', a colon, a quotation)."""
+    toks = s.toks
+    if state.lex.lang != "en" or ev.kind != "source":
+        return False
+    first = ev.first
+    if first <= prev_end + 1 or toks[first - 1].raw not in COMMAS or \
+            not any(t.word for t in toks[prev_end:first - 1]):
+        return False
+    return not (content_intro(state, s, j) or j + 1 < len(toks) and toks[j].raw in COMMAS and
+                content_intro(state, s, j + 1))
+
+
 def _lead_in_before_quote(state: ArticleState, s: Sentence, prev_end: int, opening: int) -> bool:
     """'The rally "lifted our spirits," Hale said.': the clause the narrator began and the
     quotation ends is the content, and the report is not direct. A quotation after a comma
@@ -315,9 +334,15 @@ def _lead_in_before_quote(state: ArticleState, s: Sentence, prev_end: int, openi
         return False
     toks = s.toks
     words = [t for t in toks[prev_end:opening] if t.word]
-    if not words or opening == 0 or toks[opening - 1].raw in (":", "—", "–"):
+    if not words or opening == 0 or toks[opening - 1].raw in (":", "—", "–") or \
+            _spaced_hyphen(state.text, toks[opening - 1]):
         return False
     return not (toks[opening - 1].raw in COMMAS and len(words) <= 2)
+
+
+def _spaced_hyphen(text: str, t: Tok) -> bool:
+    # "the senator - ''Too slick,'' Ortiz said - but": a hyphen set off by spaces is a dash
+    return t.raw == "-" and t.start > 0 and text[t.start - 1].isspace()
 
 
 def first_piece(state: ArticleState, s: Sentence, ev: Event, prev_end: int,

@@ -14,6 +14,7 @@ from factcheck.extract.content import (
     nothing_said_after,
     question_asked,
     quote_just_before,
+    source_closes_clause,
     trimmed_span,
 )
 from factcheck.extract.continuations import continued_speaker, narrated_person
@@ -648,6 +649,14 @@ def _what_was_said(state: ArticleState, s: Sentence, ev: Event, j: int, *, limit
     # not the one that closed before it
     quote_before = quote_just_before(state, s, ev, before_np) and not (
         ev.kind == "participle" and j < len(s.toks) and s.quote_opening_at(j) is not None)
+    if source_closes_clause(state, s, ev, j, prev_end):
+        around = around_parenthetical_cue(state, s, j, limit=limit, prev_end=prev_end,
+                                           before_np=before_np, ev=ev)
+        if around is not None:
+            return around, False
+        closing = content_before(state, s, ev, prev_end, before_np, limit, closing=True)
+        if closing is not None:
+            return (closing[0],), closing[1]
     content = content_before(state, s, ev, prev_end, before_np, limit) \
         if quote_before or _occasion_closes(state, s, ev, j) else None
     if content is None:
