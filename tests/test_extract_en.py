@@ -130,6 +130,13 @@ def test_a_quotation_set_off_by_spaced_hyphens_stands_alone():
     assert c["direct"] is True
 
 
+def test_told_a_long_listener_then_that():
+    c = one("Moss told the Herald and Tribune newspaper of Dover on Monday that she had voted "
+            "for Ortiz.")
+    assert c["listener"]["text"] == "the Herald and Tribune newspaper of Dover"
+    assert c["content"]["text"] == "she had voted for Ortiz"
+
+
 def test_apposition_role():
     c = one("Dmitry Peskov, the Kremlin spokesman, said no meeting had been scheduled.")
     assert c["speaker"]["name"] == "Dmitry Peskov"

@@ -31,10 +31,11 @@ def dated_len(state: ArticleState, s: Sentence, j: int) -> int:
 
 
 def that_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> int | None:
-    """English: the "that" closing a short run of adverbials, if one does."""
+    """English: the "that" closing a short run of adverbials, if one does. The run may name
+    a place between commas ('telling diners at a Dover, Delaware, diner that')."""
     if state.lex.lang != "en":
         return None
-    k, end = j, min(limit, j + 8)
+    k, end = j, min(limit, j + 12)
     while k < end:
         t = s.toks[k]
         title = _quoted_title_end(s, k)
@@ -42,6 +43,9 @@ def that_ahead(state: ArticleState, s: Sentence, j: int, limit: int) -> int | No
             # "told NBC's "Morning Desk" on Sunday that": a show's name in quotes
             end = min(limit, end + title - k)
             k = title + 1
+            continue
+        if t.raw == "," and k + 1 < end and s.toks[k + 1].raw[:1].isupper():
+            k += 1
             continue
         if not t.word and t.raw not in ("'", "’") and not glued_dot(s.toks, k):
             return None
