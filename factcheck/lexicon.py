@@ -157,6 +157,8 @@ class Lexicon:
     cue_noun_form_after: frozenset[str] = frozenset()  # "her own plans": then a noun
     noun_cues: dict[str, Cue] | None = None  # "the senator's claim that": a noun that reports
     possessives: frozenset[str] = frozenset()  # his, her, their: a possessor standing for one
+    expected: frozenset[str] = frozenset()  # "is expected to": an expectation, no speaker
+    expected_after: frozenset[str] = frozenset()
     bare_clause_verbs: frozenset[str] = frozenset()  # "hope the ruling will stand": a clause
     negated_auxiliaries: Phrases = Phrases(())  # "does not believe": part of the cue
     party_tag: re.Pattern | None = None  # (R-Utah), R-Ky.: a legislator's party and state
@@ -290,6 +292,8 @@ def lexicon(lang: str) -> Lexicon:
         cue_noun_form_after=_set(r.get("cues", {}).get("noun_after_nouns", [])),
         noun_cues=_noun_cues(r.get("noun_cues", {})),
         possessives=_set(r.get("noun_cues", {}).get("possessives", [])),
+        expected=_set(r["speculation"].get("expected", [])),
+        expected_after=_set(r["speculation"].get("expected_after", [])),
         bare_clause_verbs=_set(r.get("cues", {}).get("bare_clause_verbs", [])),
         negated_auxiliaries=_phrases(r.get("cues", {}).get("negated_auxiliaries", [])),
         relay_marker=fold(r["relay"]["marker"]),
@@ -409,6 +413,7 @@ def _triggers(lang: str, r: dict, verbs: dict[Phrase, Cue]) -> frozenset[str]:
     words_ |= set(_participles(r["participles"]))
     words_ |= _set(r["participles"].get("progressive_only", []))
     words_ |= set(_noun_cues(r.get("noun_cues", {})))
+    words_ |= _set(r["speculation"].get("expected", []))
     for key in (("sources", "phrases"), ("speculation", "nouns"), ("speculation", "lead"),
                 ("questions", "heads"), ("questions", "topics")):
         words_ |= _phrases(r[key[0]][key[1]]).firsts()

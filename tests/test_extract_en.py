@@ -1399,3 +1399,16 @@ def test_a_noun_of_report_with_its_holder_as_possessor():
     # with no holder named, or no clause, the noun reports nothing of its own
     assert all_("The claim that the bridge will be sold is false.") == []
     assert all_("Her claim was dismissed by the court.") == []
+
+
+def test_an_expectation_no_one_is_named_for_is_speculation_with_no_speaker():
+    c = one("The county board is widely expected to approve the levy on Monday.")
+    assert c["speaker"] is None or c["speaker"]["name"] is None
+    assert (c["cue"]["text"], c["modality"]) == ("is widely expected", "speculation")
+    assert c["content"]["text"] == "The county board to approve the levy on Monday"
+    c = one("Port traffic is expected to rise to 4.5 percent next year.")
+    assert c["content"]["text"] == "Port traffic to rise to 4.5 percent next year"
+    # the expectation of someone named is that speaker's; "lower than expected" is none
+    claims = all_("The governor is expected to veto the bill, two aides said.")
+    assert [(c["speaker"]["name"], c["cue"]["text"]) for c in claims] == [("two aides", "said")]
+    assert all_("Turnout was lower than expected in the north.") == []

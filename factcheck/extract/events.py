@@ -58,6 +58,12 @@ def find_events(state: ArticleState, s: Sentence) -> list[Event]:
                 events.append(Event("verb", first, i, cue))
                 after = i + 1
             continue
+        first = _expectation_at(s, i, lex)
+        if first is not None:
+            events.append(Event("expectation", first, i, Cue("expectation", "speculation",
+                                                             None)))
+            after = i + 1
+            continue
         noun = _noun_cue_at(s, i, lex)
         if noun is not None:
             events.append(Event("noun", i, i, noun))
@@ -166,6 +172,21 @@ def _negated_auxiliary_before(s: Sentence, i: int, lex: Lexicon) -> int:
         if n == 0:
             return k
     return i
+
+
+def _expectation_at(s: Sentence, i: int, lex: Lexicon) -> int | None:
+    """Where 'is (widely) expected' before 'to' begins, when the participle at i ends it."""
+    toks = s.toks
+    if toks[i].norm not in lex.expected or i + 1 >= len(toks) or toks[i + 1].norm != "to":
+        return None
+    k = i
+    while k > 0 and toks[k - 1].word and toks[k - 1].norm in lex.expected_after:
+        k -= 1
+    if k == i or toks[k].norm not in ("is", "are", "was", "were", "been"):
+        return None
+    if toks[k].norm == "been" and k > 0 and toks[k - 1].norm in ("has", "have", "had"):
+        k -= 1
+    return k
 
 
 def _noun_cue_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
