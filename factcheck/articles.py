@@ -76,7 +76,9 @@ def add_article(db: Database, article: Article, *, claims: list[dict] | None = N
         "added": now_iso(),
         "lang": claims[0]["lang"] if claims else detect_lang(article.text),
     }
-    db.articles.insert(record)
+    if not db.articles.insert_new(record):
+        # Another writer stored the same text while this one read it (it committed first).
+        return AddResult(db.articles.get(aid), new=False, claims=db.claims_of_article(aid))
     stored = _distinct_ids([stored_claim(db, record, c) for c in claims])
     db.claims.insert_many(stored)
     return AddResult(record, new=True, claims=stored)

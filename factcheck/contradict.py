@@ -478,11 +478,14 @@ def record_appearances(db: Database, findings: list[Finding], order: dict[str, i
             continue
         marks[later["id"]] = root
         listed.setdefault(root, []).append(_appearance(later))
-    for claim_id in dict.fromkeys([*marks, *listed]):
+    # In ID order, each list read again under its row lock: another writer may have added
+    # an appearance of the same statement since it was read.
+    for claim_id in sorted({*marks, *listed}):
         fields: dict = {SAME_AS: marks[claim_id]} if claim_id in marks else {}
         if claim_id in listed:
-            fields["appearances"] = [*_claim(db, claim_id, memo).get("appearances", ()),
-                                     *listed[claim_id]]
+            fields["appearances"] = [
+                *(db.claims.get_for_update(claim_id) or {}).get("appearances", ()),
+                *listed[claim_id]]
         db.claims.update(claim_id, fields)
 
 
@@ -531,8 +534,8 @@ def record_contradictions(db: Database, findings: list[Finding]) -> list[dict]:
         record = {"id": cid, "a": a, "b": b, "relation": f.relation.value,
                   "score": round(f.score, 3), "reasons": list(f.reasons),
                   "status": Status.OPEN.value, "created": now_iso(), "history": []}
-        table.insert(record)
-        created.append(record)
+        if table.insert_new(record):  # not if another writer found the pair meanwhile
+            created.append(record)
     return created
 
 

@@ -58,7 +58,7 @@ def edit(db: Database, claim_id: str, changes: dict[Field | str, object], *, edi
     A value None keeps the field; an empty text clears it (but a claim keeps a content). A
     correction that changes nothing is not recorded.
     """
-    claim = db.claims.resolve(claim_id)
+    claim = _locked(db, claim_id)
     wanted = {_field(k).value: _value(_field(k), v) for k, v in changes.items() if v is not None}
     if wanted.get(Field.CONTENT.value, "x") is None:
         raise InputError("a claim needs a content: give the corrected text, or delete the claim")
@@ -67,7 +67,7 @@ def edit(db: Database, claim_id: str, changes: dict[Field | str, object], *, edi
 
 def undo(db: Database, claim_id: str, *, editor: str, now: str | None = None) -> dict:
     """Take back the latest correction of a claim no undo took back yet (undos stack)."""
-    claim = db.claims.resolve(claim_id)
+    claim = _locked(db, claim_id)
     record = db.table(EDITS).get(claim["id"])
     if not record or not record["history"]:
         raise InputError(f"claim {claim['id']} has no correction to undo")
@@ -130,6 +130,13 @@ def tombstone_of(db: Database, claim_id: str) -> dict:
     if found is None:
         raise NotFound(f"no deleted claim {claim_id!r}")
     return found
+
+
+def _locked(db: Database, claim_id: str) -> dict:
+    """The claim (ID or unique prefix) as stored now, locked until this write commits: two
+    editors of one claim take turns, each correcting what the other left."""
+    found = db.claims.resolve(claim_id)
+    return db.claims.get_for_update(found["id"]) or found
 
 
 def _apply(db: Database, claim: dict, values: dict, *, editor: str, now: str | None,

@@ -124,7 +124,7 @@ def review(db: Database, claim_id: str, *, verdict: Verdict | str | None = None,
     label); an empty string clears it. A review that changes nothing is not recorded again.
     A published review must keep a verdict and the fact-check's URL: ClaimReview needs both.
     """
-    claim = db.claims.resolve(claim_id)
+    claim = _locked_claim(db, claim_id)
     wanted = {"verdict": verdict_of(verdict).value if verdict is not None else None,
               "rating_label": rating_label, "note": note, "url": urls.checked(url),
               "status": status_of(status).value if status is not None else None,
@@ -146,6 +146,14 @@ def review(db: Database, claim_id: str, *, verdict: Verdict | str | None = None,
     return _apply(db, current, changes, reviewer=reviewer, now=now)
 
 
+def _locked_claim(db: Database, claim_id: str) -> dict:
+    """The claim (ID or unique prefix), locked until this write commits: two reviewers of one
+    claim take turns, each reading the review as the other left it (a claim's review may not
+    be stored yet, so its claim is what is locked)."""
+    found = db.claims.resolve(claim_id)
+    return db.claims.get_for_update(found["id"]) or found
+
+
 def _line(value: str | None) -> str | None:
     # A title or summary is published as one line of text; a name is a name.
     return None if value is None else " ".join(value.split())
@@ -157,7 +165,7 @@ def undo(db: Database, claim_id: str, *, reviewer: str, now: str | None = None) 
     Undos stack: each one takes back the change before the one the last undo took back, until
     none is left. The undo is itself recorded, with the position of the change it took back.
     """
-    claim = db.claims.resolve(claim_id)
+    claim = _locked_claim(db, claim_id)
     current = db.table(TABLE).get(claim["id"])
     if not current or not current["history"]:
         raise InputError(f"claim {claim['id']} has no review to undo")
@@ -267,7 +275,8 @@ def resolve(db: Database, contradiction_id: str, *, status: Triage | str, note: 
 
     triage = _triage_of(status)
     table = db.table(CONTRADICTIONS)
-    record = table.resolve(contradiction_id)
+    found = table.resolve(contradiction_id)
+    record = table.get_for_update(found["id"]) or found  # as another reviewer may have left it
     before = record.get("status") or PairStatus.OPEN.value
     after = triage.status.value
     if before == after:

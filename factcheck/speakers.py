@@ -71,15 +71,37 @@ def register(db: Database, name: str, *, role: str | None = None, seen: str | No
         record = {"id": _new_id(db, key or speaker_key(name)), "key": key, "kind": kind,
                   "names": [], "roles": [], "first": seen, "last": seen, "merged": []}
     sid = record["id"]
-    _add_unique(record["names"], [name])
-    if role:
-        _add_unique(record["roles"], [role])
-    if seen:
-        record["first"] = min(filter(None, [record.get("first"), seen]))
-        record["last"] = max(filter(None, [record.get("last"), seen]))
-    table.upsert(record)
-    _remember(db, record)
+
+    def seen_again(stored: dict | None) -> dict:
+        # Made again on the record as stored when the write commits: what another writer
+        # added to it meanwhile stays.
+        out = {**(stored or record)}
+        out["names"], out["roles"] = list(out["names"]), list(out["roles"])
+        _add_unique(out["names"], [name])
+        if role:
+            _add_unique(out["roles"], [role])
+        if seen:
+            out["first"] = min(filter(None, [out.get("first"), seen]))
+            out["last"] = max(filter(None, [out.get("last"), seen]))
+        return out
+
+    table.change(sid, seen_again, vanished=lambda: _merged_away(db, sid, seen_again))
+    _remember(db, table.get(sid))
     return sid
+
+
+def _merged_away(db: Database, sid: str, change) -> None:
+    """Speaker `sid` was merged into another by a writer that committed while this one read
+    claims for it: those claims go to the speaker it was merged into, with what was seen of it
+    (as if the merge had come after). One removed otherwise is stored again."""
+    table = db.table(TABLE)
+    into = next((r["id"] for r in table.all()
+                 if any(m["speaker"]["id"] == sid for m in r.get("merged") or ())), None)
+    if into is None:
+        table.change(sid, change)
+        return
+    _point_claims(db, [c["id"] for c in db.claims_by_speakers([sid])], into)
+    table.change(into, change, vanished=lambda: _merged_away(db, into, change))
 
 
 def is_unnamed(name: str) -> bool:
@@ -184,7 +206,7 @@ def claim_counts(db: Database) -> dict[str, int]:
 
 def alias(db: Database, name: str, other: str) -> dict:
     """Record `other` as one more name of the speaker `name` stands for."""
-    record = find(db, name)
+    [record] = _locked(db, find(db, name))
     if not other.strip():
         raise InputError("an alias needs some letters")
     taken = db.table(TABLE).get(_exact_id(_index(db), speaker_key(other), None) or "")
@@ -202,6 +224,7 @@ def merge(db: Database, a: str, b: str) -> dict:
     keep, gone = find(db, a), find(db, b)
     if keep["id"] == gone["id"]:
         raise InputError(f"{a!r} and {b!r} are the same speaker already ({keep['id']})")
+    keep, gone = _locked(db, keep, gone)
     moved = [c["id"] for c in db.claims_by_speakers([gone["id"]])]
     keep.setdefault("merged", []).append({
         "speaker": gone,
@@ -228,7 +251,7 @@ def split(db: Database, speaker: str, part: str) -> dict:
     Returns the speaker restored. Claims added since the merge under one of its names go back
     to it too.
     """
-    keep = find(db, speaker)
+    [keep] = _locked(db, find(db, speaker))
     undo = _merge_record(keep, part)
     gone = undo["speaker"]
     own = [n for n in keep["names"] if n not in undo["added_names"]]
@@ -250,6 +273,17 @@ def split(db: Database, speaker: str, part: str) -> dict:
     table.upsert(gone)
     _indexes.pop(db, None)
     return gone
+
+
+def _locked(db: Database, *records: dict) -> list[dict]:
+    """The records as stored now, each locked against other writers until this one commits
+    (in ID order, as every writer locks them), so what is changed is what is stored."""
+    table = db.table(TABLE)
+    by_id = {r["id"]: table.get_for_update(r["id"]) for r in sorted(records, key=lambda r: r["id"])}
+    gone = [sid for sid, r in by_id.items() if r is None]
+    if gone:
+        raise NotFound(f"speaker {gone[0]} was merged or removed meanwhile; look it up again")
+    return [by_id[r["id"]] for r in records]
 
 
 def _redate(db: Database, record: dict) -> None:

@@ -124,6 +124,23 @@ class Table:
         self._tiny.insert(Document(record, doc_id=record_id))
         return record_id
 
+    def insert_new(self, record: dict) -> bool:
+        """Store the record unless one with its ID is stored; whether it was."""
+        if record["id"] in self:
+            return False
+        self._tiny.insert(Document(record, doc_id=record["id"]))
+        return True
+
+    def change(self, record_id: str, change: Callable[[dict | None], dict], *,
+               vanished: Callable[[], None] | None = None) -> None:
+        """Make the record change(the record as stored, or None). The file lock holds every
+        other writer off, so nothing can change or remove it meanwhile (see the SQL store's)."""
+        self.upsert(change(self.get(record_id)))
+
+    def get_for_update(self, record_id: str) -> dict | None:
+        """The record, as `get`: the file lock already keeps every other writer out."""
+        return self.get(record_id)
+
     def insert_many(self, records: list[dict]) -> None:
         fresh = [r for r in records if r["id"] not in self]
         self._tiny.insert_multiple(Document(r, doc_id=r["id"]) for r in fresh)
