@@ -85,23 +85,36 @@ def register(db: Database, name: str, *, role: str | None = None, seen: str | No
             out["last"] = max(filter(None, [out.get("last"), seen]))
         return out
 
-    table.change(sid, seen_again, vanished=lambda: _merged_away(db, sid, seen_again))
+    table.change(sid, seen_again, moved=None if record.get("article") else _moved(
+        db, sid, name, kind, record.get("merged"), seen_again))
     _remember(db, table.get(sid))
     return sid
 
 
-def _merged_away(db: Database, sid: str, change) -> None:
-    """Speaker `sid` was merged into another by a writer that committed while this one read
-    claims for it: those claims go to the speaker it was merged into, with what was seen of it
-    (as if the merge had come after). One removed otherwise is stored again."""
-    table = db.table(TABLE)
-    into = next((r["id"] for r in table.all()
-                 if any(m["speaker"]["id"] == sid for m in r.get("merged") or ())), None)
-    if into is None:
-        table.change(sid, change)
-        return
-    _point_claims(db, [c["id"] for c in db.claims_by_speakers([sid])], into)
-    table.change(into, change, vanished=lambda: _merged_away(db, into, change))
+def _moved(db: Database, sid: str, name: str, kind: str, merges, change):
+    """Whether `name`, read as speaker `sid`, stands for another speaker now that a writer has
+    merged or split `sid` (its merges differ from `merges`, or it is gone) since: then this
+    transaction's claims under that name go to the speaker it stands for now, with `change`,
+    as if the merge or split had come first. A speaker removed otherwise is stored again."""
+
+    def moved(stored: dict | None) -> bool:
+        if stored is not None and stored.get("merged") == merges:
+            return False
+        _indexes.pop(db, None)
+        found = _scored(db, name, titled=kind == ROLE)
+        now = found[0][1] if found else None
+        if now is None or now["id"] == sid:
+            if stored is None:
+                db.table(TABLE).change(sid, change)
+                return True
+            return False
+        _point_claims(db, [c["id"] for c in db.claims_by_speakers([sid])
+                           if (c.get("speaker") or {}).get("name") == name], now["id"])
+        db.table(TABLE).change(now["id"], change, moved=_moved(
+            db, now["id"], name, kind, now.get("merged"), change))
+        return True
+
+    return moved
 
 
 def is_unnamed(name: str) -> bool:

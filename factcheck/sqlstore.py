@@ -389,13 +389,15 @@ class Table:
         return True
 
     def change(self, record_id: str, change: Callable[[dict | None], dict], *,
-               vanished: Callable[[], None] | None = None) -> None:
+               moved: Callable[[dict | None], bool] | None = None) -> None:
         """Make the record change(the record as stored, or None): seen by this transaction
         at once, written just before it commits, with `change` made again then to the record
         as stored at that moment, under its row lock (what another writer changed meanwhile
-        is kept). `vanished`: called instead when a record that was stored has gone by then
-        (removed, or merged into another, by a writer that committed meanwhile)."""
-        self.db.shared.change(self, record_id, change, vanished)
+        is kept). `moved(the record as stored then, or None if gone)`, for a record that was
+        stored: whether what the change stands for has gone elsewhere meanwhile (a speaker
+        merged or split by a writer that committed), in which case it made the change there
+        and it is not made here."""
+        self.db.shared.change(self, record_id, change, moved)
 
     def insert_many(self, records: list[dict]) -> None:
         """Store the records not stored yet (by ID); those stored already stay as they are."""
@@ -584,8 +586,7 @@ class _Change:
 
     stored: bool  # whether a record was stored when the transaction first changed it
     value: dict
-    changes: list
-    vanished: Callable[[], None] | None
+    changes: list  # (change, moved) in the order made
 
 
 class SharedWrites:
@@ -612,15 +613,14 @@ class SharedWrites:
         return [rid for (k, rid), c in self.records.items() if k == kind and not c.stored] \
             if self.records else []
 
-    def change(self, table: Table, record_id: str, change, vanished) -> None:
+    def change(self, table: Table, record_id: str, change, moved) -> None:
         found = self.pending(table.name, record_id)
         if found is None:
             before = table.get(record_id)
-            found = self.records[(table.name, record_id)] = _Change(
-                before is not None, before, [], vanished)
+            found = self.records[(table.name, record_id)] = _Change(before is not None, before,
+                                                                    [])
         found.value = change(found.value)
-        found.changes.append(change)
-        found.vanished = vanished or found.vanished
+        found.changes.append((change, moved))
 
     def count_speakers(self, counts: dict[str, int]) -> None:
         for sid, n in counts.items():
@@ -652,25 +652,25 @@ class SharedWrites:
         self.__init__()
 
     def _write_records(self, db: "Database") -> None:
-        # A vanished record's callback may change others (the speaker it was merged into):
-        # those are written in a round of their own.
+        # A change that moved makes itself on another record (the speaker a name stands for
+        # now): those are written in a round of their own.
         while self.records:
             records, self.records = self.records, {}
             for (kind, rid), pending in sorted(records.items()):
                 table = db.table(kind)
                 stored = table.get_for_update(rid)
-                if stored is None and pending.stored and pending.vanished is not None:
-                    pending.vanished()
-                    continue
-                value = stored
-                for change in pending.changes:
+                value, kept = stored, []
+                for change, moved in pending.changes:
+                    if pending.stored and moved is not None and moved(stored):
+                        continue
                     value = change(value)
+                    kept.append((change, moved))
+                if not kept:
+                    continue
                 if stored is None and not table.insert_new(value):
                     # another writer created it and committed meanwhile: change theirs
-                    self.records[(kind, rid)] = _Change(True, value, pending.changes,
-                                                        pending.vanished)
-                    continue
-                if stored is not None:
+                    self.records[(kind, rid)] = _Change(True, value, kept)
+                elif stored is not None:
                     table.upsert(value)
 
 

@@ -132,7 +132,7 @@ class Table:
         return True
 
     def change(self, record_id: str, change: Callable[[dict | None], dict], *,
-               vanished: Callable[[], None] | None = None) -> None:
+               moved: Callable[[dict | None], bool] | None = None) -> None:
         """Make the record change(the record as stored, or None). The file lock holds every
         other writer off, so nothing can change or remove it meanwhile (see the SQL store's)."""
         self.upsert(change(self.get(record_id)))
