@@ -328,8 +328,9 @@ class Frequencies:
     """How many stored claims hold each index key, and how many claims there are: the weights
     match.Index gives words when it indexes only the candidates."""
 
-    def __init__(self, conn, size: int):
-        self.conn, self.size = conn, size
+    def __init__(self, conn, size: int, pending: dict[str, int] | None = None):
+        """`pending`: counts this transaction adds at its commit (sqlstore.SharedWrites)."""
+        self.conn, self.size, self.pending = conn, size, pending or {}
         self.counts: dict[str, int] = {}
         # The index keys of the candidates found (match.Forms), for the Index over them.
         self.forms: dict[bytes, tuple[str, ...]] = {}
@@ -348,7 +349,7 @@ class Frequencies:
             found = dict(self.conn.rows(f"SELECT form, n FROM form_counts WHERE form {inside}",
                                         params))
             for form in chunk:
-                self.counts[form] = int(found.get(form) or 0)
+                self.counts[form] = int(found.get(form) or 0) + self.pending.get(form, 0)
 
 
 def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
@@ -357,8 +358,9 @@ def matching_claims(db, claims: list[dict]) -> tuple[list[dict], Frequencies]:
     import numpy as np
 
     conn = db.conn
-    size = int(conn.value("SELECT value FROM meta WHERE key = 'statements'") or 0)
-    frequencies = Frequencies(conn, size)
+    size = int(conn.value("SELECT value FROM meta WHERE key = 'statements'") or 0) \
+        + db.shared.statements
+    frequencies = Frequencies(conn, size, db.shared.forms)
     if not size or not claims:
         return [], frequencies
     common = max(50, int(size * match.COMMON_SHARE))

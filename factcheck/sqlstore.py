@@ -818,7 +818,10 @@ class Database:
         return out
 
     def claims_per_speaker(self) -> dict[str, int]:
-        return dict(self.conn.rows("SELECT speaker, n FROM speaker_counts WHERE n > 0"))
+        counts = dict(self.conn.rows("SELECT speaker, n FROM speaker_counts"))
+        for sid, n in self.shared.speakers.items():  # what this transaction adds at COMMIT
+            counts[sid] = counts.get(sid, 0) + n
+        return {sid: n for sid, n in counts.items() if n > 0}
 
     def tables(self) -> Iterator[tuple[str, dict]]:
         """Every kind of record with its records as stored, unchecked, one kind at a time:
