@@ -128,6 +128,7 @@ class Lexicon:
     ba_object_lemmas: frozenset[str]  # cues whose object follows ب (طالب بفتح تحقيق)
     participle_objects: frozenset[str]  # participles whose object is what was said
     participle_leads: frozenset[str]  # words after which a participle reports (by saying)
+    participles_to: frozenset[str]  # participles that report an infinitive (promising to)
     progressive: dict[str, Cue]  # "is telling": a participle after these auxiliaries is a verb
     progressive_auxiliaries: frozenset[str]
     object_nouns: frozenset[str]  # nouns of what is reported or denied (صحة الأنباء)
@@ -358,6 +359,7 @@ def lexicon(lang: str) -> Lexicon:
         ba_object_lemmas=_set(r["objects"]["ba_lemmas"]),
         participle_objects=_set(r["participles"].get("objects", [])),
         participle_leads=_set(r["participles"].get("leads", [])),
+        participles_to=_set(r["participles"].get("infinitive", [])),
         progressive=_progressive(verbs, _participles(r["participles"]),
                                  _set(r["participles"].get("progressive_only", []))),
         progressive_auxiliaries=_set(r["participles"].get("progressive_after", [])),

@@ -223,5 +223,6 @@ def _object_ends_adverbial(state: ArticleState, s: Sentence, start: int, k: int,
 
 
 def is_parenthesis(t: Tok) -> bool:
-    # ", speaking on condition of anonymity," / ", who declined to be named,"
-    return t.word and (t.norm.endswith("ing") or t.norm in ("who", "citing"))
+    # ", speaking on condition of anonymity," / ", who declined to be named," / ", whose
+    # family ran the mill,"
+    return t.word and (t.norm.endswith("ing") or t.norm in ("who", "whose", "citing"))

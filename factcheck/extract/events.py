@@ -237,7 +237,7 @@ def _participle_at(s: Sentence, i: int, lex: Lexicon) -> Cue | None:
     if cue is None:
         return None
     prev = s.toks[i - 1] if i > 0 else None
-    if _request_not_report(s, i):
+    if _request_not_report(s, i) and t.norm not in lex.participles_to:
         return None  # ", asking not to be named because ...": a request, no report
     if prev is None:
         return None

@@ -495,6 +495,7 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         if speaker is None:
             speaker = document_before_comma(state, s, ev)  # تقرير لموقع X، ذكر أن
     continued = speaker is None or speaker.kind == "pronoun"
+    unresolved = None  # a pronoun that stands for no one the article has named
     if speaker is not None and speaker.kind == "pronoun":
         pronoun = speaker
         at = s.index_at(pronoun.span[0])
@@ -503,6 +504,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         speaker = speaker or continued_speaker(state, pronoun.gender, previous=previous)
         if speaker is None and pronoun.gender in ("m", "f"):
             speaker = narrated_person(state, s.start)
+        if speaker is None and lex.lang == "en":
+            speaker = unresolved = pronoun
     elif speaker is None and ev.kind in ("verb", "participle"):
         gender = ev.cue.gender if ev.cue else None
         if question is not None and question.gender:
@@ -559,7 +562,16 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         sentence_span=(s.start, s.end),
         gender=gender,
     )
+    if unresolved is not None:
+        _unattributed(claim, unresolved)
     return claim
+
+
+def _unattributed(claim: Claim, pronoun: Speaker) -> None:
+    """'He said the talks would resume.' with no one named before: what was said is still a
+    claim to check, but no one's; the pronoun stays as its mention, for a reviewer to name."""
+    claim.speaker = claim.speaker_span = claim.role = claim.speaker_kind = None
+    claim.mention, claim.mention_span = pronoun.name, pronoun.span
 
 
 def _relayed_denial(state: ArticleState, s: Sentence, speaker: Speaker, j: int) -> int | None:

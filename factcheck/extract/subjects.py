@@ -169,8 +169,10 @@ def _read_np_before(state: ArticleState, s: Sentence, i: int, *,
         if asides == 0 and bare_name(state, s, m + 1, comma) and \
                 _np_before(state, s, m, title=True) is not None:
             return m + 1, comma  # "Her attorney, David Ochoa, said"
+        # (", meanwhile,": a connective set off between the subject and its cue, too)
         if not (is_role_phrase(state, s, m + 1) or is_parenthesis(toks[m + 1]) or
-                _age_or_home(state, s, m + 1, comma) or party_tag(state, s, m + 1, comma)):
+                _age_or_home(state, s, m + 1, comma) or party_tag(state, s, m + 1, comma) or
+                match_len(s, m + 1, lex.connectives) == comma - m - 1):
             return None
         k = end = m
         asides += 1
@@ -218,7 +220,22 @@ def _read_np_before(state: ArticleState, s: Sentence, i: int, *,
         return m, end  # "airport director Sam Whitfield": a noun before the title
     if phrase[-1].norm in lex.documents and len(phrase) <= 3:
         return m, end  # "polls show", "new fundraising reports show": a document, unnamed
+    if _unnamed_people(phrase, lex):
+        return m, end  # "critics say", "many rival campaigners said": people, unnamed
     return None
+
+
+_PLURAL_PHRASE_MAX = 3
+
+
+def _unnamed_people(phrase: list[Tok], lex: Lexicon) -> bool:
+    """A short lower-case phrase whose head is a plural noun ('critics', 'local farmers'):
+    the people a report is often put to with no name."""
+    head = phrase[-1]
+    return len(phrase) <= _PLURAL_PHRASE_MAX and all(
+        t.word and t.raw.islower() and t.norm not in EN_CLAUSE_WORDS and t.norm not in lex.np_stops
+        for t in phrase) and \
+        len(head.norm) > 4 and head.norm.endswith("s") and not head.norm.endswith(("ss", "us"))
 
 
 def _attached_sign(toks: list[Tok], k: int) -> bool:
