@@ -99,6 +99,7 @@ class Lexicon:
     np_links: frozenset[str]
     np_stops: frozenset[str]
     title_links: frozenset[str]  # stops that link a title to a body (سفير ... لدى الأمم)
+    source_clause_verbs: frozenset[str]  # مسؤول | طلب عدم الكشف: a source's own clause
     times: frozenset[str]  # nouns of time (اليوم، الشهر): a time phrase's head
     link_names: frozenset[str]  # links that are given names too (باسم)
     manner: Phrases  # جملة وتفصيلا: manner phrases after the speaker
@@ -330,6 +331,7 @@ def lexicon(lang: str) -> Lexicon:
         np_links=_set(r["speakers"]["links"]),
         np_stops=_set(r["speakers"]["stops"]),
         title_links=_set(r["speakers"].get("title_links", [])),
+        source_clause_verbs=_set(r["speakers"].get("source_clause_verbs", [])),
         times=_set(r["speakers"].get("times", [])),
         link_names=_set(r["speakers"].get("link_names", [])),
         manner=_phrases(r["speakers"].get("manner", [])),

@@ -74,6 +74,25 @@ def test_a_quotation_left_open_ends_with_its_paragraph():
     assert c["direct"] is True
 
 
+def test_an_ambassador_to_a_country_named_after_his_own():
+    c = one("قال سفير تونس لدى اليونان سامي الهادي إن الرحلات ستعود الشهر المقبل.")
+    assert c["speaker"]["name"] == "سامي الهادي"
+    assert c["speaker"]["role"] == "سفير تونس لدى اليونان"
+    assert c["cue"]["text"] == "قال"
+    assert c["content"]["text"] == "الرحلات ستعود الشهر المقبل"
+    # لدى after a title alone is an occasion
+    c = one("وقال السفير لدى وصوله إن الرحلات ستعود.")
+    assert c["speaker"]["name"] == "السفير"
+
+
+def test_an_unnamed_source_with_a_clause_of_its_own_and_no_relative_word():
+    c = one('وقال مسؤول طلب عدم الكشف عن هويته: "لن نوقع على هذه الورقة".')
+    assert c["speaker"]["name"] == "مسؤول"
+    assert c["cue"]["text"] == "قال"
+    assert c["content"]["text"] == "لن نوقع على هذه الورقة"
+    assert c["direct"] is True
+
+
 def test_answering_questions_is_no_report_without_what_was_answered():
     claims = all_("وقال المتحدث باسم البلدية رامي سليم إن الطرق ستفتح غدا، لكنه يجيب كذلك "
                   "عن رسائل السكان كل مساء.")

@@ -87,10 +87,14 @@ def _issuer_after_document(state: ArticleState, s: Sentence, k: int) -> bool:
 
 def _title_link(state: ArticleState, s: Sentence, k: int) -> bool:
     """A stop that links a title to a body before a definite noun: سفير فرنسا لدى الأمم
-    المتحدة; لدى وصوله is an occasion."""
-    toks = s.toks
-    return toks[k].norm in state.lex.title_links and k + 1 < len(toks) and \
-        toks[k + 1].word and toks[k + 1].norm.startswith("ال")
+    المتحدة; or to a country after a title and its own country (سفير مصر لدى فرنسا, the
+    title's bare genitive before the stop); لدى وصوله is an occasion."""
+    toks, lex = s.toks, state.lex
+    if toks[k].norm not in lex.title_links or k + 1 >= len(toks) or not toks[k + 1].word:
+        return False
+    return toks[k + 1].norm.startswith("ال") or k >= 2 and toks[k - 2].word and \
+        toks[k - 2].norm in lex.roles and toks[k - 1].word and \
+        not toks[k - 1].norm.startswith("ال")
 
 
 def object_begins(state: ArticleState, s: Sentence, j: int, k: int, ev: Event) -> bool:

@@ -227,6 +227,9 @@ def noun_phrase(state: ArticleState, s: Sentence, j: int, limit: int, ev: Event)
             continue
         if words and (np_ends_at(state, s, k, limit, ev) or object_begins(state, s, j, k, ev)):
             break
+        if words == 1 and t.norm in lex.source_clause_verbs and \
+                toks[j].norm in lex.roles and not toks[j].norm.startswith("ال"):
+            break  # مسؤول طلب عدم الكشف عن هويته: the source's clause, no name
         if lex.lang == "en" and (t.norm in EN_CLAUSE_WORDS or t.norm in lex.np_stops
                                  and not t.raw[:1].isupper()):
             break
