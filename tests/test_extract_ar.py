@@ -1430,3 +1430,11 @@ def test_lines_broken_after_headings_are_not_a_hard_wrap():
             "قال وزير الخارجية إن اللقاء لم يحدث.\n")
     said = one(text)
     assert said["content"]["text"] == "اللقاء لم يحدث"
+
+
+def test_a_belief_is_marked_apart_and_reports_only_before_an():
+    c = one("ويعتقد الخبير الاقتصادي سامر حداد أن أسعار الوقود سترتفع مع بداية الشتاء.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("سامر حداد", "يعتقد")
+    assert c["modality"] == "belief"
+    assert c["content"]["text"] == "أسعار الوقود سترتفع مع بداية الشتاء"
+    assert all_("ويعتقد سكان القرية بالقصص القديمة عن النهر.") == []

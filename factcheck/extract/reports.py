@@ -463,7 +463,8 @@ def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end:
         before_np = _document_speaker(state, s, ev)
         if before_np is None:
             return None
-    if before_np is None and ev.cue is not None and ev.cue.modality in _HELD_MODALITIES:
+    if before_np is None and ev.cue is not None and ev.cue.modality in _HELD_MODALITIES and \
+            lex.lang == "en":  # (verb-first Arabic names the holder after: ويعتقد مراقبون أن)
         return None  # "... had sold the farm and wanted to move abroad": whose wish is unsaid
     if before_np is not None:
         speaker, listener, j = before_np, None, ev.last + 1
