@@ -396,6 +396,15 @@ def test_a_whose_clause_or_a_connective_between_the_subject_and_its_cue():
     assert c["content"]["text"] == "the count did not matter"
 
 
+def test_an_adverb_of_time_between_the_subject_and_its_cue():
+    c = one("Lena Ortiz often argues that the mill could reopen in May.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Lena Ortiz", "argues")
+    assert c["content"]["text"] == "the mill could reopen in May"
+    c = one("Mayor Tom Reyes now says the levy was a mistake.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Tom Reyes", "says")
+    assert c["content"]["text"] == "the levy was a mistake"
+
+
 def test_a_pronoun_with_no_one_before_it_is_an_unattributed_claim():
     c = one("He said that the plan had failed.")
     assert c["speaker"]["name"] is None and c["speaker"]["kind"] is None
