@@ -2,6 +2,9 @@
 speculation; which of them open a report of their own and which are nested in another."""
 
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from factcheck.extract.state import (
     CONJ_CLITICS,
     MAX_NP_WORDS,
@@ -95,12 +98,25 @@ def _quoted_cue(s: Sentence, i: int, lex) -> bool:
     between the marks only the verb and its adverbs; it still reports (in English)."""
     if lex.lang != "en":
         return False
-    pair = next(((a, b) for a, b in s.quotes if a < i < b), None)
+    pair = _first_quote_around(s, i)
     if pair is None or not verb_at(s, i, lex):
         return False
     inner = [x for x in range(pair[0] + 1, pair[1]) if s.toks[x].word]
     return len(inner) <= _QUOTED_CUE_WORDS and all(
         x == i or s.toks[x].norm in lex.auxiliaries for x in inner)
+
+
+def _first_quote_around(s: Sentence, i: int) -> tuple[int, int] | None:
+    """The first quotation (by its opening mark) that token i stands strictly inside.
+
+    By bisection, not a scan of the pairs: a sentence of many quotations asks this for each of
+    their cue words. The pairs are sorted by opening; the running maximum of their closings
+    first passes i at the first pair that closes after i."""
+    reach = s.memo.get("quote_reach")
+    if reach is None:
+        reach = s.memo["quote_reach"] = list(accumulate((b for _, b in s.quotes), max))
+    k = bisect_right(reach, i)
+    return s.quotes[k] if k < len(s.quotes) and s.quotes[k][0] < i else None
 
 
 def _clause_if_needed(state: ArticleState, s: Sentence, i: int, verb) -> bool:
