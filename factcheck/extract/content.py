@@ -311,7 +311,7 @@ def content_before(state: ArticleState, s: Sentence, ev: Event, prev_end: int,
 
 def source_closes_clause(state: ArticleState, s: Sentence, ev: Event, j: int,
                          prev_end: int) -> bool:
-    """'..., according to data released Friday by the regulator.' / '..., according to two
+    """'..., according to estimates the ministry published on Monday.' / '..., according to two
     people who were briefed.': a source after a comma closes the clause before it; what
     follows its name is more of the name or the narrator's, not what was said, unless it
     opens a clause ('that', a colon, a quotation)."""
