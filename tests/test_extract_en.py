@@ -1381,6 +1381,17 @@ def test_what_a_document_shows_or_found_is_evidence_its_object_the_content():
     assert all_("A screen in the hall shows the count live.") == []
 
 
+def test_a_participle_after_a_document_is_no_part_of_its_name():
+    c = one("A county survey released on Monday shows the levy trailing by nine points.")
+    assert c["speaker"]["name"] == "county survey"
+    c = one("A study published in March found that most ferries run late.")
+    assert c["speaker"]["name"] == "study"
+    # its issuer, after the participle and 'by', speaks for it
+    c = one("A poll conducted by Marlow Research shows the mayor ahead by four points.")
+    assert c["speaker"]["name"] == "Marlow Research"
+    assert c["content"]["text"] == "the mayor ahead by four points"
+
+
 def test_a_document_closing_the_sentence_carries_the_clause_before_it():
     c = one("Nearly half the donations came in March, campaign filings show.")
     assert (c["speaker"]["name"], c["cue"]["text"]) == ("campaign filings", "show")

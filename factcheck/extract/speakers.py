@@ -149,6 +149,9 @@ def speaker_from_np(state: ArticleState, s: Sentence, j: int, k: int, start: int
         if lex.lang == "ar" and issuer_after_la(lex, toks[words_[0]].norm):
             start += 1  # تقرير لصحيفة ...: the ل is the genitive's, not the name's
         state.issuers.append((text[start:end], (start, end)))
+    elif lex.lang == "en":
+        words_ = _before_participle(lex, [toks[x].norm for x in words_], words_)
+        end = min(end, toks[words_[-1]].end)
     head = toks[words_[0]].norm
     definite = head == "the"
     if lex.lang == "en" and head in ("the", "a", "an") and len(words_) > 1:
@@ -249,8 +252,9 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
     norms = [toks[x].norm for x in words_]
     if lex.lang == "en":
         for i, n in enumerate(norms[:-2]):
-            if n in lex.documents and norms[i + 1] in ("from", "by", "of"):
-                rest = words_[i + 2:]
+            by = i + 2 if _issued(norms[i + 1]) and norms[i + 2] == "by" else i + 1
+            if n in lex.documents and norms[by] in ("from", "by", "of") and by + 1 < len(norms):
+                rest = words_[by + 1:]
                 return rest[1:] if toks[rest[0]].norm == "the" and len(rest) > 1 else rest
         return _issuer_before_document(state, s, words_)
     head = norms[0][1:] if norms[0][:1] == "ل" and norms[0][1:] in lex.documents else norms[0]
@@ -260,6 +264,20 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
                 issuer_after_la(lex, nxt):
             return words_[1:]
     return None
+
+
+def _issued(norm: str) -> bool:
+    """'released', 'published', 'conducted': a participle that a document's issuer may follow."""
+    return norm.endswith("ed") and len(norm) > 4
+
+
+def _before_participle(lex: Lexicon, norms: list[str], words_: list[int]) -> list[int]:
+    """'a poll released on Tuesday', 'a study published in May': a participle after a
+    document opens a reduced relative clause, no part of the document's name."""
+    for i, n in enumerate(norms[:-1]):
+        if n in lex.documents and _issued(norms[i + 1]):
+            return words_[:i + 1]
+    return words_
 
 
 def issuer_after_la(lex: Lexicon, norm: str) -> bool:
