@@ -1392,6 +1392,15 @@ def test_a_participle_after_a_document_is_no_part_of_its_name():
     assert c["content"]["text"] == "the mayor ahead by four points"
 
 
+def test_a_participle_clause_between_subject_and_cue_is_an_aside():
+    c = one("The audit, published in June, said the depot had lost track of its fuel.")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("audit", "said")
+    assert c["content"]["text"] == "the depot had lost track of its fuel"
+    c = one("The charity, based in Lyon, warned that the camps would run out of water.")
+    assert c["speaker"]["name"] == "charity"
+    assert c["content"]["text"] == "the camps would run out of water"
+
+
 def test_a_document_closing_the_sentence_carries_the_clause_before_it():
     c = one("Nearly half the donations came in March, campaign filings show.")
     assert (c["speaker"]["name"], c["cue"]["text"]) == ("campaign filings", "show")

@@ -172,7 +172,8 @@ def _read_np_before(state: ArticleState, s: Sentence, i: int, *,
         # (", meanwhile,": a connective set off between the subject and its cue, too)
         if not (is_role_phrase(state, s, m + 1) or is_parenthesis(toks[m + 1]) or
                 _age_or_home(state, s, m + 1, comma) or party_tag(state, s, m + 1, comma) or
-                match_len(s, m + 1, lex.connectives) == comma - m - 1):
+                match_len(s, m + 1, lex.connectives) == comma - m - 1 or
+                _participle_aside(s, m + 1, comma)):
             return None
         k = end = m
         asides += 1
@@ -523,6 +524,19 @@ def _age_or_home(state: ArticleState, s: Sentence, start: int, end: int) -> bool
         return True
     return 1 < len(words_) <= 4 and words_[0].norm in ("of", "from") and \
         all(t.raw[:1].isupper() for t in words_[1:])
+
+
+_PARTICIPLE_ASIDE_MAX = 8
+
+
+def _participle_aside(s: Sentence, j: int, comma: int) -> bool:
+    """', published in May,', ', asked about the vote,': a short clause opened by a past
+    participle, set off between a subject and its cue, says something of the subject."""
+    toks = s.toks
+    first = toks[j]
+    return first.word and first.raw.islower() and first.norm.endswith("ed") and \
+        len(first.norm) > 4 and 1 < comma - j <= _PARTICIPLE_ASIDE_MAX and \
+        not any(is_quote_mark(toks[x]) for x in range(j, comma))
 
 
 def _age_or_home_before(state: ArticleState, s: Sentence, comma: int) -> bool:
