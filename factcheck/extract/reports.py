@@ -438,8 +438,9 @@ def _past_relative_before_colon(state: ArticleState, s: Sentence, j: int) -> int
     return j
 
 
-# What a speaker holds or means to do: a claim only with the subject written before the cue.
-_HELD_MODALITIES = frozenset({"belief", "intention"})
+# What a speaker holds or means to do: a claim only with the subject written before the cue
+# (what a document shows or found may have its document named after it).
+_HELD_MODALITIES = HELD - {"evidence"}
 
 
 def _build(state: ArticleState, s: Sentence, ev: Event, *, limit: int, prev_end: int,

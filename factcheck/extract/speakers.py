@@ -13,6 +13,7 @@ from factcheck.extract.state import (
     en_role,
     is_plural_people,
     joins_word,
+    past_participle,
     roles_or_bodies,
     tokens_of,
     verb_at,
@@ -252,7 +253,7 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
     norms = [toks[x].norm for x in words_]
     if lex.lang == "en":
         for i, n in enumerate(norms[:-2]):
-            by = i + 2 if _issued(norms[i + 1]) and norms[i + 2] == "by" else i + 1
+            by = i + 2 if past_participle(norms[i + 1]) and norms[i + 2] == "by" else i + 1
             if n in lex.documents and norms[by] in ("from", "by", "of") and by + 1 < len(norms):
                 rest = words_[by + 1:]
                 return rest[1:] if toks[rest[0]].norm == "the" and len(rest) > 1 else rest
@@ -266,16 +267,11 @@ def _document_issuer(state: ArticleState, s: Sentence, words_: list[int]) -> lis
     return None
 
 
-def _issued(norm: str) -> bool:
-    """'released', 'published', 'conducted': a participle that a document's issuer may follow."""
-    return norm.endswith("ed") and len(norm) > 4
-
-
 def _before_participle(lex: Lexicon, norms: list[str], words_: list[int]) -> list[int]:
     """'a poll released on Tuesday', 'a study published in May': a participle after a
     document opens a reduced relative clause, no part of the document's name."""
     for i, n in enumerate(norms[:-1]):
-        if n in lex.documents and _issued(norms[i + 1]):
+        if n in lex.documents and past_participle(norms[i + 1]):
             return words_[:i + 1]
     return words_
 

@@ -248,6 +248,12 @@ def joins_word(s: Sentence, k: int) -> bool:
             and toks[k + 1].word)
 
 
+def past_participle(norm: str) -> bool:
+    """'released', 'published', 'based': an English word shaped as a past participle, long
+    enough that 'red' or 'bed' is not one."""
+    return norm.endswith("ed") and len(norm) > 4
+
+
 def is_preposition(t: Tok, lex: Lexicon) -> bool:
     # Folding writes على (on) and the name علي alike; the alef maqsura tells them apart.
     return t.norm in lex.prepositions and not (t.norm == "علي" and t.raw.endswith("ي"))

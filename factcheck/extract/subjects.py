@@ -32,6 +32,7 @@ from factcheck.extract.state import (
     is_preposition,
     joins_word,
     match_len,
+    past_participle,
     pronoun_gender,
     verb_at,
 )
@@ -534,8 +535,8 @@ def _participle_aside(s: Sentence, j: int, comma: int) -> bool:
     participle, set off between a subject and its cue, says something of the subject."""
     toks = s.toks
     first = toks[j]
-    return first.word and first.raw.islower() and first.norm.endswith("ed") and \
-        len(first.norm) > 4 and 1 < comma - j <= _PARTICIPLE_ASIDE_MAX and \
+    return first.word and first.raw.islower() and past_participle(first.norm) and \
+        1 < comma - j <= _PARTICIPLE_ASIDE_MAX and \
         not any(is_quote_mark(toks[x]) for x in range(j, comma))
 
 
