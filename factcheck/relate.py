@@ -382,9 +382,7 @@ def _across_languages(a: Statement, b: Statement, shared_a: frozenset[str],
 def shared_event(a: Statement, b: Statement) -> tuple[frozenset[str], frozenset[str]]:
     """The event keys and the participant keys (places, names) two statements share, in
     either language."""
-    shared = a.key_set & b.key_set
-    events = frozenset(k for k in shared if concepts.is_event_key(k))
-    return events, participants(a) & participants(b)
+    return _event_keys(a, b), participants(a) & participants(b)
 
 
 def participants(s: Statement) -> frozenset[str]:
@@ -448,7 +446,11 @@ def _calls_false(s: Statement) -> bool:
 def _shares_event(a: Statement, b: Statement) -> bool:
     """Whether two statements in two languages share a word for what happened (a meeting, a
     strike, storing weapons), not only who spoke or was spoken of (a minister, Mangoush)."""
-    return any(concepts.is_event_key(k) for k in a.key_set & b.key_set)
+    return bool(_event_keys(a, b))
+
+
+def _event_keys(a: Statement, b: Statement) -> frozenset[str]:
+    return frozenset(k for k in a.key_set & b.key_set if concepts.is_event_key(k))
 
 
 def _says_it_too(a: Statement, b: Statement) -> bool:
